@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+const ConfigSchema = z.object({
+  TABLE_NAME: z.string().min(1),
+  /** Set only for DynamoDB Local. */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  AWS_REGION: z.string().min(1).default('cn-north-1'),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Reads configuration once and fails fast, naming each missing or bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const names = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Bad configuration: ${names}`);
+  }
+  return parsed.data;
+}

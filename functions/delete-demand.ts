@@ -1,0 +1,4 @@
+import { deleteRecordHandler } from './http/record-handlers.js';
+
+/** DELETE /demands/{id}: removes the demand and its index entries, honouring If-Match. */
+export const handler = deleteRecordHandler('demand', 'delete-demand');

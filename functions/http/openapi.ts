@@ -1,0 +1,46 @@
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
+import { z } from 'zod';
+import { ProblemSchema } from '#shared/schemas/queries.js';
+import { ROUTES, SCOPES, type RouteDef } from '../routes.js';
+
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
+
+function operation(r: RouteDef): ZodOpenApiOperationObject {
+  const pathParams = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+  const params = pathParams.length > 0 ? { path: z.object(Object.fromEntries(pathParams.map((p) => [p, z.string()]))) } : {};
+  return {
+    operationId: r.handler,
+    summary: r.summary,
+    ...(r.scopes.length > 0 ? { security: [{ bearer: [...r.scopes] }] } : { security: [] }),
+    requestParams: { ...params, ...(r.query ? { query: r.query as z.ZodObject } : {}) },
+    ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: r.body } } } } : {}),
+    responses: {
+      [String(r.success ?? 200)]: { description: 'Success' },
+      ...(r.body ? { '400': problem('Malformed JSON'), '413': problem('Body too large'), '415': problem('Not application/json') } : {}),
+      ...(r.body || r.query ? { '422': problem('Fields that are not valid, each named in errors[]') } : {}),
+      ...(r.scopes.length > 0 ? { '401': problem('No valid token'), '403': problem('Not allowed for this caller') } : {}),
+      ...(r.path.includes('{id}') ? { '404': problem('Absent or not visible to this caller') } : {}),
+      ...(r.method === 'PATCH' || r.method === 'DELETE' ? { '409': problem('A concurrent write won'), '412': problem('If-Match is stale') } : {}),
+      '503': problem('Busy; retry after Retry-After seconds'),
+    },
+  };
+}
+
+/** The OpenAPI 3.1 document, generated from the route table and the schemas that validate requests. */
+export function buildOpenApiDocument(serverUrl?: string) {
+  const paths: ZodOpenApiPathsObject = {};
+  for (const r of ROUTES as readonly RouteDef[]) {
+    paths[r.path] = { ...paths[r.path], [r.method.toLowerCase()]: operation(r) };
+  }
+  return createDocument({
+    openapi: '3.1.0',
+    info: { title: 'SkillBridge API', version: '1', description: 'Skills-based job matching and training recommendations.' },
+    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    paths,
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: `Scopes: ${Object.values(SCOPES).join(', ')}` },
+      },
+    },
+  });
+}

@@ -1,0 +1,33 @@
+import { CreateTableCommand, DescribeTableCommand, UpdateTableCommand, waitUntilTableExists, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createTableInput } from '#shared/adapters/dynamodb/table-schema.js';
+
+/**
+ * Creates the table from the shared schema, or adds the indexes an older local table lacks, so
+ * a `.data/` folder from an earlier version keeps working.
+ */
+export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'migrated' | 'current'> {
+  const wanted = createTableInput(tableName);
+  let existing;
+  try {
+    existing = (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table;
+  } catch (err) {
+    if ((err as Error).name !== 'ResourceNotFoundException') throw err;
+  }
+  if (!existing) {
+    await client.send(new CreateTableCommand(wanted));
+    await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: tableName });
+    return 'created';
+  }
+  const have = new Set((existing.GlobalSecondaryIndexes ?? []).map((g) => g.IndexName));
+  const missing = wanted.GlobalSecondaryIndexes.filter((g) => !have.has(g.IndexName));
+  for (const index of missing) {
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: wanted.AttributeDefinitions,
+        GlobalSecondaryIndexUpdates: [{ Create: index }],
+      }),
+    );
+  }
+  return missing.length > 0 ? 'migrated' : 'current';
+}

@@ -1,0 +1,36 @@
+import type { Kind } from '../../domain/records.js';
+
+/**
+ * Every key of the single table is built here and nowhere else. Entity prefixes are upper case;
+ * region codes are GB/T 2260 (`national` is written as 000000 so it sorts and prefixes like a code).
+ */
+
+const KIND = { demand: 'DEMAND', learner: 'LEARNER', course: 'COURSE' } as const satisfies Record<Kind, string>;
+
+/** Region code as used inside keys. */
+export const regionKey = (code: string): string => (code === 'national' ? '000000' : code);
+
+/** Key prefix that selects a region and everything inside it (110000 → 11, 110100 → 1101). */
+export function regionPrefix(code: string): string {
+  if (code === 'national') return '';
+  if (code.endsWith('0000')) return code.slice(0, 2);
+  if (code.endsWith('00')) return code.slice(0, 4);
+  return code;
+}
+
+/** The region-list partitions are per province: `national` reads them in turn. */
+export const provinceOf = (code: string): string => regionKey(code).slice(0, 2);
+
+export const keys = {
+  /** A demand, learner or course. */
+  record: (kind: Kind, id: string) => ({ pk: `${KIND[kind]}#${id}`, sk: KIND[kind] }),
+  /** GSI1: records by owner, ordered by ref. */
+  byOwner: (kind: Kind, owner: string, ref: string) => ({ gsi1pk: `OWNER#${owner}#${KIND[kind]}`, gsi1sk: `REF#${ref}` }),
+  byOwnerPartition: (kind: Kind, owner: string) => `OWNER#${owner}#${KIND[kind]}`,
+  /** GSI2: records by region, one partition per province, sorted by full region code. */
+  byRegion: (kind: Kind, region: string, id: string) => ({ gsi2pk: `${KIND[kind]}#PROV#${provinceOf(region)}`, gsi2sk: `${regionKey(region)}#${id}` }),
+  byRegionPartition: (kind: Kind, province: string) => `${KIND[kind]}#PROV#${province}`,
+  /** Inverted index: skill → records holding, needing or teaching it, sorted by region. */
+  skillIndex: (kind: Kind, skillId: string, region: string, id: string) => ({ pk: `IDX#${KIND[kind]}#${skillId}`, sk: `${regionKey(region)}#${id}` }),
+  skillIndexPartition: (kind: Kind, skillId: string) => `IDX#${KIND[kind]}#${skillId}`,
+} as const;

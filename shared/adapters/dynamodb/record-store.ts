@@ -1,0 +1,259 @@
+import {
+  BatchGetCommand,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type DynamoDBDocumentClient,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { ValidationError } from '../../domain/errors.js';
+import { indexedSkills, isActive, type AnyRecord, type Kind, type RecordOf } from '../../domain/records.js';
+import type { Clock } from '../../ports/clock.js';
+import type { Page, PageRequest, RecordChange, RecordStore } from '../../ports/record-store.js';
+import { batchWriteAll } from './batch-write.js';
+import { translateDynamoError } from './errors.js';
+import { keys, provinceOf, regionPrefix } from './keys.js';
+
+type Item = Record<string, unknown>;
+type Key = { pk: string; sk: string };
+
+/** GB/T 2260 province prefixes, plus 00 for records whose region is `national`. */
+const PROVINCES = ['00', '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82'];
+
+/** Most index operations that ride in a record's own transaction (DynamoDB allows 100 items). */
+const INDEX_OPS_IN_TRANSACTION = 99;
+
+const ATTRS_NOT_IN_RECORD = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity'];
+
+/** Strips key attributes from an item, leaving the domain record. */
+const toRecord = (item: Item): AnyRecord => {
+  const out: Item = { ...item };
+  for (const a of ATTRS_NOT_IN_RECORD) delete out[a];
+  return out as unknown as AnyRecord;
+};
+
+const toItem = (record: AnyRecord): Item => ({
+  ...keys.record(record.kind, record.id),
+  ...keys.byOwner(record.kind, record.owner, record.ref),
+  ...keys.byRegion(record.kind, record.region, record.id),
+  entity: record.kind.toUpperCase(),
+  ...record,
+});
+
+/** The inverted-index items of a record: one per taxonomy skill, only while it is active. */
+function indexItems(record: AnyRecord, now: Date): Item[] {
+  if (!isActive(record, now)) return [];
+  return indexedSkills(record).map((s) => ({
+    ...keys.skillIndex(record.kind, s.skillId, record.region, record.id),
+    entity: 'INDEX',
+    kind: record.kind,
+    skillId: s.skillId,
+    recordId: record.id,
+    ref: record.ref,
+    region: record.region,
+    level: s.level,
+    role: s.role,
+    ...(record.kind === 'learner' ? { consentToShare: record.consentToShare } : {}),
+    ...(record.kind === 'demand' ? { headcount: record.headcount } : {}),
+  }));
+}
+
+const keyOf = (item: Item): Key => ({ pk: item.pk as string, sk: item.sk as string });
+const keyString = (k: Key) => `${k.pk}\u0000${k.sk}`;
+
+/** Index puts for the new state and deletes for entries the new state no longer has. */
+function indexOps(next: AnyRecord | undefined, previous: AnyRecord | undefined, now: Date) {
+  const puts = next ? indexItems(next, now) : [];
+  const keep = new Set(puts.map((p) => keyString(keyOf(p))));
+  const deletes = (previous ? indexItems(previous, now) : []).map(keyOf).filter((k) => !keep.has(keyString(k)));
+  // A record that stopped being active (closed, expired) may still have entries written while it was.
+  if (previous && !isActive(previous, now) && next === undefined) {
+    for (const s of indexedSkills(previous)) deletes.push(keys.skillIndex(previous.kind, s.skillId, previous.region, previous.id));
+  }
+  return { puts, deletes };
+}
+
+interface TokenState {
+  /** Which partition of a multi-partition list. */
+  p: number;
+  /** DynamoDB's LastEvaluatedKey within it. */
+  k?: Record<string, string>;
+}
+
+const encodeToken = (t: TokenState): string => Buffer.from(JSON.stringify(t)).toString('base64url');
+
+function decodeToken(token: string | undefined, partitions: number): TokenState {
+  if (token === undefined) return { p: 0 };
+  try {
+    const t = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as TokenState;
+    const keyOk = t.k === undefined || (typeof t.k === 'object' && t.k !== null && Object.values(t.k).every((v) => typeof v === 'string'));
+    if (Number.isInteger(t.p) && t.p >= 0 && t.p < partitions && keyOk) return t;
+  } catch {
+    // fall through to the validation error
+  }
+  throw new ValidationError('The nextToken is not valid.', [{ path: '/nextToken', message: 'Not a token this list returned; start again without it.' }]);
+}
+
+/** DynamoDB implementation of {@link RecordStore} on the single table. */
+export class DynamoRecordStore implements RecordStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly clock: Clock,
+  ) {}
+
+  async get<K extends Kind>(kind: K, id: string): Promise<RecordOf<K> | undefined> {
+    const out = await this.run(() => this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.record(kind, id), ConsistentRead: true })), 'Reading a record');
+    return out.Item ? (toRecord(out.Item) as RecordOf<K>) : undefined;
+  }
+
+  async getMany(kind: Kind, ids: readonly string[]): Promise<Map<string, AnyRecord>> {
+    const found = new Map<string, AnyRecord>();
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += 100) {
+      let pending: Key[] = unique.slice(i, i + 100).map((id) => keys.record(kind, id));
+      for (let round = 0; pending.length > 0; round++) {
+        if (round > 0) await new Promise((r) => setTimeout(r, Math.random() * 50 * 2 ** round));
+        if (round > 8) throw translateDynamoError(Object.assign(new Error('Unprocessed keys'), { name: 'ThrottlingException' }), 'Reading records');
+        const out = await this.run(() => this.client.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending } } })), 'Reading records');
+        for (const item of out.Responses?.[this.tableName] ?? []) {
+          const record = toRecord(item);
+          found.set(record.id, record);
+        }
+        pending = (out.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as Key[];
+      }
+    }
+    return found;
+  }
+
+  async save(next: AnyRecord, previous: AnyRecord | undefined): Promise<void> {
+    const { puts, deletes } = indexOps(next, previous, this.clock.now());
+    const condition = previous
+      ? { ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': previous.version } }
+      : { ConditionExpression: 'attribute_not_exists(pk)' };
+    await this.transact(
+      { Put: { TableName: this.tableName, Item: toItem(next), ...condition } },
+      [...puts.map((Item) => ({ PutRequest: { Item } })), ...deletes.map((Key) => ({ DeleteRequest: { Key } }))],
+      `Saving ${next.kind} ${next.id}`,
+    );
+  }
+
+  async remove(record: AnyRecord): Promise<void> {
+    const { deletes } = indexOps(undefined, record, this.clock.now());
+    await this.transact(
+      {
+        Delete: {
+          TableName: this.tableName,
+          Key: keys.record(record.kind, record.id),
+          ConditionExpression: '#v = :v',
+          ExpressionAttributeNames: { '#v': 'version' },
+          ExpressionAttributeValues: { ':v': record.version },
+        },
+      },
+      deletes.map((Key) => ({ DeleteRequest: { Key } })),
+      `Deleting ${record.kind} ${record.id}`,
+    );
+  }
+
+  async saveMany(changes: readonly RecordChange[]): Promise<void> {
+    const now = this.clock.now();
+    const requests = new Map<string, { PutRequest: { Item: Item } } | { DeleteRequest: { Key: Key } }>();
+    // Later changes to the same key win; a batch may not name one key twice.
+    for (const { next, previous } of changes) {
+      const main = toItem(next);
+      requests.set(keyString(keyOf(main)), { PutRequest: { Item: main } });
+      const { puts, deletes } = indexOps(next, previous, now);
+      for (const Key of deletes) requests.set(keyString(Key), { DeleteRequest: { Key } });
+      for (const Item of puts) requests.set(keyString(keyOf(Item)), { PutRequest: { Item } });
+    }
+    try {
+      await batchWriteAll(this.client, this.tableName, [...requests.values()]);
+    } catch (err) {
+      throw translateDynamoError(err, 'Writing records');
+    }
+  }
+
+  listByOwner(kind: Kind, owner: string, page: PageRequest): Promise<Page<AnyRecord>> {
+    return this.queryPartitions(
+      [{ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': keys.byOwnerPartition(kind, owner) } }],
+      page,
+    );
+  }
+
+  listByRegion(kind: Kind, region: string, page: PageRequest): Promise<Page<AnyRecord>> {
+    const prefix = regionPrefix(region);
+    const provinces = region === 'national' ? PROVINCES : [provinceOf(region)];
+    return this.queryPartitions(
+      provinces.map((p) => ({
+        IndexName: 'gsi2',
+        KeyConditionExpression: prefix ? 'gsi2pk = :pk AND begins_with(gsi2sk, :prefix)' : 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.byRegionPartition(kind, p), ...(prefix ? { ':prefix': prefix } : {}) },
+      })),
+      page,
+    );
+  }
+
+  async listBySkill(kind: Kind, skillId: string, page: PageRequest): Promise<Page<AnyRecord>> {
+    const entries = await this.queryPartitions(
+      [{ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.skillIndexPartition(kind, skillId) } }],
+      page,
+      (item) => item,
+    );
+    const records = await this.getMany(kind, entries.items.map((e) => e.recordId as string));
+    const items = entries.items.flatMap((e) => records.get(e.recordId as string) ?? []);
+    return entries.nextToken ? { items, nextToken: entries.nextToken } : { items };
+  }
+
+  /**
+   * Reads up to `page.limit` items across partitions in order, resuming where the token says.
+   * Every query is a key condition on one partition: never a scan.
+   */
+  private async queryPartitions<T = AnyRecord>(
+    queries: ReadonlyArray<Omit<QueryCommandInput, 'TableName'>>,
+    page: PageRequest,
+    map: (item: Item) => T = toRecord as (item: Item) => T,
+  ): Promise<Page<T>> {
+    const state = decodeToken(page.nextToken, queries.length);
+    const items: T[] = [];
+    let p = state.p;
+    let startKey = state.k;
+    while (p < queries.length && items.length < page.limit) {
+      const input = { TableName: this.tableName, ...queries[p]!, Limit: page.limit - items.length, ExclusiveStartKey: startKey };
+      const out = await this.run(() => this.client.send(new QueryCommand(input)), 'Listing records');
+      items.push(...(out.Items ?? []).map(map));
+      if (out.LastEvaluatedKey) {
+        startKey = out.LastEvaluatedKey as Record<string, string>;
+        if (items.length >= page.limit) return { items, nextToken: encodeToken({ p, k: startKey }) };
+      } else {
+        p += 1;
+        startKey = undefined;
+      }
+    }
+    return p < queries.length ? { items, nextToken: encodeToken({ p, ...(startKey ? { k: startKey } : {}) }) } : { items };
+  }
+
+  /** One transaction with the record and as many index ops as fit; the rest follow in batches. */
+  private async transact(
+    main: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number],
+    index: ReadonlyArray<{ PutRequest: { Item: Item } } | { DeleteRequest: { Key: Key } }>,
+    what: string,
+  ): Promise<void> {
+    const inline = index.slice(0, INDEX_OPS_IN_TRANSACTION).map((op) =>
+      'PutRequest' in op ? { Put: { TableName: this.tableName, Item: op.PutRequest.Item } } : { Delete: { TableName: this.tableName, Key: op.DeleteRequest.Key } },
+    );
+    await this.run(() => this.client.send(new TransactWriteCommand({ TransactItems: [main, ...inline] })), what);
+    const rest = index.slice(INDEX_OPS_IN_TRANSACTION);
+    // Index entries are derived data: a crash here leaves entries the matcher re-checks against the record.
+    if (rest.length > 0) await batchWriteAll(this.client, this.tableName, rest);
+  }
+
+  /** Runs one SDK call, turning its failures into domain errors. */
+  private async run<T>(call: () => Promise<T>, what: string): Promise<T> {
+    try {
+      return await call();
+    } catch (err) {
+      throw translateDynamoError(err, what);
+    }
+  }
+}
+

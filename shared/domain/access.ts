@@ -1,0 +1,42 @@
+import { regionContains } from '../regions/regions.js';
+import type { Caller } from './caller.js';
+import { ForbiddenError } from './errors.js';
+import type { AnyRecord, Kind } from './records.js';
+
+/** Whether a bureau caller serves the given region (its own region or anything inside it). */
+export const bureauServes = (caller: Caller, region: string): boolean =>
+  caller.role === 'bureau' && caller.region !== undefined && regionContains(caller.region, region);
+
+const CREATORS: Record<Kind, readonly Caller['role'][]> = {
+  demand: ['employer', 'bureau'],
+  learner: ['jobseeker', 'bureau'],
+  course: ['bureau'],
+};
+
+/** Throws unless the caller may submit a record of this kind in this region. */
+export function assertMayCreate(caller: Caller, kind: Kind, region: string): void {
+  if (!CREATORS[kind].includes(caller.role)) {
+    throw new ForbiddenError(`A ${caller.role} may not submit ${kind}s.`);
+  }
+  if (caller.role === 'bureau' && !bureauServes(caller, region)) {
+    throw new ForbiddenError(`This bureau account serves ${caller.region ?? 'no region'} and may not submit records for region ${region}.`);
+  }
+}
+
+/** Whether the caller may read the record. Records they may not read answer 404, never 403. */
+export function maySee(caller: Caller, record: AnyRecord): boolean {
+  if (record.owner === caller.sub) return true;
+  if (record.kind === 'course') return true;
+  return bureauServes(caller, record.region);
+}
+
+/** Whether the caller may change or delete a record they can see. */
+export function mayChange(caller: Caller, record: AnyRecord): boolean {
+  return record.owner === caller.sub || bureauServes(caller, record.region);
+}
+
+/** Throws unless the caller may list records of this kind. */
+export function assertMayList(caller: Caller, kind: Kind): void {
+  if (kind === 'learner' && caller.role !== 'bureau') throw new ForbiddenError('Only bureau staff may list job seekers.');
+  if (kind === 'demand' && caller.role === 'jobseeker') throw new ForbiddenError('Job seekers see demands through their matches.');
+}

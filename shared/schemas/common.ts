@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { parseLevel, type Level } from '../taxonomy/levels.js';
+import { normaliseSkillInputs, type StoredSkill } from '../taxonomy/normalise.js';
+import { normaliseRegion } from '../regions/regions.js';
+
+/** Submitter's own identifier: any letters or digits and a few separators, at most 128 characters. */
+export const RefSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(128)
+  .regex(/^[\p{L}\p{N}._:#/-]+$/u, 'Use letters, digits and . _ : # / - only.')
+  .meta({ description: "The submitter's own identifier; submitting it again updates the record.", example: 'YQ-2026-0042' });
+
+/** Plain text of bounded length. */
+export const text = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
+
+/** A level: 1–5, elementary|intermediate|advanced|expert, or the national ladder (初级工/五级 … 高级技师/一级). */
+export const LevelSchema = z
+  .union([z.int().min(1).max(5), z.string().max(20)])
+  .transform((value, ctx): Level => {
+    const level = parseLevel(value);
+    if (level === undefined) {
+      ctx.issues.push({
+        code: 'custom',
+        input: value,
+        message: `"${value}" is not a known level: use 1–5, elementary|intermediate|advanced|expert, or 五级/初级工 … 一级/高级技师.`,
+      });
+      return z.NEVER;
+    }
+    return level;
+  })
+  .meta({ description: 'Level: integer 1–5, elementary|intermediate|advanced|expert, or 初级工/五级 … 高级技师/一级.', example: 'intermediate' });
+
+/** A region as a name (北京市延庆区), a GB/T 2260 code (110119) or `national`; stored as the code. */
+export const RegionSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(60)
+  .transform((value, ctx): string => {
+    const region = normaliseRegion(value);
+    if (!region) {
+      ctx.issues.push({ code: 'custom', input: value, message: `"${value}" is not a known region: use a GB/T 2260 code (110119), a name (北京市延庆区) or national.` });
+      return z.NEVER;
+    }
+    return region.code;
+  })
+  .meta({ description: 'A GB/T 2260 code, a Chinese administrative name, or `national`.', example: '北京市延庆区' });
+
+const SkillInputSchema = z.union([
+  z.string().trim().min(1).max(200),
+  z.strictObject({ skill: z.string().trim().min(1).max(200), level: z.union([z.int(), z.string().max(20)]).optional() }),
+]);
+
+/** Most taxonomy skills one list may resolve to: keeps each record's index items in one transaction. */
+export const MAX_SKILLS_PER_LIST = 40;
+
+/**
+ * A list of skills as free text or taxonomy ids, optionally with levels; normalised to
+ * `StoredSkill`s that keep the submitted text beside the skill id.
+ */
+export const skillList = (min: number, max: number) =>
+  z
+    .array(SkillInputSchema)
+    .min(min, min === 1 ? 'Give at least one skill.' : `Give at least ${min} skills.`)
+    .max(max, `At most ${max} skills.`)
+    .transform((inputs, ctx): StoredSkill[] => {
+      const { skills, errors } = normaliseSkillInputs(inputs);
+      for (const e of errors) ctx.issues.push({ code: 'custom', input: inputs[e.index], path: [e.index, 'level'], message: e.message });
+      const distinct = new Set(skills.flatMap((s) => (s.skillId ? [s.skillId] : [])));
+      if (distinct.size > MAX_SKILLS_PER_LIST) {
+        ctx.issues.push({ code: 'custom', input: inputs, message: `These entries name ${distinct.size} distinct skills; at most ${MAX_SKILLS_PER_LIST}.` });
+      }
+      return skills;
+    })
+    .meta({
+      description: 'Skills as free text (Chinese, English or mixed), taxonomy ids, or { skill, level } objects.',
+      example: ['熟练使用Python做数据分析', { skill: 'uav-multirotor-piloting', level: 3 }],
+    });
+
+/** Non-negative yuan amount. */
+export const yuan = () => z.number().min(0).max(10_000_000);
+
+/** ISO 8601 timestamp with offset. */
+export const IsoDateTimeSchema = z.iso.datetime({ offset: true });

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { LevelSchema, RefSchema, RegionSchema, skillList, text, yuan } from './common.js';
+
+export const CourseModeSchema = z.enum(['online', 'offline', 'blended']);
+
+const fields = {
+  title: text(200).min(1),
+  description: text(10_000).default(''),
+  skillsTaught: skillList(1, 30),
+  level: LevelSchema,
+  hours: z.number().positive().max(5_000),
+  mode: CourseModeSchema,
+  provider: text(200).min(1),
+  region: RegionSchema,
+  certificate: text(200).optional(),
+  subsidyYuan: yuan().optional(),
+  subsidyConditions: text(2_000).optional(),
+  priceYuan: yuan().optional(),
+  seats: z.int().min(0).max(1_000_000).optional(),
+};
+
+/** A training course, as submitted by a bureau. */
+export const CourseInputSchema = z.strictObject({ ref: RefSchema, ...fields }).meta({ id: 'CourseInput', description: 'A training course.' });
+export type CourseInput = z.output<typeof CourseInputSchema>;
+
+export const CoursePatchSchema = z
+  .strictObject({
+    title: fields.title.optional(),
+    description: text(10_000).optional(),
+    skillsTaught: skillList(1, 30).optional(),
+    level: LevelSchema.optional(),
+    hours: fields.hours.optional(),
+    mode: CourseModeSchema.optional(),
+    provider: fields.provider.optional(),
+    region: RegionSchema.optional(),
+    certificate: text(200).nullable().optional(),
+    subsidyYuan: yuan().nullable().optional(),
+    subsidyConditions: text(2_000).nullable().optional(),
+    priceYuan: yuan().nullable().optional(),
+    seats: fields.seats.nullable().optional(),
+  })
+  .meta({ id: 'CoursePatch' });
+export type CoursePatch = z.output<typeof CoursePatchSchema>;
+
+export const CourseBatchSchema = z.array(CourseInputSchema).min(1).max(100, 'At most 100 records a batch.');

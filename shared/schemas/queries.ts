@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { RegionSchema } from './common.js';
+
+const limit = (max: number, fallback: number) => z.coerce.number().int().min(1).max(max).default(fallback).meta({ description: `Page size, 1–${max}.` });
+const nextToken = z.string().min(1).max(4_000).optional().meta({ description: 'From the previous page.' });
+
+export const ListQuerySchema = z.strictObject({ region: RegionSchema.optional(), limit: limit(100, 20), nextToken });
+export type ListQuery = z.output<typeof ListQuerySchema>;
+
+export const CourseQuerySchema = z.strictObject({
+  skill: z.string().trim().min(1).max(200).optional().meta({ description: 'A taxonomy id or free text naming one skill.' }),
+  region: RegionSchema.optional(),
+  limit: limit(100, 20),
+  nextToken,
+});
+export type CourseQuery = z.output<typeof CourseQuerySchema>;
+
+export const SkillSearchQuerySchema = z.strictObject({
+  q: z.string().trim().min(1).max(100).meta({ description: 'Prefix or words, Chinese or English.' }),
+  limit: limit(50, 10),
+});
+
+export const ExtractBodySchema = z.strictObject({ text: z.string().max(20_000, 'At most 20,000 characters.') }).meta({ id: 'ExtractRequest' });
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.int(),
+    detail: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details.' });

@@ -1,0 +1,204 @@
+import { assertMayCreate, assertMayList, bureauServes, mayChange, maySee } from '../domain/access.js';
+import type { Caller } from '../domain/caller.js';
+import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from '../domain/errors.js';
+import { contentHash, kindOfId, recordId, type AnyRecord, type Kind, type RecordFields, type RecordOf } from '../domain/records.js';
+import { regionContains } from '../regions/regions.js';
+import type { Clock } from '../ports/clock.js';
+import type { Page, RecordStore } from '../ports/record-store.js';
+import type { DemandInput, DemandPatch } from '../schemas/demand.js';
+import type { LearnerInput, LearnerPatch } from '../schemas/learner.js';
+import type { CourseInput, CoursePatch } from '../schemas/course.js';
+
+export interface RecordDeps {
+  readonly store: RecordStore;
+  readonly clock: Clock;
+}
+
+type InputOf<K extends Kind> = { demand: DemandInput; learner: LearnerInput; course: CourseInput }[K];
+type PatchOf<K extends Kind> = { demand: DemandPatch; learner: LearnerPatch; course: CoursePatch }[K];
+
+/** Attempts at an upsert that lost a race to a concurrent writer before giving up with 409. */
+const UPSERT_ATTEMPTS = 4;
+
+/** The ETag of a record's current version. */
+export const etagOf = (record: AnyRecord): string => `"v${record.version}"`;
+
+/** Whether an If-Match header value names the current version (`*` always does). */
+const ifMatchHolds = (ifMatch: string, record: AnyRecord): boolean =>
+  ifMatch
+    .split(',')
+    .map((t) => t.trim().replace(/^W\//, ''))
+    .some((t) => t === '*' || t === etagOf(record));
+
+/** Invariants that span fields, re-checked after a merge patch. */
+function checkFields(kind: Kind, fields: Record<string, unknown>): void {
+  if (kind === 'demand') {
+    const { salaryMin, salaryMax } = fields as { salaryMin?: number; salaryMax?: number };
+    if (salaryMin !== undefined && salaryMax !== undefined && salaryMin > salaryMax) {
+      throw new ValidationError('The record is invalid.', [{ path: '/salaryMax', message: 'salaryMax must not be below salaryMin.' }]);
+    }
+  }
+}
+
+function build<K extends Kind>(kind: K, owner: string, ref: string, fields: RecordFields<K>, previous: RecordOf<K> | undefined, now: Date): RecordOf<K> {
+  const at = now.toISOString();
+  return {
+    ...fields,
+    kind,
+    id: recordId(kind, owner, ref),
+    ref,
+    owner,
+    version: (previous?.version ?? 0) + 1,
+    createdAt: previous?.createdAt ?? at,
+    updatedAt: at,
+    contentHash: contentHash(fields),
+  } as RecordOf<K>;
+}
+
+/** A submitted record's own fields: the input minus `ref`, plus defaults the kind keeps. */
+function fieldsOf<K extends Kind>(kind: K, input: InputOf<K>, previous: RecordOf<K> | undefined): RecordFields<K> {
+  const { ref: _ref, ...rest } = input as InputOf<K> & { ref: string };
+  if (kind === 'demand') return { ...rest, status: (previous as RecordOf<'demand'> | undefined)?.status ?? 'open' } as RecordFields<K>;
+  return rest as unknown as RecordFields<K>;
+}
+
+/**
+ * The record a submission by `owner` makes, given what is stored under its id (if anything).
+ * Its `contentHash` equals the previous one exactly when nothing changed.
+ */
+export function recordFromInput<K extends Kind>(kind: K, owner: string, input: InputOf<K>, previous: RecordOf<K> | undefined, now: Date): RecordOf<K> {
+  return build(kind, owner, input.ref, fieldsOf(kind, input, previous), previous, now);
+}
+
+/** The fields of a stored record (everything but its meta). */
+function storedFields<K extends Kind>(record: RecordOf<K>): RecordFields<K> {
+  const { id: _i, ref: _r, owner: _o, version: _v, createdAt: _c, updatedAt: _u, contentHash: _h, kind: _k, ...fields } = record;
+  return fields as unknown as RecordFields<K>;
+}
+
+/**
+ * Creates or updates the caller's record with this `ref`. The same request repeated stores one
+ * record and changes nothing after the first time; a lost race is retried from a fresh read.
+ */
+export function makeUpsertRecord<K extends Kind>(kind: K, { store, clock }: RecordDeps) {
+  return async (caller: Caller, input: InputOf<K>): Promise<{ record: RecordOf<K>; created: boolean }> => {
+    assertMayCreate(caller, kind, input.region);
+    const id = recordId(kind, caller.sub, input.ref);
+    for (let attempt = 1; ; attempt++) {
+      const previous = await store.get(kind, id);
+      const next = recordFromInput(kind, caller.sub, input, previous, clock.now());
+      if (previous && previous.contentHash === next.contentHash) return { record: previous, created: false };
+      try {
+        await store.save(next, previous);
+        return { record: next, created: previous === undefined };
+      } catch (err) {
+        if (!(err instanceof ConflictError) || attempt >= UPSERT_ATTEMPTS) throw err;
+      }
+    }
+  };
+}
+
+/**
+ * Upserts up to 100 records, already validated as a whole. Each record is written in its own
+ * conditional transaction, a few at a time.
+ */
+export function makeUpsertBatch<K extends Kind>(kind: K, deps: RecordDeps) {
+  const upsert = makeUpsertRecord(kind, deps);
+  return async (caller: Caller, inputs: readonly InputOf<K>[]): Promise<RecordOf<K>[]> => {
+    inputs.forEach((input) => assertMayCreate(caller, kind, input.region));
+    const refs = new Map<string, number>();
+    const dupes = inputs.flatMap((input, i) => {
+      const first = refs.get(input.ref);
+      refs.set(input.ref, first ?? i);
+      return first === undefined ? [] : [{ path: `/${i}/ref`, message: `The ref "${input.ref}" is also used by record ${first}.` }];
+    });
+    if (dupes.length > 0) throw new ValidationError('Each record of a batch needs its own ref.', dupes);
+    const out: RecordOf<K>[] = new Array(inputs.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < inputs.length) {
+        const i = next++;
+        out[i] = (await upsert(caller, inputs[i]!)).record;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(8, inputs.length) }, worker));
+    return out;
+  };
+}
+
+/** Reads a record the caller may see; anything else is "not found". */
+export function makeGetRecord<K extends Kind>(kind: K, { store }: Pick<RecordDeps, 'store'>) {
+  return async (caller: Caller, id: string): Promise<RecordOf<K>> => {
+    const record = kindOfId(id) === kind ? await store.get(kind, id) : undefined;
+    if (!record || !maySee(caller, record)) throw new NotFoundError(`No ${kind} ${id}.`);
+    return record;
+  };
+}
+
+/** Applies a JSON merge patch (RFC 7396) to the caller's record, honouring If-Match. */
+export function makePatchRecord<K extends Kind>(kind: K, deps: RecordDeps) {
+  const get = makeGetRecord(kind, deps);
+  return async (caller: Caller, id: string, patch: PatchOf<K>, ifMatch?: string): Promise<RecordOf<K>> => {
+    const current = await get(caller, id);
+    if (!mayChange(caller, current)) throw new ForbiddenError(`You may read but not change this ${kind}.`);
+    if (ifMatch !== undefined && !ifMatchHolds(ifMatch, current)) throw new PreconditionFailedError(`This ${kind} has changed since you read it (now ${etagOf(current)}).`);
+    const fields: Record<string, unknown> = { ...storedFields(current) };
+    for (const [key, value] of Object.entries(patch as Record<string, unknown>)) {
+      if (value === null) delete fields[key];
+      else if (value !== undefined) fields[key] = value;
+    }
+    checkFields(kind, fields);
+    const region = fields.region as string;
+    if (region !== current.region && caller.role === 'bureau' && !bureauServes(caller, region)) {
+      throw new ForbiddenError(`This bureau account may not move records to region ${region}.`);
+    }
+    const next = build(kind, current.owner, current.ref, fields as RecordFields<K>, current, deps.clock.now());
+    if (next.contentHash === current.contentHash) return current;
+    await deps.store.save(next, current);
+    return next;
+  };
+}
+
+/** Deletes the caller's record and its index entries, honouring If-Match. */
+export function makeDeleteRecord<K extends Kind>(kind: K, deps: RecordDeps) {
+  const get = makeGetRecord(kind, deps);
+  return async (caller: Caller, id: string, ifMatch?: string): Promise<void> => {
+    const current = await get(caller, id);
+    if (!mayChange(caller, current)) throw new ForbiddenError(`You may read but not delete this ${kind}.`);
+    if (ifMatch !== undefined && !ifMatchHolds(ifMatch, current)) throw new PreconditionFailedError(`This ${kind} has changed since you read it (now ${etagOf(current)}).`);
+    await deps.store.remove(current);
+  };
+}
+
+export interface ListQuery {
+  readonly region?: string | undefined;
+  readonly limit: number;
+  readonly nextToken?: string | undefined;
+}
+
+/**
+ * Lists records: bureau staff see their region (`region` narrows it), everyone else their own.
+ */
+export function makeListRecords<K extends Kind>(kind: K, { store }: Pick<RecordDeps, 'store'>) {
+  return async (caller: Caller, query: ListQuery): Promise<Page<RecordOf<K>>> => {
+    assertMayList(caller, kind);
+    const page = { limit: query.limit, nextToken: query.nextToken };
+    if (caller.role === 'bureau') {
+      const region = query.region ?? caller.region;
+      if (region === undefined || !bureauServes(caller, region)) {
+        throw new ForbiddenError(`This bureau account serves ${caller.region ?? 'no region'}, not ${region ?? 'an unknown region'}.`);
+      }
+      return (await store.listByRegion(kind, region, page)) as Page<RecordOf<K>>;
+    }
+    const own = (await store.listByOwner(kind, caller.sub, page)) as Page<RecordOf<K>>;
+    if (query.region === undefined) return own;
+    const region = query.region;
+    return { ...own, items: own.items.filter((r) => regionContains(region, r.region)) };
+  };
+}
+
+/** A record as the API shows it: everything but internal bookkeeping. */
+export function publicView(record: AnyRecord): Record<string, unknown> {
+  const { contentHash: _h, kind: _k, ...rest } = record;
+  return rest;
+}
