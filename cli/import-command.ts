@@ -10,19 +10,11 @@ import { formatOf, readRows } from '#shared/import/read-rows.js';
 import { systemClock } from '#shared/ports/clock.js';
 import { normaliseRegion } from '#shared/regions/regions.js';
 import { makeImportRecords, type ImportSummary } from '#shared/use-cases/import-records.js';
+import { rejectedCsv } from '#shared/import/report.js';
 import { TABLE_NAME } from '../local/environment.js';
 import { dynamoEndpoint } from './local-endpoint.js';
 
 const KINDS: Record<string, Kind> = { demands: 'demand', learners: 'learner', courses: 'course' };
-
-/** Quotes a CSV cell. */
-const cell = (v: string | number) => (/[",\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v));
-
-/** The rejected rows as CSV with a BOM, so Excel and WPS open the Chinese cleanly. */
-export function rejectedCsv(summary: ImportSummary): string {
-  const lines = ['line,ref,field,reason', ...summary.rejected.flatMap((r) => r.errors.map((e) => [r.line, r.ref ?? '', e.path, e.message].map(cell).join(',')))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 

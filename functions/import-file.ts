@@ -1,0 +1,55 @@
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { S3Event } from 'aws-lambda';
+import { Readable } from 'node:stream';
+import type { Caller } from '#shared/domain/caller.js';
+import type { Kind } from '#shared/domain/records.js';
+import { formatOf, readRows } from '#shared/import/read-rows.js';
+import { makeImportRecords, type ImportSummary } from '#shared/use-cases/import-records.js';
+import { rejectedCsv } from '#shared/import/report.js';
+import { getContainer } from './container.js';
+import { logger } from './http/observability.js';
+
+const KINDS: Record<string, Kind> = { demands: 'demand', learners: 'learner', courses: 'course' };
+
+/** Files dropped by bureau staff are imported as a national bureau account named after the bucket. */
+const IMPORTER: Caller = { sub: 'bureau-import', role: 'bureau', region: 'national' };
+
+let s3: S3Client | undefined;
+
+/** `imports/<kind>/<file>.csv|jsonl` → kind and format, or why the key is not an import. */
+export function parseImportKey(key: string): { kind: Kind; format: 'csv' | 'jsonl' } | string {
+  const match = /^imports\/(demands|learners|courses)\/[^/]+$/.exec(key);
+  if (!match) return `not under imports/<demands|learners|courses>/`;
+  if (/\.(rejected\.csv|summary\.json)$/.test(key)) return 'a report this function wrote';
+  const format = formatOf(key);
+  if (!format) return 'not a .csv or .jsonl file';
+  return { kind: KINDS[match[1]!]!, format };
+}
+
+/**
+ * S3 ObjectCreated on the import bucket: runs the same importer as `skillbridge import` and
+ * writes `<file>.summary.json` and `<file>.rejected.csv` beside the file.
+ */
+export const handler = async (event: S3Event): Promise<ImportSummary[]> => {
+  s3 ??= new S3Client({});
+  const container = getContainer();
+  const summaries: ImportSummary[] = [];
+  for (const record of event.Records) {
+    const bucket = record.s3.bucket.name;
+    const key = decodeURIComponent(record.s3.object.key.replace(/\+/g, ' '));
+    const parsed = parseImportKey(key);
+    if (typeof parsed === 'string') {
+      logger.info('Skipping object', { key, reason: parsed });
+      continue;
+    }
+    const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    const summary = await makeImportRecords(parsed.kind, container)(IMPORTER, readRows(object.Body as Readable, parsed.format), { format: parsed.format });
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: `${key}.summary.json`, Body: JSON.stringify(summary, null, 2), ContentType: 'application/json' }));
+    if (summary.rejected.length > 0) {
+      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: `${key}.rejected.csv`, Body: rejectedCsv(summary), ContentType: 'text/csv; charset=utf-8' }));
+    }
+    logger.info('Import finished', { key, rows: summary.rows, written: summary.written, unchanged: summary.unchanged, rejected: summary.rejected.length });
+    summaries.push(summary);
+  }
+  return summaries;
+};
