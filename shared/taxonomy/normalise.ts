@@ -1,0 +1,100 @@
+/**
+ * Turns the skills a person or a posting lists (ids, free text, with or without a level) into
+ * what we store: taxonomy ids where the text maps, and the original text always.
+ */
+import { extractSkills } from './extract.js';
+import { parseLevel } from './levels.js';
+import type { Level } from './levels.js';
+import { loadTaxonomy } from './taxonomy.js';
+import type { Taxonomy } from './taxonomy.js';
+
+/** One stored skill. */
+export interface StoredSkill {
+  /** What was entered, kept so that nothing a person typed is lost to the mapping. */
+  readonly text: string;
+  /** The taxonomy id, or `null` when the text maps to no skill. */
+  readonly skillId: string | null;
+  readonly level: Level | null;
+  /** 1 for an id given as such, the extractor's confidence for text, 0 when unmapped. */
+  readonly confidence: number;
+}
+
+/** A skill as entered: free text or an id, alone or with a level (number or word). */
+export type SkillInput = string | { readonly skill: string; readonly level?: string | number };
+
+/** An input that could not be read; `index` points into the inputs. */
+export interface SkillInputError {
+  readonly index: number;
+  readonly message: string;
+}
+
+/**
+ * Normalises a list of skill inputs.
+ *
+ * - An input that is exactly a taxonomy id maps directly, confidence 1 (a deprecated id to its
+ *   `replacedBy`).
+ * - Free text yields one entry per skill found in it, each with the same `text`; text in which no
+ *   skill is found is kept as one entry with `skillId: null`.
+ * - An explicit level beats level words in the text ("熟练使用Python" with level 5 → 5). A level
+ *   `parseLevel` cannot read is an error for that input, which is then left out.
+ * - Entries for the same skill merge into one, keeping the highest level (and the best confidence).
+ *   Unmapped entries merge by their text.
+ */
+export function normaliseSkillInputs(
+  inputs: readonly SkillInput[],
+  taxonomy: Taxonomy = loadTaxonomy(),
+): { skills: StoredSkill[]; errors: SkillInputError[] } {
+  const errors: SkillInputError[] = [];
+  const found: StoredSkill[] = [];
+
+  inputs.forEach((input, index) => {
+    const text = (typeof input === 'string' ? input : input.skill).trim();
+    const rawLevel = typeof input === 'string' ? undefined : input.level;
+    if (text === '') {
+      errors.push({ index, message: 'skill is empty' });
+      return;
+    }
+    let explicit: Level | undefined;
+    if (rawLevel !== undefined && rawLevel !== '') {
+      explicit = parseLevel(rawLevel);
+      if (explicit === undefined) {
+        errors.push({
+          index,
+          message: `level '${String(rawLevel)}' is not a known level; use 1–5, elementary|intermediate|advanced|expert, or 初级工…高级技师`,
+        });
+        return;
+      }
+    }
+
+    const byId = taxonomy.getSkill(text);
+    if (byId !== undefined) {
+      // A retired id (stored before it was retired) moves to its replacement.
+      const skillId = byId.deprecated?.replacedBy ?? byId.id;
+      found.push({ text, skillId, level: explicit ?? null, confidence: 1 });
+      return;
+    }
+
+    const { items } = extractSkills(text, taxonomy);
+    if (items.length === 0) {
+      found.push({ text, skillId: null, level: explicit ?? null, confidence: 0 });
+      return;
+    }
+    for (const item of items) {
+      found.push({ text, skillId: item.skillId, level: explicit ?? item.level ?? null, confidence: item.confidence });
+    }
+  });
+
+  const merged = new Map<string, StoredSkill>();
+  for (const skill of found) {
+    const key = skill.skillId ?? `text:${skill.text}`;
+    const previous = merged.get(key);
+    if (previous === undefined) {
+      merged.set(key, skill);
+      continue;
+    }
+    const level = previous.level === null ? skill.level : skill.level === null ? previous.level : (Math.max(previous.level, skill.level) as Level);
+    const kept = skill.confidence > previous.confidence ? skill : previous;
+    merged.set(key, { ...kept, level });
+  }
+  return { skills: [...merged.values()], errors };
+}

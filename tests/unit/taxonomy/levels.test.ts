@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { findLevelMentions, levelLabel, levelsNearSpans, parseLevel } from '#shared/taxonomy/levels.js';
+import type { Span } from '#shared/taxonomy/levels.js';
+
+describe('parseLevel', () => {
+  it.each([
+    [1, 1], [5, 5], ['3', 3], ['level 4', 4], ['L2', 2],
+    ['elementary', 1], ['Intermediate', 3], ['ADVANCED', 4], ['expert', 5],
+    ['五级', 1], ['初级工', 1], ['四级', 2], ['中级工', 2], ['三级', 3], ['高级工', 3],
+    ['二级', 4], ['技师', 4], ['一级', 5], ['高级技师', 5],
+    ['了解', 1], ['入门', 1], ['基础', 1], ['熟悉', 2], ['掌握', 2], ['熟练', 3], ['精通', 4], ['专家', 5],
+    ['basic', 1], ['Beginner', 1], ['familiar', 2], ['proficient', 3], ['solid', 3],
+    ['strong', 4], ['Expert', 5], ['master', 5], ['  三级/高级工 ', 3], ['二级（技师）', 4],
+  ] as const)('reads %j as level %i', (input, expected) => {
+    // Act
+    const level = parseLevel(input);
+
+    // Assess
+    expect(level).toBe(expected);
+  });
+
+  it.each([0, 6, 2.5, '', 'xyz', '7', '三级/技师', 'very good'])('rejects %j', (input) => {
+    // Act
+    const level = parseLevel(input);
+
+    // Assess
+    expect(level).toBeUndefined();
+  });
+});
+
+describe('levelLabel', () => {
+  it('names levels on the national ladder in Chinese and the proficiency scale in English', () => {
+    // Assess
+    expect(levelLabel(1, 'zh')).toBe('五级/初级工');
+    expect(levelLabel(5, 'zh')).toBe('一级/高级技师');
+    expect(levelLabel(3, 'en')).toBe('Intermediate');
+    expect(levelLabel(5, 'en')).toBe('Expert');
+  });
+});
+
+describe('levelsNearSpans', () => {
+  const spanOf = (text: string, word: string): Span => {
+    const start = text.indexOf(word);
+    return [start, start + word.length];
+  };
+
+  it('takes the level word before a skill in the same clause', () => {
+    // Prepare
+    const text = '熟练使用Python，了解SQL';
+
+    // Act
+    const levels = levelsNearSpans(text, [spanOf(text, 'Python'), spanOf(text, 'SQL')]);
+
+    // Assess
+    expect(levels).toEqual([3, 1]);
+  });
+
+  it('lets one level word govern a list of skills', () => {
+    // Prepare
+    const text = 'Proficient in Python, SQL and Excel';
+
+    // Act
+    const levels = levelsNearSpans(text, ['Python', 'SQL', 'Excel'].map((word) => spanOf(text, word)));
+
+    // Assess
+    expect(levels).toEqual([3, 3, 3]);
+  });
+
+  it('reads a level written after the skill when no later skill takes it', () => {
+    // Prepare
+    const text = '电工证（高级工），Python: expert';
+
+    // Act
+    const levels = levelsNearSpans(text, [spanOf(text, '电工证'), spanOf(text, 'Python')]);
+
+    // Assess
+    expect(levels).toEqual([3, 5]);
+  });
+
+  it('gives a bracketed level word to the skill (and list) just before it', () => {
+    // Prepare
+    const text = 'Linux（熟练）、Docker/K8s（熟悉）、Python（熟练）';
+
+    // Act
+    const levels = levelsNearSpans(text, ['Linux', 'Docker', 'K8s', 'Python'].map((word) => spanOf(text, word)));
+
+    // Assess
+    expect(levels).toEqual([3, 2, 2, 3]);
+  });
+
+  it('lets a trailing level word qualify the list it ends', () => {
+    // Prepare
+    const text = 'pytorch and tensorflow, basic';
+
+    // Act
+    const levels = levelsNearSpans(text, [spanOf(text, 'pytorch'), spanOf(text, 'tensorflow')]);
+
+    // Assess
+    expect(levels).toEqual([1, 1]);
+  });
+
+  it('reads 基础 after a skill as level 1', () => {
+    // Prepare
+    const text = '有西门子PLC基础';
+
+    // Act
+    const levels = levelsNearSpans(text, [spanOf(text, 'PLC')]);
+
+    // Assess
+    expect(levels).toEqual([1]);
+  });
+
+  it('does not give a skill the level word meant for the next one', () => {
+    // Prepare
+    const text = 'Python and strong SQL';
+
+    // Act
+    const levels = levelsNearSpans(text, [spanOf(text, 'Python'), spanOf(text, 'SQL')]);
+
+    // Assess
+    expect(levels).toEqual([undefined, 4]);
+  });
+
+  it('ignores level words too far away or inside a skill name', () => {
+    // Prepare
+    const text = '精通各类办公软件以及日常行政事务处理流程并能使用Excel；Scrum Master';
+    const mentions = findLevelMentions(text);
+
+    // Act
+    const levels = levelsNearSpans(text, [spanOf(text, 'Excel'), spanOf(text, 'Scrum Master')], mentions);
+
+    // Assess
+    expect(levels).toEqual([undefined, undefined]);
+  });
+
+  it('finds the longest level word (高级技师, not 高级) and skips degrees (master\'s)', () => {
+    // Act
+    const mentions = findLevelMentions("高级技师 with a master's degree, strongly");
+
+    // Assess
+    expect(mentions).toEqual([{ level: 5, start: 0, end: 4 }]);
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseSkillInputs } from '#shared/taxonomy/normalise.js';
+import { loadTaxonomy } from '#shared/taxonomy/taxonomy.js';
+import { miniTaxonomyData } from '../../fixtures/taxonomy-mini/index.js';
+
+const taxonomy = loadTaxonomy(miniTaxonomyData);
+
+describe('normaliseSkillInputs', () => {
+  it('maps an exact taxonomy id directly with confidence 1', () => {
+    // Act
+    const result = normaliseSkillInputs([{ skill: 'welding', level: 3 }], taxonomy);
+
+    // Assess
+    expect(result).toEqual({ skills: [{ text: 'welding', skillId: 'welding', level: 3, confidence: 1 }], errors: [] });
+  });
+
+  it('moves a deprecated id to its replacement', () => {
+    // Act
+    const { skills } = normaliseSkillInputs(['old-spot-welding'], taxonomy);
+
+    // Assess
+    expect(skills).toEqual([{ text: 'old-spot-welding', skillId: 'welding', level: null, confidence: 1 }]);
+  });
+
+  it('yields one entry per skill found in free text, each keeping the text', () => {
+    // Prepare
+    const text = '熟练使用Python，会开叉车';
+
+    // Act
+    const { skills } = normaliseSkillInputs([text], taxonomy);
+
+    // Assess
+    expect(skills.map(({ skillId, level }) => ({ skillId, level }))).toEqual([
+      { skillId: 'python-programming', level: 3 },
+      { skillId: 'forklift-operation', level: null },
+    ]);
+    expect(skills.every((skill) => skill.text === text)).toBe(true);
+  });
+
+  it('keeps text that maps to nothing, with a null skill id', () => {
+    // Act
+    const { skills, errors } = normaliseSkillInputs(['会做红烧肉'], taxonomy);
+
+    // Assess
+    expect(skills).toEqual([{ text: '会做红烧肉', skillId: null, level: null, confidence: 0 }]);
+    expect(errors).toEqual([]);
+  });
+
+  it('lets an explicit level beat level words in the text', () => {
+    // Act
+    const { skills } = normaliseSkillInputs([{ skill: '了解PLC编程', level: '技师' }], taxonomy);
+
+    // Assess
+    expect(skills).toEqual([{ text: '了解PLC编程', skillId: 'plc-programming', level: 4, confidence: 0.95 }]);
+  });
+
+  it('reports an unreadable level with the index of the input', () => {
+    // Act
+    const { skills, errors } = normaliseSkillInputs(['welding', { skill: 'PLC', level: 'xyz' }], taxonomy);
+
+    // Assess
+    expect(skills.map((skill) => skill.skillId)).toEqual(['welding']);
+    expect(errors).toEqual([
+      { index: 1, message: "level 'xyz' is not a known level; use 1–5, elementary|intermediate|advanced|expert, or 初级工…高级技师" },
+    ]);
+  });
+
+  it('merges entries for the same skill, keeping the highest level', () => {
+    // Act
+    const { skills } = normaliseSkillInputs(
+      [{ skill: 'python-programming', level: 2 }, '精通Python', { skill: 'Python开发', level: 'basic' }],
+      taxonomy,
+    );
+
+    // Assess
+    expect(skills).toEqual([{ text: 'python-programming', skillId: 'python-programming', level: 4, confidence: 1 }]);
+  });
+
+  it('reports an empty skill as an error', () => {
+    // Act
+    const { errors } = normaliseSkillInputs(['  '], taxonomy);
+
+    // Assess
+    expect(errors).toEqual([{ index: 0, message: 'skill is empty' }]);
+  });
+});

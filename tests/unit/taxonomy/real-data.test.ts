@@ -1,0 +1,135 @@
+/**
+ * Checks against the bundled taxonomy (`shared/taxonomy/data`): that it loads, that the
+ * extractor's shortcuts hold for every term in it, and a few extractions people rely on.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractSkills, termWords } from '#shared/taxonomy/extract.js';
+import { tokenize } from '#shared/taxonomy/natural.js';
+import { normaliseSkillInputs } from '#shared/taxonomy/normalise.js';
+import { loadTaxonomy } from '#shared/taxonomy/taxonomy.js';
+
+const ids = (text: string): string[] => extractSkills(text).items.map((item) => item.skillId);
+
+describe('bundled taxonomy', () => {
+  it('loads, passes its checks and is memoised', () => {
+    // Act
+    const taxonomy = loadTaxonomy();
+
+    // Assess
+    expect(taxonomy.skills.size).toBeGreaterThan(100);
+    expect(taxonomy.occupations.size).toBeGreaterThan(10);
+    expect(loadTaxonomy()).toBe(taxonomy);
+  });
+
+  it('has every occupation requirement pointing at a live skill', () => {
+    // Prepare
+    const taxonomy = loadTaxonomy();
+
+    // Act
+    const dead = [...taxonomy.occupations.values()].flatMap((occupation) =>
+      [...occupation.essential, ...occupation.optional]
+        .filter(({ skill }) => taxonomy.getSkill(skill)?.deprecated !== undefined)
+        .map(({ skill }) => `${occupation.id} → ${skill}`),
+    );
+
+    // Assess
+    expect(dead).toEqual([]);
+  });
+
+  it('splits every English term the same way as natural\'s tokeniser', () => {
+    // Prepare
+    const terms = [...loadTaxonomy().skills.values()].flatMap((skill) => [skill.en, ...skill.synonyms.en, ...skill.synonyms.zh]);
+
+    // Act
+    const disagreements = terms.filter((term) => termWords(term).join(' ') !== tokenize(term).map((token) => token.text).join(' '));
+
+    // Assess
+    expect(disagreements).toEqual([]);
+  });
+
+  it('finds each skill by its own labels', () => {
+    // Prepare
+    const taxonomy = loadTaxonomy();
+    const live = [...taxonomy.skills.values()].filter((skill) => skill.deprecated === undefined);
+
+    // Act
+    const missed = live.flatMap((skill) =>
+      [skill.zh, skill.en]
+        .filter((label) => !extractSkills(label, taxonomy).items.some((item) => item.skillId === skill.id))
+        .map((label) => `${skill.id}: ${label}`),
+    );
+
+    // Assess: a label that finds another skill is ambiguous in the data, not a miss to tune away.
+    expect(missed).toEqual([]);
+  });
+
+  it('searches both languages', () => {
+    // Prepare
+    const taxonomy = loadTaxonomy();
+
+    // Act
+    const zh = taxonomy.search('无人机');
+    const en = taxonomy.search('forklift');
+
+    // Assess
+    expect(zh.map((hit) => hit.skillId)).toContain('uav-piloting');
+    expect(en.slice(0, 2).map((hit) => hit.skillId)).toContain('forklift-operation');
+  });
+});
+
+describe('extractSkills on the bundled taxonomy', () => {
+  it('maps 会开无人机 to UAV piloting', () => {
+    // Act and Assess
+    expect(ids('会开无人机')).toEqual(['uav-piloting']);
+  });
+
+  it('keeps 数据录入, 数据标注 and 数据分析 apart', () => {
+    // Act and Assess
+    expect(ids('数据录入')).toEqual(['data-entry']);
+    expect(ids('数据标注')).toEqual(['data-annotation']);
+    expect(ids('数据分析')).toEqual(['data-analysis']);
+  });
+
+  it('reads levels from the words around a skill', () => {
+    // Act
+    const chinese = extractSkills('熟练使用Python').items;
+    const english = extractSkills('Expert in PLC programming').items;
+
+    // Assess
+    expect(chinese).toMatchObject([{ skillId: 'python-programming', level: 3 }]);
+    expect(english).toMatchObject([{ skillId: 'plc-programming', level: 5 }]);
+  });
+
+  it('handles mixed Chinese and English', () => {
+    // Act and Assess
+    expect(ids('会开叉车, and welding experience')).toEqual(['forklift-operation', 'welding']);
+  });
+
+  it('reads "your CV" as a résumé, and CV算法 as computer vision', () => {
+    // Act and Assess
+    expect(ids('Please send your CV to hr@example.com')).toEqual([]);
+    expect(ids('CV算法工程师')).toContain('computer-vision');
+  });
+
+  it('leaves everyday words unmapped', () => {
+    // Act
+    const result = extractSkills('喜欢做饭和旅游');
+
+    // Assess
+    expect(result.items).toEqual([]);
+    expect(result.unmapped.length).toBeGreaterThan(0);
+  });
+
+  it('normalises a mixed list', () => {
+    // Act
+    const { skills, errors } = normaliseSkillInputs(['uav-piloting', { skill: '电工', level: '高级工' }, '会做红烧肉']);
+
+    // Assess
+    expect(errors).toEqual([]);
+    expect(skills.map(({ skillId, level }) => ({ skillId, level }))).toEqual([
+      { skillId: 'uav-piloting', level: null },
+      { skillId: 'electrician-work', level: 3 },
+      { skillId: null, level: null },
+    ]);
+  });
+});
