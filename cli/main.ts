@@ -1,4 +1,5 @@
 import { runImport } from './import-command.js';
+import { runShortage } from './shortage-command.js';
 import { runToken } from './token-command.js';
 
 const USAGE = `skillbridge — SkillBridge command line
@@ -6,6 +7,7 @@ const USAGE = `skillbridge — SkillBridge command line
   skillbridge token --role jobseeker|employer|bureau --sub ID [--region CODE|national]
   skillbridge import demands|learners|courses FILE [--endpoint URL] [--table NAME]
                      [--owner SUB] [--region CODE|national] [--report FILE]
+  skillbridge shortage rebuild [--endpoint URL] [--table NAME]
 
 Run "npm start" first for the local service. --endpoint is the DynamoDB endpoint
 (default: the DynamoDB Local that npm start runs). Exit status 1 when any row was rejected.`;
@@ -15,6 +17,7 @@ type Command = (args: string[]) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   token: runToken,
   import: runImport,
+  shortage: runShortage,
 };
 
 async function main(argv: string[]): Promise<number> {

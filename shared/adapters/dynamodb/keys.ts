@@ -33,4 +33,9 @@ export const keys = {
   /** Inverted index: skill → records holding, needing or teaching it, sorted by region. */
   skillIndex: (kind: Kind, skillId: string, region: string, id: string) => ({ pk: `IDX#${KIND[kind]}#${skillId}`, sk: `${regionKey(region)}#${id}` }),
   skillIndexPartition: (kind: Kind, skillId: string) => `IDX#${KIND[kind]}#${skillId}`,
+  /** Shortage counters of one region and skill (rolled up: a district's records count for its city, province and nation too). */
+  shortage: (region: string, skillId: string) => ({ pk: `SHORTAGE#${regionKey(region)}`, sk: `SKILL#${skillId}` }),
+  shortagePartition: (region: string) => `SHORTAGE#${regionKey(region)}`,
+  /** Marker of one applied chunk of a stream record's shortage delta: makes redelivery a no-op. */
+  shortageEvent: (eventId: string, chunk: number) => ({ pk: `SHORTAGE_EVENT#${eventId}`, sk: `CHUNK#${chunk}` }),
 } as const;

@@ -1,0 +1,42 @@
+import { parseArgs } from 'node:util';
+import { makeDocumentClient } from '#shared/adapters/dynamodb/client.js';
+import { DynamoShortageStore } from '#shared/adapters/dynamodb/shortage-store.js';
+import { systemClock } from '#shared/ports/clock.js';
+import { makeRebuildShortage } from '#shared/use-cases/rebuild-shortage.js';
+import { TABLE_NAME } from '../local/environment.js';
+import { dynamoEndpoint } from './local-endpoint.js';
+
+/** `skillbridge shortage rebuild [--endpoint URL] [--table NAME]`: recomputes the shortage index from every record. */
+export async function runShortage(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      endpoint: { type: 'string' },
+      table: { type: 'string', default: process.env.TABLE_NAME ?? TABLE_NAME },
+    },
+    strict: true,
+  });
+  if (positionals.length !== 1 || positionals[0] !== 'rebuild') throw new Error('usage: skillbridge shortage rebuild [--endpoint URL] [--table NAME]');
+
+  const client = makeDocumentClient({ endpoint: dynamoEndpoint(values.endpoint) });
+  const shortage = new DynamoShortageStore(client, values.table, systemClock);
+  let progress = false;
+  try {
+    const summary = await makeRebuildShortage({
+      shortage,
+      clock: systemClock,
+      onProgress: (read) => {
+        progress = true;
+        process.stderr.write(`\r${read} records read …`);
+      },
+    })();
+    if (progress) process.stderr.write('\n');
+    process.stdout.write(
+      `Shortage index rebuilt from ${summary.demands} demands and ${summary.learners} learners: ${summary.written} counters written, ${summary.deleted} stale ones deleted.\n`,
+    );
+    return 0;
+  } finally {
+    client.destroy();
+  }
+}
