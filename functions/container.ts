@@ -1,8 +1,12 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { makeDocumentClient } from '#shared/adapters/dynamodb/client.js';
+import { DynamoCandidateIndex } from '#shared/adapters/dynamodb/candidate-index.js';
 import { DynamoRecordStore } from '#shared/adapters/dynamodb/record-store.js';
+import { DynamoShortageStore } from '#shared/adapters/dynamodb/shortage-store.js';
+import type { CandidateIndex } from '#shared/ports/candidate-index.js';
 import { systemClock, type Clock } from '#shared/ports/clock.js';
 import type { RecordStore } from '#shared/ports/record-store.js';
+import type { ShortageStore } from '#shared/ports/shortage.js';
 import { loadConfig, type Config } from './config.js';
 
 /** What handlers need, built once per cold start and shared by every invocation. */
@@ -11,6 +15,10 @@ export interface Container {
   readonly client: DynamoDBDocumentClient;
   readonly clock: Clock;
   readonly store: RecordStore;
+  /** The shortage index (counters, stream writes, rebuild), created on first use: most handlers never touch it. */
+  readonly shortage: ShortageStore;
+  /** Match candidates from the skill index, created on first use: only the match handlers read it. */
+  readonly candidates: CandidateIndex;
 }
 
 let container: Container | undefined;
@@ -20,7 +28,20 @@ export function getContainer(): Container {
   if (!container) {
     const config = loadConfig();
     const client = makeDocumentClient({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
-    container = { config, client, clock: systemClock, store: new DynamoRecordStore(client, config.TABLE_NAME, systemClock) };
+    let shortage: ShortageStore | undefined;
+    let candidates: CandidateIndex | undefined;
+    container = {
+      config,
+      client,
+      clock: systemClock,
+      store: new DynamoRecordStore(client, config.TABLE_NAME, systemClock),
+      get shortage() {
+        return (shortage ??= new DynamoShortageStore(client, config.TABLE_NAME, systemClock));
+      },
+      get candidates() {
+        return (candidates ??= new DynamoCandidateIndex(client, config.TABLE_NAME));
+      },
+    };
   }
   return container;
 }

@@ -2,30 +2,15 @@ import type { z } from 'zod';
 import { CourseBatchSchema, CourseInputSchema } from '#shared/schemas/course.js';
 import { DemandBatchSchema, DemandInputSchema, DemandPatchSchema } from '#shared/schemas/demand.js';
 import { LearnerBatchSchema, LearnerInputSchema, LearnerPatchSchema } from '#shared/schemas/learner.js';
-import { CourseQuerySchema, ExtractBodySchema, ListQuerySchema, SkillSearchQuerySchema } from '#shared/schemas/queries.js';
-import type { Role } from '#shared/domain/caller.js';
+import { CourseQuerySchema, ExtractBodySchema, ListQuerySchema, MatchQuerySchema, ShortageQuerySchema, SkillSearchQuerySchema, RecommendQuerySchema } from '#shared/schemas/queries.js';
+import { SCOPES, type Scope } from '#shared/domain/scopes.js';
+
+export { ROLE_SCOPES, SCOPES, type Scope } from '#shared/domain/scopes.js';
 
 /**
  * The route table: the local server, the CDK stack and the OpenAPI document all read it, so a
  * route exists in exactly one place. `handler` names the file `functions/<handler>.ts`.
  */
-
-/** OAuth scopes. A route accepts a token carrying any one of its scopes. */
-export const SCOPES = {
-  read: 'skillbridge/read',
-  profile: 'skillbridge/profile',
-  demands: 'skillbridge/demands',
-  insights: 'skillbridge/insights',
-  bureau: 'skillbridge/bureau',
-} as const;
-export type Scope = (typeof SCOPES)[keyof typeof SCOPES];
-
-/** The scopes each role's tokens carry (the Cognito pre-token trigger and the dev signer both use this). */
-export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
-  jobseeker: [SCOPES.read, SCOPES.profile],
-  employer: [SCOPES.read, SCOPES.demands, SCOPES.insights],
-  bureau: [SCOPES.read, SCOPES.demands, SCOPES.insights, SCOPES.bureau],
-};
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -71,6 +56,12 @@ export const ROUTES = [
 
   { method: 'GET', path: '/skills', handler: 'search-skills', summary: 'Taxonomy autocomplete, Chinese and English', scopes: [read], query: SkillSearchQuerySchema },
   { method: 'POST', path: '/skills/extract', handler: 'extract-skills', summary: 'Skills found in a text', scopes: [read], body: ExtractBodySchema },
+
+  { method: 'GET', path: '/insights/shortage', handler: 'get-shortage', summary: 'Skills ranked by shortage index', scopes: [SCOPES.insights], query: ShortageQuerySchema },
+
+  { method: 'GET', path: '/demands/{id}/matches', handler: 'match-demand', summary: 'Ranked learners who consented, with explanations', scopes: [demands], query: MatchQuerySchema },
+  { method: 'GET', path: '/learners/{id}/matches', handler: 'match-learner', summary: 'Ranked open demands for a learner, with explanations', scopes: [profile, bureau], query: MatchQuerySchema },
+  { method: 'GET', path: '/learners/{id}/recommendations', handler: 'recommend-courses', summary: 'Ranked courses closing the learner’s skill gap, and a pathway', scopes: [profile, bureau], query: RecommendQuerySchema },
 ] as const satisfies readonly RouteDef[];
 
 export type HandlerName = (typeof ROUTES)[number]['handler'];

@@ -37,4 +37,10 @@ export interface RecordStore {
   listByRegion(kind: Kind, region: string, page: PageRequest): Promise<Page<AnyRecord>>;
   /** Records indexed under a taxonomy skill. */
   listBySkill(kind: Kind, skillId: string, page: PageRequest): Promise<Page<AnyRecord>>;
+  /**
+   * Records indexed under a taxonomy skill in a region and everything inside it (`national`: as
+   * `listBySkill`): the same partition, narrowed by the region's key prefix, so records nearby are
+   * found however many the skill has elsewhere.
+   */
+  listBySkillWithin(kind: Kind, skillId: string, region: string, page: PageRequest): Promise<Page<AnyRecord>>;
 }

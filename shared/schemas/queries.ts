@@ -31,3 +31,21 @@ export const ProblemSchema = z
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details.' });
+
+export const ShortageQuerySchema = z.strictObject({
+  region: RegionSchema.optional().meta({ description: 'Region to rank (rolled up from everything inside it). Employers: any, default national; bureau staff: their region or inside it, default theirs.' }),
+  limit: limit(100, 20),
+});
+export type ShortageQuery = z.output<typeof ShortageQuerySchema>;
+
+/** `GET /demands/{id}/matches` and `GET /learners/{id}/matches`: how many ranked items, 1–50. */
+export const MatchQuerySchema = z.strictObject({ limit: limit(50, 10) });
+export type MatchQuery = z.output<typeof MatchQuerySchema>;
+
+/** `GET /learners/{id}/recommendations`: how many ranked courses (1–50), and an optional target. */
+export const RecommendQuerySchema = z.strictObject({
+  limit: limit(50, 10),
+  demandId: z.string().trim().min(1).max(64).optional().meta({ description: 'Aim at this open demand (its id) instead of the best ones nearby.' }),
+  occupation: z.string().trim().min(1).max(100).optional().meta({ description: 'Aim at this taxonomy occupation (its id), e.g. data-annotator.' }),
+});
+export type RecommendQuery = z.output<typeof RecommendQuerySchema>;

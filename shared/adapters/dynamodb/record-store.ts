@@ -13,6 +13,7 @@ import type { Page, PageRequest, RecordChange, RecordStore } from '../../ports/r
 import { batchWriteAll } from './batch-write.js';
 import { translateDynamoError } from './errors.js';
 import { keys, provinceOf, regionPrefix } from './keys.js';
+import { skillVectorOf } from './skill-vector.js';
 
 type Item = Record<string, unknown>;
 type Key = { pk: string; sk: string };
@@ -43,7 +44,14 @@ const toItem = (record: AnyRecord): Item => ({
 /** The inverted-index items of a record: one per taxonomy skill, only while it is active. */
 function indexItems(record: AnyRecord, now: Date): Item[] {
   if (!isActive(record, now)) return [];
-  return indexedSkills(record).map((s) => ({
+  const skills = indexedSkills(record);
+  if (skills.length === 0) return [];
+  // The whole skill vector (ids and levels, certificate skills included) rides on every entry so
+  // the matcher scores candidates without reading records (no BatchGet); demands add what a match
+  // list shows and what decides expiry. Nothing personal goes here: no summary, group,
+  // certificate text or contact details.
+  const skillVector = skillVectorOf(record);
+  return skills.map((s) => ({
     ...keys.skillIndex(record.kind, s.skillId, record.region, record.id),
     entity: 'INDEX',
     kind: record.kind,
@@ -53,8 +61,17 @@ function indexItems(record: AnyRecord, now: Date): Item[] {
     region: record.region,
     level: s.level,
     role: s.role,
+    skillVector,
     ...(record.kind === 'learner' ? { consentToShare: record.consentToShare } : {}),
-    ...(record.kind === 'demand' ? { headcount: record.headcount } : {}),
+    ...(record.kind === 'demand'
+      ? {
+          headcount: record.headcount,
+          title: record.title,
+          employer: record.employer,
+          ...(record.minLevel !== undefined ? { minLevel: record.minLevel } : {}),
+          ...(record.expiresAt !== undefined ? { expiresAt: record.expiresAt } : {}),
+        }
+      : {}),
   }));
 }
 
@@ -193,9 +210,20 @@ export class DynamoRecordStore implements RecordStore {
     );
   }
 
-  async listBySkill(kind: Kind, skillId: string, page: PageRequest): Promise<Page<AnyRecord>> {
+  listBySkill(kind: Kind, skillId: string, page: PageRequest): Promise<Page<AnyRecord>> {
+    return this.listBySkillWithin(kind, skillId, 'national', page);
+  }
+
+  /** One Query on the skill's index partition (`begins_with` the region's key prefix unless national), then one BatchGet. */
+  async listBySkillWithin(kind: Kind, skillId: string, region: string, page: PageRequest): Promise<Page<AnyRecord>> {
+    const prefix = regionPrefix(region);
     const entries = await this.queryPartitions(
-      [{ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.skillIndexPartition(kind, skillId) } }],
+      [
+        {
+          KeyConditionExpression: prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.skillIndexPartition(kind, skillId), ...(prefix ? { ':prefix': prefix } : {}) },
+        },
+      ],
       page,
       (item) => item,
     );

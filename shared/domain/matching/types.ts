@@ -43,6 +43,8 @@ export interface RegionFit {
 export interface MatchBreakdown {
   /** 0–1. */
   readonly score: number;
+  /** 0–1: the skill part of the score, before the region scales it. */
+  readonly skillScore?: number;
   readonly matched: readonly SkillEvidence[];
   readonly partial: readonly SkillEvidence[];
   readonly missing: readonly SkillEvidence[];

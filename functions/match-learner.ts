@@ -1,0 +1,17 @@
+import type { MatchQuery } from '#shared/schemas/queries.js';
+import { loadTaxonomy } from '#shared/taxonomy/taxonomy.js';
+import { makeMatchLearner } from '#shared/use-cases/match.js';
+import { getContainer } from './container.js';
+import { httpHandler } from './http/http-handler.js';
+import { route } from './routes.js';
+
+/**
+ * GET /learners/{id}/matches?limit=: open, unexpired demands ranked for the learner, each with the
+ * skill evidence and a sentence in the caller's language (Accept-Language).
+ */
+export const handler = httpHandler(route('match-learner'), async ({ params, query, caller, lang }) => {
+  const { limit } = query as MatchQuery;
+  const { store, clock, candidates } = getContainer();
+  const list = await makeMatchLearner({ store, clock, candidates, taxonomy: loadTaxonomy() })(caller, params.id ?? '', { limit, lang });
+  return { body: list, headers: { 'content-language': lang === 'zh' ? 'zh-CN' : 'en', vary: 'Accept-Language' } };
+});

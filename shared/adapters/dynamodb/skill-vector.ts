@@ -1,0 +1,33 @@
+import { matchingSkills } from '../../domain/matching/evidence.js';
+import type { AnyRecord, IndexedSkill } from '../../domain/records.js';
+import type { Level } from '../../taxonomy/levels.js';
+
+/**
+ * The compact form of a record's skill vector kept on each of its skill-index items:
+ * `<skillId>:<level 0–5>:<role letter>` joined by spaces (`uav-piloting:3:r ms-excel:0:p`), 0 for
+ * no level. Skill ids are kebab-case, so neither separator can occur inside one; a learner with 40
+ * skills costs about 1 KB per index item.
+ */
+
+const ROLE_LETTER = { required: 'r', preferred: 'p', held: 'h', taught: 't' } as const satisfies Record<IndexedSkill['role'], string>;
+const LETTER_ROLE: Readonly<Record<string, IndexedSkill['role']>> = { r: 'required', p: 'preferred', h: 'held', t: 'taught' };
+
+/** Encodes skills for an index item. */
+export const encodeSkillVector = (skills: readonly IndexedSkill[]): string =>
+  skills.map((s) => `${s.skillId}:${s.level ?? 0}:${ROLE_LETTER[s.role]}`).join(' ');
+
+/** The vector kept on a record's index items: every skill matching counts for it (certificates included). */
+export const skillVectorOf = (record: AnyRecord): string => encodeSkillVector(matchingSkills(record));
+
+/** Decodes what `encodeSkillVector` wrote; malformed entries are skipped rather than trusted. */
+export function decodeSkillVector(vector: string): IndexedSkill[] {
+  const out: IndexedSkill[] = [];
+  for (const entry of vector.split(' ')) {
+    const [skillId, level, letter] = entry.split(':');
+    const role = LETTER_ROLE[letter ?? ''];
+    const n = Number(level);
+    if (!skillId || role === undefined || !Number.isInteger(n) || n < 0 || n > 5) continue;
+    out.push({ skillId, level: n === 0 ? null : (n as Level), role });
+  }
+  return out;
+}

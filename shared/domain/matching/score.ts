@@ -1,0 +1,291 @@
+import type { Level } from '../../taxonomy/levels.js';
+import type { Taxonomy } from '../../taxonomy/taxonomy.js';
+import { regionChain, regionDistance, regionName } from '../../regions/regions.js';
+import type { IndexedSkill } from '../records.js';
+import type { Have, MatchBreakdown, Need, RegionFit, SkillEvidence } from './types.js';
+
+/**
+ * Two-way matching score: how well what a learner holds meets what a demand needs, from evidence
+ * only. The same function ranks learners for a demand and demands for a learner, so both sides
+ * see the same number for the same pair.
+ *
+ * ```
+ * credit(need)  = max( levelCredit(need.level, held level)                         if the skill is held
+ *                    , RELATION_CREDIT[r] × levelCredit(need.level, level of s)    for each held s that is
+ *                                                                                   a child / parent / related
+ *                    , 0 )                                                           skill of the need (one hop)
+ * levelCredit(n, h) = 1                          when n is unknown or h ≥ n
+ *                   = 1 − 0.2 × (n − h)          otherwise (1 level short 0.8 … 4 short 0.2)
+ *                     h unknown counts as level 2 (四级/中级工, working knowledge): holding a skill
+ *                     says something, but not that it is held at a high level
+ * requiredCover = mean credit over required needs, preferredCover likewise over preferred needs
+ * skill         = 0.8 × requiredCover + 0.2 × preferredCover   (both kinds present)
+ *               = the one cover present                          (only one kind present)
+ * score         = skill × REGION_CREDIT[regionDistance]          (1 / 0.95 / 0.85 / 0.7)
+ * ```
+ *
+ * A learner without any mapped skill has skill 0 and so score 0: region only scales a skill score,
+ * it never adds to one. See docs/matching.md for the reasoning behind each factor.
+ */
+
+/** Share of the skill score that required needs carry; preferred needs carry the rest. */
+export const REQUIRED_WEIGHT = 0.8;
+
+/** Credit lost per level the learner is short of what is needed, on the 1–5 scale. */
+export const LEVEL_STEP = 0.2;
+
+/** The level assumed for a skill held without a stated level (四级/中级工, working knowledge). */
+export const ASSUMED_HELD_LEVEL: Level = 2;
+
+/**
+ * Share of a need met by another skill the learner holds, by how the held skill relates to the
+ * needed one: a narrower skill mostly covers its parent ("Python data analysis" for "data
+ * analysis"); a broader one says less about the specific skill; related skills transfer least.
+ */
+export const RELATION_CREDIT = { child: 0.75, parent: 0.5, related: 0.4 } as const;
+
+/**
+ * Region multiplier by `regionDistance`: 0 same district, 1 same city, 2 same province,
+ * 3 elsewhere (also `national`, which is no place in particular). People do move for work, so
+ * distance lowers a score rather than excluding the match.
+ */
+export const REGION_CREDIT: Readonly<Record<RegionFit['distance'], number>> = { 0: 1, 1: 0.95, 2: 0.85, 3: 0.7 };
+
+/** What a match is scored in, besides the two skill lists. */
+export interface MatchContext {
+  /** Where the work (or the course) takes place: GB/T 2260 code or `national`. */
+  readonly demandRegion: string;
+  readonly learnerRegion: string;
+  readonly learnerPrefersOnline?: boolean | undefined;
+  /** The other side can be done from anywhere (an online course): region fit is full. */
+  readonly online?: boolean | undefined;
+}
+
+/** The part of the taxonomy the score reads. */
+export type MatchTaxonomy = Pick<Taxonomy, 'getSkill' | 'parentsOf' | 'childrenOf' | 'relatedOf'>;
+
+type Label = SkillEvidence['label'];
+type Relation = keyof typeof RELATION_CREDIT;
+
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** What the score needs to know about one skill: its label and its one-hop neighbours. */
+interface SkillFacts {
+  readonly label: Label;
+  readonly neighbours: ReadonlyArray<{ readonly id: string; readonly relation: Relation }>;
+}
+
+// The taxonomy is read-only and shared by every request, so each skill's facts are worked out
+// once per taxonomy object rather than once per candidate (a match call scores hundreds).
+const factsCache = new WeakMap<MatchTaxonomy, Map<string, SkillFacts>>();
+
+function factsOf(taxonomy: MatchTaxonomy, skillId: string): SkillFacts {
+  let cache = factsCache.get(taxonomy);
+  if (!cache) factsCache.set(taxonomy, (cache = new Map()));
+  let facts = cache.get(skillId);
+  if (!facts) {
+    const skill = taxonomy.getSkill(skillId);
+    // The relation names what the held skill is to the needed one: a `child` is narrower.
+    facts = {
+      label: skill ? { zh: skill.zh, en: skill.en } : { zh: skillId, en: skillId },
+      neighbours: [
+        ...taxonomy.childrenOf(skillId).map((s) => ({ id: s.id, relation: 'child' as const })),
+        ...taxonomy.parentsOf(skillId).map((s) => ({ id: s.id, relation: 'parent' as const })),
+        ...taxonomy.relatedOf(skillId).map((s) => ({ id: s.id, relation: 'related' as const })),
+      ],
+    };
+    cache.set(skillId, facts);
+  }
+  return facts;
+}
+
+/** Credit for holding a skill at `held` (null: not stated) when `needed` (null: any level) is asked. */
+export function levelCredit(needed: Level | null, held: Level | null): number {
+  if (needed === null) return 1;
+  const gap = needed - (held ?? ASSUMED_HELD_LEVEL);
+  return gap <= 0 ? 1 : Math.max(0, 1 - LEVEL_STEP * gap);
+}
+
+/** The best source of credit for one need: the skill itself, or a neighbour the learner holds. */
+interface Source {
+  readonly credit: number;
+  readonly level: Level | null;
+  readonly via?: { readonly id: string; readonly relation: Relation };
+}
+
+const NONE: Source = { credit: 0, level: null };
+
+/** Where a need's credit comes from: directly, through a neighbour in the taxonomy, or nowhere. */
+function bestSource(need: Need, held: ReadonlyMap<string, Level | null>, facts: SkillFacts): Source {
+  let best = NONE;
+  if (held.has(need.skillId)) {
+    const level = held.get(need.skillId) ?? null;
+    best = { credit: levelCredit(need.level, level), level };
+    if (best.credit >= 1) return best;
+  }
+  for (const { id, relation } of facts.neighbours) {
+    if (!held.has(id)) continue;
+    const level = held.get(id) ?? null;
+    const credit = RELATION_CREDIT[relation] * levelCredit(need.level, level);
+    if (credit > best.credit) best = { credit, level, via: { id, relation } };
+  }
+  return best;
+}
+
+/** Held skills by id; the highest stated level wins, and a stated level beats none. */
+function heldMap(haves: readonly Have[]): Map<string, Level | null> {
+  const held = new Map<string, Level | null>();
+  for (const h of haves) {
+    const seen = held.get(h.skillId);
+    if (!held.has(h.skillId) || (h.level ?? 0) > (seen ?? 0)) held.set(h.skillId, h.level);
+  }
+  return held;
+}
+
+/** The skill part of the score from per-need credits (see the module comment). */
+function skillScoreOf(requiredSum: number, requiredCount: number, preferredSum: number, preferredCount: number): number {
+  if (requiredCount > 0 && preferredCount > 0) return REQUIRED_WEIGHT * (requiredSum / requiredCount) + (1 - REQUIRED_WEIGHT) * (preferredSum / preferredCount);
+  if (requiredCount > 0) return requiredSum / requiredCount;
+  if (preferredCount > 0) return preferredSum / preferredCount;
+  return 0;
+}
+
+/** The lowest region both codes lie in (`110119`, `110108` → `110100`), or undefined when none but national. */
+function commonRegion(a: string, b: string): string | undefined {
+  const chainB = new Set(regionChain(b));
+  return regionChain(a).find((code) => code !== 'national' && chainB.has(code));
+}
+
+/**
+ * How near the learner is to where the work happens, with a reason in both languages. Region
+ * names are the official Chinese names in both languages (there is no English gazetteer).
+ */
+export function regionFit(ctx: MatchContext): RegionFit {
+  const key = `${ctx.demandRegion}|${ctx.learnerRegion}|${ctx.online ? 1 : 0}|${ctx.learnerPrefersOnline ? 1 : 0}`;
+  let fit = fitCache.get(key);
+  if (!fit) {
+    // Region pairs repeat across a call's candidates; the bound keeps a long-lived process small.
+    if (fitCache.size >= FIT_CACHE_MAX) fitCache.clear();
+    fitCache.set(key, (fit = computeRegionFit(ctx)));
+  }
+  return fit;
+}
+
+const FIT_CACHE_MAX = 20_000;
+const fitCache = new Map<string, RegionFit>();
+
+function computeRegionFit(ctx: MatchContext): RegionFit {
+  const where = regionName(ctx.demandRegion) ?? ctx.demandRegion;
+  const home = regionName(ctx.learnerRegion) ?? ctx.learnerRegion;
+  const distance = regionDistance(ctx.demandRegion, ctx.learnerRegion);
+  if (ctx.online) {
+    const zh = ctx.learnerPrefersOnline ? '线上进行，不受地点限制，符合线上偏好' : '线上进行，不受地点限制';
+    const en = ctx.learnerPrefersOnline ? 'Online, so the place does not matter, as preferred' : 'Online, so the place does not matter';
+    return { distance, credit: 1, reason: { zh, en } };
+  }
+  const credit = REGION_CREDIT[distance];
+  if (ctx.demandRegion === 'national' || ctx.learnerRegion === 'national') {
+    return { distance, credit, reason: { zh: `地区为全国范围（${where}与${home}）`, en: `Nationwide rather than one place (${where} and ${home})` } };
+  }
+  const common = commonRegion(ctx.demandRegion, ctx.learnerRegion);
+  const shared = common === undefined ? undefined : (regionName(common) ?? common);
+  switch (distance) {
+    case 0:
+      return { distance, credit, reason: { zh: `同在${where}`, en: `Both in ${where}` } };
+    case 1:
+      return { distance, credit, reason: { zh: `同在${shared ?? where}（${where}与${home}）`, en: `Same city, ${shared ?? where} (${where} and ${home})` } };
+    case 2:
+      return { distance, credit, reason: { zh: `同在${shared ?? where}，不同城市（${where}与${home}）`, en: `Same province, ${shared ?? where}, different cities (${where} and ${home})` } };
+    default:
+      return { distance, credit, reason: { zh: `不在同一省份（${where}与${home}）`, en: `Different provinces (${where} and ${home})` } };
+  }
+}
+
+/** What ranking needs of a match: exactly `scoreMatch`'s figures, without the evidence. */
+export interface MatchRank {
+  readonly score: number;
+  readonly requiredMet: number;
+  readonly distance: RegionFit['distance'];
+}
+
+/**
+ * The score of `scoreMatch` and its tie-breakers, computed without building evidence: ranking
+ * hundreds of candidates then explaining only the few returned costs a fraction of the time.
+ */
+export function rankMatch(needs: readonly Need[], haves: readonly Have[], ctx: MatchContext, taxonomy: MatchTaxonomy): MatchRank {
+  const held = heldMap(haves);
+  let requiredSum = 0;
+  let requiredCount = 0;
+  let preferredSum = 0;
+  let preferredCount = 0;
+  let requiredMet = 0;
+  for (const need of needs) {
+    const { credit } = bestSource(need, held, factsOf(taxonomy, need.skillId));
+    if (need.role === 'required') {
+      requiredSum += credit;
+      requiredCount += 1;
+      if (round3(credit) >= 1) requiredMet += 1;
+    } else {
+      preferredSum += credit;
+      preferredCount += 1;
+    }
+  }
+  const skill = skillScoreOf(requiredSum, requiredCount, preferredSum, preferredCount);
+  const region = regionFit(ctx);
+  return { score: skill > 0 ? round3(skill * region.credit) : 0, requiredMet, distance: region.distance };
+}
+
+/**
+ * Scores how well `haves` meet `needs` in `ctx` (see the module comment for the formula).
+ *
+ * @returns the score in [0, 1] (three decimals) and the evidence behind it: needs fully met,
+ *   partly met (a lower level, or a related/parent/child skill) and missing, required first
+ */
+export function scoreMatch(needs: readonly Need[], haves: readonly Have[], ctx: MatchContext, taxonomy: MatchTaxonomy): MatchBreakdown {
+  const held = heldMap(haves);
+  const evidence: SkillEvidence[] = needs.map((need) => {
+    const facts = factsOf(taxonomy, need.skillId);
+    const source = bestSource(need, held, facts);
+    return {
+      skillId: need.skillId,
+      label: facts.label,
+      role: need.role,
+      needed: need.level,
+      held: source.level,
+      credit: source.credit,
+      ...(source.via ? { via: { skillId: source.via.id, relation: source.via.relation, label: factsOf(taxonomy, source.via.id).label } } : {}),
+    };
+  });
+  const sum = (list: readonly SkillEvidence[]) => list.reduce((total, e) => total + e.credit, 0);
+  const required = evidence.filter((e) => e.role === 'required');
+  const preferred = evidence.filter((e) => e.role === 'preferred');
+  const skillScore = skillScoreOf(sum(required), required.length, sum(preferred), preferred.length);
+  const region = regionFit(ctx);
+  const byRole = (a: SkillEvidence, b: SkillEvidence) => (a.role === b.role ? 0 : a.role === 'required' ? -1 : 1);
+  const rounded = evidence.map((e) => ({ ...e, credit: round3(e.credit) })).sort(byRole);
+  return {
+    score: skillScore > 0 ? round3(skillScore * region.credit) : 0,
+    skillScore: round3(skillScore),
+    matched: rounded.filter((e) => e.credit >= 1),
+    partial: rounded.filter((e) => e.credit > 0 && e.credit < 1),
+    missing: rounded.filter((e) => e.credit === 0),
+    region,
+    requiredMet: rounded.filter((e) => e.role === 'required' && e.credit >= 1).length,
+    requiredTotal: required.length,
+  };
+}
+
+/**
+ * A demand's needs from its indexed skills: a skill without its own level takes the demand's
+ * `minLevel`, when one is given.
+ */
+export function needsOf(skills: readonly IndexedSkill[], minLevel?: Level | null): Need[] {
+  return skills.flatMap((s) =>
+    s.role === 'required' || s.role === 'preferred' ? [{ skillId: s.skillId, level: s.level ?? minLevel ?? null, role: s.role }] : [],
+  );
+}
+
+/** A learner's (or a course's) skills as haves. */
+export function havesOf(skills: readonly IndexedSkill[]): Have[] {
+  return skills.flatMap((s) => (s.role === 'held' || s.role === 'taught' ? [{ skillId: s.skillId, level: s.level }] : []));
+}

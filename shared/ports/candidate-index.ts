@@ -1,0 +1,50 @@
+import type { IndexedSkill } from '../domain/records.js';
+import type { Level } from '../taxonomy/levels.js';
+
+/**
+ * Retrieval of match candidates from the skill index: the records holding (or needing) any of a
+ * few skills, each with a compact copy of its whole skill vector so that it can be scored without
+ * reading the record itself. Candidates carry ids, region, skills and flags only, never anything
+ * personal (no summary, group, certificates or contact details).
+ */
+
+/** One record found through the skill index. */
+export interface Candidate {
+  readonly kind: 'learner' | 'demand';
+  readonly id: string;
+  readonly ref: string;
+  readonly region: string;
+  /** Every taxonomy skill of the record (required/preferred for demands, held for learners). */
+  readonly skills: readonly IndexedSkill[];
+  /** Learners: may employers see this profile in their matches. */
+  readonly consentToShare?: boolean;
+  /** Demands: what is shown beside a match, and what decides whether it is still open. */
+  readonly title?: string;
+  readonly employer?: string;
+  readonly headcount?: number;
+  readonly minLevel?: Level;
+  readonly expiresAt?: string;
+}
+
+export interface CandidateQuery {
+  /** The kind of record sought. */
+  readonly kind: 'learner' | 'demand';
+  /** Skill partitions to read, most important first; each is read once, bounded by a limit. */
+  readonly skillIds: readonly string[];
+  /** Read only records inside this region (a GB/T 2260 code); absent: every region. */
+  readonly within?: string | undefined;
+  /** Learners only: leave out profiles whose owner did not consent to be shown to employers. */
+  readonly consentedOnly?: boolean;
+}
+
+export interface CandidateResult {
+  /** Distinct records, in no particular order. */
+  readonly candidates: Candidate[];
+  /** Some partition held more than the per-partition limit: more records exist than were read. */
+  readonly truncated: boolean;
+}
+
+/** Finds candidates for matching through the skill index. */
+export interface CandidateIndex {
+  find(query: CandidateQuery): Promise<CandidateResult>;
+}

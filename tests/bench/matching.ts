@@ -1,0 +1,276 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoCandidateIndex } from '../../shared/adapters/dynamodb/candidate-index.js';
+import { makeDocumentClient } from '../../shared/adapters/dynamodb/client.js';
+import { DynamoRecordStore } from '../../shared/adapters/dynamodb/record-store.js';
+import type { Caller } from '../../shared/domain/caller.js';
+import { matchingSkills } from '../../shared/domain/matching/evidence.js';
+import { havesOf, needsOf, rankMatch } from '../../shared/domain/matching/score.js';
+import { indexedSkills, isActive, type AnyRecord, type Demand, type Kind, type Learner } from '../../shared/domain/records.js';
+import type { Clock } from '../../shared/ports/clock.js';
+import type { Level } from '../../shared/taxonomy/levels.js';
+import type { StoredSkill } from '../../shared/taxonomy/normalise.js';
+import { loadTaxonomy, type Skill } from '../../shared/taxonomy/taxonomy.js';
+import { makeMatchDemand, makeMatchLearner, type Widening } from '../../shared/use-cases/match.js';
+import { recordFromInput } from '../../shared/use-cases/records.js';
+import { startDynamoLocal } from '../../local/dynamodb-local.js';
+import { ensureTable } from '../../local/table.js';
+import type { BenchSection } from './run.js';
+
+/**
+ * Matching on a realistic volume: 10,000 learners, 5,000 demands and 1,000 courses generated from
+ * the taxonomy (skills clustered by category with a skewed popularity, levels often missing,
+ * regions weighted towards a few provinces), bulk-loaded into a fresh DynamoDB Local table; then
+ * both match use cases are called in-process, one call at a time, for a few hundred random ids.
+ *
+ * Per call: latency, DynamoDB requests and read capacity (ReturnConsumedCapacity through a client
+ * middleware). Retrieval quality against an exhaustive in-memory scoring of every record shows
+ * what reading only a few index partitions costs in missed candidates.
+ */
+
+const LEARNERS = Number(process.env.BENCH_MATCH_LEARNERS ?? 10_000);
+const DEMANDS = Number(process.env.BENCH_MATCH_DEMANDS ?? 5_000);
+const COURSES = Number(process.env.BENCH_MATCH_COURSES ?? 1_000);
+const CALLS = Number(process.env.BENCH_MATCH_CALLS ?? 300);
+/** Calls compared with exhaustive scoring (each scores every record in memory). */
+const QUALITY_CALLS = 50;
+const TABLE = 'bench-matching';
+
+const NOW = new Date();
+const clock: Clock = { now: () => NOW };
+const bureau: Caller = { sub: 'bench-bureau', role: 'bureau', region: 'national' };
+
+// Districts of the provinces where most records sit, heavier first: a pilot is never uniform.
+const REGIONS: ReadonlyArray<readonly [string, number]> = [
+  ['110108', 8], ['110105', 6], ['110119', 3], ['110114', 4], ['310115', 7], ['310104', 4], ['440305', 7], ['440106', 6], ['441900', 5],
+  ['320505', 4], ['320583', 3], ['330106', 5], ['510107', 5], ['420106', 4], ['130731', 2], ['340104', 3], ['610113', 3], ['410105', 3],
+  ['500103', 3], ['370212', 2], ['210102', 2], ['430104', 2], ['350206', 2], ['120116', 2],
+];
+
+/** A small deterministic PRNG (mulberry32), so every run loads the same data. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (n: number) => Math.floor(next() * n);
+  const weighted = <T>(items: ReadonlyArray<readonly [T, number]>): T => {
+    let r = next() * items.reduce((s, [, w]) => s + w, 0);
+    for (const [item, w] of items) if ((r -= w) < 0) return item;
+    return items[items.length - 1]![0];
+  };
+  return { next, int, weighted };
+}
+
+const rand = prng(20260601);
+const taxonomy = loadTaxonomy();
+const byCategory = new Map<string, Skill[]>();
+for (const skill of taxonomy.skills.values()) {
+  if (skill.deprecated) continue;
+  byCategory.set(skill.category, [...(byCategory.get(skill.category) ?? []), skill]);
+}
+const categories = [...byCategory.keys()];
+// Within a category, the r-th skill is picked with weight 1/(r+1): a few skills are everywhere.
+const skillWeights = new Map([...byCategory].map(([c, skills]) => [c, skills.map((s, r) => [s, 1 / (r + 1)] as const)]));
+
+function pickSkills(count: number, levelChance: number, levels: readonly Level[]): StoredSkill[] {
+  const category = categories[rand.int(categories.length)]!;
+  const chosen = new Map<string, Skill>();
+  for (let tries = 0; chosen.size < count && tries < count * 10; tries++) {
+    // Mostly one field, sometimes a skill from another (office software, a second trade).
+    const from = rand.next() < 0.85 ? category : categories[rand.int(categories.length)]!;
+    const skill = rand.weighted(skillWeights.get(from)!);
+    chosen.set(skill.id, skill);
+  }
+  return [...chosen.values()].map((s) => ({
+    text: s.zh,
+    skillId: s.id,
+    level: rand.next() < levelChance ? levels[rand.int(levels.length)]! : null,
+    confidence: 1,
+  }));
+}
+
+/** The synthetic learners, demands and courses, the same on every run (seeded). */
+export function generate(): AnyRecord[] {
+  const records: AnyRecord[] = [];
+  for (let i = 0; i < LEARNERS; i++) {
+    const skills = pickSkills(2 + rand.int(7), 0.6, [1, 2, 3, 4, 5]);
+    const certificates = rand.next() < 0.2 ? [`${skills[0]!.text}职业技能等级证书`] : [];
+    const input = { ref: `L-${i}`, summary: `合成求职者 ${i}`, skills, certificates, region: rand.weighted(REGIONS), group: 'other' as const, consentToShare: rand.next() < 0.85 };
+    records.push(recordFromInput('learner', `bench-seeker-${i}`, input, undefined, NOW));
+  }
+  for (let i = 0; i < DEMANDS; i++) {
+    const required = pickSkills(2 + rand.int(4), 0.5, [2, 3, 4]);
+    const preferred = pickSkills(rand.int(4), 0.3, [2, 3]).filter((p) => !required.some((r) => r.skillId === p.skillId));
+    const expiresAt = rand.next() < 0.1 ? new Date(NOW.getTime() + 30 * 86_400_000).toISOString() : undefined;
+    const input = {
+      ref: `D-${i}`, employer: `合成企业${i % 700}`, title: `岗位${i}`, description: '', requiredSkills: required, preferredSkills: preferred,
+      region: rand.weighted(REGIONS), headcount: 1 + rand.int(10), ...(expiresAt ? { expiresAt } : {}),
+    };
+    records.push(recordFromInput('demand', `bench-employer-${i % 700}`, input, undefined, NOW));
+  }
+  for (let i = 0; i < COURSES; i++) {
+    const input = {
+      ref: `C-${i}`, title: `课程${i}`, description: '', skillsTaught: pickSkills(1 + rand.int(4), 1, [1, 2, 3]), level: (1 + rand.int(3)) as Level,
+      hours: 40, mode: 'blended' as const, provider: '合成培训中心', region: rand.weighted(REGIONS),
+    };
+    records.push(recordFromInput('course', 'bench-bureau', input, undefined, NOW));
+  }
+  return records;
+}
+
+interface Call {
+  readonly ms: number;
+  readonly requests: number;
+  readonly rcu: number;
+}
+
+/** Counts requests and sums read capacity on a client, while `on`. */
+function meter(client: DynamoDBDocumentClient) {
+  const state = { on: false, requests: 0, rcu: 0 };
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      if (!state.on) return next(args);
+      (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
+      const out = await next(args);
+      const consumed = (out.output as { ConsumedCapacity?: { CapacityUnits?: number } | Array<{ CapacityUnits?: number }> }).ConsumedCapacity;
+      state.requests += 1;
+      state.rcu += Array.isArray(consumed) ? consumed.reduce((s, c) => s + (c.CapacityUnits ?? 0), 0) : (consumed?.CapacityUnits ?? 0);
+      return out;
+    },
+    { step: 'initialize', name: 'benchMeter' },
+  );
+  return state;
+}
+
+const quantile = (values: readonly number[], q: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
+};
+const mean = (values: readonly number[]): number => values.reduce((s, v) => s + v, 0) / values.length;
+
+const sample = <T>(items: readonly T[], n: number): T[] => Array.from({ length: n }, () => items[rand.int(items.length)]!);
+
+async function timeCalls(ids: readonly string[], call: (id: string) => Promise<unknown>, meterState: ReturnType<typeof meter>): Promise<Call[]> {
+  const calls: Call[] = [];
+  for (const id of ids) {
+    meterState.requests = 0;
+    meterState.rcu = 0;
+    const started = performance.now();
+    await call(id);
+    calls.push({ ms: performance.now() - started, requests: meterState.requests, rcu: meterState.rcu });
+  }
+  return calls;
+}
+
+/** Top-10 found by the use case against the top-10 of scoring every record: shared ids, and score mass. */
+function retrievalQuality(found: ReadonlyArray<{ id: string; score: number }>, exhaustive: ReadonlyArray<{ id: string; score: number }>) {
+  const top = exhaustive.slice(0, 10);
+  const ids = new Set(found.map((f) => f.id));
+  const best = top.reduce((s, e) => s + e.score, 0);
+  return {
+    recall: top.length > 0 ? top.filter((e) => ids.has(e.id)).length / top.length : 1,
+    mass: best > 0 ? found.slice(0, 10).reduce((s, f) => s + f.score, 0) / best : 1,
+  };
+}
+
+const rank = (items: Array<{ id: string; score: number }>) => items.filter((i) => i.score > 0).sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+
+/** Runs the matching benchmark. */
+export async function benchMatching(): Promise<BenchSection> {
+  const dynamo = await startDynamoLocal({ port: 0 });
+  try {
+    const raw = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    await ensureTable(raw, TABLE);
+    const client = makeDocumentClient({ endpoint: dynamo.endpoint });
+    const store = new DynamoRecordStore(client, TABLE, clock);
+
+    const records = generate();
+    const loadStarted = performance.now();
+    for (let i = 0; i < records.length; i += 500) await store.saveMany(records.slice(i, i + 500).map((next) => ({ next })));
+    const loadSeconds = (performance.now() - loadStarted) / 1000;
+    const indexItems = records.reduce((s, r) => s + (isActive(r, NOW) ? indexedSkills(r).length : 0), 0);
+
+    const learners = records.filter((r): r is Learner => r.kind === 'learner');
+    const demands = records.filter((r): r is Demand => r.kind === 'demand');
+    const metered = meter(client);
+    const rows: string[] = [];
+    const quality: string[] = [];
+    // The same ids for every configuration, so the rows differ only by the configuration.
+    const open = demands.filter((d) => isActive(d, NOW));
+    const warmDemands = sample(demands, 20).map((d) => d.id);
+    const warmLearners = sample(learners, 20).map((l) => l.id);
+    const timedDemands = sample(demands, CALLS).map((d) => d.id);
+    const timedLearners = sample(learners, CALLS).map((l) => l.id);
+    const judgedDemands = sample(open, QUALITY_CALLS);
+    const judgedLearners = sample(learners, QUALITY_CALLS);
+    const shown = learners.filter((l) => l.consentToShare).map((l) => ({ l, haves: havesOf(matchingSkills(l, taxonomy)) }));
+    const configs: ReadonlyArray<readonly [number, Widening]> = [[3, 'few'], [3, 'weak'], [3, 'exact'], [6, 'few']];
+    for (const [partitionsPerCall, widening] of configs) {
+      const deps = { store, candidates: new DynamoCandidateIndex(client, TABLE), clock, taxonomy, partitionsPerCall, widening };
+      const matchDemand = makeMatchDemand(deps);
+      const matchLearner = makeMatchLearner(deps);
+      const options = { limit: 10, lang: 'zh' as const };
+      // Warm the JIT, the SDK's connections and DynamoDB Local before timing.
+      await timeCalls(warmDemands, (id) => matchDemand(bureau, id, options), metered);
+      await timeCalls(warmLearners, (id) => matchLearner(bureau, id, options), metered);
+      metered.on = true;
+      const byDemand = await timeCalls(timedDemands, (id) => matchDemand(bureau, id, options), metered);
+      const byLearner = await timeCalls(timedLearners, (id) => matchLearner(bureau, id, options), metered);
+      metered.on = false;
+      for (const [route, calls] of [['GET /demands/{id}/matches', byDemand], ['GET /learners/{id}/matches', byLearner]] as const) {
+        rows.push(
+          `| ${route} | ${partitionsPerCall} | ${widening} | ${calls.length} | ${quantile(calls.map((c) => c.ms), 0.5).toFixed(1)} | ${quantile(calls.map((c) => c.ms), 0.99).toFixed(1)} | ` +
+            `${mean(calls.map((c) => c.requests)).toFixed(2)} | ${quantile(calls.map((c) => c.requests), 0.99)} | ${(calls.filter((c) => c.requests > 1 + partitionsPerCall).length / calls.length * 100).toFixed(0)} % | ` +
+            `${mean(calls.map((c) => c.rcu)).toFixed(1)} | ${quantile(calls.map((c) => c.rcu), 0.99).toFixed(1)} |`,
+        );
+      }
+
+      // Retrieval against exhaustive scoring of every record in memory (what a scan would find).
+      const demandQuality = [];
+      for (const d of judgedDemands) {
+        const needs = needsOf(indexedSkills(d), d.minLevel);
+        const exhaustive = rank(shown.map(({ l, haves }) => ({ id: l.id, score: rankMatch(needs, haves, { demandRegion: d.region, learnerRegion: l.region }, taxonomy).score })));
+        demandQuality.push(retrievalQuality((await matchDemand(bureau, d.id, options)).items, exhaustive));
+      }
+      const learnerQuality = [];
+      for (const l of judgedLearners) {
+        const haves = havesOf(matchingSkills(l, taxonomy));
+        const exhaustive = rank(open.map((d) => ({ id: d.id, score: rankMatch(needsOf(indexedSkills(d), d.minLevel), haves, { demandRegion: d.region, learnerRegion: l.region }, taxonomy).score })));
+        learnerQuality.push(retrievalQuality((await matchLearner(bureau, l.id, options)).items, exhaustive));
+      }
+      quality.push(
+        `| demand → learners | ${partitionsPerCall} | ${widening} | ${mean(demandQuality.map((q) => q.recall)).toFixed(3)} | ${mean(demandQuality.map((q) => q.mass)).toFixed(3)} |`,
+        `| learner → demands | ${partitionsPerCall} | ${widening} | ${mean(learnerQuality.map((q) => q.recall)).toFixed(3)} | ${mean(learnerQuality.map((q) => q.mass)).toFixed(3)} |`,
+      );
+    }
+    raw.destroy();
+    client.destroy();
+
+    const count = (kind: Kind) => records.filter((r) => r.kind === kind).length;
+    const markdown = [
+      `${count('learner').toLocaleString('en')} learners, ${count('demand').toLocaleString('en')} demands, ${count('course').toLocaleString('en')} courses generated from the taxonomy ` +
+        `(${indexItems.toLocaleString('en')} skill-index items), loaded with \`saveMany\` in ${loadSeconds.toFixed(1)} s into DynamoDB Local. ` +
+        `Then ${CALLS} calls of each use case, one at a time, in-process, \`limit=10\`, for random ids; "partitions" is \`partitionsPerCall\`, "widening" the rule for reading beyond the province (defaults: 3 partitions; few for demands, weak for learners).`,
+      '',
+      '| route | partitions | widening | calls | p50 ms | p99 ms | requests (mean) | requests (p99) | widened | RCU (mean) | RCU (p99) |',
+      '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      ...rows,
+      '',
+      `Retrieval against scoring every record in memory, ${QUALITY_CALLS} random calls each: the share of the exhaustive top 10 that the call found, and the share of its total score.`,
+      '',
+      '| direction | partitions | widening | recall of exhaustive top 10 | score mass of top 10 |',
+      '| --- | ---: | --- | ---: | ---: |',
+      ...quality,
+      '',
+      'Latency is DynamoDB Local on this machine (a Java process on loopback), not DynamoDB in a region: read it for the shape (requests, capacity, the cost of widening), not as a Lambda p99.',
+    ].join('\n');
+    return { title: 'Matching (two-way, from the skill index)', markdown };
+  } finally {
+    await dynamo.stop();
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * `npm run eval`: runs every evaluation and prints its table. Add an evaluation by adding it to
+ * `EVALS` (matching quality will join extraction here).
+ *
+ * `--json` prints the rows as JSON instead, for tracking figures over time.
+ */
+import { evalExtraction } from './extraction.js';
+
+/** One evaluation: a name and a function giving machine-readable rows and a readable table. */
+export interface Evaluation {
+  readonly name: string;
+  readonly run: () => Promise<{ rows: readonly unknown[]; text: string }>;
+}
+
+export const EVALS: readonly Evaluation[] = [
+  { name: 'extraction', run: evalExtraction },
+  { name: 'matching', run: async () => (await import('./matching.js')).evalMatching() },
+  { name: 'recommendations', run: async () => (await import('./recommendations.js')).evalRecommendations() },
+];
+
+const json = process.argv.includes('--json');
+const results: Record<string, readonly unknown[]> = {};
+for (const evaluation of EVALS) {
+  const started = performance.now();
+  const { rows, text } = await evaluation.run();
+  results[evaluation.name] = rows;
+  if (!json) {
+    console.log(`\n== ${evaluation.name} (${((performance.now() - started) / 1000).toFixed(1)} s) ==`);
+    console.log(text);
+  }
+}
+if (json) console.log(JSON.stringify(results, null, 2));

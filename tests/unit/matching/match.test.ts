@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import type { Caller } from '../../../shared/domain/caller.js';
+import { NotFoundError } from '../../../shared/domain/errors.js';
+import { recordId, type AnyRecord, type Demand, type Learner } from '../../../shared/domain/records.js';
+import type { Candidate, CandidateIndex, CandidateQuery } from '../../../shared/ports/candidate-index.js';
+import type { RecordStore } from '../../../shared/ports/record-store.js';
+import { loadTaxonomy } from '../../../shared/taxonomy/taxonomy.js';
+import { demandPartitions, learnerPartitions, makeMatchDemand, makeMatchLearner } from '../../../shared/use-cases/match.js';
+import { miniTaxonomyData } from '../../fixtures/taxonomy-mini/index.js';
+
+const taxonomy = loadTaxonomy(miniTaxonomyData);
+const clock = { now: () => new Date('2026-06-01T00:00:00Z') };
+const skill = (skillId: string, level: 1 | 2 | 3 | 4 | 5 | null = null) => ({ text: skillId, skillId, level, confidence: 1 });
+const meta = (kind: 'demand' | 'learner', owner: string, ref: string) => ({ id: recordId(kind, owner, ref), ref, owner, version: 1, createdAt: '', updatedAt: '', contentHash: '' });
+
+const demand: Demand = {
+  ...meta('demand', 'emp-a', 'D1'),
+  kind: 'demand', status: 'open', employer: 'E', title: 'Drone pilot', description: '', region: '110119', headcount: 1,
+  requiredSkills: [skill('uav-piloting', 3), skill('welding')], preferredSkills: [skill('sql')],
+};
+const learner: Learner = {
+  ...meta('learner', 'js-a', 'me'),
+  kind: 'learner', summary: 'secret summary', skills: [skill('uav-piloting', 4)], certificates: [], region: '110119', group: 'veteran', consentToShare: true,
+};
+
+/** A store holding a fixed set of records (only `get` is used by matching). */
+const storeOf = (...records: AnyRecord[]): RecordStore =>
+  ({ get: async (kind: string, id: string) => records.find((r) => r.kind === kind && r.id === id) }) as unknown as RecordStore;
+
+/** An index over fixed candidates that honours `within` and consent, and records each query. */
+function indexOf(candidates: Candidate[]) {
+  const queries: CandidateQuery[] = [];
+  const index: CandidateIndex = {
+    find: async (q) => {
+      queries.push(q);
+      const prefix = q.within === undefined ? '' : q.within.replace(/(0000|00)$/, '');
+      return {
+        candidates: candidates.filter(
+          (c) => c.kind === q.kind && c.region.startsWith(prefix) && (!q.consentedOnly || c.consentToShare) && c.skills.some((s) => q.skillIds.includes(s.skillId)),
+        ),
+        truncated: false,
+      };
+    },
+  };
+  return { index, queries };
+}
+
+const learnerCandidate = (id: string, region: string, skills: Array<[string, 1 | 2 | 3 | 4 | 5 | null]>, consentToShare = true): Candidate => ({
+  kind: 'learner', id, ref: id, region, consentToShare, skills: skills.map(([skillId, level]) => ({ skillId, level, role: 'held' })),
+});
+
+const owner: Caller = { sub: 'emp-a', role: 'employer' };
+const options = { limit: 10, lang: 'en' as const };
+
+describe('makeMatchDemand', () => {
+  it('ranks consenting learners by score and leaves out those who did not consent', async () => {
+    // Prepare
+    const { index } = indexOf([
+      learnerCandidate('l-full', '110119', [['uav-piloting', 3], ['welding', null], ['sql', null]]),
+      learnerCandidate('l-half', '110119', [['uav-piloting', 4]]),
+      learnerCandidate('l-hidden', '110119', [['uav-piloting', 5], ['welding', 5], ['sql', 5]], false),
+    ]);
+    const match = makeMatchDemand({ store: storeOf(demand), candidates: index, clock, taxonomy });
+
+    // Act
+    const list = await match(owner, demand.id, options);
+
+    // Assess
+    expect(list.items.map((i) => i.id)).toEqual(['l-full', 'l-half']);
+    expect(list.items[0]).toEqual({ id: 'l-full', ref: 'l-full', score: 1, explanation: expect.objectContaining({ summary: expect.stringContaining('Meets all 2 required skills') }) });
+    expect(Object.keys(list.items[1]!).sort()).toEqual(['explanation', 'id', 'ref', 'score']);
+  });
+
+  it('answers 404 to an employer who does not own the demand and to a bureau of another region', async () => {
+    const match = makeMatchDemand({ store: storeOf(demand), candidates: indexOf([]).index, clock, taxonomy });
+
+    await expect(match({ sub: 'emp-b', role: 'employer' }, demand.id, options)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(match({ sub: 'bur-sh', role: 'bureau', region: '310000' }, demand.id, options)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(match({ sub: 'bur-bj', role: 'bureau', region: '110000' }, demand.id, options)).resolves.toEqual({ items: [] });
+  });
+
+  it('reads only the province when it settles the list, and widens when it does not', async () => {
+    const local = Array.from({ length: 3 }, (_, i) => learnerCandidate(`l-bj-${i}`, '110108', [['uav-piloting', 3], ['welding', 3]]));
+    const far = learnerCandidate('l-gd', '440305', [['uav-piloting', 3], ['welding', 3], ['sql', 3]]);
+    const settled = indexOf([...local, far]);
+    const thin = indexOf([local[0]!, far]);
+
+    const fromProvince = await makeMatchDemand({ store: storeOf(demand), candidates: settled.index, clock, taxonomy })(owner, demand.id, { ...options, limit: 3 });
+    const widened = await makeMatchDemand({ store: storeOf(demand), candidates: thin.index, clock, taxonomy })(owner, demand.id, { ...options, limit: 3 });
+
+    expect(settled.queries.map((q) => q.within)).toEqual(['110000']);
+    expect(fromProvince.items.map((i) => i.id)).not.toContain('l-gd');
+    expect(thin.queries.map((q) => q.within)).toEqual(['110000', undefined]);
+    expect(widened.items.map((i) => i.id)).toEqual(['l-bj-0', 'l-gd']);
+  });
+});
+
+describe('makeMatchLearner', () => {
+  it('ranks open, unexpired demands for the learner and answers 404 to other job seekers', async () => {
+    const demandCandidate = (id: string, expiresAt?: string): Candidate => ({
+      kind: 'demand', id, ref: id, region: '110119', title: `T ${id}`, employer: 'E', headcount: 1,
+      skills: [{ skillId: 'uav-piloting', level: 3, role: 'required' }],
+      ...(expiresAt ? { expiresAt } : {}),
+    });
+    const { index } = indexOf([demandCandidate('d-open'), demandCandidate('d-expired', '2026-01-01T00:00:00Z'), demandCandidate('d-later', '2027-01-01T00:00:00Z')]);
+    const match = makeMatchLearner({ store: storeOf(learner), candidates: index, clock, taxonomy });
+
+    const list = await match({ sub: 'js-a', role: 'jobseeker' }, learner.id, options);
+
+    expect(list.items.map((i) => i.id)).toEqual(['d-later', 'd-open']);
+    expect(list.items[0]).toMatchObject({ title: 'T d-later', employer: 'E', region: '110119', score: 1 });
+    await expect(match({ sub: 'js-b', role: 'jobseeker' }, learner.id, options)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('widening', () => {
+  const demandCandidate = (id: string, region: string, skills: string[]): Candidate => ({
+    kind: 'demand', id, ref: id, region, title: id, employer: 'E', headcount: 1, skills: skills.map((skillId) => ({ skillId, level: null, role: 'required' })),
+  });
+  // The learner holds uav-piloting only: the local demand is half met (0.5), the distant one fully (0.7).
+  const candidates = [demandCandidate('d-local-weak', '110108', ['uav-piloting', 'welding']), demandCandidate('d-far-strong', '440305', ['uav-piloting'])];
+
+  it('looks beyond the province for a learner when nobody nearby fits as well as a perfect match elsewhere', async () => {
+    const { index, queries } = indexOf(candidates);
+
+    const list = await makeMatchLearner({ store: storeOf(learner), candidates: index, clock, taxonomy })({ sub: 'js-a', role: 'jobseeker' }, learner.id, { ...options, limit: 1 });
+
+    expect(queries.map((q) => q.within)).toEqual(['110000', undefined]);
+    expect(list.items.map((i) => i.id)).toEqual(['d-far-strong']);
+  });
+
+  it('stays in the province under the few rule once it has enough candidates', async () => {
+    const { index, queries } = indexOf(candidates);
+
+    const list = await makeMatchLearner({ store: storeOf(learner), candidates: index, clock, taxonomy, widening: 'few' })({ sub: 'js-a', role: 'jobseeker' }, learner.id, { ...options, limit: 1 });
+
+    expect(queries.map((q) => q.within)).toEqual(['110000']);
+    expect(list.items.map((i) => i.id)).toEqual(['d-local-weak']);
+  });
+});
+
+describe('demandPartitions', () => {
+  it('reads required skills first, then their narrower and broader skills, within the budget', () => {
+    const needs = [
+      { skillId: 'uav-piloting', level: null, role: 'required' as const },
+      { skillId: 'sql', level: null, role: 'preferred' as const },
+    ];
+
+    expect(demandPartitions(needs, taxonomy, 3)).toEqual(['uav-piloting', 'uav-multirotor-piloting', 'sql']);
+    expect(learnerPartitions([{ skillId: 'sql', level: null }, { skillId: 'uav-multirotor-piloting', level: 4 }], taxonomy, 3)).toEqual(['uav-multirotor-piloting', 'sql', 'uav-piloting']);
+  });
+});

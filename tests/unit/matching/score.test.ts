@@ -1,0 +1,187 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { matchingSkills } from '../../../shared/domain/matching/evidence.js';
+import { ASSUMED_HELD_LEVEL, havesOf, levelCredit, needsOf, rankMatch, REGION_CREDIT, regionFit, RELATION_CREDIT, scoreMatch } from '../../../shared/domain/matching/score.js';
+import type { Have, Need } from '../../../shared/domain/matching/types.js';
+import type { Learner } from '../../../shared/domain/records.js';
+import { loadTaxonomy } from '../../../shared/taxonomy/taxonomy.js';
+import type { Level } from '../../../shared/taxonomy/levels.js';
+import { miniTaxonomyData } from '../../fixtures/taxonomy-mini/index.js';
+
+const taxonomy = loadTaxonomy(miniTaxonomyData);
+const YANQING = '110119';
+const HAIDIAN = '110108';
+const SHIJIAZHUANG = '130102';
+const BAODING = '130602';
+const SHENZHEN_NANSHAN = '440305';
+const here = { demandRegion: YANQING, learnerRegion: YANQING };
+
+const need = (skillId: string, level: Level | null = null, role: Need['role'] = 'required'): Need => ({ skillId, level, role });
+const have = (skillId: string, level: Level | null = null): Have => ({ skillId, level });
+
+describe('scoreMatch', () => {
+  it('gives a learner with no skills a score of 0', () => {
+    // Prepare
+    const needs = [need('uav-piloting'), need('welding', null, 'preferred')];
+
+    // Act
+    const result = scoreMatch(needs, [], here, taxonomy);
+
+    // Assess
+    expect(result.score).toBe(0);
+    expect(result.missing.map((e) => e.skillId)).toEqual(['uav-piloting', 'welding']);
+    expect(result.region.distance).toBe(0);
+  });
+
+  it('gives 0 to a learner whose skills are unrelated, even in the same district', () => {
+    const result = scoreMatch([need('uav-piloting')], [have('welding', 5)], here, taxonomy);
+
+    expect(result.score).toBe(0);
+  });
+
+  it('gives 1 to a learner holding every needed skill at the level asked, in the same district', () => {
+    const result = scoreMatch([need('uav-piloting', 3), need('welding', null, 'preferred')], [have('uav-piloting', 4), have('welding')], here, taxonomy);
+
+    expect(result.score).toBe(1);
+    expect(result.requiredMet).toBe(1);
+    expect(result.requiredTotal).toBe(1);
+    expect(result.partial).toEqual([]);
+  });
+
+  it('counts a skill held below the level asked partly, 0.2 less per level short', () => {
+    const oneShort = scoreMatch([need('welding', 3)], [have('welding', 2)], here, taxonomy);
+    const fourShort = scoreMatch([need('welding', 5)], [have('welding', 1)], here, taxonomy);
+
+    expect(oneShort.score).toBe(0.8);
+    expect(fourShort.score).toBe(0.2);
+    expect(oneShort.partial[0]).toMatchObject({ skillId: 'welding', needed: 3, held: 2, credit: 0.8 });
+  });
+
+  it('reads a held skill without a level as a modest level (2)', () => {
+    expect(ASSUMED_HELD_LEVEL).toBe(2);
+    expect(levelCredit(2, null)).toBe(1);
+    expect(levelCredit(4, null)).toBeCloseTo(0.6);
+    expect(levelCredit(null, null)).toBe(1);
+    expect(levelCredit(null, 1)).toBe(1);
+  });
+
+  it('credits a narrower, a broader and a related skill partly, by the stated factors', () => {
+    // uav-multirotor-piloting is a child of uav-piloting; uav-aerial-survey is related to it.
+    const child = scoreMatch([need('uav-piloting')], [have('uav-multirotor-piloting')], here, taxonomy);
+    const parent = scoreMatch([need('uav-multirotor-piloting')], [have('uav-piloting')], here, taxonomy);
+    const related = scoreMatch([need('uav-piloting')], [have('uav-aerial-survey')], here, taxonomy);
+
+    expect(child.score).toBe(RELATION_CREDIT.child);
+    expect(parent.score).toBe(RELATION_CREDIT.parent);
+    expect(related.score).toBe(RELATION_CREDIT.related);
+    expect(child.partial[0]?.via).toMatchObject({ skillId: 'uav-multirotor-piloting', relation: 'child' });
+    expect(related.partial[0]?.via).toMatchObject({ skillId: 'uav-aerial-survey', relation: 'related' });
+  });
+
+  it('prefers the skill itself over a neighbour, and the best neighbour when several apply', () => {
+    const both = scoreMatch([need('uav-piloting', 3)], [have('uav-piloting', 1), have('uav-multirotor-piloting', 5)], here, taxonomy);
+
+    // Held directly at 1 (credit 0.6) loses to the child held at 5 (0.75 × 1).
+    expect(both.partial[0]).toMatchObject({ credit: 0.75, via: { relation: 'child' } });
+  });
+
+  it('grades region fit by district, city, province and elsewhere, as a multiplier', () => {
+    const needs = [need('welding')];
+    const haves = [have('welding')];
+
+    const grades = [YANQING, HAIDIAN, '110000', SHENZHEN_NANSHAN].map((learnerRegion) => scoreMatch(needs, haves, { demandRegion: YANQING, learnerRegion }, taxonomy));
+    const province = scoreMatch(needs, haves, { demandRegion: SHIJIAZHUANG, learnerRegion: BAODING }, taxonomy);
+
+    // A province-level region compares through its deepest level: 北京市 (110000) vs 延庆区 is 2.
+    expect(grades.map((g) => g.region.distance)).toEqual([0, 1, 2, 3]);
+    expect(grades.map((g) => g.score)).toEqual([REGION_CREDIT[0], REGION_CREDIT[1], REGION_CREDIT[2], REGION_CREDIT[3]]);
+    expect(province.region.distance).toBe(2);
+    expect(province.score).toBe(REGION_CREDIT[2]);
+  });
+
+  it('lets required coverage dominate preferred coverage', () => {
+    const needs = [need('uav-piloting'), need('welding'), need('sql', null, 'preferred'), need('spreadsheets', null, 'preferred')];
+
+    const allRequired = scoreMatch(needs, [have('uav-piloting'), have('welding')], here, taxonomy);
+    const halfRequiredAllPreferred = scoreMatch(needs, [have('uav-piloting'), have('sql'), have('spreadsheets')], here, taxonomy);
+    const onlyPreferred = scoreMatch(needs, [have('sql'), have('spreadsheets')], here, taxonomy);
+
+    expect(allRequired.score).toBe(0.8);
+    expect(halfRequiredAllPreferred.score).toBe(0.6);
+    expect(onlyPreferred.score).toBeCloseTo(0.2);
+    expect(allRequired.score).toBeGreaterThan(halfRequiredAllPreferred.score);
+  });
+
+  it('keeps the score within [0, 1] and never lets region lift a zero', () => {
+    const result = scoreMatch([need('sql')], [have('welding')], { demandRegion: YANQING, learnerRegion: YANQING, online: true }, taxonomy);
+
+    expect(result.score).toBe(0);
+    expect(result.region.credit).toBe(1);
+  });
+
+  it('treats an online item as a full region fit', () => {
+    const fit = regionFit({ demandRegion: YANQING, learnerRegion: SHENZHEN_NANSHAN, online: true, learnerPrefersOnline: true });
+
+    expect(fit.credit).toBe(1);
+    expect(fit.reason.en).toContain('Online');
+  });
+});
+
+describe('needsOf', () => {
+  it('gives skills without their own level the demand’s minLevel', () => {
+    const needs = needsOf(
+      [
+        { skillId: 'a', level: null, role: 'required' },
+        { skillId: 'b', level: 4, role: 'preferred' },
+      ],
+      2,
+    );
+
+    expect(needs).toEqual([
+      { skillId: 'a', level: 2, role: 'required' },
+      { skillId: 'b', level: 4, role: 'preferred' },
+    ]);
+    expect(havesOf([{ skillId: 'c', level: 3, role: 'held' }])).toEqual([{ skillId: 'c', level: 3 }]);
+  });
+});
+
+describe('matchingSkills', () => {
+  it('counts the skills a learner’s certificates attest, as ids only', () => {
+    const learner = {
+      kind: 'learner', id: 'l_x', ref: 'me', owner: 'js', version: 1, createdAt: '', updatedAt: '', contentHash: '',
+      summary: '', region: '110119', group: 'veteran', consentToShare: true,
+      skills: [{ text: '焊接', skillId: 'welding', level: 2, confidence: 1 }],
+      certificates: ['CAAC执照', '某某证书'],
+    } as unknown as Learner;
+
+    const skills = matchingSkills(learner, taxonomy);
+
+    expect(skills).toEqual([
+      { skillId: 'welding', level: 2, role: 'held' },
+      { skillId: 'caac-licence', level: null, role: 'held' },
+    ]);
+  });
+});
+
+describe('rankMatch', () => {
+  it('gives exactly the score and tie-breakers of scoreMatch', () => {
+    const ids = [...taxonomy.skills.keys()];
+    const level = fc.constantFrom<Level | null>(null, 1, 2, 3, 4, 5);
+    const needArb = fc.record({ skillId: fc.constantFrom(...ids), level, role: fc.constantFrom<'required' | 'preferred'>('required', 'preferred') });
+    const haveArb = fc.record({ skillId: fc.constantFrom(...ids), level });
+    const regionArb = fc.constantFrom(YANQING, HAIDIAN, SHIJIAZHUANG, BAODING, SHENZHEN_NANSHAN, 'national');
+
+    fc.assert(
+      fc.property(fc.array(needArb, { maxLength: 6 }), fc.array(haveArb, { maxLength: 6 }), regionArb, regionArb, (needs, haves, demandRegion, learnerRegion) => {
+        const ctx = { demandRegion, learnerRegion };
+        const full = scoreMatch(needs, haves, ctx, taxonomy);
+        const rank = rankMatch(needs, haves, ctx, taxonomy);
+        expect(rank).toEqual({ score: full.score, requiredMet: full.requiredMet, distance: full.region.distance });
+        expect(full.score).toBeGreaterThanOrEqual(0);
+        expect(full.score).toBeLessThanOrEqual(1);
+        if (haves.length === 0) expect(full.score).toBe(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
