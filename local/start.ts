@@ -5,8 +5,10 @@ import { devTokenKey } from './dev-token.js';
 import { startDynamoLocal } from './dynamodb-local.js';
 import { localEnvironment, DATA_DIR, TABLE_NAME } from './environment.js';
 import { createLocalServer } from './server.js';
+import { createWebExtra } from './static.js';
 import { ensureTable } from './table.js';
 import { seedCatalogue } from './seed.js';
+import { startStreamPoller, type StreamPoller } from './stream-poller.js';
 import { rememberEndpoints } from '../cli/local-endpoint.js';
 
 /**
@@ -35,11 +37,14 @@ async function main(): Promise<void> {
     pidFile: inMemory ? undefined : join(DATA_DIR, 'dynamodb.pid'),
   });
   let stopping = false;
+  let poller: StreamPoller | undefined;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     process.stdout.write('\nStopping …\n');
     server.close();
+    // The poller reads DynamoDB Local, so it stops first.
+    await poller?.stop();
     await dynamo.stop();
     process.exit(code);
   };
@@ -58,9 +63,14 @@ async function main(): Promise<void> {
     const seeded = await seedCatalogue();
     process.stdout.write(`Catalogue: ${seeded}\n`);
   }
+  // From the stream's start, so the seed (and anything written while stopped, up to 24 hours back) is counted.
+  poller = startStreamPoller({ endpoint: dynamo.endpoint, tableName: TABLE_NAME });
 
+  const tokenKey = devTokenKey(join(DATA_DIR, 'dev-token-key'));
   const server = createLocalServer({
-    tokenKey: devTokenKey(join(DATA_DIR, 'dev-token-key')),
+    tokenKey,
+    // The pages, /config.json and the local-only POST /dev/token (local/static.ts); builds web/dist/ if stale.
+    extra: await createWebExtra({ tokenKey }),
     ...(values.verbose ? { log: (line: string) => process.stdout.write(`${line}\n`) } : { log: (line: string) => line.startsWith('local server error') && process.stderr.write(`${line}\n`) }),
   });
   server.listen(port, '127.0.0.1', () => {
@@ -72,6 +82,7 @@ async function main(): Promise<void> {
       [
         '',
         `SkillBridge is running (table ${table}, DynamoDB Local at ${dynamo.endpoint}).`,
+        `  Pages:    ${base}/`,
         `  API:      ${base}`,
         `  OpenAPI:  ${base}/openapi.json`,
         `  Token:    npx skillbridge token --role jobseeker|employer|bureau --sub YOUR-ID [--region 110119|national]`,

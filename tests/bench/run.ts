@@ -18,6 +18,9 @@ const SECTIONS: ReadonlyArray<[string, () => Promise<Bench>]> = [
   ['import', async () => (await import('./import.js')).benchImport],
   ['bundles', async () => (await import('./bundles.js')).benchBundles],
   ['extraction', async () => (await import('./extraction.js')).benchExtraction],
+  ['matching', async () => (await import('./matching.js')).benchMatching],
+  ['recommendations', async () => (await import('./recommendations.js')).benchRecommendations],
+  ['web', async () => (await import('./web.js')).benchWeb],
 ];
 
 async function main(): Promise<void> {

@@ -1,0 +1,147 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/**
+ * What the browser tests share: `npm start`'s entry point as a child process (in memory, free
+ * ports), Debian's Chromium driven by playwright-core, an axe-core check, and screenshots at a
+ * phone's and a desktop's width.
+ */
+
+const START = fileURLToPath(new URL('../../local/start.ts', import.meta.url));
+const TSX = import.meta.resolve('tsx');
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+export const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+
+/** Debian's Chromium (apt-get install -y chromium); CHROMIUM_PATH overrides. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The flags that work in this sandbox: no GPU, no background network, no first-run UI. */
+const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export interface RunningServer {
+  readonly base: string;
+  readonly output: () => string;
+  stop(): Promise<void>;
+}
+
+/** `npm start -- --in-memory --port 0 --dynamodb-port 0` in a scratch folder; resolves with the URL it prints. */
+export async function startServer(extra: string[] = []): Promise<RunningServer> {
+  const cwd = mkdtempSync(join(tmpdir(), 'sb-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, ['--import', TSX, START, '--in-memory', '--port', '0', '--dynamodb-port', '0', ...extra], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'SILENT' },
+  });
+  let out = '';
+  const base = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm start did not print its URL within 150 s:\n${out}`)), 150_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /API:\s+(http:\/\/\S+)/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`npm start exited ${code} before it was ready:\n${out}`));
+    });
+  });
+  return {
+    base,
+    output: () => out,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH.`);
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+}
+
+export const PHONE = { width: 360, height: 760 } as const;
+export const DESKTOP = { width: 1280, height: 860 } as const;
+
+/** A fresh context (own storage): `bypassCSP` only so axe can be injected into the pages' strict policy. */
+export async function newContext(browser: Browser, viewport: { width: number; height: number } = PHONE): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport, bypassCSP: true, locale: 'zh-CN', acceptDownloads: true, deviceScaleFactor: 1 });
+  context.setDefaultTimeout(20_000);
+  return context;
+}
+
+export interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly nodes: ReadonlyArray<{ readonly target: readonly unknown[]; readonly failureSummary?: string }>;
+}
+
+/** Every axe-core violation on the page as it is now (WCAG 2.x A and AA plus best practices). */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  // The callbacks run in the page; the root tsconfig has no DOM types, hence the casts of globalThis.
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const g = globalThis as unknown as { document: unknown; axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } };
+    const result = await g.axe.run(g.document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+  });
+}
+
+/** Violations in words, for an assertion message a person can act on. */
+export const describeViolations = (violations: readonly AxeViolation[]): string =>
+  violations.map((v) => `${v.impact ?? 'unknown'} ${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`).join('\n');
+
+/** Full-page screenshots at the current width and, resized, at the other one. */
+export async function screenshots(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const original = page.viewportSize() ?? PHONE;
+  for (const [label, size] of [
+    ['360', PHONE],
+    ['desktop', DESKTOP],
+  ] as const) {
+    await page.setViewportSize(size);
+    // Charts redraw on resize; give them a frame.
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${label}.png`), fullPage: true });
+  }
+  await page.setViewportSize(original);
+}
+
+/** Waits until the page marks itself ready (`<html data-ready="name">`, set when its data has arrived). */
+export const waitReady = (page: Page, name: string) => page.waitForSelector(`html[data-ready="${name}"]`, { state: 'attached' });
+
+/** Signs in through the page's own form (the local dev token flow). */
+export async function signIn(page: Page, base: string, role: 'jobseeker' | 'employer' | 'bureau', sub: string, region?: { province: string; city?: string }): Promise<void> {
+  await page.goto(`${base}/signin`);
+  await waitReady(page, 'signin');
+  await page.locator(`#role-${role}`).check();
+  await page.locator('#sub').fill(sub);
+  if (region) {
+    await page.locator('#region-province').selectOption({ label: region.province });
+    if (region.city) await page.locator('#region-city').selectOption({ label: region.city });
+  }
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+}
+
+/** The bearer token the page holds (for setting up a state through the API in a test). */
+export const pageToken = (page: Page): Promise<string> => page.evaluate(() => (globalThis as unknown as BrowserStorage).sessionStorage.getItem('sb.session') ?? '');
+
+/** What the page-side callbacks use of the browser (the root tsconfig has no DOM types). */
+export interface BrowserStorage {
+  readonly sessionStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
+  readonly localStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
+  readonly document: { readonly documentElement: { readonly lang: string } };
+}

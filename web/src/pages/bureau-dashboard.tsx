@@ -1,0 +1,199 @@
+import { useEffect, useState } from 'preact/hooks';
+import { campaignResults, campaignStatus, groupRates, knownCampaigns, type CampaignStatus, type GroupRate } from '../api/campaigns.js';
+import { fetchShortage } from '../api/insights.js';
+import { useSession } from '../auth/context.js';
+import { BarChart } from '../components/bar-chart.js';
+import { Notice, TableWrap } from '../components/form.js';
+import { LoadError } from '../components/load-error.js';
+import { Page, useReady } from '../components/page.js';
+import { RegionPicker, useRegionName, useRegions } from '../components/region-picker.js';
+import { ShortageCharts } from '../components/shortage-charts.js';
+import { formatNumber, pick, useI18n } from '../i18n/index.js';
+import { Link } from '../lib/router.js';
+import { useLoad } from '../lib/use-load.js';
+
+/** Most sub-regions asked about at once: a province has up to ~20 cities, the country 31 provinces. */
+const MAX_AREAS = 32;
+const PARALLEL = 6;
+
+interface AreaRow {
+  readonly code: string;
+  readonly demand: number;
+  readonly supply: number;
+  readonly topSkill: string | undefined;
+  readonly topIndex: number | undefined;
+}
+
+async function inBatches<T, R>(list: readonly T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < list.length; i += size) out.push(...(await Promise.all(list.slice(i, i + size).map(fn))));
+  return out;
+}
+
+/**
+ * The bureau dashboard: shortage by skill for the region (GET /insights/shortage), supply against
+ * demand, the same per district (one request per sub-region the region holds), and match rate by
+ * target group from the reports of campaigns started here.
+ */
+export function BureauDashboardPage() {
+  const { t, lang } = useI18n();
+  const { session } = useSession();
+  const regions = useRegions();
+  const regionName = useRegionName();
+  const own = session!.region ?? 'national';
+  const [region, setRegion] = useState(own);
+  const [shortage, retry] = useLoad(region, (signal) => fetchShortage(region, 30, signal));
+
+  // Sub-regions: provinces for a national account, cities or districts below.
+  const children = !regions
+    ? undefined
+    : region === 'national'
+      ? regions.provinces
+      : (() => {
+          const node = regions.byCode(region);
+          if (!node) return [];
+          const only = node.children.length === 1 ? node.children[0] : undefined;
+          return only && only.name === '市辖区' ? only.children : node.children;
+        })();
+  const childKey = children ? `${region}:${children.length}` : undefined;
+  const [areas] = useLoad(childKey, async (signal) =>
+    inBatches(children!.slice(0, MAX_AREAS), PARALLEL, async (c): Promise<AreaRow> => {
+      const r = await fetchShortage(c.code, 50, signal);
+      const top = r.items[0];
+      return {
+        code: c.code,
+        demand: r.items.reduce((s, i) => s + i.demand, 0),
+        supply: r.items.reduce((s, i) => s + i.supply, 0),
+        topSkill: top ? pick(top.label, lang, top.skillId) : undefined,
+        topIndex: top?.index,
+      };
+    }),
+  );
+
+  const [campaigns, setCampaigns] = useState<Array<{ id: string; name: string; status?: CampaignStatus; rates?: GroupRate[] }>>(() => knownCampaigns(session!.sub));
+  useEffect(() => {
+    let live = true;
+    void Promise.all(
+      knownCampaigns(session!.sub)
+        .slice(0, 5)
+        .map(async (c) => {
+          try {
+            const status = await campaignStatus(c.id);
+            const rates = status.status === 'completed' ? groupRates((await campaignResults(c.id)).summary) : undefined;
+            return { ...c, status, ...(rates ? { rates } : {}) };
+          } catch {
+            return c;
+          }
+        }),
+    ).then((list) => live && setCampaigns(list));
+    return () => {
+      live = false;
+    };
+  }, []);
+  useReady('bureau-dashboard', shortage.state === 'done' || shortage.state === 'error');
+
+  const latestRates = campaigns.find((c) => c.rates && c.rates.length > 0);
+  const areaRows = areas.state === 'done' ? areas.data.filter((a) => a.demand > 0 || a.supply > 0) : [];
+
+  return (
+    <Page title={t.dashboardTitle} intro={t.dashboardIntro(regionName(own))}>
+      <div class="actions" style="margin-bottom:1rem">
+        <Link class="button primary" href="/bureau/campaigns/new">
+          {t.navNewCampaign}
+        </Link>
+      </div>
+      {own === 'national' || (children?.length ?? 0) > 0 ? (
+        <div class="card">
+          <RegionPicker id="dash-region" label={t.dashboardRegion} value={region} onValue={(r) => setRegion(r || own)} pointer="/region" allowNational={own === 'national'} within={own} atLeast="province" />
+        </div>
+      ) : null}
+
+      <h2>{t.dashboardShortage(regionName(region))}</h2>
+      {shortage.state === 'error' ? (
+        <LoadError error={shortage.error} retry={retry} />
+      ) : shortage.state !== 'done' ? (
+        <p class="muted">{t.loading}</p>
+      ) : shortage.data.items.length === 0 ? (
+        <Notice>{t.insightsNone(regionName(region))}</Notice>
+      ) : (
+        <ShortageCharts items={shortage.data.items} idPrefix="dash" />
+      )}
+
+      {children && children.length > 0 ? (
+        <section aria-labelledby="areas-heading">
+          <h2 id="areas-heading">{t.dashboardByArea}</h2>
+          {areas.state === 'error' ? (
+            <LoadError error={areas.error} />
+          ) : areas.state !== 'done' ? (
+            <p class="muted">{t.loading}</p>
+          ) : areaRows.length === 0 ? (
+            <Notice>{t.dashboardNoAreaData}</Notice>
+          ) : (
+            <>
+              <BarChart
+                id="areas"
+                title={t.chartAreaTitle}
+                description={t.chartAreaDesc}
+                categories={areaRows.map((a) => regions?.byCode(a.code)?.name ?? a.code)}
+                series={[
+                  { label: t.demandLabel, values: areaRows.map((a) => a.demand), color: '#0b5cad' },
+                  { label: t.supplyLabel, values: areaRows.map((a) => a.supply), color: '#2e8b57' },
+                ]}
+                digits={1}
+              />
+              <TableWrap label={t.areaTable} card>
+                <table>
+                  <caption class="visually-hidden">{t.areaTable}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t.area}</th>
+                      <th scope="col">{t.topShortage}</th>
+                      <th scope="col" class="num">
+                        {t.shortageIndex}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {areaRows.map((a) => (
+                      <tr key={a.code}>
+                        <th scope="row">{regions?.byCode(a.code)?.name ?? a.code}</th>
+                        <td>{a.topSkill ?? t.none}</td>
+                        <td class="num">{a.topIndex !== undefined ? formatNumber(a.topIndex, lang, 2) : ''}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableWrap>
+            </>
+          )}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="campaigns-heading">
+        <h2 id="campaigns-heading">{t.dashboardCampaigns}</h2>
+        {latestRates?.rates ? (
+          <BarChart
+            id="group-rates"
+            title={t.chartGroupTitle}
+            description={t.chartGroupFrom(latestRates.name)}
+            categories={latestRates.rates.map((r) => (t.groups as Record<string, string>)[r.group] ?? r.group)}
+            series={[{ label: t.matchRate, values: latestRates.rates.map((r) => Math.round(r.rate * 1000) / 10), color: '#0b5cad' }]}
+            digits={1}
+          />
+        ) : null}
+        {campaigns.length === 0 ? (
+          <p class="muted">{t.dashboardNoCampaigns}</p>
+        ) : (
+          <ul class="results">
+            {campaigns.map((c) => (
+              <li key={c.id} class="result">
+                <Link href={`/bureau/campaigns/${encodeURIComponent(c.id)}`}>{c.name}</Link>
+                {c.status ? <span class="muted">{t.dot}{t.campaignStatus[c.status.status]}</span> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </Page>
+  );
+}
