@@ -1,6 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { ClaimsAndScopeOverrideDetails, PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
-import { ROLE_SCOPES, SCOPES, type Scope } from './routes.js';
+import { ROLE_SCOPES, SCOPES, type Scope } from '#shared/domain/scopes.js';
+import { RedactingLogFormatter } from './http/redact.js';
 
 /**
  * Cognito pre-token-generation trigger (event version V2_0). The HTTP API's JWT authorizer checks
@@ -9,7 +10,8 @@ import { ROLE_SCOPES, SCOPES, type Scope } from './routes.js';
  * `custom:region` attribute that `callerFromEvent` reads from the access token.
  */
 
-const logger = new Logger({ serviceName: 'skillbridge' });
+// Redacted like every other log: a Cognito user name is often a phone number or an e-mail address.
+const logger = new Logger({ serviceName: 'skillbridge', logFormatter: new RedactingLogFormatter() });
 
 type RoleName = keyof typeof ROLE_SCOPES;
 const ROLE_NAMES = Object.keys(ROLE_SCOPES) as RoleName[];

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { SignJWT, jwtVerify, type JWTPayload } from 'jose';
-import { ROLE_SCOPES } from '#functions/routes.js';
+import { ROLE_SCOPES } from '#shared/domain/scopes.js';
 import type { Role } from '#shared/domain/caller.js';
 
 /**

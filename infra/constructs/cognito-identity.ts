@@ -18,7 +18,7 @@ import {
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { ROLE_SCOPES, SCOPES } from '#functions/routes.js';
+import { ROLE_SCOPES, SCOPES } from '#shared/domain/scopes.js';
 import type { LogLevel } from '../config.js';
 import { functionEntry, PROJECT_ROOT } from '../paths.js';
 import { ServiceFunction } from './service-function.js';
