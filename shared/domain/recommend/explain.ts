@@ -1,0 +1,207 @@
+/**
+ * Explanations of course recommendations in words, Chinese or English: which gap skills a course
+ * closes, whether its level fits, how the learner can reach it, and what it costs after subsidies.
+ */
+import { levelLabel, type Level } from '../../taxonomy/levels.js';
+import type { AppliedSubsidy, Bilingual, SubsidyOutcome } from '../subsidy/rules.js';
+import type { ClosedSkill, CourseAssessment, LevelCheck } from './ranking.js';
+
+export type Lang = 'zh' | 'en';
+
+/** Shortage index from which a skill is called short in supply in words. */
+export const SHORT_SUPPLY_WORDING = 1.2;
+
+/** One closed gap skill, as an explanation shows it. */
+export interface ClosedSkillView {
+  readonly skillId: string;
+  readonly label: string;
+  readonly role: ClosedSkill['role'];
+  readonly from: number;
+  readonly to: number;
+  readonly needed: number;
+  readonly shortageIndex: number;
+  /**
+   * Present when the course teaches a one-hop neighbour of the skill rather than the skill: the
+   * neighbour, how it relates, the share of its level credited (the matching scorer's credit) and
+   * the level the course teaches it at.
+   */
+  readonly via?: { readonly skillId: string; readonly label: string; readonly relation: 'child' | 'parent' | 'related'; readonly credit: number; readonly level: number };
+}
+
+/** One applied subsidy, as an explanation shows it. */
+export interface SubsidyView {
+  readonly ruleId: string;
+  readonly name: string;
+  readonly amountYuan: number;
+  readonly why: string;
+  /** True when the amount is a configurable example, not a quoted policy. */
+  readonly example: boolean;
+}
+
+/** Why a course is recommended, in words and in parts. */
+export interface CourseExplanation {
+  readonly summary: string;
+  /** Gap skills the course teaches. */
+  readonly closes: readonly ClosedSkillView[];
+  /** Gap skills it closes in part, by teaching a one-hop neighbour of them (each with `via`). */
+  readonly partly: readonly ClosedSkillView[];
+  readonly levelFit: string;
+  readonly access: string;
+  readonly subsidies: readonly SubsidyView[];
+  readonly priceYuan: number | null;
+  readonly subsidyYuan: number;
+  readonly netCostYuan: number | null;
+  readonly cost: string;
+}
+
+const yuan = (amount: number) => amount.toLocaleString('en-US', { maximumFractionDigits: 2 });
+/** A level in words: the national ladder in Chinese (our level 2 is 四级, not 二级), proficiency words in English. */
+const levelWord = (level: number, lang: Lang): string => {
+  if (level < 1) return lang === 'zh' ? '无' : 'none';
+  const label = levelLabel(Math.min(5, level) as Level, lang);
+  return lang === 'zh' ? label : label.toLowerCase();
+};
+
+/** How a neighbour relates to the gap skill, in words: 图像标注 is 数据标注的细分技能. */
+const RELATION_WORDS: Record<NonNullable<ClosedSkillView['via']>['relation'], (skill: string) => Bilingual> = {
+  child: (skill) => ({ zh: `${skill}的细分技能`, en: `a narrower skill within ${skill}` }),
+  parent: (skill) => ({ zh: `涵盖${skill}的上位技能`, en: `a broader skill covering ${skill}` }),
+  related: (skill) => ({ zh: `与${skill}相关的技能`, en: `a skill related to ${skill}` }),
+};
+
+/**
+ * "数据标注（无→四级/中级工，岗位要求四级/中级工，本地紧缺）" / "Data annotation (none → working knowledge, working knowledge needed, short locally)";
+ * through a neighbour: "教授图像标注（数据标注的细分技能，四级/中级工课程），按75%计入数据标注（无→五级/初级工，岗位要求三级/高级工）" /
+ * "teaches Image annotation (a narrower skill within Data annotation, working knowledge course), counted at 75% toward Data annotation (none → basic, intermediate needed)".
+ */
+export function describeClosed(closed: ClosedSkillView, lang: Lang): string {
+  const short = closed.shortageIndex >= SHORT_SUPPLY_WORDING;
+  if (closed.via) {
+    const relation = RELATION_WORDS[closed.via.relation](closed.label)[lang];
+    const share = Math.round(closed.via.credit * 100);
+    if (lang === 'zh') {
+      return `教授${closed.via.label}（${relation}，${levelWord(closed.via.level, 'zh')}课程），按${share}%计入${closed.label}（${levelWord(closed.from, 'zh')}→${levelWord(closed.to, 'zh')}，岗位要求${levelWord(closed.needed, 'zh')}${closed.role === 'preferred' ? '，加分项' : ''}${short ? '，本地紧缺' : ''}）`;
+    }
+    return `teaches ${closed.via.label} (${relation}, ${levelWord(closed.via.level, 'en')} course), counted at ${share}% toward ${closed.label} (${levelWord(closed.from, 'en')} → ${levelWord(closed.to, 'en')}, ${levelWord(closed.needed, 'en')} needed${closed.role === 'preferred' ? ', preferred' : ''}${short ? ', short locally' : ''})`;
+  }
+  if (lang === 'zh') {
+    return `${closed.label}（${levelWord(closed.from, 'zh')}→${levelWord(closed.to, 'zh')}，岗位要求${levelWord(closed.needed, 'zh')}${closed.role === 'preferred' ? '，加分项' : ''}${short ? '，本地紧缺' : ''}）`;
+  }
+  return `${closed.label} (${levelWord(closed.from, 'en')} → ${levelWord(closed.to, 'en')}, ${levelWord(closed.needed, 'en')} needed${closed.role === 'preferred' ? ', preferred' : ''}${short ? ', short locally' : ''})`;
+}
+
+/** The weakest level check of a course, in words. */
+export function describeLevelFit(checks: readonly LevelCheck[], lang: Lang): string {
+  const worst = [...checks].sort((a, b) => a.fit - b.fit)[0];
+  if (!worst || worst.status === 'fits') return lang === 'zh' ? '难度合适，可直接开始' : 'the level fits: you can start now';
+  if (worst.status === 'after-prerequisite') {
+    return lang === 'zh'
+      ? `${levelWord(worst.courseLevel, 'zh')}课程需先达到${levelWord(worst.entryLevel, 'zh')}：建议先学较低级别的课程（见学习路径）`
+      : `a course at ${levelWord(worst.courseLevel, 'en')} level expects ${levelWord(worst.entryLevel, 'en')} first: take a lower-level course before it (see the pathway)`;
+  }
+  return lang === 'zh'
+    ? `难度偏高：${levelWord(worst.courseLevel, 'zh')}课程需先达到${levelWord(worst.entryLevel, 'zh')}，您目前为${levelWord(worst.held, 'zh')}`
+    : `too advanced: a course at ${levelWord(worst.courseLevel, 'en')} level expects ${levelWord(worst.entryLevel, 'en')}, you have ${levelWord(worst.held, 'en')}`;
+}
+
+const DISTANCE_WORDS: Record<0 | 1 | 2 | 3, Bilingual> = {
+  0: { zh: '在您所在地区开课', en: 'held where you live' },
+  1: { zh: '同城开课', en: 'held in your city' },
+  2: { zh: '省内其他城市开课', en: 'held elsewhere in your province' },
+  3: { zh: '外省开课', en: 'held in another province' },
+};
+
+/** How the learner can reach the course, in words. */
+export function describeAccess(assessment: Pick<CourseAssessment, 'access'>, prefersOnline: boolean | undefined, lang: Lang): string {
+  const { access } = assessment;
+  const where = DISTANCE_WORDS[access.distance][lang];
+  const base =
+    access.mode === 'online'
+      ? lang === 'zh' ? '线上授课，不受地域限制' : 'online, from anywhere'
+      : access.mode === 'blended'
+        ? lang === 'zh' ? `线上线下混合，${where}` : `blended, ${where}`
+        : lang === 'zh' ? `线下授课，${where}` : `in person, ${where}`;
+  if (prefersOnline === true && access.mode !== 'online') return lang === 'zh' ? `${base}（您倾向线上学习）` : `${base} (you prefer online)`;
+  if (prefersOnline === true) return lang === 'zh' ? `${base}，符合您线上学习的偏好` : `${base}, as you prefer`;
+  return base;
+}
+
+/** One applied subsidy for an explanation. */
+export const subsidyView = (applied: AppliedSubsidy, lang: Lang): SubsidyView => ({
+  ruleId: applied.ruleId,
+  name: applied.name[lang],
+  amountYuan: applied.amountYuan,
+  why: applied.why[lang],
+  example: applied.example,
+});
+
+/** Price, subsidies and net cost in words. */
+export function describeCost(outcome: SubsidyOutcome, lang: Lang): string {
+  const rules = outcome.applied.map((a) => (lang === 'zh' ? `${a.name.zh}（${a.ruleId}）${yuan(a.amountYuan)}元` : `${a.name.en} (${a.ruleId}) ${yuan(a.amountYuan)} yuan`));
+  const capped = outcome.capped ? (lang === 'zh' ? '（已按补贴上限计）' : ' (capped)') : '';
+  if (outcome.priceYuan === null) {
+    if (rules.length === 0) return lang === 'zh' ? '课程未标价' : 'no price given';
+    return lang === 'zh' ? `课程未标价；可享补贴：${rules.join('、')}${capped}` : `no price given; subsidies: ${rules.join(', ')}${capped}`;
+  }
+  if (rules.length === 0) return lang === 'zh' ? `学费${yuan(outcome.priceYuan)}元，暂无适用补贴` : `fee ${yuan(outcome.priceYuan)} yuan, no subsidy applies`;
+  return lang === 'zh'
+    ? `学费${yuan(outcome.priceYuan)}元，补贴${rules.join('、')}${capped}，自付约${yuan(outcome.netCostYuan ?? 0)}元`
+    : `fee ${yuan(outcome.priceYuan)} yuan; subsidies: ${rules.join(', ')}${capped}; you pay about ${yuan(outcome.netCostYuan ?? 0)} yuan`;
+}
+
+/**
+ * The whole explanation of one ranked course.
+ *
+ * @param label the skill label in the chosen language
+ */
+export function explainCourse(
+  assessment: CourseAssessment,
+  outcome: SubsidyOutcome,
+  context: { readonly lang: Lang; readonly prefersOnline?: boolean | undefined; readonly label: (skillId: string) => string },
+): CourseExplanation {
+  const { lang } = context;
+  const views = assessment.closes.map(
+    (c): ClosedSkillView => ({
+      skillId: c.skillId,
+      label: context.label(c.skillId),
+      role: c.role,
+      from: Math.max(c.held, 0),
+      to: c.reaches,
+      needed: c.needed,
+      shortageIndex: Math.round(c.shortageIndex * 100) / 100,
+      ...(c.via ? { via: { skillId: c.via.skillId, label: context.label(c.via.skillId), relation: c.via.relation, credit: c.via.credit, level: c.taught.level } } : {}),
+    }),
+  );
+  const levelFit = describeLevelFit(assessment.levelChecks, lang);
+  const access = describeAccess(assessment, context.prefersOnline, lang);
+  const cost = describeCost(outcome, lang);
+  // Skills the course teaches come first ("补齐…"), then those it closes in part through a neighbour ("教授…").
+  const closes = views.filter((c) => !c.via);
+  const partly = views.filter((c) => c.via);
+  const direct = closes.map((c) => describeClosed(c, lang));
+  const partial = partly.map((c) => describeClosed(c, lang));
+  const share = Math.round(assessment.gapClosed * 100);
+  let what: string;
+  if (lang === 'zh') {
+    what = [...(direct.length > 0 ? [`补齐${direct.join('、')}`] : []), ...partial].join('；');
+  } else {
+    what = [...(direct.length > 0 ? [`closes ${direct.join(', ')}`] : []), ...partial].join('; ');
+    what = what.charAt(0).toUpperCase() + what.slice(1);
+  }
+  const summary =
+    lang === 'zh'
+      ? `${what}，约占技能差距的${share}%；${levelFit}；${access}；${cost}。`
+      : `${what}: about ${share}% of your skill gap; ${levelFit}; ${access}; ${cost}.`;
+  return {
+    summary,
+    closes,
+    partly,
+    levelFit,
+    access,
+    subsidies: outcome.applied.map((a) => subsidyView(a, lang)),
+    priceYuan: outcome.priceYuan,
+    subsidyYuan: outcome.totalYuan,
+    netCostYuan: outcome.netCostYuan,
+    cost,
+  };
+}

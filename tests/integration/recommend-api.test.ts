@@ -1,0 +1,213 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getContainer } from '../../functions/container.js';
+import { systemClock } from '../../shared/ports/clock.js';
+import { makeRebuildShortage } from '../../shared/use-cases/rebuild-shortage.js';
+import { BROADER_SKILLS_QUERIED, GAP_SKILLS_QUERIED } from '../../shared/use-cases/recommend.js';
+import { courseBody, demandBody, learnerBody, startApi, type Api } from './api-harness.js';
+
+let api: Api;
+let seeker: string;
+let otherSeeker: string;
+let employer: string;
+let bureauShanghai: string;
+let bureauBeijing: string;
+let learnerId: string;
+let demandId: string;
+
+/** DynamoDB commands the handlers sent, counted by a middleware on the container's client. */
+const commands: string[] = [];
+
+beforeAll(async () => {
+  api = await startApi();
+  seeker = await api.token('jobseeker', 'js-sh');
+  otherSeeker = await api.token('jobseeker', 'js-other');
+  employer = await api.token('employer', 'emp-sh');
+  bureauShanghai = await api.token('bureau', 'bur-sh', '310000');
+  bureauBeijing = await api.token('bureau', 'bur-bj', '110000');
+
+  demandId = (
+    await api.call('POST', '/demands', {
+      token: employer,
+      body: demandBody({
+        ref: 'SH-LABEL-1',
+        employer: '浦东智能数据服务有限公司',
+        title: '数据标注员',
+        description: '图像与文本数据标注',
+        requiredSkills: [{ skill: '数据标注', level: 3 }, { skill: '图像标注', level: 2 }],
+        preferredSkills: ['标注质检'],
+        region: '上海市浦东新区',
+        headcount: 10,
+      }),
+    })
+  ).body.id;
+  // Someone else nearby who already labels images: supply of that skill, for the shortage index.
+  await api.call('POST', '/learners', { token: otherSeeker, body: learnerBody({ ref: 'other', skills: [{ skill: '图像标注', level: 3 }], region: '310115', group: 'other' }) });
+
+  const courses = [
+    courseBody({ ref: 'SH-ANNOT-2', title: '人工智能数据标注（四级）', description: '', skillsTaught: ['数据标注', '图像标注'], level: 2, hours: 64, mode: 'online', provider: '上海数据职业培训学校', region: '310000', certificate: '人工智能训练师（数据标注员）四级', priceYuan: 2400, subsidyYuan: 0 }),
+    courseBody({ ref: 'SH-ANNOT-3', title: '数据标注进阶（三级）', description: '', skillsTaught: ['数据标注'], level: 3, hours: 96, mode: 'offline', provider: '上海数据职业培训学校', region: '310115', certificate: '人工智能训练师（数据标注员）三级', priceYuan: 3600, subsidyYuan: 0 }),
+    courseBody({ ref: 'SH-ANNOT-EXPERT', title: '数据标注项目专家班', description: '', skillsTaught: ['数据标注'], level: 'expert', hours: 40, mode: 'online', provider: '上海数据职业培训学校', region: '310000', priceYuan: 1800, subsidyYuan: 0 }),
+    courseBody({ ref: 'SH-QA', title: '标注质检实务', description: '', skillsTaught: ['标注质检'], level: 1, hours: 24, mode: 'online', provider: '上海数据职业培训学校', region: '310000', priceYuan: 600, subsidyYuan: 0, certificate: undefined }),
+    courseBody({ ref: 'SH-WELD', title: '焊工（初级）', description: '', skillsTaught: ['焊接'], level: 1, hours: 80, mode: 'offline', provider: '上海焊接培训中心', region: '310000', priceYuan: 1500 }),
+  ];
+  const batch = await api.call('POST', '/courses/batch', { token: bureauShanghai, body: courses });
+  expect(batch.status).toBe(200);
+
+  learnerId = (
+    await api.call('POST', '/learners', {
+      token: seeker,
+      body: learnerBody({ ref: 'me', summary: '外来务工人员，做过电商客服，会Excel', skills: [{ skill: '图像标注', level: 1 }, 'Excel'], certificates: [], region: '310104', group: 'migrant_worker', prefersOnline: true }),
+    })
+  ).body.id;
+
+  // The harness runs no stream consumer: build the shortage index from the records, as an operator would.
+  const { shortage } = getContainer();
+  await makeRebuildShortage({ shortage, clock: systemClock })();
+
+  getContainer().client.middlewareStack.add(
+    (next, context) => async (args) => {
+      commands.push(context.commandName ?? 'unknown');
+      return next(args);
+    },
+    { step: 'initialize', name: 'countRecommendRequests' },
+  );
+});
+afterAll(() => api.close());
+
+const recommendations = (token: string, query = '', headers: Record<string, string> = {}) => api.call('GET', `/learners/${learnerId}/recommendations${query}`, { token, headers });
+
+describe('GET /learners/{id}/recommendations', () => {
+  it('ranks courses closing the gap toward the nearby demand, with scores, explanations, subsidies and a pathway', async () => {
+    // Prepare
+    commands.length = 0;
+
+    // Act
+    const res = await recommendations(seeker);
+
+    // Assess
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-language')).toBe('zh-CN');
+    const { items, pathway, target, gap } = res.body;
+    expect(target).toMatchObject({ kind: 'nearby-demands', demands: [{ id: demandId, title: '数据标注员' }] });
+    expect(gap.map((g: { skillId: string }) => g.skillId)).toEqual(expect.arrayContaining(['data-annotation', 'image-annotation']));
+    const refs = items.map((i: { ref: string }) => i.ref);
+    expect(refs[0]).toBe('SH-ANNOT-2');
+    expect(refs).not.toContain('SH-WELD');
+    expect(refs.indexOf('SH-ANNOT-EXPERT')).toBe(refs.length - 1);
+    for (const item of items) {
+      expect(item.id).toMatch(/^c_/);
+      expect(item.score).toBeGreaterThan(0);
+      expect(item.score).toBeLessThanOrEqual(1);
+      expect(typeof item.explanation.summary).toBe('string');
+    }
+    const first = items[0];
+    expect(first.explanation.subsidies.map((s: { ruleId: string }) => s.ruleId)).toEqual(expect.arrayContaining(['sh-ai-data-labelling-certificate-upgrade', 'online-training-with-certificate', 'priority-migrant-worker']));
+    expect(first.explanation.summary).toContain('上海市人工智能数据标注职业技能证书提升补贴');
+    const pathwayRefs = pathway.courses.map((c: { ref: string }) => c.ref);
+    expect(pathwayRefs).toEqual(expect.arrayContaining(['SH-ANNOT-2', 'SH-ANNOT-3', 'SH-QA']));
+    expect(pathwayRefs.indexOf('SH-ANNOT-2')).toBeLessThan(pathwayRefs.indexOf('SH-ANNOT-3'));
+    const step = (ref: string) => pathway.courses.find((c: { ref: string }) => c.ref === ref);
+    expect(step('SH-ANNOT-3').after).toEqual([step('SH-ANNOT-2').id]);
+    expect(pathway.opens).toEqual([expect.objectContaining({ kind: 'demand', id: demandId })]);
+    expect(pathway.certificate).toMatch(/数据标注员/);
+    expect(res.body.reads).toBeUndefined();
+    // One GetItem, ≤ 8 candidate-index Queries, ≤ 2 shortage BatchGets, a Query and a BatchGet per course skill partition read.
+    expect(commands.length).toBeLessThanOrEqual(1 + 8 + 2 + 2 * (GAP_SKILLS_QUERIED + BROADER_SKILLS_QUERIED));
+    expect(commands.filter((c) => c === 'ScanCommand')).toEqual([]);
+  });
+
+  it('weighs the gap with the real shortage index of the learner’s city', async () => {
+    // Prepare / Act
+    const res = await recommendations(seeker);
+
+    // Assess: ten openings need data annotation and nobody nearby holds it; image labelling has a holder.
+    const bySkill = Object.fromEntries(res.body.gap.map((g: { skillId: string; shortageIndex: number }) => [g.skillId, g.shortageIndex]));
+    expect(bySkill['data-annotation']).toBeGreaterThan(1);
+    expect(bySkill['data-annotation']).toBeGreaterThan(bySkill['image-annotation']);
+  });
+
+  it('answers in English when the caller prefers it', async () => {
+    // Prepare / Act
+    const res = await recommendations(seeker, '?limit=2', { 'accept-language': 'en-GB,en;q=0.9' });
+
+    // Assess
+    expect(res.status).toBe(200);
+    expect(res.body.items).toHaveLength(2);
+    expect(res.body.items[0].explanation.summary).toMatch(/^Closes Data annotation/);
+    expect(res.body.pathway.summary).toMatch(/courses?, \d+(\.\d+)? hours/);
+  });
+
+  it('aims at a given demand or a taxonomy occupation when asked', async () => {
+    // Prepare / Act
+    const byDemand = await recommendations(seeker, `?demandId=${demandId}`);
+    const byOccupation = await recommendations(seeker, '?occupation=data-labeller&limit=5');
+
+    // Assess
+    expect(byDemand.body.target).toMatchObject({ kind: 'demand', demands: [{ id: demandId }] });
+    expect(byOccupation.status).toBe(200);
+    expect(byOccupation.body.target).toMatchObject({ kind: 'occupation', occupation: { id: 'data-labeller', label: '数据标注员' } });
+    expect(byOccupation.body.gap.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('serves the bureau of the learner’s region, answers 404 to other job seekers and other bureaus, and 403 to employers', async () => {
+    // Prepare / Act
+    const bureau = await recommendations(bureauShanghai);
+    const other = await recommendations(otherSeeker);
+    const elsewhere = await recommendations(bureauBeijing);
+    const byEmployer = await recommendations(employer);
+    const unknown = await api.call('GET', '/learners/l_aaaaaaaaaaaaaaaaaaaa/recommendations', { token: seeker });
+
+    // Assess
+    expect(bureau.status).toBe(200);
+    expect(other.status).toBe(404);
+    expect(elsewhere.status).toBe(404);
+    expect(byEmployer.status).toBe(403);
+    expect(unknown.status).toBe(404);
+  });
+
+  it('rejects a bad limit, an unknown occupation, an unknown parameter and a closed or unknown demand, naming the field', async () => {
+    // Prepare / Act
+    const badLimit = await recommendations(seeker, '?limit=0');
+    const badOccupation = await recommendations(seeker, '?occupation=astronaut');
+    const unknownParameter = await recommendations(seeker, '?region=310000');
+    const unknownDemand = await recommendations(seeker, '?demandId=d_aaaaaaaaaaaaaaaaaaaa');
+
+    // Assess
+    expect(badLimit.status).toBe(422);
+    expect(badLimit.body.errors).toEqual([expect.objectContaining({ path: '/limit' })]);
+    expect(badOccupation.status).toBe(422);
+    expect(badOccupation.body.errors).toEqual([expect.objectContaining({ path: '/occupation' })]);
+    expect(unknownParameter.status).toBe(422);
+    expect(unknownDemand.status).toBe(404);
+  });
+
+  it('reads a course skill partition narrowed to a region by its key prefix, with one Query and no Scan', async () => {
+    // Prepare
+    const { store } = getContainer();
+    commands.length = 0;
+
+    // Act
+    const shanghai = await store.listBySkillWithin('course', 'data-annotation', '310000', { limit: 10 });
+    const pudong = await store.listBySkillWithin('course', 'data-annotation', '310115', { limit: 10 });
+    const beijing = await store.listBySkillWithin('course', 'data-annotation', '110000', { limit: 10 });
+    const everywhere = await store.listBySkill('course', 'data-annotation', { limit: 10 });
+
+    // Assess
+    const refs = (page: typeof shanghai) => page.items.map((r) => r.ref).sort();
+    expect(refs(shanghai)).toEqual(['SH-ANNOT-2', 'SH-ANNOT-3', 'SH-ANNOT-EXPERT']);
+    expect(refs(pudong)).toEqual(['SH-ANNOT-3']);
+    expect(beijing.items).toEqual([]);
+    expect(refs(everywhere)).toEqual(refs(shanghai));
+    expect(commands.filter((c) => c === 'QueryCommand')).toHaveLength(4);
+    expect(commands.filter((c) => c === 'ScanCommand')).toEqual([]);
+  });
+
+  it('is described in the OpenAPI document with its query parameters', async () => {
+    // Prepare / Act
+    const res = await api.call('GET', '/openapi.json');
+
+    // Assess
+    const operation = res.body.paths['/learners/{id}/recommendations'].get;
+    expect(operation.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['limit', 'demandId', 'occupation']));
+  });
+});

@@ -1,0 +1,351 @@
+import { describe, expect, it } from 'vitest';
+import { NotFoundError, ValidationError } from '#shared/domain/errors.js';
+import type { Caller } from '#shared/domain/caller.js';
+import { loadTaxonomy } from '#shared/taxonomy/taxonomy.js';
+import { BROADER_SKILLS_QUERIED, COURSES_PER_SKILL, GAP_SKILLS_QUERIED, makeRecommendCourses } from '#shared/use-cases/recommend.js';
+import { miniTaxonomyData } from '../../fixtures/taxonomy-mini/index.js';
+import { course, demand, FixedShortage, learner, MemoryCandidateIndex, MemoryRecordStore, skill } from './fakes.js';
+
+const taxonomy = loadTaxonomy(miniTaxonomyData);
+const clock = { now: () => new Date('2026-03-01T00:00:00Z') };
+
+/** A Shanghai migrant worker who does data entry and wants to move into data annotation. */
+function world(shortage: Record<string, number> = {}) {
+  const me = learner({ ref: 'me', region: '310104', group: 'migrant_worker', prefersOnline: true, skills: [skill('data-entry', 2), skill('spreadsheets', 2)] });
+  const annotator = demand({
+    ref: 'SH-ANNOTATOR',
+    title: '数据标注员',
+    employer: '浦江数据',
+    region: '310115',
+    requiredSkills: [skill('data-annotation', 3), skill('data-entry', 2)],
+    preferredSkills: [skill('image-annotation', 2)],
+    headcount: 5,
+  });
+  const pilot = demand({ ref: 'BJ-PILOT', title: '无人机驾驶员', region: '110119', requiredSkills: [skill('uav-multirotor-piloting', 3)] });
+  const closed = demand({ ref: 'SH-CLOSED', status: 'closed', region: '310104' });
+  const courses = {
+    basics: course({ ref: 'ANNOT-2', title: '数据标注基础', skillsTaught: [skill('data-annotation')], level: 2, mode: 'online', region: 'national', certificate: '人工智能数据标注员（四级）', priceYuan: 2000, hours: 60 }),
+    advanced: course({ ref: 'ANNOT-3', title: '数据标注进阶', skillsTaught: [skill('data-annotation')], level: 3, mode: 'offline', region: '310000', certificate: '人工智能数据标注员（三级）', priceYuan: 3000, hours: 80 }),
+    expert: course({ ref: 'ANNOT-4', title: '数据标注专家班', skillsTaught: [skill('data-annotation')], level: 4, mode: 'online', region: 'national', priceYuan: 1000, hours: 40 }),
+    images: course({ ref: 'IMG-2', title: '图像标注实操', skillsTaught: [skill('image-annotation')], level: 2, mode: 'online', region: 'national', priceYuan: 800, hours: 30 }),
+    welding: course({ ref: 'WELD', title: '焊工', skillsTaught: [skill('welding')], level: 1, region: '310000', priceYuan: 500 }),
+  };
+  const store = new MemoryRecordStore([me, annotator, pilot, closed, ...Object.values(courses)]);
+  const candidates = new MemoryCandidateIndex(store);
+  const shortageReader = new FixedShortage(shortage);
+  const recommend = makeRecommendCourses({ store, candidates, shortage: shortageReader, clock, taxonomy });
+  return { me, annotator, pilot, closed, courses, store, candidates, shortage: shortageReader, recommend };
+}
+
+const self = (w: ReturnType<typeof world>): Caller => ({ sub: w.me.owner, role: 'jobseeker' });
+const options = { limit: 10, lang: 'zh' as const };
+
+describe('recommend-courses use case: access', () => {
+  it('serves the learner themself and the bureau of their region, and answers 404 to anyone else', async () => {
+    // Prepare
+    const w = world();
+
+    // Act
+    const own = await w.recommend(self(w), w.me.id, options);
+    const bureau = await w.recommend({ sub: 'b', role: 'bureau', region: '310000' }, w.me.id, options);
+    const otherSeeker = w.recommend({ sub: 'someone-else', role: 'jobseeker' }, w.me.id, options);
+    const otherBureau = w.recommend({ sub: 'b', role: 'bureau', region: '110000' }, w.me.id, options);
+
+    // Assess
+    expect(own.learner).toEqual({ id: w.me.id, ref: 'me' });
+    expect(bureau.items.length).toBe(own.items.length);
+    await expect(otherSeeker).rejects.toBeInstanceOf(NotFoundError);
+    await expect(otherBureau).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('recommend-courses use case: targets and gap', () => {
+  it('aims at the best open demand near the learner that still leaves a gap', async () => {
+    // Prepare
+    const w = world();
+
+    // Act
+    const answer = await w.recommend(self(w), w.me.id, options);
+
+    // Assess
+    expect(answer.target.kind).toBe('nearby-demands');
+    expect(answer.target.demands.map((d) => d.ref)).toEqual(['SH-ANNOTATOR']);
+    expect(answer.gap.map((g) => [g.skillId, g.role, g.needed, g.held])).toEqual([
+      ['data-annotation', 'required', 3, 0],
+      ['image-annotation', 'preferred', 2, 0],
+    ]);
+    expect(new Set(w.shortage.regions)).toEqual(new Set(['310100']));
+  });
+
+  it('aims at a given open demand, and answers 404 for a closed or unknown one', async () => {
+    // Prepare
+    const w = world();
+
+    // Act
+    const answer = await w.recommend(self(w), w.me.id, { ...options, demandId: w.pilot.id });
+    const closed = w.recommend(self(w), w.me.id, { ...options, demandId: w.closed.id });
+    const unknown = w.recommend(self(w), w.me.id, { ...options, demandId: 'not-an-id' });
+
+    // Assess
+    expect(answer.target).toMatchObject({ kind: 'demand', demands: [{ id: w.pilot.id, title: '无人机驾驶员' }] });
+    expect(answer.gap.map((g) => g.skillId)).toEqual(['uav-multirotor-piloting']);
+    expect(answer.items).toEqual([]);
+    expect(answer.pathway.summary).toBe('暂无能补齐差距的合适课程');
+    await expect(closed).rejects.toBeInstanceOf(NotFoundError);
+    await expect(unknown).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('aims at a taxonomy occupation with essential skills required and optional ones preferred', async () => {
+    // Prepare
+    const w = world();
+
+    // Act
+    const answer = await w.recommend(self(w), w.me.id, { ...options, lang: 'en', occupationId: 'data-annotator' });
+    const unknown = w.recommend(self(w), w.me.id, { ...options, occupationId: 'astronaut' });
+
+    // Assess
+    expect(answer.target).toMatchObject({ kind: 'occupation', occupation: { id: 'data-annotator', label: 'Data annotator' } });
+    expect(answer.gap.map((g) => [g.skillId, g.role])).toEqual([
+      ['data-annotation', 'required'],
+      ['python-programming', 'preferred'],
+    ]);
+    expect(answer.pathway.opens).toEqual([{ kind: 'occupation', id: 'data-annotator', label: 'Data annotator', alreadyQualified: false }]);
+    await expect(unknown).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it('falls back to the next level of the learner’s own skills when no demand nearby or elsewhere fits', async () => {
+    // Prepare
+    const w = world();
+    const loner = learner({ ref: 'loner', region: '650102', skills: [skill('welding', 1)] });
+    w.store.records.set(loner.id, loner);
+
+    // Act
+    const answer = await w.recommend({ sub: loner.owner, role: 'jobseeker' }, loner.id, { ...options, lang: 'en' });
+
+    // Assess
+    expect(answer.target.kind).toBe('upskilling');
+    expect(answer.gap).toEqual([expect.objectContaining({ skillId: 'welding', needed: 2, held: 1, role: 'preferred' })]);
+    expect(answer.items.map((i) => i.ref)).toEqual([]);
+  });
+});
+
+describe('recommend-courses use case: ranking, explanations and pathway', () => {
+  it('ranks the fitting online course first and the expert course for a beginner last, explaining each in Chinese', async () => {
+    // Prepare
+    const w = world();
+
+    // Act
+    const answer = await w.recommend(self(w), w.me.id, options);
+
+    // Assess
+    const refs = answer.items.map((i) => i.ref);
+    expect(refs[0]).toBe('ANNOT-2');
+    expect(refs.at(-1)).toBe('ANNOT-4');
+    expect(refs).not.toContain('WELD');
+    const first = answer.items[0]!;
+    expect(first.score).toBeGreaterThan(0);
+    expect(first.score).toBeLessThanOrEqual(1);
+    expect(first.explanation.closes.map((c) => c.skillId)).toEqual(['data-annotation']);
+    expect(first.explanation.subsidies.map((s) => s.ruleId)).toEqual(['sh-ai-data-labelling-certificate-upgrade', 'online-training-with-certificate', 'priority-migrant-worker']);
+    expect(first.explanation.netCostYuan).toBe(0);
+    expect(first.explanation.summary).toMatch(/^补齐数据标注（无→四级\/中级工，岗位要求三级\/高级工）/);
+    expect(first.explanation.summary).toContain('线上授课');
+    expect(first.explanation.summary).toContain('上海市人工智能数据标注职业技能证书提升补贴（sh-ai-data-labelling-certificate-upgrade）1,000元');
+    expect(answer.items.at(-1)!.explanation.levelFit).toMatch(/^难度偏高/);
+  });
+
+  it('explains in English when asked', async () => {
+    // Prepare
+    const w = world();
+
+    // Act
+    const answer = await w.recommend(self(w), w.me.id, { ...options, lang: 'en' });
+
+    // Assess
+    expect(answer.items[0]!.explanation.summary).toMatch(/^Closes Data annotation \(none → working knowledge, intermediate needed\)/);
+    expect(answer.items[0]!.explanation.cost).toMatch(/you pay about 0 yuan/);
+    expect(answer.target.summary).toBe('Target: the 1 open job you are closest to: 数据标注员 (浦江数据)');
+  });
+
+  it('builds a pathway with the prerequisite first that opens the target demand, with totals and the final certificate', async () => {
+    // Prepare
+    const w = world();
+
+    // Act
+    const { pathway } = await w.recommend(self(w), w.me.id, options);
+
+    // Assess
+    const refs = pathway.courses.map((c) => c.ref);
+    expect(refs.indexOf('ANNOT-2')).toBeLessThan(refs.indexOf('ANNOT-3'));
+    expect(refs).toEqual(expect.arrayContaining(['ANNOT-2', 'ANNOT-3', 'IMG-2']));
+    expect(pathway.courses.find((c) => c.ref === 'ANNOT-3')!.after).toEqual([w.courses.basics.id]);
+    expect(pathway.coverage).toBe(1);
+    expect(pathway.totalHours).toBe(170);
+    expect(pathway.certificate).toBe('人工智能数据标注员（三级）');
+    expect(pathway.opens).toEqual([expect.objectContaining({ kind: 'demand', id: w.annotator.id, alreadyQualified: false })]);
+  });
+
+  it('lets a short-supply gap skill lift its courses above those of an equally needed skill', async () => {
+    // Prepare
+    const neutral = world();
+    const imagesShort = world({ 'image-annotation': 2.5, 'data-annotation': 0.5 });
+
+    // Act
+    const before = await neutral.recommend(self(neutral), neutral.me.id, options);
+    const after = await imagesShort.recommend(self(imagesShort), imagesShort.me.id, options);
+
+    // Assess
+    const rank = (a: typeof before, ref: string) => a.items.findIndex((i) => i.ref === ref);
+    expect(rank(after, 'IMG-2')).toBeLessThan(rank(before, 'IMG-2'));
+    expect(after.gap.find((g) => g.skillId === 'image-annotation')!.shortageIndex).toBe(2.5);
+  });
+
+  it('fills a short list with broader courses, marked as such and discounted, after the courses toward the target', async () => {
+    // Prepare: a course that takes the learner's own spreadsheet skill a level up.
+    const w = world();
+    const sheets = course({ ref: 'SHEETS-3', title: '电子表格进阶', skillsTaught: [skill('spreadsheets')], level: 3, mode: 'online', region: 'national', priceYuan: 300 });
+    w.store.records.set(sheets.id, sheets);
+
+    // Act
+    const answer = await w.recommend(self(w), w.me.id, options);
+
+    // Assess
+    const broader = answer.items.find((i) => i.ref === 'SHEETS-3')!;
+    expect(broader.scope).toBe('broader');
+    expect(broader.explanation.summary).toMatch(/^拓展推荐/);
+    expect(answer.items.findIndex((i) => i.ref === 'SHEETS-3')).toBeGreaterThan(answer.items.findIndex((i) => i.ref === 'ANNOT-2'));
+    expect(answer.items.filter((i) => i.ref !== 'SHEETS-3').every((i) => i.scope === 'target')).toBe(true);
+    expect(answer.pathway.courses.map((c) => c.ref)).not.toContain('SHEETS-3');
+  });
+
+  it('reads nothing broader when the target’s courses fill the list', async () => {
+    // Prepare
+    const w = world();
+
+    // Act
+    const answer = await w.recommend(self(w), w.me.id, { ...options, limit: 2 });
+
+    // Assess
+    expect(answer.items).toHaveLength(2);
+    expect(answer.reads.shortage).toBe(1);
+    expect(answer.items.every((i) => i.scope === 'target')).toBe(true);
+  });
+
+  it('keeps its reads bounded: one learner read, two shortage reads, the candidate index at most twice, one course list per skill read', async () => {
+    // Prepare
+    const w = world();
+    const gapSkills = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'];
+    const wide = demand({ ref: 'WIDE', region: '310104', requiredSkills: [skill('data-entry', 2), ...gapSkills.map((s) => skill(`x-${s}`, 2))] });
+    w.store.records.set(wide.id, wide);
+    for (let i = 0; i < COURSES_PER_SKILL + 5; i++) w.store.records.set(`c_${i}`, course({ ref: `MANY-${i}`, skillsTaught: [skill('data-annotation')], level: 2 }));
+
+    // Act
+    const answer = await w.recommend(self(w), w.me.id, { ...options, demandId: wide.id });
+    const nearby = await w.recommend(self(w), w.me.id, options);
+
+    // Assess
+    expect(answer.reads.store).toBe(2 + GAP_SKILLS_QUERIED + BROADER_SKILLS_QUERIED);
+    expect(answer.reads.shortage).toBeLessThanOrEqual(2);
+    expect(answer.reads.candidates).toBe(0);
+    expect(nearby.reads.candidates).toBeLessThanOrEqual(2);
+    expect(nearby.reads.store).toBeLessThanOrEqual(1 + GAP_SKILLS_QUERIED + BROADER_SKILLS_QUERIED);
+  });
+});
+
+describe('recommend-courses use case: one hop in the taxonomy, nearby reads and wishes', () => {
+  /** A demand needing data annotation only (image annotation is a narrower skill of it). */
+  const annotationOnly = (w: ReturnType<typeof world>) => {
+    const only = demand({ ref: 'SH-ANNOT-ONLY', region: '310115', requiredSkills: [skill('data-annotation', 2)] });
+    w.store.records.set(only.id, only);
+    return only;
+  };
+
+  it('lists a course teaching a narrower skill as closing part of the gap skill, and says so in both languages', async () => {
+    // Prepare
+    const w = world();
+    const only = annotationOnly(w);
+
+    // Act
+    const zh = await w.recommend(self(w), w.me.id, { ...options, demandId: only.id });
+    const en = await w.recommend(self(w), w.me.id, { ...options, demandId: only.id, lang: 'en' });
+
+    // Assess: 图像标注 credits 数据标注 at 0.75, so a level-2 course brings it to level 1 of 2.
+    const images = zh.items.find((i) => i.ref === 'IMG-2')!;
+    expect(images.explanation.closes).toEqual([]);
+    expect(images.explanation.partly).toEqual([expect.objectContaining({ skillId: 'data-annotation', from: 0, to: 1, via: expect.objectContaining({ skillId: 'image-annotation', relation: 'child', credit: 0.75, level: 2 }) })]);
+    expect(images.explanation.summary).toMatch(/^教授图像标注（数据标注的细分技能，四级\/中级工课程），按75%计入数据标注（无→五级\/初级工，岗位要求四级\/中级工）/);
+    expect(en.items.find((i) => i.ref === 'IMG-2')!.explanation.summary).toMatch(/^Teaches Image annotation \(a narrower skill within Data annotation, working knowledge course\), counted at 75% toward Data annotation/);
+    expect(zh.items.findIndex((i) => i.ref === 'ANNOT-2')).toBeLessThan(zh.items.findIndex((i) => i.ref === 'IMG-2'));
+  });
+
+  it('reads the partitions of one-hop neighbours of the gap skills too, within the same bound', async () => {
+    // Prepare
+    const w = world();
+    const only = annotationOnly(w);
+
+    // Act
+    const answer = await w.recommend(self(w), w.me.id, { ...options, demandId: only.id });
+
+    // Assess
+    expect(w.store.skillReads.map((r) => r.skillId)).toEqual(expect.arrayContaining(['data-annotation', 'image-annotation']));
+    expect(answer.reads.store).toBeLessThanOrEqual(2 + GAP_SKILLS_QUERIED + BROADER_SKILLS_QUERIED);
+  });
+
+  it('reads a partition again within the learner’s province when courses elsewhere fill its page, so a nearby course is not missed', async () => {
+    // Prepare: more Beijing courses than a page sort before every Shanghai course in the index.
+    const w = world();
+    const only = annotationOnly(w);
+    for (let i = 0; i < COURSES_PER_SKILL + 5; i++) {
+      const far = course({ ref: `BJ-${i}`, skillsTaught: [skill('data-annotation')], level: 2, region: '110000', mode: 'offline' });
+      w.store.records.set(far.id, far);
+    }
+    const near = course({ ref: 'SH-NEAR', skillsTaught: [skill('data-annotation')], level: 2, region: '310104', mode: 'offline', priceYuan: 500 });
+    w.store.records.set(near.id, near);
+
+    // Act
+    const answer = await w.recommend(self(w), w.me.id, { ...options, demandId: only.id, limit: 5 });
+
+    // Assess
+    expect(w.store.skillReads).toEqual(expect.arrayContaining([{ skillId: 'data-annotation', region: 'national' }, { skillId: 'data-annotation', region: '310000' }]));
+    const refs = answer.items.map((i) => i.ref);
+    expect(refs).toContain('SH-NEAR');
+    expect(refs.findIndex((ref) => ref.startsWith('BJ-'))).toBeGreaterThan(refs.indexOf('SH-NEAR'));
+    expect(answer.reads.store).toBeLessThanOrEqual(2 + GAP_SKILLS_QUERIED + BROADER_SKILLS_QUERIED);
+  });
+
+  it('aims at what the summary says the learner wants to learn as a weak extra target, and ignores a negated wish', async () => {
+    // Prepare: a welder far from any demand who wants to learn data annotation; another who does not.
+    const w = world();
+    const keen = learner({ ref: 'keen', region: '650102', summary: '焊工，想学数据标注，也会开叉车', skills: [skill('welding', 1)] });
+    const not = learner({ ref: 'not', region: '650102', summary: '焊工，不想学数据标注', skills: [skill('welding', 1)] });
+    w.store.records.set(keen.id, keen);
+    w.store.records.set(not.id, not);
+
+    // Act
+    const wants = await w.recommend({ sub: keen.owner, role: 'jobseeker' }, keen.id, options);
+    const none = await w.recommend({ sub: not.owner, role: 'jobseeker' }, not.id, options);
+
+    // Assess
+    expect(wants.target.wants).toEqual([{ skillId: 'data-annotation', label: '数据标注' }]);
+    expect(wants.target.summary).toContain('并兼顾您想学的：数据标注');
+    expect(wants.gap.find((g) => g.skillId === 'data-annotation')).toMatchObject({ role: 'preferred', needed: 2, held: 0 });
+    expect(wants.gap.find((g) => g.skillId === 'forklift-operation')).toBeUndefined();
+    expect(wants.items.map((i) => i.ref)).toContain('ANNOT-2');
+    expect(none.target.wants).toBeUndefined();
+    expect(none.gap.map((g) => g.skillId)).toEqual(['welding']);
+  });
+
+  it('ignores wishes when a demand or an occupation is asked for', async () => {
+    // Prepare
+    const w = world();
+    const keen = learner({ ref: 'keen', region: '310104', summary: 'I want to learn welding', skills: [skill('data-entry', 2)] });
+    w.store.records.set(keen.id, keen);
+
+    // Act
+    const answer = await w.recommend({ sub: keen.owner, role: 'jobseeker' }, keen.id, { ...options, demandId: w.annotator.id });
+
+    // Assess
+    expect(answer.target.wants).toBeUndefined();
+    expect(answer.gap.map((g) => g.skillId)).not.toContain('welding');
+  });
+});
