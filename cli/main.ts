@@ -1,3 +1,4 @@
+import { runCampaign } from './campaign-command.js';
 import { runImport } from './import-command.js';
 import { runShortage } from './shortage-command.js';
 import { runToken } from './token-command.js';
@@ -8,6 +9,10 @@ const USAGE = `skillbridge — SkillBridge command line
   skillbridge import demands|learners|courses FILE [--endpoint URL] [--table NAME]
                      [--owner SUB] [--region CODE|national] [--report FILE]
   skillbridge shortage rebuild [--endpoint URL] [--table NAME]
+  skillbridge campaign run --region CODE [--group G …] [--occupation ID …] [--skill TEXT …]
+                     [--limit N] [--threshold X] [--assign] [--name NAME] [--resume ID] [--json]
+                     [--owner SUB] [--endpoint URL] [--table NAME]
+  skillbridge campaign report ID --format csv|json [--out FILE] [--endpoint URL] [--table NAME]
 
 Run "npm start" first for the local service. --endpoint is the DynamoDB endpoint
 (default: the DynamoDB Local that npm start runs). Exit status 1 when any row was rejected.`;
@@ -18,6 +23,7 @@ const COMMANDS: Record<string, Command> = {
   token: runToken,
   import: runImport,
   shortage: runShortage,
+  campaign: runCampaign,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { CampaignInputSchema, CampaignResultsQuerySchema } from '#shared/schemas/campaign.js';
 import { CourseBatchSchema, CourseInputSchema } from '#shared/schemas/course.js';
 import { DemandBatchSchema, DemandInputSchema, DemandPatchSchema } from '#shared/schemas/demand.js';
 import { LearnerBatchSchema, LearnerInputSchema, LearnerPatchSchema } from '#shared/schemas/learner.js';
@@ -62,6 +63,11 @@ export const ROUTES = [
   { method: 'GET', path: '/demands/{id}/matches', handler: 'match-demand', summary: 'Ranked learners who consented, with explanations', scopes: [demands], query: MatchQuerySchema },
   { method: 'GET', path: '/learners/{id}/matches', handler: 'match-learner', summary: 'Ranked open demands for a learner, with explanations', scopes: [profile, bureau], query: MatchQuerySchema },
   { method: 'GET', path: '/learners/{id}/recommendations', handler: 'recommend-courses', summary: 'Ranked courses closing the learner’s skill gap, and a pathway', scopes: [profile, bureau], query: RecommendQuerySchema },
+
+  { method: 'POST', path: '/campaigns', handler: 'create-campaign', summary: 'Start a bureau campaign in the background (202 with its status)', scopes: [bureau], body: CampaignInputSchema, success: 202 },
+  { method: 'GET', path: '/campaigns/{id}', handler: 'get-campaign', summary: 'Campaign status and progress; the report once completed', scopes: [bureau] },
+  { method: 'GET', path: '/campaigns/{id}/results', handler: 'get-campaign-results', summary: 'Campaign results, one per learner: JSON, or CSV (UTF-8 with BOM)', scopes: [bureau], query: CampaignResultsQuerySchema },
+  { method: 'POST', path: '/campaigns/{id}/cancel', handler: 'cancel-campaign', summary: 'Cancel a queued or running campaign (an addition to CONTRACT.md §4)', scopes: [bureau] },
 ] as const satisfies readonly RouteDef[];
 
 export type HandlerName = (typeof ROUTES)[number]['handler'];

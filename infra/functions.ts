@@ -32,6 +32,24 @@ export type FunctionTrigger =
       readonly batchSize: number;
       readonly maxBatchingWindow: Duration;
       readonly retryAttempts: number;
+    }
+  | {
+      /**
+       * A work queue (SQS standard) the function consumes with partial batch responses; a message
+       * received `maxReceiveCount` times moves to a dead-letter queue whose alarm notifies.
+       */
+      readonly kind: 'work-queue';
+      /** Construct id of the queue (its dead-letter queue and alarm take it as prefix). */
+      readonly queue: string;
+      /** Environment variable carrying the queue URL, for this function and the senders. */
+      readonly urlVariable: string;
+      /** Route handlers (`functions/<name>.ts`) that send to the queue; the function itself may too. */
+      readonly senders: readonly string[];
+      readonly batchSize: number;
+      readonly maxBatchingWindow: Duration;
+      readonly maxReceiveCount: number;
+      /** Concurrent invocations at most: bounds the load on the table. */
+      readonly maxConcurrency: number;
     };
 
 /** One background function. */
@@ -78,5 +96,26 @@ export const BACKGROUND_FUNCTIONS: readonly BackgroundFunctionDef[] = [
     triggers: [{ kind: 'table-stream', batchSize: 100, maxBatchingWindow: Duration.seconds(5), retryAttempts: 10 }],
     memorySize: 512,
     timeout: Duration.seconds(60),
+  },
+  {
+    name: 'campaign-worker',
+    description: 'Bureau campaigns (SQS fan-out): plans learner pages, runs one page of learners per message, finalises roster and report',
+    table: 'read-write',
+    triggers: [
+      {
+        kind: 'work-queue',
+        queue: 'CampaignQueue',
+        urlVariable: 'CAMPAIGN_QUEUE_URL',
+        senders: ['create-campaign'],
+        // Pages take a second or two each; a plan or finalisation of a very large campaign takes minutes.
+        batchSize: 5,
+        maxBatchingWindow: Duration.seconds(1),
+        maxReceiveCount: 5,
+        maxConcurrency: 20,
+      },
+    ],
+    // Matching is CPU bound and the engine and snapshot stay in memory between pages.
+    memorySize: 3008,
+    timeout: Duration.minutes(15),
   },
 ];

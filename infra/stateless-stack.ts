@@ -9,7 +9,7 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Table, type ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Bucket, EventType, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
@@ -254,9 +254,42 @@ export class StatelessStack extends Stack {
         dlqAlarm.addAlarmAction(new SnsAction(this.alarmTopic));
         return;
       }
+      case 'work-queue':
+        this.addWorkQueue(def, fn, trigger);
+        return;
       default:
         assertNever(trigger);
     }
+  }
+
+  /** A queue the function consumes, its dead-letter queue and alarm, and send rights for the function and its senders. */
+  private addWorkQueue(def: BackgroundFunctionDef, fn: ServiceFunction, trigger: Extract<FunctionTrigger, { kind: 'work-queue' }>): void {
+    const dlq = new Queue(this, `${trigger.queue}Dlq`, { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    const queue = new Queue(this, trigger.queue, {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // AWS's advice for Lambda consumers: six times the function timeout, so a slow batch is not redelivered while it runs.
+      visibilityTimeout: Duration.seconds(6 * (def.timeout ?? Duration.seconds(10)).toSeconds()),
+      retentionPeriod: Duration.days(4),
+      deadLetterQueue: { queue: dlq, maxReceiveCount: trigger.maxReceiveCount },
+    });
+    fn.function.addEventSource(
+      new SqsEventSource(queue, { batchSize: trigger.batchSize, maxBatchingWindow: trigger.maxBatchingWindow, reportBatchItemFailures: true, maxConcurrency: trigger.maxConcurrency }),
+    );
+    for (const sender of [fn, ...trigger.senders.map((name) => this.routeFunctions.get(name))]) {
+      if (sender === undefined) throw new Error(`${def.name}: a sender of ${trigger.queue} is not a route handler of this stack`);
+      queue.grantSendMessages(sender.function);
+      sender.function.addEnvironment(trigger.urlVariable, queue.queueUrl);
+    }
+    const dlqAlarm = new Alarm(this, `${trigger.queue}DlqAlarm`, {
+      alarmDescription: `${def.name}: messages of ${trigger.queue} failed ${trigger.maxReceiveCount} times and moved to its dead-letter queue`,
+      metric: dlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    dlqAlarm.addAlarmAction(new SnsAction(this.alarmTopic));
   }
 
   private acknowledgeNotificationsHandler(): void {

@@ -20,6 +20,7 @@ const SECTIONS: ReadonlyArray<[string, () => Promise<Bench>]> = [
   ['extraction', async () => (await import('./extraction.js')).benchExtraction],
   ['matching', async () => (await import('./matching.js')).benchMatching],
   ['recommendations', async () => (await import('./recommendations.js')).benchRecommendations],
+  ['campaign', async () => (await import('./campaign.js')).benchCampaign],
   ['web', async () => (await import('./web.js')).benchWeb],
 ];
 

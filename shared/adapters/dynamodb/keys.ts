@@ -38,4 +38,25 @@ export const keys = {
   shortagePartition: (region: string) => `SHORTAGE#${regionKey(region)}`,
   /** Marker of one applied chunk of a stream record's shortage delta: makes redelivery a no-op. */
   shortageEvent: (eventId: string, chunk: number) => ({ pk: `SHORTAGE_EVENT#${eventId}`, sk: `CHUNK#${chunk}` }),
+  /** A bureau campaign's status item; its progress shards, page markers, snapshot chunks and results share the partition. */
+  campaign: (id: string) => ({ pk: `CAMPAIGN#${id}`, sk: 'CAMPAIGN' }),
+  campaignPartition: (id: string) => `CAMPAIGN#${id}`,
+  /** GSI1: an operator's campaigns, newest last. */
+  campaignByOwner: (owner: string, createdAt: string, id: string) => ({ gsi1pk: `OWNER#${owner}#CAMPAIGN`, gsi1sk: `${createdAt}#${id}` }),
+  campaignByOwnerPartition: (owner: string) => `OWNER#${owner}#CAMPAIGN`,
+  /** One of a campaign's progress counters (sharded so parallel workers do not contend for one item). */
+  campaignProgress: (id: string, shard: number) => ({ pk: `CAMPAIGN#${id}`, sk: `PROGRESS#${String(shard).padStart(2, '0')}` }),
+  campaignProgressPrefix: 'PROGRESS#',
+  /** Marker of a learner page whose results are all written: makes a page's completion count once. */
+  campaignPage: (id: string, page: number) => ({ pk: `CAMPAIGN#${id}`, sk: `PAGE#${String(page).padStart(7, '0')}` }),
+  /** One chunk of the demands and courses a campaign runs against, frozen when it starts. */
+  campaignSnapshot: (id: string, snapshotId: string, chunk: number) => ({ pk: `CAMPAIGN#${id}`, sk: `SNAPSHOT#${snapshotId}#${String(chunk).padStart(4, '0')}` }),
+  campaignSnapshotPrefix: (snapshotId: string) => `SNAPSHOT#${snapshotId}#`,
+  /** A campaign's result for one learner; GSI1 finds a learner's results when the learner is deleted. */
+  campaignResult: (id: string, learnerId: string) => ({ pk: `CAMPAIGN#${id}`, sk: `RESULT#${learnerId}` }),
+  campaignResultPrefix: 'RESULT#',
+  campaignResultByLearner: (learnerId: string, campaignId: string) => ({ gsi1pk: `LEARNER#${learnerId}#RESULT`, gsi1sk: `CAMPAIGN#${campaignId}` }),
+  campaignResultByLearnerPartition: (learnerId: string) => `LEARNER#${learnerId}#RESULT`,
+  /** A learner's place on a campaign's roster: small, beside the result, found through GSI1 like it. */
+  campaignRoster: (id: string, learnerId: string) => ({ pk: `CAMPAIGN#${id}`, sk: `ROSTER#${learnerId}`, gsi1pk: `LEARNER#${learnerId}#RESULT`, gsi1sk: `CAMPAIGN#${id}#ROSTER` }),
 } as const;

@@ -11,6 +11,7 @@ import { indexedSkills, isActive, type AnyRecord, type Kind, type RecordOf } fro
 import type { Clock } from '../../ports/clock.js';
 import type { Page, PageRequest, RecordChange, RecordStore } from '../../ports/record-store.js';
 import { batchWriteAll } from './batch-write.js';
+import { removeLearnerCampaignResults } from './campaign-store.js';
 import { translateDynamoError } from './errors.js';
 import { keys, provinceOf, regionPrefix } from './keys.js';
 import { skillVectorOf } from './skill-vector.js';
@@ -23,6 +24,14 @@ const PROVINCES = ['00', '11', '12', '13', '14', '15', '21', '22', '23', '31', '
 
 /** Most index operations that ride in a record's own transaction (DynamoDB allows 100 items). */
 const INDEX_OPS_IN_TRANSACTION = 99;
+
+/** Import transactions in flight at once. */
+const SAVE_MANY_CONCURRENCY = 4;
+
+/** Attempts at an unconditional transaction that keeps losing to concurrent ones. */
+const TRANSACTION_ATTEMPTS = 5;
+
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
 const ATTRS_NOT_IN_RECORD = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity'];
 
@@ -78,16 +87,26 @@ function indexItems(record: AnyRecord, now: Date): Item[] {
 const keyOf = (item: Item): Key => ({ pk: item.pk as string, sk: item.sk as string });
 const keyString = (k: Key) => `${k.pk}\u0000${k.sk}`;
 
-/** Index puts for the new state and deletes for entries the new state no longer has. */
-function indexOps(next: AnyRecord | undefined, previous: AnyRecord | undefined, now: Date) {
+type IndexOp = { PutRequest: { Item: Item } } | { DeleteRequest: { Key: Key } };
+
+/**
+ * The index writes that take a record from `previous` to `next`, in the order that fails safe
+ * when they cannot all ride in one transaction: deletes of entries the new state no longer has
+ * first, then puts over existing entries, then puts of new entries. A write cut short after a
+ * prefix of this list leaves the record under-indexed (missing from some match lists), never
+ * findable through a stale entry carrying old skills, an old region or a withdrawn consent.
+ */
+function indexOps(next: AnyRecord | undefined, previous: AnyRecord | undefined, now: Date): IndexOp[] {
   const puts = next ? indexItems(next, now) : [];
   const keep = new Set(puts.map((p) => keyString(keyOf(p))));
-  const deletes = (previous ? indexItems(previous, now) : []).map(keyOf).filter((k) => !keep.has(keyString(k)));
-  // A record that stopped being active (closed, expired) may still have entries written while it was.
-  if (previous && !isActive(previous, now) && next === undefined) {
-    for (const s of indexedSkills(previous)) deletes.push(keys.skillIndex(previous.kind, s.skillId, previous.region, previous.id));
-  }
-  return { puts, deletes };
+  // Every entry the previous state may have written, active or not: an expired demand's entries
+  // linger (they were written while it was active), and must go when its skills or region change.
+  const had = previous ? indexedSkills(previous).map((s) => keys.skillIndex(previous.kind, s.skillId, previous.region, previous.id)) : [];
+  const hadKeys = new Set(had.map(keyString));
+  const deletes = had.filter((k) => !keep.has(keyString(k)));
+  const overwrites = puts.filter((p) => hadKeys.has(keyString(keyOf(p))));
+  const fresh = puts.filter((p) => !hadKeys.has(keyString(keyOf(p))));
+  return [...deletes.map((Key) => ({ DeleteRequest: { Key } })), ...[...overwrites, ...fresh].map((Item) => ({ PutRequest: { Item } }))];
 }
 
 interface TokenState {
@@ -144,19 +163,17 @@ export class DynamoRecordStore implements RecordStore {
   }
 
   async save(next: AnyRecord, previous: AnyRecord | undefined): Promise<void> {
-    const { puts, deletes } = indexOps(next, previous, this.clock.now());
     const condition = previous
       ? { ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': previous.version } }
       : { ConditionExpression: 'attribute_not_exists(pk)' };
     await this.transact(
       { Put: { TableName: this.tableName, Item: toItem(next), ...condition } },
-      [...puts.map((Item) => ({ PutRequest: { Item } })), ...deletes.map((Key) => ({ DeleteRequest: { Key } }))],
+      indexOps(next, previous, this.clock.now()),
       `Saving ${next.kind} ${next.id}`,
     );
   }
 
   async remove(record: AnyRecord): Promise<void> {
-    const { deletes } = indexOps(undefined, record, this.clock.now());
     await this.transact(
       {
         Delete: {
@@ -167,27 +184,58 @@ export class DynamoRecordStore implements RecordStore {
           ExpressionAttributeValues: { ':v': record.version },
         },
       },
-      deletes.map((Key) => ({ DeleteRequest: { Key } })),
+      indexOps(undefined, record, this.clock.now()),
       `Deleting ${record.kind} ${record.id}`,
     );
+    // A deleted profile leaves no per-person campaign result behind.
+    if (record.kind === 'learner') await this.run(() => removeLearnerCampaignResults(this.client, this.tableName, record.id), `Deleting ${record.id}'s campaign results`);
   }
 
+  /**
+   * Each record's main item and index writes go in one transaction, several records a
+   * transaction (up to 100 items), a few transactions in flight: an import cut short (a Lambda
+   * timeout, a crash) leaves every record whole, old or new, never a new main item beside old
+   * index entries (which would keep a withdrawn consent visible to employers). Transactions cost
+   * twice the write capacity of BatchWriteItem; imports pay that for this guarantee.
+   */
   async saveMany(changes: readonly RecordChange[]): Promise<void> {
     const now = this.clock.now();
-    const requests = new Map<string, { PutRequest: { Item: Item } } | { DeleteRequest: { Key: Key } }>();
-    // Later changes to the same key win; a batch may not name one key twice.
-    for (const { next, previous } of changes) {
-      const main = toItem(next);
-      requests.set(keyString(keyOf(main)), { PutRequest: { Item: main } });
-      const { puts, deletes } = indexOps(next, previous, now);
-      for (const Key of deletes) requests.set(keyString(Key), { DeleteRequest: { Key } });
-      for (const Item of puts) requests.set(keyString(keyOf(Item)), { PutRequest: { Item } });
+    // A later change to the same record replaces an earlier one.
+    const latest = new Map<string, RecordChange>();
+    for (const change of changes) latest.set(keyString(keys.record(change.next.kind, change.next.id)), change);
+    const groups: TransactItem[][] = [];
+    const oversized: Array<{ next: AnyRecord; index: IndexOp[] }> = [];
+    let group: TransactItem[] = [];
+    for (const { next, previous } of latest.values()) {
+      const index = indexOps(next, previous, now);
+      if (index.length > INDEX_OPS_IN_TRANSACTION) {
+        oversized.push({ next, index });
+        continue;
+      }
+      if (group.length + 1 + index.length > INDEX_OPS_IN_TRANSACTION + 1) {
+        groups.push(group);
+        group = [];
+      }
+      group.push({ Put: { TableName: this.tableName, Item: toItem(next) } }, ...index.map((op) => this.transactItem(op)));
     }
-    try {
-      await batchWriteAll(this.client, this.tableName, [...requests.values()]);
-    } catch (err) {
-      throw translateDynamoError(err, 'Writing records');
-    }
+    if (group.length > 0) groups.push(group);
+
+    let nextGroup = 0;
+    let failed = false;
+    // After a failure no worker starts another transaction: the caller has been told the write
+    // failed, and must not find it still going on behind its back.
+    const worker = async () => {
+      while (!failed && nextGroup < groups.length) {
+        try {
+          await this.transactRetrying(groups[nextGroup++]!, 'Writing records');
+        } catch (err) {
+          failed = true;
+          throw err;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(SAVE_MANY_CONCURRENCY, groups.length) }, worker));
+    for (const { next, index } of oversized) await this.transact({ Put: { TableName: this.tableName, Item: toItem(next) } }, index, `Writing ${next.kind} ${next.id}`);
   }
 
   listByOwner(kind: Kind, owner: string, page: PageRequest): Promise<Page<AnyRecord>> {
@@ -260,19 +308,42 @@ export class DynamoRecordStore implements RecordStore {
     return p < queries.length ? { items, nextToken: encodeToken({ p, ...(startKey ? { k: startKey } : {}) }) } : { items };
   }
 
-  /** One transaction with the record and as many index ops as fit; the rest follow in batches. */
-  private async transact(
-    main: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number],
-    index: ReadonlyArray<{ PutRequest: { Item: Item } } | { DeleteRequest: { Key: Key } }>,
-    what: string,
-  ): Promise<void> {
-    const inline = index.slice(0, INDEX_OPS_IN_TRANSACTION).map((op) =>
-      'PutRequest' in op ? { Put: { TableName: this.tableName, Item: op.PutRequest.Item } } : { Delete: { TableName: this.tableName, Key: op.DeleteRequest.Key } },
-    );
+  /**
+   * One transaction with the record and as many index ops as fit; the rest follow in batches.
+   * Only records with more than 99 index writes (a demand with over 50 skills moving region)
+   * overflow, and {@link indexOps} orders them so that the overflow holds only puts of new
+   * entries: a crash between the two leaves the record under-indexed, never stale.
+   */
+  private async transact(main: TransactItem, index: readonly IndexOp[], what: string): Promise<void> {
+    const inline = index.slice(0, INDEX_OPS_IN_TRANSACTION).map((op) => this.transactItem(op));
     await this.run(() => this.client.send(new TransactWriteCommand({ TransactItems: [main, ...inline] })), what);
     const rest = index.slice(INDEX_OPS_IN_TRANSACTION);
-    // Index entries are derived data: a crash here leaves entries the matcher re-checks against the record.
-    if (rest.length > 0) await batchWriteAll(this.client, this.tableName, rest);
+    if (rest.length > 0) {
+      try {
+        await batchWriteAll(this.client, this.tableName, rest);
+      } catch (err) {
+        throw translateDynamoError(err, what);
+      }
+    }
+  }
+
+  private transactItem(op: IndexOp): TransactItem {
+    return 'PutRequest' in op ? { Put: { TableName: this.tableName, Item: op.PutRequest.Item } } : { Delete: { TableName: this.tableName, Key: op.DeleteRequest.Key } };
+  }
+
+  /** An unconditional transaction, retried when it lost to a concurrent transaction on the same items. */
+  private async transactRetrying(items: TransactItem[], what: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+        return;
+      } catch (err) {
+        const e = err as Error & { CancellationReasons?: Array<{ Code?: string }> };
+        const conflict = e.name === 'TransactionConflictException' || (e.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict');
+        if (!conflict || attempt >= TRANSACTION_ATTEMPTS) throw translateDynamoError(err, what);
+        await new Promise((r) => setTimeout(r, Math.random() * 25 * 2 ** attempt));
+      }
+    }
   }
 
   /** Runs one SDK call, turning its failures into domain errors. */

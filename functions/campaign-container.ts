@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { DynamoCampaignStore } from '#shared/adapters/dynamodb/campaign-store.js';
+import type { CampaignDispatcher, CampaignQueue } from '#shared/ports/campaign-dispatcher.js';
+import type { CampaignStore } from '#shared/ports/campaign-store.js';
+import { loadTaxonomy } from '#shared/taxonomy/taxonomy.js';
+import { LocalCampaignDispatcher } from '#shared/use-cases/campaign/local-dispatcher.js';
+import { makeCampaignRunner, type CampaignRunner } from '#shared/use-cases/campaign/runner.js';
+import { getContainer } from './container.js';
+import { logger } from './http/observability.js';
+
+const CampaignConfigSchema = z.object({
+  /** Set in AWS (the stack gives it to the functions that start or run campaigns): runs go through SQS. */
+  CAMPAIGN_QUEUE_URL: z.url().optional(),
+});
+
+/** What the campaign handlers need, built once per cold start beside the main container. */
+export interface CampaignContainer {
+  readonly campaigns: CampaignStore;
+  readonly runner: CampaignRunner;
+  /** Starts runs: on the SQS queue when CAMPAIGN_QUEUE_URL is set, else in this process. */
+  readonly dispatcher: CampaignDispatcher;
+  /** The SQS queue (AWS only; the worker sends page and finalisation messages on it). */
+  queue(): Promise<CampaignQueue>;
+  /** The in-process dispatcher when runs are local (the local server), for tests to wait on. */
+  readonly local?: LocalCampaignDispatcher;
+}
+
+let container: CampaignContainer | undefined;
+
+/** The process-wide campaign container; created on first use. */
+export function getCampaignContainer(): CampaignContainer {
+  if (!container) {
+    const parsed = CampaignConfigSchema.safeParse(process.env);
+    if (!parsed.success) throw new Error(`Bad configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    const queueUrl = parsed.data.CAMPAIGN_QUEUE_URL;
+    const base = getContainer();
+    const campaigns = new DynamoCampaignStore(base.client, base.config.TABLE_NAME);
+    const runner = makeCampaignRunner({
+      campaigns,
+      store: base.store,
+      get shortage() {
+        return base.shortage;
+      },
+      taxonomy: loadTaxonomy(),
+      clock: base.clock,
+      onLearnerError: (campaignId, learnerId, error) => logger.error('Campaign learner failed', { campaignId, learnerId, error: error as Error }),
+    });
+    let sqs: Promise<CampaignQueue & CampaignDispatcher> | undefined;
+    // Imported only in AWS: the local server never loads the SQS client.
+    const queue = () => (sqs ??= import('#shared/adapters/sqs/campaign-queue.js').then((m) => m.makeSqsCampaignQueue(queueUrl ?? '', base.config.AWS_REGION)));
+    const local = queueUrl === undefined ? new LocalCampaignDispatcher(runner, (campaignId, error) => logger.error('Campaign run failed', { campaignId, error: error as Error })) : undefined;
+    container = {
+      campaigns,
+      runner,
+      dispatcher: local ?? { start: async (id) => (await queue()).start(id) },
+      queue: async () => {
+        if (queueUrl === undefined) throw new Error('CAMPAIGN_QUEUE_URL is not set: campaigns run in this process.');
+        return queue();
+      },
+      ...(local ? { local } : {}),
+    };
+  }
+  return container;
+}

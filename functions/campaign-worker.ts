@@ -1,0 +1,55 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { z } from 'zod';
+import type { CampaignMessage, CampaignQueue } from '#shared/ports/campaign-dispatcher.js';
+import type { CampaignRunner } from '#shared/use-cases/campaign/runner.js';
+import { getCampaignContainer } from './campaign-container.js';
+import { logger } from './http/observability.js';
+
+const CampaignId = z.string().regex(/^cp_[a-z2-7]{20}$/);
+
+/** A campaign queue message, checked at the edge: anything else is a poison message. */
+export const CampaignMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('plan'), campaignId: CampaignId }),
+  z.strictObject({ type: z.literal('page'), campaignId: CampaignId, page: z.int().min(0), learnerIds: z.array(z.string().min(1).max(64)).min(1).max(100) }),
+  z.strictObject({ type: z.literal('finalise'), campaignId: CampaignId }),
+]);
+
+export interface CampaignWorkerDeps {
+  readonly runner: Pick<CampaignRunner, 'plan' | 'runPage' | 'finalise'>;
+  queue(): Promise<CampaignQueue>;
+}
+
+/**
+ * The campaign worker on the campaign queue (SQS): each message plans a campaign's pages, runs
+ * one page of learners, or finalises. Messages are independent and idempotent (results are
+ * written only when absent, pages and finalisation count once), so a batch runs them side by
+ * side; each failure goes back in `batchItemFailures` for SQS to redeliver that message alone,
+ * and one that keeps failing (or never parses) lands in the dead-letter queue, whose alarm fires.
+ */
+export function makeCampaignWorker(deps: () => CampaignWorkerDeps) {
+  const processor = new BatchProcessor(EventType.SQS, { logger });
+  const recordHandler = async (record: SQSRecord): Promise<void> => {
+    let message: CampaignMessage;
+    try {
+      message = CampaignMessageSchema.parse(JSON.parse(record.body));
+    } catch (err) {
+      logger.error('Campaign message is not valid', { messageId: record.messageId, error: err as Error });
+      throw err;
+    }
+    const { runner, queue } = deps();
+    switch (message.type) {
+      case 'plan':
+        return runner.plan(message.campaignId, await queue());
+      case 'page':
+        return runner.runPage(message.campaignId, message.page, message.learnerIds, await queue());
+      case 'finalise':
+        await runner.finalise(message.campaignId);
+        return;
+    }
+  };
+  return (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => processPartialResponse(event, recordHandler, processor, { context });
+}
+
+/** The Lambda handler on the campaign queue. */
+export const handler = makeCampaignWorker(getCampaignContainer);

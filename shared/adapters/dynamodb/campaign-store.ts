@@ -1,0 +1,464 @@
+import { randomBytes } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import {
+  BatchGetCommand,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type { Campaign, CampaignAssignment, CampaignCursor, CampaignResult, CampaignSnapshot, CampaignStatus } from '../../domain/campaign/types.js';
+import { ValidationError } from '../../domain/errors.js';
+import type { CampaignStore, NewResult, StatusChange, WriteOutcome } from '../../ports/campaign-store.js';
+import type { Page, PageRequest } from '../../ports/record-store.js';
+import { batchWriteAll } from './batch-write.js';
+import { translateDynamoError } from './errors.js';
+import { keys } from './keys.js';
+
+type Item = Record<string, unknown>;
+type Key = { pk: string; sk: string };
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+/**
+ * Progress counters per campaign. Parallel workers each add to the shard of their page, so no
+ * single item takes every write (transactions on one item conflict, and one item takes about
+ * 1,000 writes a second); reading the progress sums the shards with one Query.
+ */
+export const PROGRESS_SHARDS = 10;
+
+/** Results per transaction: DynamoDB allows 100 items, one is the progress counter. */
+export const RESULTS_PER_TRANSACTION = 99;
+
+/** Snapshot bytes per item (gzip'd JSON), below DynamoDB's 400 KB item limit with room for keys. */
+const SNAPSHOT_CHUNK_BYTES = 350_000;
+
+/** Attempts at a transaction that meets a concurrent one or throttling before giving up. */
+const TRANSACTION_ATTEMPTS = 10;
+
+const ENTITY = { campaign: 'CAMPAIGN', progress: 'CAMPAIGN_PROGRESS', page: 'CAMPAIGN_PAGE', snapshot: 'CAMPAIGN_SNAPSHOT', result: 'CAMPAIGN_RESULT', roster: 'CAMPAIGN_ROSTER' } as const;
+
+const KEY_ATTRS = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity'];
+
+const strip = (item: Item): Item => {
+  const out: Item = { ...item };
+  for (const a of KEY_ATTRS) delete out[a];
+  return out;
+};
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** The cancellation reason codes of a TransactionCanceledException (empty for other errors). */
+const cancellationCodes = (err: unknown): string[] =>
+  (err as { name?: string }).name === 'TransactionCanceledException' ? ((err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? []).map((r) => r.Code ?? 'None') : [];
+
+const encodeToken = (sk: string): string => Buffer.from(JSON.stringify({ sk })).toString('base64url');
+
+function decodeToken(token: string): string {
+  try {
+    const { sk } = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { sk?: unknown };
+    if (typeof sk === 'string' && sk.startsWith(keys.campaignResultPrefix)) return sk;
+  } catch {
+    // fall through to the validation error
+  }
+  throw new ValidationError('The nextToken is not valid.', [{ path: '/nextToken', message: 'Not a token this list returned; start again without it.' }]);
+}
+
+/** A stored result item as the domain sees it (keys and bookkeeping stripped). */
+function toResult(item: Item): CampaignResult {
+  const { campaignId: _c, ...rest } = strip(item);
+  return rest as unknown as CampaignResult;
+}
+
+function resultItem(campaignId: string, result: NewResult): Item {
+  return {
+    ...keys.campaignResult(campaignId, result.learner.id),
+    ...keys.campaignResultByLearner(result.learner.id, campaignId),
+    entity: ENTITY.result,
+    campaignId,
+    ...result,
+  };
+}
+
+/** DynamoDB implementation of {@link CampaignStore} on the single table (docs/campaigns.md lists the items). */
+export class DynamoCampaignStore implements CampaignStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async create(campaign: Campaign): Promise<void> {
+    const { done: _d, failed: _f, pagesDone: _p, ...fields } = campaign;
+    await this.run(
+      () =>
+        this.client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: this.tableName,
+                  Item: { ...keys.campaign(campaign.id), ...keys.campaignByOwner(campaign.owner, campaign.createdAt, campaign.id), entity: ENTITY.campaign, ...fields },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+            ],
+          }),
+        ),
+      'Creating a campaign',
+    );
+  }
+
+  async get(id: string): Promise<Campaign | undefined> {
+    const [meta, shards] = await Promise.all([
+      this.run(() => this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.campaign(id), ConsistentRead: true })), 'Reading a campaign'),
+      this.queryAll({
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+        ExpressionAttributeValues: { ':pk': keys.campaignPartition(id), ':p': keys.campaignProgressPrefix },
+        ConsistentRead: true,
+      }),
+    ]);
+    if (!meta.Item) return undefined;
+    const sum = (attr: string) => shards.reduce((s, item) => s + (typeof item[attr] === 'number' ? (item[attr] as number) : 0), 0);
+    return { ...(strip(meta.Item) as unknown as Campaign), done: sum('done'), failed: sum('failed'), pagesDone: sum('pagesDone') };
+  }
+
+  async findUnfinished(owner: string, requestHash: string): Promise<Campaign | undefined> {
+    let startKey: Record<string, unknown> | undefined;
+    // Newest first; an operator's history is short, and the filter keeps only unfinished runs of this request.
+    for (let round = 0; round < 20; round++) {
+      const out = await this.run(
+        () =>
+          this.client.send(
+            new QueryCommand({
+              TableName: this.tableName,
+              IndexName: 'gsi1',
+              KeyConditionExpression: 'gsi1pk = :pk',
+              FilterExpression: 'requestHash = :h AND #s IN (:queued, :running)',
+              ExpressionAttributeNames: { '#s': 'status' },
+              ExpressionAttributeValues: { ':pk': keys.campaignByOwnerPartition(owner), ':h': requestHash, ':queued': 'queued', ':running': 'running' },
+              ScanIndexForward: false,
+              ProjectionExpression: 'id',
+              ExclusiveStartKey: startKey,
+            }),
+          ),
+        'Finding a campaign',
+      );
+      const found = out.Items?.[0];
+      if (found) return this.get(found.id as string);
+      if (!out.LastEvaluatedKey) return undefined;
+      startKey = out.LastEvaluatedKey;
+    }
+    return undefined;
+  }
+
+  async transition(id: string, from: readonly CampaignStatus[], to: CampaignStatus, change: StatusChange = {}, at = new Date().toISOString()): Promise<boolean> {
+    const names: Record<string, string> = { '#s': 'status', '#u': 'updatedAt', '#v': 'version' };
+    const values: Record<string, unknown> = { ':to': to, ':at': at, ':one': 1 };
+    const sets = ['#s = :to', '#u = :at', '#v = #v + :one'];
+    for (const [field, value] of Object.entries(change)) {
+      if (value === undefined) continue;
+      names[`#${field}`] = field;
+      values[`:${field}`] = value;
+      sets.push(`#${field} = :${field}`);
+    }
+    from.forEach((status, i) => (values[`:f${i}`] = status));
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.campaign(id),
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ConditionExpression: `#s IN (${from.map((_, i) => `:f${i}`).join(', ')})`,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        }),
+      );
+      return true;
+    } catch (err) {
+      if ((err as Error).name === 'ConditionalCheckFailedException') return false;
+      throw translateDynamoError(err, 'Updating a campaign');
+    }
+  }
+
+  async update(id: string, change: Pick<StatusChange, 'total' | 'pagesTotal'>): Promise<boolean> {
+    const entries = Object.entries(change).filter(([, v]) => v !== undefined);
+    if (entries.length === 0) return true;
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.campaign(id),
+          UpdateExpression: `SET ${entries.map(([f]) => `#${f} = :${f}`).join(', ')}`,
+          ConditionExpression: '#s = :running',
+          ExpressionAttributeNames: { '#s': 'status', ...Object.fromEntries(entries.map(([f]) => [`#${f}`, f])) },
+          ExpressionAttributeValues: { ':running': 'running', ...Object.fromEntries(entries.map(([f, v]) => [`:${f}`, v])) },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if ((err as Error).name === 'ConditionalCheckFailedException') return false;
+      throw translateDynamoError(err, 'Updating a campaign');
+    }
+  }
+
+  async saveSnapshot(id: string, snapshot: CampaignSnapshot): Promise<CampaignSnapshot> {
+    const bytes = gzipSync(JSON.stringify(snapshot));
+    const snapshotId = randomBytes(6).toString('base64url');
+    const chunks: Item[] = [];
+    for (let i = 0, n = 0; i < bytes.length || n === 0; i += SNAPSHOT_CHUNK_BYTES, n++) {
+      chunks.push({ ...keys.campaignSnapshot(id, snapshotId, n), entity: ENTITY.snapshot, data: bytes.subarray(i, i + SNAPSHOT_CHUNK_BYTES) });
+    }
+    // Chunks first under a fresh id, then the pointer, set once: a racing run's chunks are never mixed with ours.
+    await this.run(() => batchWriteAll(this.client, this.tableName, chunks.map((Item) => ({ PutRequest: { Item } }))), 'Saving a campaign snapshot');
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.campaign(id),
+          UpdateExpression: 'SET #snap = :snap',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#snap)',
+          ExpressionAttributeNames: { '#snap': 'snapshot' },
+          ExpressionAttributeValues: { ':snap': { id: snapshotId, chunks: chunks.length } },
+        }),
+      );
+      return snapshot;
+    } catch (err) {
+      if ((err as Error).name !== 'ConditionalCheckFailedException') throw translateDynamoError(err, 'Saving a campaign snapshot');
+      await this.run(() => batchWriteAll(this.client, this.tableName, chunks.map((c) => ({ DeleteRequest: { Key: { pk: c.pk as string, sk: c.sk as string } } }))), 'Saving a campaign snapshot');
+      const existing = await this.loadSnapshot(id);
+      if (!existing) throw new Error(`Campaign ${id} has no snapshot and refused ours.`);
+      return existing;
+    }
+  }
+
+  async loadSnapshot(id: string): Promise<CampaignSnapshot | undefined> {
+    const meta = await this.run(
+      () => this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.campaign(id), ConsistentRead: true, ProjectionExpression: '#snap', ExpressionAttributeNames: { '#snap': 'snapshot' } })),
+      'Reading a campaign snapshot',
+    );
+    const pointer = meta.Item?.snapshot as { id: string; chunks: number } | undefined;
+    if (!pointer) return undefined;
+    const items = await this.queryAll({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':pk': keys.campaignPartition(id), ':p': keys.campaignSnapshotPrefix(pointer.id) },
+      ConsistentRead: true,
+    });
+    if (items.length !== pointer.chunks) throw new Error(`Campaign ${id}: snapshot ${pointer.id} has ${items.length} of ${pointer.chunks} chunks.`);
+    const bytes = Buffer.concat(items.map((item) => Buffer.from(item.data as Uint8Array)));
+    return JSON.parse(gunzipSync(bytes).toString('utf8')) as CampaignSnapshot;
+  }
+
+  async writeResults(id: string, page: number, results: readonly NewResult[]): Promise<WriteOutcome> {
+    const shard = page % PROGRESS_SHARDS;
+    let written = 0;
+    let skipped = 0;
+    for (let i = 0; i < results.length; i += RESULTS_PER_TRANSACTION) {
+      const outcome = await this.writeChunk(id, shard, results.slice(i, i + RESULTS_PER_TRANSACTION));
+      written += outcome.written;
+      skipped += outcome.skipped;
+    }
+    return { written, skipped };
+  }
+
+  /**
+   * One transaction: each result only if absent, and the progress they add. When it is cancelled
+   * because some results exist (a resumed page, a redelivered message, a racing worker), the
+   * stored ones are read back and the transaction is retried with the rest, until none is left.
+   */
+  private async writeChunk(id: string, shard: number, chunk: readonly NewResult[]): Promise<WriteOutcome> {
+    let pending = chunk;
+    let skipped = 0;
+    for (let attempt = 1; pending.length > 0; attempt++) {
+      const failed = pending.filter((r) => r.error !== undefined).length;
+      const items: TransactItem[] = [
+        ...pending.map((r): TransactItem => ({ Put: { TableName: this.tableName, Item: resultItem(id, r), ConditionExpression: 'attribute_not_exists(pk)' } })),
+        {
+          Update: {
+            TableName: this.tableName,
+            Key: keys.campaignProgress(id, shard),
+            UpdateExpression: 'SET entity = :e, campaignId = :c ADD done :d, failed :f',
+            ExpressionAttributeValues: { ':e': ENTITY.progress, ':c': id, ':d': pending.length - failed, ':f': failed },
+          },
+        },
+      ];
+      try {
+        await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+        return { written: pending.length, skipped };
+      } catch (err) {
+        const codes = cancellationCodes(err);
+        if (attempt >= TRANSACTION_ATTEMPTS || codes.length === 0) throw translateDynamoError(err, 'Writing campaign results');
+        if (codes.includes('ConditionalCheckFailed')) {
+          const stored = await this.existingResults(id, pending.map((r) => r.learner.id));
+          skipped += stored.size;
+          pending = pending.filter((r) => !stored.has(r.learner.id));
+        } else {
+          // TransactionConflict or throttling: back off with jitter and try the same chunk again.
+          await sleep(Math.random() * 25 * 2 ** Math.min(attempt, 6));
+        }
+      }
+    }
+    return { written: 0, skipped };
+  }
+
+  /** Which of these learners already have a stored result. */
+  private async existingResults(id: string, learnerIds: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    let pending: Key[] = learnerIds.map((l) => keys.campaignResult(id, l));
+    for (let round = 0; pending.length > 0; round++) {
+      if (round > 0) await sleep(Math.random() * 50 * 2 ** Math.min(round, 6));
+      if (round > 8) throw translateDynamoError(Object.assign(new Error('Unprocessed keys'), { name: 'ThrottlingException' }), 'Reading campaign results');
+      const out = await this.run(
+        () => this.client.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true, ProjectionExpression: 'sk' } } })),
+        'Reading campaign results',
+      );
+      for (const item of out.Responses?.[this.tableName] ?? []) found.add((item.sk as string).slice(keys.campaignResultPrefix.length));
+      pending = (out.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as Key[];
+    }
+    return found;
+  }
+
+  async completePage(id: string, page: number, cursor?: CampaignCursor): Promise<boolean> {
+    const items: TransactItem[] = [
+      { Put: { TableName: this.tableName, Item: { ...keys.campaignPage(id, page), entity: ENTITY.page, campaignId: id, page }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: keys.campaignProgress(id, page % PROGRESS_SHARDS),
+          UpdateExpression: 'SET entity = :e, campaignId = :c ADD pagesDone :one',
+          ExpressionAttributeValues: { ':e': ENTITY.progress, ':c': id, ':one': 1 },
+        },
+      },
+    ];
+    if (cursor) items.push(this.cursorUpdate(id, cursor));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+        return true;
+      } catch (err) {
+        const codes = cancellationCodes(err);
+        if (codes[0] === 'ConditionalCheckFailed') {
+          // Marked before (a resumed run died between marking and moving on): only move the cursor on.
+          if (cursor) await this.run(() => this.client.send(new UpdateCommand(this.cursorUpdate(id, cursor).Update!)), 'Saving a campaign cursor');
+          return false;
+        }
+        if (attempt >= TRANSACTION_ATTEMPTS || codes.length === 0) throw translateDynamoError(err, 'Completing a campaign page');
+        await sleep(Math.random() * 25 * 2 ** Math.min(attempt, 6));
+      }
+    }
+  }
+
+  private cursorUpdate(id: string, cursor: CampaignCursor): TransactItem & { Update: NonNullable<TransactItem['Update']> } {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.campaign(id),
+        UpdateExpression: 'SET #cursor = :cursor',
+        ExpressionAttributeNames: { '#cursor': 'cursor' },
+        ExpressionAttributeValues: { ':cursor': cursor },
+      },
+    };
+  }
+
+  async listResults(id: string, page: PageRequest): Promise<Page<CampaignResult>> {
+    const out = await this.run(
+      () =>
+        this.client.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+            ExpressionAttributeValues: { ':pk': keys.campaignPartition(id), ':p': keys.campaignResultPrefix },
+            Limit: page.limit,
+            ...(page.nextToken ? { ExclusiveStartKey: { pk: keys.campaignPartition(id), sk: decodeToken(page.nextToken) } } : {}),
+          }),
+        ),
+      'Listing campaign results',
+    );
+    const items = (out.Items ?? []).map(toResult);
+    const roster = await this.rosterBetween(id, items[0]?.learner.id, items[items.length - 1]?.learner.id);
+    const merged = roster.size === 0 ? items : items.map((r) => (roster.has(r.learner.id) ? { ...r, assignment: roster.get(r.learner.id)! } : r));
+    const last = out.LastEvaluatedKey?.sk as string | undefined;
+    return last ? { items: merged, nextToken: encodeToken(last) } : { items: merged };
+  }
+
+  /** Roster places of the learners whose ids lie between two ids (a page of results: both sort by learner id). */
+  private async rosterBetween(id: string, first: string | undefined, last: string | undefined): Promise<Map<string, CampaignAssignment>> {
+    const places = new Map<string, CampaignAssignment>();
+    if (first === undefined || last === undefined) return places;
+    const items = await this.queryAll({
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
+      ExpressionAttributeValues: { ':pk': keys.campaignPartition(id), ':a': keys.campaignRoster(id, first).sk, ':b': keys.campaignRoster(id, last).sk },
+    });
+    for (const item of items) places.set(item.learnerId as string, item.assignment as CampaignAssignment);
+    return places;
+  }
+
+  async *allResults(id: string): AsyncIterable<CampaignResult> {
+    let nextToken: string | undefined;
+    do {
+      const page = await this.listResults(id, { limit: 1000, nextToken });
+      yield* page.items;
+      nextToken = page.nextToken;
+    } while (nextToken);
+  }
+
+  /**
+   * Roster places are items of their own beside the results (about 200 bytes), written in
+   * batches: rewriting each result (a few KB, and its GSI copy) would cost ten times the capacity.
+   */
+  async setAssignments(id: string, assignments: ReadonlyArray<{ readonly learnerId: string; readonly assignment: CampaignAssignment | null }>): Promise<void> {
+    const requests = assignments.map(({ learnerId, assignment }) => {
+      const key = keys.campaignRoster(id, learnerId);
+      return assignment
+        ? { PutRequest: { Item: { ...key, entity: ENTITY.roster, campaignId: id, learnerId, assignment } } }
+        : { DeleteRequest: { Key: { pk: key.pk, sk: key.sk } } };
+    });
+    await this.run(() => batchWriteAll(this.client, this.tableName, requests, { concurrency: 8 }), 'Saving the campaign roster');
+  }
+
+  /** Every item a query on the table returns, page after page. */
+  private async queryAll(query: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> {
+    const items: Item[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const out = await this.run(() => this.client.send(new QueryCommand({ TableName: this.tableName, ...query, ExclusiveStartKey: startKey })), 'Reading a campaign');
+      items.push(...(out.Items ?? []));
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    return items;
+  }
+
+  private async run<T>(call: () => Promise<T>, what: string): Promise<T> {
+    try {
+      return await call();
+    } catch (err) {
+      throw translateDynamoError(err, what);
+    }
+  }
+}
+
+/**
+ * Deletes every campaign result and roster place of a learner (through GSI1), for the
+ * learner-deletion path: a deleted profile leaves no per-person result behind. Progress counters and completed summaries
+ * keep their counts: they hold no personal data.
+ */
+export async function removeLearnerCampaignResults(client: DynamoDBDocumentClient, tableName: string, learnerId: string): Promise<number> {
+  const keysToDelete: Key[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const out = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.campaignResultByLearnerPartition(learnerId) },
+        ProjectionExpression: 'pk, sk',
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of out.Items ?? []) keysToDelete.push({ pk: item.pk as string, sk: item.sk as string });
+    startKey = out.LastEvaluatedKey;
+  } while (startKey);
+  if (keysToDelete.length > 0) await batchWriteAll(client, tableName, keysToDelete.map((Key) => ({ DeleteRequest: { Key } })));
+  return keysToDelete.length;
+}

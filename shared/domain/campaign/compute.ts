@@ -1,0 +1,176 @@
+import { explainMatch } from '../matching/explain.js';
+import { matchingSkills } from '../matching/evidence.js';
+import { makeScoredEngine, type EngineLearner, type ScoredEngine } from '../matching/engine.js';
+import { havesOf } from '../matching/score.js';
+import type { MatchBreakdown } from '../matching/types.js';
+import type { Learner } from '../records.js';
+import { assessBreakdown, computeGap } from '../recommend/gap.js';
+import { rankCourses, type CourseCandidate } from '../recommend/ranking.js';
+import { evaluateSubsidies, type SubsidyOutcome, type SubsidyRuleSet } from '../subsidy/rules.js';
+import { regionContains } from '../../regions/regions.js';
+import type { Level } from '../../taxonomy/levels.js';
+import type { Taxonomy } from '../../taxonomy/taxonomy.js';
+import type { CampaignCourse, CampaignMatch, CampaignSnapshot, LearnerOutcome, SnapshotCourse, SnapshotDemand } from './types.js';
+
+/**
+ * One learner's campaign outcome, computed in memory against the campaign's snapshot: the top
+ * matches at or above the threshold (the engine's exact top k, explained), the gap toward their
+ * best demands, and the courses that close it with the subsidies this learner would get. The same
+ * pieces as the single-learner match and recommendation use cases, without a read per learner.
+ */
+
+/** Demands aimed at for the gap: the best few the learner partly meets (as recommendations do). */
+export const GAP_TARGETS = 3;
+/** Courses recommended per learner. */
+export const RECOMMENDATIONS_PER_LEARNER = 3;
+/** Gap skills kept in a result (the heaviest), for the shortage report. */
+export const GAP_SKILLS_KEPT = 8;
+
+export interface ComputeOptions {
+  readonly taxonomy: Taxonomy;
+  readonly rules: SubsidyRuleSet;
+  /** Matches kept per learner, 1–20. */
+  readonly limit: number;
+  /** Lowest score kept as a match, 0–1. */
+  readonly threshold: number;
+}
+
+/** Computes one learner's outcome; throws only on a bug or bad data (the runner records it as failed). */
+export type LearnerComputer = (learner: Learner) => LearnerOutcome;
+
+interface CourseInCampaign extends CourseCandidate {
+  readonly course: SnapshotCourse;
+}
+
+const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** The engine's view of a demand is the snapshot demand itself (id, ref, region, needs). */
+function matchOf(demand: SnapshotDemand, breakdown: MatchBreakdown): CampaignMatch {
+  const skill = (e: MatchBreakdown['missing'][number]) => ({ skillId: e.skillId });
+  return {
+    id: demand.id,
+    ref: demand.ref,
+    title: demand.title,
+    employer: demand.employer,
+    region: demand.region,
+    score: breakdown.score,
+    explanation: {
+      summary: explainMatch(breakdown, 'zh'),
+      requiredMet: breakdown.requiredMet,
+      requiredTotal: breakdown.requiredTotal,
+      partial: breakdown.partial.map(skill),
+      missing: breakdown.missing.map(skill),
+    },
+  };
+}
+
+/**
+ * A computer over one snapshot: builds the matching engine and the course index once, then
+ * computes learners one at a time (a few hundred microseconds each).
+ */
+export function makeLearnerComputer(snapshot: CampaignSnapshot, options: ComputeOptions): LearnerComputer {
+  const { taxonomy, rules, limit, threshold } = options;
+  const scored: ScoredEngine = makeScoredEngine(snapshot.demands, taxonomy);
+  const demandById = new Map(snapshot.demands.map((d) => [d.id, d]));
+  const shortage = new Map(Object.entries(snapshot.shortage));
+  const shortageOf = (skillId: string) => shortage.get(skillId) ?? 1;
+  const coursesBySkill = new Map<string, SnapshotCourse[]>();
+  for (const course of snapshot.courses) {
+    for (const [skillId] of course.taught) {
+      const list = coursesBySkill.get(skillId);
+      if (list) list.push(course);
+      else coursesBySkill.set(skillId, [course]);
+    }
+  }
+  // Amounts depend on the course, the learner's group, and the learner's region only through the
+  // rules' `learnerRegionWithin` lists: learners alike in those share one evaluation (the reasons'
+  // wording, which names the region, is not kept in results).
+  const regionRules = rules.rules.flatMap((r) => (r.conditions.learnerRegionWithin ? [r.conditions.learnerRegionWithin] : []));
+  const regionClasses = new Map<string, string>();
+  const regionClass = (region: string): string => {
+    let c = regionClasses.get(region);
+    if (c === undefined) regionClasses.set(region, (c = regionRules.map((within) => (within.some((code) => regionContains(code, region)) ? '1' : '0')).join('')));
+    return c;
+  };
+  const subsidies = new Map<string, SubsidyOutcome>();
+  const subsidyOf = (course: SnapshotCourse, learner: Learner): SubsidyOutcome => {
+    const key = `${course.id}|${learner.group}|${regionClass(learner.region)}`;
+    let outcome = subsidies.get(key);
+    if (!outcome) {
+      outcome = evaluateSubsidies(rules, {
+        learner: { group: learner.group, region: learner.region },
+        course: {
+          region: course.region,
+          mode: course.mode,
+          hours: course.hours,
+          certificate: course.certificate,
+          priceYuan: course.priceYuan,
+          subsidyYuan: course.subsidyYuan,
+          skillIds: course.taught.map(([id]) => id),
+        },
+        shortage,
+      });
+      subsidies.set(key, outcome);
+    }
+    return outcome;
+  };
+
+  return (learner) => {
+    const haves = havesOf(matchingSkills(learner, taxonomy));
+    if (haves.length === 0) return { matches: [], recommendations: [], gap: [] };
+    const subject: EngineLearner = { id: learner.id, region: learner.region, haves, prefersOnline: learner.prefersOnline };
+    // Enough for the matches kept and for the gap targets, which need not reach the threshold.
+    const top = scored.engine.topFor(subject, Math.max(limit, GAP_TARGETS), 0).map((r) => {
+      const demand = demandById.get(r.demand.id)!;
+      return { demand, breakdown: scored.explain(demand, subject) };
+    });
+    const matches = top.filter((t) => t.breakdown.score >= threshold).slice(0, limit).map((t) => matchOf(t.demand, t.breakdown));
+
+    const targets = top.filter((t) => t.breakdown.missing.length + t.breakdown.partial.length > 0).slice(0, GAP_TARGETS);
+    const gap = computeGap(
+      targets.map((t) => assessBreakdown(`demand:${t.demand.id}`, t.breakdown)),
+      shortageOf,
+    );
+    const candidates = new Map<string, CourseInCampaign>();
+    for (const skill of gap) {
+      for (const course of coursesBySkill.get(skill.skillId) ?? []) {
+        if (candidates.has(course.id)) continue;
+        candidates.set(course.id, {
+          id: course.id,
+          level: course.level,
+          hours: course.hours,
+          mode: course.mode,
+          region: course.region,
+          taught: new Map<string, Level>(course.taught),
+          netCostYuan: subsidyOf(course, learner).netCostYuan,
+          course,
+        });
+      }
+    }
+    const ranked = rankCourses(gap, { region: learner.region, prefersOnline: learner.prefersOnline }, [...candidates.values()]);
+    const recommendations: CampaignCourse[] = ranked.slice(0, RECOMMENDATIONS_PER_LEARNER).map((a) => {
+      const { course } = a.course;
+      const subsidy = subsidyOf(course, learner);
+      return {
+        id: course.id,
+        ref: course.ref,
+        title: course.title,
+        provider: course.provider,
+        mode: course.mode,
+        region: course.region,
+        hours: course.hours,
+        score: round(a.score),
+        priceYuan: subsidy.priceYuan,
+        subsidyYuan: subsidy.totalYuan,
+        subsidyRules: subsidy.applied.map((s) => s.ruleId),
+        netCostYuan: subsidy.netCostYuan,
+        closes: a.closes.map((c) => c.skillId),
+      };
+    });
+    return {
+      matches,
+      recommendations,
+      gap: gap.slice(0, GAP_SKILLS_KEPT).map((s) => ({ skillId: s.skillId, role: s.role, weight: round(s.weight) })),
+    };
+  };
+}

@@ -1,0 +1,156 @@
+import { LEARNER_GROUPS, type LearnerGroup } from '../../schemas/learner.js';
+import type { Taxonomy } from '../../taxonomy/taxonomy.js';
+import { unfilledDemands, type CampaignRoster, type RosterLearner } from './roster.js';
+import type { CampaignSnapshot, CampaignSummary, CourseSeatReport, GroupReport, ShortageSkillReport } from './types.js';
+
+/**
+ * The report of a campaign from every learner's result: learners processed, matched at or above
+ * the threshold and assigned, per target group side by side (fairness), the skills most often in
+ * the gaps, the training seats asked for per course with the subsidies they imply, and the demand
+ * left unfilled with the reason.
+ */
+
+/** Skills listed in the shortage report. */
+export const SHORTAGE_SKILLS_LISTED = 20;
+/** Courses listed in the seat report (the most asked-for). */
+export const COURSES_LISTED = 100;
+/** Unfilled demands listed (the most places first). */
+export const UNFILLED_LISTED = 200;
+
+/** The greedy's guarantee, in words for the report. */
+export const ASSIGNMENT_BOUND = 'greedy by score: total score at least 1/2 of the best roster respecting the same capacities';
+
+const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : 0);
+const yuan = (value: number) => Math.round(value * 100) / 100;
+
+export interface SummaryOptions {
+  readonly taxonomy: Pick<Taxonomy, 'getSkill'>;
+  /** Target groups asked for: each appears in `byGroup` even with no learner. */
+  readonly groups?: readonly LearnerGroup[] | undefined;
+}
+
+/** Builds the summary; `roster` is given in assign mode. */
+export function summarise(learners: readonly RosterLearner[], snapshot: CampaignSnapshot, roster: CampaignRoster | undefined, options: SummaryOptions): CampaignSummary {
+  const groups = new Map<LearnerGroup, { learners: number; matched: number; jobs: number; courses: number; failed: number }>();
+  for (const g of options.groups ?? []) groups.set(g, { learners: 0, matched: 0, jobs: 0, courses: 0, failed: 0 });
+  const gapSkills = new Map<string, { learners: number; required: number }>();
+  const seatsAsked = new Map<string, { seats: number; subsidy: number }>();
+  const seatsGiven = new Map<string, { seats: number; subsidy: number }>();
+  let matched = 0;
+  let failed = 0;
+  let jobs = 0;
+  let courses = 0;
+
+  for (const l of learners) {
+    let g = groups.get(l.group);
+    if (!g) groups.set(l.group, (g = { learners: 0, matched: 0, jobs: 0, courses: 0, failed: 0 }));
+    g.learners += 1;
+    if (l.failed) {
+      g.failed += 1;
+      failed += 1;
+    }
+    if (l.matches.length > 0) {
+      g.matched += 1;
+      matched += 1;
+    }
+    for (const s of l.gap) {
+      const entry = gapSkills.get(s.skillId) ?? { learners: 0, required: 0 };
+      entry.learners += 1;
+      if (s.role === 'required') entry.required += 1;
+      gapSkills.set(s.skillId, entry);
+    }
+    const first = l.recommendations[0];
+    if (first) {
+      const asked = seatsAsked.get(first.id) ?? { seats: 0, subsidy: 0 };
+      asked.seats += 1;
+      asked.subsidy += first.subsidyYuan;
+      seatsAsked.set(first.id, asked);
+    }
+    const place = roster?.assignments.get(l.id);
+    if (place?.kind === 'demand') {
+      g.jobs += 1;
+      jobs += 1;
+    } else if (place?.kind === 'course') {
+      g.courses += 1;
+      courses += 1;
+      const given = seatsGiven.get(place.id) ?? { seats: 0, subsidy: 0 };
+      given.seats += 1;
+      given.subsidy += l.recommendations.find((r) => r.id === place.id)?.subsidyYuan ?? 0;
+      seatsGiven.set(place.id, given);
+    }
+  }
+
+  const order = (g: LearnerGroup) => LEARNER_GROUPS.indexOf(g);
+  const byGroup: GroupReport[] = [...groups]
+    .sort(([a], [b]) => order(a) - order(b))
+    .map(([group, g]) => ({
+      group,
+      learners: g.learners,
+      matched: g.matched,
+      matchRate: rate(g.matched, g.learners),
+      assigned: g.jobs + g.courses,
+      assignedToJobs: g.jobs,
+      assignedToCourses: g.courses,
+      assignmentRate: rate(g.jobs + g.courses, g.learners),
+      failed: g.failed,
+    }));
+
+  const shortageSkills: ShortageSkillReport[] = [...gapSkills]
+    .sort(([a, x], [b, y]) => y.learners - x.learners || y.required - x.required || (a < b ? -1 : 1))
+    .slice(0, SHORTAGE_SKILLS_LISTED)
+    .map(([skillId, s]) => {
+      const skill = options.taxonomy.getSkill(skillId);
+      return {
+        skillId,
+        label: skill ? { zh: skill.zh, en: skill.en } : { zh: skillId, en: skillId },
+        learners: s.learners,
+        required: s.required,
+        shortageIndex: Math.round((snapshot.shortage[skillId] ?? 1) * 100) / 100,
+      };
+    });
+
+  const courseReports: CourseSeatReport[] = snapshot.courses
+    .filter((c) => seatsAsked.has(c.id) || seatsGiven.has(c.id))
+    .map((c) => {
+      const asked = seatsAsked.get(c.id) ?? { seats: 0, subsidy: 0 };
+      const given = seatsGiven.get(c.id) ?? { seats: 0, subsidy: 0 };
+      return {
+        id: c.id,
+        ref: c.ref,
+        title: c.title,
+        provider: c.provider,
+        recommendedSeats: asked.seats,
+        recommendedSubsidyYuan: yuan(asked.subsidy),
+        seats: c.seats ?? null,
+        ...(roster ? { assignedSeats: given.seats, assignedSubsidyYuan: yuan(given.subsidy) } : {}),
+      };
+    })
+    .sort((a, b) => b.recommendedSeats - a.recommendedSeats || (b.assignedSeats ?? 0) - (a.assignedSeats ?? 0) || (a.id < b.id ? -1 : 1));
+
+  const unfilled = unfilledDemands(learners, snapshot, roster);
+  const sum = (values: Iterable<{ subsidy: number }>) => yuan([...values].reduce((s, v) => s + v.subsidy, 0));
+  return {
+    learners: learners.length,
+    failed,
+    matched,
+    matchRate: rate(matched, learners.length),
+    assigned: jobs + courses,
+    assignedToJobs: jobs,
+    assignedToCourses: courses,
+    byGroup,
+    shortageSkills,
+    courses: courseReports.slice(0, COURSES_LISTED),
+    coursesNotListed: Math.max(0, courseReports.length - COURSES_LISTED),
+    subsidyBudgetYuan: { recommended: sum(seatsAsked.values()), ...(roster ? { assigned: sum(seatsGiven.values()) } : {}) },
+    unfilled: {
+      demands: unfilled.length,
+      places: unfilled.reduce((s, d) => s + d.unfilled, 0),
+      items: unfilled.slice(0, UNFILLED_LISTED),
+      notListed: Math.max(0, unfilled.length - UNFILLED_LISTED),
+    },
+    demandsConsidered: snapshot.demands.length,
+    placesOffered: snapshot.demands.reduce((s, d) => s + d.headcount, 0),
+    coursesConsidered: snapshot.courses.length,
+    method: roster ? { assignment: 'greedy', bound: ASSIGNMENT_BOUND } : { assignment: 'none' },
+  };
+}

@@ -1,0 +1,117 @@
+import { targetSkills, demandTargeted } from '../../domain/campaign/request.js';
+import type { Campaign, CampaignSnapshot, SnapshotCourse, SnapshotDemand } from '../../domain/campaign/types.js';
+import { needsOf } from '../../domain/matching/score.js';
+import { indexedSkills, isActive, type Course, type Demand } from '../../domain/records.js';
+import type { Clock } from '../../ports/clock.js';
+import type { Page, PageRequest, RecordStore } from '../../ports/record-store.js';
+import type { ShortageReader } from '../../ports/shortage.js';
+import { regionChain, regionContains, regionDistance } from '../../regions/regions.js';
+import type { Level } from '../../taxonomy/levels.js';
+import type { Taxonomy } from '../../taxonomy/taxonomy.js';
+
+/**
+ * The market a campaign runs against, read once when it starts: the region's open, unexpired
+ * demands (only those needing a target skill when the campaign names occupations or skills), the
+ * courses teaching any skill those demands need that the region's learners can reach (online,
+ * or held in or around the region), and the shortage index of the region's labour market.
+ */
+
+export interface SnapshotDeps {
+  readonly store: Pick<RecordStore, 'listByRegion' | 'listBySkill'>;
+  readonly shortage: ShortageReader;
+  readonly taxonomy: Pick<Taxonomy, 'occupations'>;
+  readonly clock: Clock;
+}
+
+/** Courses read per needed skill at most (a skill's partition sorts by region, so this bounds one read). */
+export const COURSES_PER_SKILL = 2_000;
+/** Course partitions read at once. */
+const SKILL_READS_IN_FLIGHT = 4;
+
+/** Every item of a paged list. */
+export async function* everyItem<T>(list: (page: PageRequest) => Promise<Page<T>>, pageSize = 500, max = Number.POSITIVE_INFINITY): AsyncIterable<T> {
+  let nextToken: string | undefined;
+  let seen = 0;
+  do {
+    const page = await list({ limit: pageSize, nextToken });
+    for (const item of page.items) {
+      if (seen++ >= max) return;
+      yield item;
+    }
+    nextToken = page.nextToken;
+  } while (nextToken);
+}
+
+/** The labour market whose shortage weighs the gap: the city of a district (as recommendations use). */
+export function labourMarket(region: string): string {
+  const chain = regionChain(region);
+  return chain.length >= 4 ? chain[1]! : (chain[0] ?? region);
+}
+
+/** Whether learners of the region can take the course: online, or held in, around or near (same city) the region. */
+export const courseReachable = (course: Pick<Course, 'mode' | 'region'>, region: string): boolean =>
+  course.mode === 'online' || regionContains(course.region, region) || regionContains(region, course.region) || regionDistance(course.region, region) <= 1;
+
+function snapshotDemand(d: Demand): SnapshotDemand {
+  return { id: d.id, ref: d.ref, title: d.title, employer: d.employer, region: d.region, headcount: d.headcount, needs: needsOf(indexedSkills(d), d.minLevel) };
+}
+
+function snapshotCourse(c: Course): SnapshotCourse {
+  const taught: Array<[string, Level]> = indexedSkills(c).map((s) => [s.skillId, s.level ?? c.level]);
+  return {
+    id: c.id,
+    ref: c.ref,
+    title: c.title,
+    provider: c.provider,
+    region: c.region,
+    mode: c.mode,
+    level: c.level,
+    hours: c.hours,
+    ...(c.seats !== undefined ? { seats: c.seats } : {}),
+    ...(c.priceYuan !== undefined ? { priceYuan: c.priceYuan } : {}),
+    ...(c.subsidyYuan !== undefined ? { subsidyYuan: c.subsidyYuan } : {}),
+    ...(c.certificate !== undefined ? { certificate: c.certificate } : {}),
+    taught,
+  };
+}
+
+/** Reads the snapshot of a campaign (see the module comment). */
+export function makeTakeSnapshot(deps: SnapshotDeps) {
+  return async (campaign: Pick<Campaign, 'region' | 'request'>): Promise<CampaignSnapshot> => {
+    const { region } = campaign;
+    const now = deps.clock.now();
+    const targets = targetSkills(campaign.request, deps.taxonomy);
+    const demands: SnapshotDemand[] = [];
+    for await (const record of everyItem((page) => deps.store.listByRegion('demand', region, page))) {
+      if (record.kind !== 'demand' || !isActive(record, now)) continue;
+      const demand = snapshotDemand(record);
+      if (demand.needs.length > 0 && demandTargeted(demand, targets)) demands.push(demand);
+    }
+
+    const skills = [...new Set(demands.flatMap((d) => d.needs.map((n) => n.skillId)))].sort();
+    const courses = new Map<string, SnapshotCourse>();
+    let next = 0;
+    const reader = async () => {
+      while (next < skills.length) {
+        const skill = skills[next++]!;
+        for await (const record of everyItem((page) => deps.store.listBySkill('course', skill, page), 200, COURSES_PER_SKILL)) {
+          if (record.kind === 'course' && !courses.has(record.id) && courseReachable(record, region)) courses.set(record.id, snapshotCourse(record));
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(SKILL_READS_IN_FLIGHT, skills.length) }, reader));
+
+    const market = labourMarket(region);
+    const found = skills.length > 0 ? await deps.shortage.forRegion(market, skills) : new Map();
+    const shortage: Record<string, number> = {};
+    for (const [skillId, entry] of found) shortage[skillId] = Math.round(entry.index * 1000) / 1000;
+
+    return {
+      takenAt: now.toISOString(),
+      demands: demands.sort((a, b) => (a.id < b.id ? -1 : 1)),
+      courses: [...courses.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
+      market,
+      shortage,
+    };
+  };
+}

@@ -1,0 +1,142 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { bruteForceTop, creditRoutesOf, DemandEngine, makeScoredEngine, needWeights, type EngineDemand, type EngineLearner, type RankedDemand } from '../../../shared/domain/matching/engine.js';
+import { RELATION_CREDIT } from '../../../shared/domain/matching/score.js';
+import type { Need } from '../../../shared/domain/matching/types.js';
+import { loadTaxonomy } from '../../../shared/taxonomy/taxonomy.js';
+import type { Level } from '../../../shared/taxonomy/levels.js';
+import { prng } from '../../fixtures/campaign-records.js';
+
+const taxonomy = loadTaxonomy();
+
+// Skills from a few categories, chosen to include parents, children and related skills, so that
+// partial credit through the taxonomy is exercised, not only exact matches.
+const POOL = [
+  ...['uav-piloting', 'uav-multirotor-piloting', 'uav-fixed-wing-piloting', 'caac-uav-licence', 'uav-maintenance', 'uav-aerial-survey', 'uav-aerial-photography', 'uav-mission-planning'],
+  ...['warehouse-management', 'smart-warehousing', 'order-picking', 'inventory-counting', 'wms', 'logistics-management', 'logistics-dispatch', 'cold-chain-logistics'],
+  ...['ms-office', 'ms-excel', 'customer-service', 'data-entry', 'computer-basics'],
+];
+const REGIONS = ['110119', '110108', '110100', '130102', '440305', 'national'];
+
+const level = fc.constantFrom<Level | null>(null, 1, 2, 3, 4, 5);
+const needArb = fc.record({ skillId: fc.constantFrom(...POOL), level, role: fc.constantFrom<Need['role']>('required', 'preferred') });
+const demandsArb = fc.array(fc.record({ region: fc.constantFrom(...REGIONS), needs: fc.uniqueArray(needArb, { minLength: 1, maxLength: 6, selector: (n) => n.skillId }) }), { minLength: 1, maxLength: 60 });
+const learnerArb = fc.record({
+  region: fc.constantFrom(...REGIONS),
+  haves: fc.array(fc.record({ skillId: fc.constantFrom(...POOL), level }), { maxLength: 6 }),
+  prefersOnline: fc.option(fc.boolean(), { nil: undefined }),
+});
+
+const asDemands = (raw: ReadonlyArray<{ region: string; needs: Need[] }>): EngineDemand[] => raw.map((d, i) => ({ id: `d${String(i).padStart(3, '0')}`, ref: `D${i}`, ...d }));
+const view = (list: readonly RankedDemand[]) => list.map((r) => [r.demand.id, r.rank.score, r.rank.requiredMet, r.rank.distance]);
+
+describe('DemandEngine', () => {
+  it('gives exactly the brute-force top k of rankMatch on random demands and learners', () => {
+    fc.assert(
+      fc.property(demandsArb, fc.array(learnerArb, { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 12 }), fc.constantFrom(0, 0.2, 0.5), (raw, learners, k, threshold) => {
+        // Prepare
+        const demands = asDemands(raw);
+        const { engine, rank } = makeScoredEngine(demands, taxonomy);
+        learners.forEach((l, i) => {
+          const learner: EngineLearner = { id: `l${i}`, ...l };
+
+          // Act
+          const fast = engine.topFor(learner, k, threshold);
+          const slow = bruteForceTop(demands, rank, learner, k, threshold);
+
+          // Assess
+          expect(view(fast)).toEqual(view(slow));
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('scores only a small share of the demands exactly on a larger market, and still agrees with brute force', () => {
+    // Prepare: 3,000 demands and 100 learners drawn from the whole taxonomy, skewed towards a few skills.
+    const rand = prng(99);
+    const skills = [...taxonomy.skills.values()].filter((s) => !s.deprecated).map((s) => s.id);
+    const pick = () => skills[Math.floor(skills.length * rand.next() ** 3)]!;
+    const demands = asDemands(
+      Array.from({ length: 3000 }, () => ({
+        region: rand.pick(REGIONS),
+        needs: [...new Set(Array.from({ length: 3 + rand.int(6) }, pick))].map((skillId, j) => ({ skillId, level: rand.pick([null, 2, 3] as const), role: j < 3 ? ('required' as const) : ('preferred' as const) })),
+      })),
+    );
+    const learners: EngineLearner[] = Array.from({ length: 100 }, (_, i) => ({ id: `l${i}`, region: rand.pick(REGIONS), haves: Array.from({ length: 2 + rand.int(7) }, () => ({ skillId: pick(), level: rand.pick([null, 1, 3, 5] as const) })) }));
+    const { engine, rank } = makeScoredEngine(demands, taxonomy);
+
+    // Act
+    const agree = learners.every((l) => JSON.stringify(view(engine.topFor(l, 10))) === JSON.stringify(view(bruteForceTop(demands, rank, l, 10))));
+
+    // Assess
+    expect(agree).toBe(true);
+    expect(engine.stats.ranked / engine.stats.learners).toBeLessThan(0.02 * demands.length);
+  });
+
+  it('returns nothing below the threshold or at zero, best first with ties broken by required skills met, distance and id', () => {
+    // Prepare
+    const demands = asDemands([
+      { region: '110119', needs: [{ skillId: 'uav-piloting', level: null, role: 'required' }] },
+      { region: '110108', needs: [{ skillId: 'uav-piloting', level: null, role: 'required' }] },
+      { region: '110119', needs: [{ skillId: 'welding', level: null, role: 'required' }] },
+      { region: '110119', needs: [{ skillId: 'uav-piloting', level: null, role: 'required' }] },
+    ]);
+    const { engine } = makeScoredEngine(demands, taxonomy);
+    const learner: EngineLearner = { id: 'l', region: '110119', haves: [{ skillId: 'uav-piloting', level: 3 }] };
+
+    // Act
+    const top = engine.topFor(learner, 10, 0.96);
+
+    // Assess
+    expect(top.map((r) => [r.demand.id, r.rank.score])).toEqual([
+      ['d000', 1],
+      ['d003', 1],
+    ]);
+  });
+
+  it('never misses a candidate when the ranker credits only what the routes allow', () => {
+    // Prepare: a toy ranker (share of needs held) and routes that credit only the skill itself.
+    const demands = asDemands([
+      { region: 'x', needs: [{ skillId: 'a', level: null, role: 'required' }, { skillId: 'b', level: null, role: 'required' }] },
+      { region: 'x', needs: [{ skillId: 'b', level: null, role: 'required' }] },
+      { region: 'x', needs: [{ skillId: 'c', level: null, role: 'required' }] },
+    ]);
+    const rank = (d: EngineDemand, l: EngineLearner) => ({ score: d.needs.filter((n) => l.haves.some((h) => h.skillId === n.skillId)).length / d.needs.length, requiredMet: 0, distance: 0 as const });
+    const engine = new DemandEngine(demands, rank, { creditRoutes: (id) => [{ skillId: id, factor: 1 }], regionCredit: () => 1 });
+
+    // Act
+    const top = engine.topFor({ id: 'l', region: 'x', haves: [{ skillId: 'b', level: null }] }, 2);
+
+    // Assess
+    expect(top.map((r) => [r.demand.id, r.rank.score])).toEqual([
+      ['d001', 1],
+      ['d000', 0.5],
+    ]);
+    expect(engine.stats.touched).toBe(2);
+  });
+});
+
+describe('needWeights', () => {
+  it('splits the skill score as the scorer does: 0.8 over required needs and 0.2 over preferred ones', () => {
+    const needs: Need[] = [
+      { skillId: 'a', level: null, role: 'required' },
+      { skillId: 'b', level: null, role: 'required' },
+      { skillId: 'c', level: null, role: 'preferred' },
+    ];
+
+    expect(needWeights(needs)).toEqual([0.4, 0.4, expect.closeTo(0.2, 12)]);
+    expect(needWeights(needs.slice(0, 2))).toEqual([0.5, 0.5]);
+    expect(needWeights(needs.slice(2))).toEqual([1]);
+  });
+});
+
+describe('creditRoutesOf', () => {
+  it('credits a held skill fully, its parents as a narrower child, its children as a broader parent', () => {
+    const routes = new Map(creditRoutesOf(taxonomy)('uav-multirotor-piloting').map((r) => [r.skillId, r.factor]));
+
+    expect(routes.get('uav-multirotor-piloting')).toBe(1);
+    expect(routes.get('uav-piloting')).toBe(RELATION_CREDIT.child);
+    expect(new Map(creditRoutesOf(taxonomy)('uav-piloting').map((r) => [r.skillId, r.factor])).get('uav-multirotor-piloting')).toBe(RELATION_CREDIT.parent);
+  });
+});
