@@ -294,7 +294,7 @@ describe('bureau journey', () => {
     await page.locator('#campaign-progress').waitFor();
     await page.locator('.status-line', { hasText: '已完成' }).waitFor({ timeout: 90_000 });
     await page.locator('#results-heading').waitFor();
-    await page.locator('table, .notice').first().waitFor();
+    await page.locator('#results-heading ~ * table:visible, #results-heading ~ .notice').first().waitFor();
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: '下载结果表格（CSV）' }).click();
