@@ -150,7 +150,7 @@ async function runCampaignRun(args: string[]): Promise<number> {
       onLearnerError: (_c, learnerId, err) => process.stderr.write(`\nlearner ${learnerId} failed: ${(err as Error)?.message ?? err}\n`),
     });
     const bar = new cliProgress.SingleBar(
-      { format: 'campaign |{bar}| {percentage}% | {value}/{total} learners | {failed} failed | ETA {eta_formatted}', hideCursor: true, stream: process.stderr, etaBuffer: 50 },
+      { format: 'campaign |{bar}| {percentage}% | {value}/{total} learners | {failed} failed | ETA {eta_formatted}', hideCursor: true, stream: process.stderr, etaBuffer: 50, noTTYOutput: true, notTTYSchedule: 5000 },
       cliProgress.Presets.shades_classic,
     );
     let started = false;

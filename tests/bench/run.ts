@@ -1,16 +1,12 @@
-import { writeFileSync } from 'node:fs';
-import { cpus, totalmem, platform, release } from 'node:os';
+import { writeSections, type BenchSection } from './report.js';
 
 /**
- * `npm run bench`: runs every benchmark section in turn and writes BENCHMARKS.md with the
- * machine and the date. `npm run bench -- NAME …` runs only the named sections (results of the
- * others are then not written).
+ * `npm run bench`: runs every benchmark section in turn and writes each into BENCHMARKS.md with
+ * the machine and the date. `npm run bench -- NAME …` runs only the named sections and replaces
+ * only those in BENCHMARKS.md.
  */
 
-export interface BenchSection {
-  readonly title: string;
-  readonly markdown: string;
-}
+export type { BenchSection };
 
 type Bench = () => Promise<BenchSection>;
 
@@ -26,26 +22,20 @@ const SECTIONS: ReadonlyArray<[string, () => Promise<Bench>]> = [
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
+  const unknown = only.filter((name) => !SECTIONS.some(([n]) => n === name));
+  if (unknown.length > 0) throw new Error(`unknown bench section(s): ${unknown.join(', ')}; known: ${SECTIONS.map(([n]) => n).join(', ')}`);
   const chosen = only.length > 0 ? SECTIONS.filter(([name]) => only.includes(name)) : SECTIONS;
-  const results: BenchSection[] = [];
+  const results: Array<BenchSection & { readonly name: string }> = [];
   for (const [name, load] of chosen) {
     process.stderr.write(`bench: ${name} …\n`);
     const started = Date.now();
-    results.push(await (await load())());
+    results.push({ name, ...(await (await load())()) });
     process.stderr.write(`bench: ${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    // Written after every section, so a long run that stops part-way keeps what it measured.
+    writeSections(results, only.length > 0 ? `npm run bench -- ${only.join(' ')}` : 'npm run bench');
   }
-  const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  const header = [
-    '# Benchmarks',
-    '',
-    `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}, Node ${process.version}.`,
-    'Figures come from one run on a shared machine: read them as orders of magnitude, not promises.',
-    '',
-  ];
-  const body = results.map((r) => `## ${r.title}\n\n${r.markdown.trim()}\n`);
-  const text = `${header.join('\n')}\n${body.join('\n')}`;
-  if (only.length > 0) process.stdout.write(text);
-  else writeFileSync('BENCHMARKS.md', text);
+  for (const r of results) process.stdout.write(`## ${r.title}\n\n${r.markdown.trim()}\n\n`);
+  process.stderr.write('bench: written to BENCHMARKS.md\n');
 }
 
 main().catch((err: unknown) => {

@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, platform, release, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { signDevToken } from '../../local/dev-token.js';
+import { RELIABILITY, writeSections } from '../bench/report.js';
 import type { Role } from '../../shared/domain/caller.js';
 
 /**
@@ -13,12 +13,11 @@ import type { Role } from '../../shared/domain/caller.js';
  * memory, on free ports) with autocannon on the read and ranking routes, after seeding it, and
  * reports throughput, p50/p99 latency and errors per route. Bounded: LOAD_SECONDS in all
  * (default 60), split evenly across the routes, 10 connections, loopback only. Writes the
- * RELIABILITY section to docs/reliability.md (with the fault and fuzz figures the last test run
+ * RELIABILITY section of BENCHMARKS.md (with the fault and fuzz figures the last test run
  * recorded under tests/bench/out/reliability/) and prints it.
  */
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const OUT = join(ROOT, 'docs', 'reliability.md');
 const RECORDED = join(ROOT, 'tests', 'bench', 'out', 'reliability');
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 10);
@@ -268,11 +267,7 @@ async function main(): Promise<void> {
 
     const total = rows.reduce((n, r) => n + r.requests, 0);
     const bad = rows.reduce((n, r) => n + r.errors + r.non2xx, 0);
-    const cpu = cpus()[0]?.model ?? 'unknown CPU';
     const text = [
-      '## RELIABILITY',
-      '',
-      `Written by \`npm run load\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}, Node ${process.version}.`,
       `The local server (\`npm start\`'s entry point, DynamoDB Local in memory) seeded with the built-in catalogue plus 501 learners and 100 demands; autocannon, ${CONNECTIONS} connections, ${each} s per route (${each * targets.length} s in all), loopback, warm handlers.`,
       'One Node process serves every route here, where AWS runs one Lambda per route: read the figures as relative costs, not capacity.',
       '',
@@ -288,9 +283,8 @@ async function main(): Promise<void> {
       ...recorded(),
       '',
     ].join('\n');
-    mkdirSync(dirname(OUT), { recursive: true });
-    writeFileSync(OUT, text);
-    process.stdout.write(`${text}\nWritten to ${OUT.slice(ROOT.length)}\n`);
+    writeSections([{ title: RELIABILITY, markdown: text }], 'npm run load');
+    process.stdout.write(`${text}\nWritten to BENCHMARKS.md (section ${RELIABILITY})\n`);
     if (bad > 0) process.exitCode = 1;
   } finally {
     await server.stop();
