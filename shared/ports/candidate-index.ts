@@ -33,6 +33,12 @@ export interface CandidateQuery {
   readonly skillIds: readonly string[];
   /** Read only records inside this region (a GB/T 2260 code); absent: every region. */
   readonly within?: string | undefined;
+  /**
+   * With `within` absent: read every region, and make sure the records inside this region are
+   * among those read even where a partition holds more than one read returns (the subject's
+   * province, so that a bounded read across regions never loses the candidates next door).
+   */
+  readonly near?: string | undefined;
   /** Learners only: leave out profiles whose owner did not consent to be shown to employers. */
   readonly consentedOnly?: boolean;
 }

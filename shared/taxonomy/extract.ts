@@ -5,11 +5,15 @@
  * How, and why:
  * - Chinese: longest dictionary match over characters, through a trie of the labels and synonyms.
  *   `Intl.Segmenter` splits domain words badly (无人机驾驶员 → 无人|机|驾驶|员), so it only splits
- *   the text no skill covers, to report it in `unmapped`.
+ *   the text no skill covers, to report it in `unmapped`. A term named object first with a common
+ *   verb (无人机维修) is also found verb first (维修无人机), unless another term is written so.
+ * - Full-width Latin letters and digits (Ｐｙｔｈｏｎ) are read as ASCII, offsets unchanged.
  * - English: natural's tokeniser and Porter stemmer, and an index of stemmed 1–N token sequences
  *   of the labels and synonyms ("piloting drones" would not match, "drone piloting" does). A
  *   one-word term must also agree on the inflection base, since Porter strips derivations too
- *   ("solid" is not Solidity).
+ *   ("solid" is not Solidity). The last word of a phrase may be the agent noun of its activity
+ *   ("truck driver" is truck driving, "data analyst" data analysis), and a version number glued
+ *   to a name is not part of it ("Python3", "CentOS7").
  * - Abbreviations (PLC, CNC, CAAC执照) and one-word Latin terms of ≤ 3 letters (SQL, Go) match
  *   case-sensitively and as whole words only: "go" and "MySQL" must not be read as skills.
  * - Typos: an unknown English word of ≥ 5 letters is read as a vocabulary word with the same first
@@ -90,6 +94,13 @@ class Trie {
     }
     this.terms[node] = addTerm(this.terms[node] ?? [], term);
   }
+
+  /** Whether some term ends exactly at `text`. */
+  has(text: string, caseFold: boolean): boolean {
+    let node = 0;
+    for (let i = 0; i < text.length && node >= 0; i += 1) node = this.child(node, fold(text.charCodeAt(i), caseFold));
+    return node >= 0 && this.terms[node] !== undefined;
+  }
 }
 
 /** Adds a term to a list, one entry per skill: the best kind (a label also listed as a synonym stays a label). */
@@ -107,6 +118,8 @@ interface ExtractionIndex {
   readonly exact: Trie;
   /** Stemmed token sequences ("drone pilot") → terms. */
   readonly grams: Map<string, Term[]>;
+  /** Verb-first sequences of activity phrases ("repair batteri pack") → terms. */
+  readonly invertedGrams: Map<string, Term[]>;
   /** For one-word terms: the inflection bases of the words each skill lists under a stem. */
   readonly singleWords: Map<string, Map<Skill, Set<string>>>;
   /** First stems of the sequences, to skip most tokens without building keys. */
@@ -159,6 +172,19 @@ function fold(code: number, caseFold: boolean): number {
   else if (folded === 0x3000) folded = 0x20;
   if (caseFold && folded >= 65 && folded <= 90) folded += 32;
   return folded;
+}
+
+// Full-width letters, digits, ＋ and ＃, and the ideographic space. Not full-width punctuation:
+// "，" and "；" end a clause for the level and negation rules, "," and ";" would not in Chinese text.
+const FULL_WIDTH = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0b\uff03\u3000]/g;
+
+/**
+ * The text with full-width Latin letters and digits as ASCII ("Ｐｙｔｈｏｎ" → "Python"). One code
+ * unit for one, so offsets into the result are offsets into the original: Chinese input methods
+ * type full-width Latin, and natural's tokeniser sees only ASCII letters.
+ */
+function toHalfWidth(text: string): string {
+  return text.replace(FULL_WIDTH, (char) => String.fromCharCode(fold(char.charCodeAt(0), false)));
 }
 
 /** ASCII letters and digits: what may not touch the start of a Latin term ("SQL" in "MySQL"). */
@@ -219,11 +245,58 @@ function inflectionBase(word: string): string {
   return base + gerund;
 }
 
+// Chinese names a skill object first (无人机维修, 数据标注), but a posting as often says the deed
+// verb first (维修无人机, 标注数据). For these verbs the verb-first form is indexed too. Not 管理,
+// 测试 or 巡检: 管理系统 is a thing, not 系统管理, and 巡检无人机 inspects the drone rather than
+// flies it.
+const OBJECT_VERBS = ['驾驶', '操作', '维修', '维护', '保养', '检修', '调试', '安装', '编程', '标注', '分析', '录入', '剪辑', '评测', '规划', '焊接'];
+const HAN_ONLY = /^[\u3400-\u9fffA-Za-z0-9]+$/;
+// Modifiers, not objects: 虚拟调试 is virtual commissioning, but 调试虚拟(机) debugs a VM.
+const NOT_OBJECTS = new Set(['自动', '手工', '离线', '虚拟', '智能', '辅助', '后期', '预防性', '超视距']);
+
+/** "无人机维修" → "维修无人机", when the term is an object of two or more characters and one of `OBJECT_VERBS`. */
+function invertChinese(text: string): string | undefined {
+  if (!HAN_ONLY.test(text) || !HAN.test(text)) return undefined;
+  const verb = OBJECT_VERBS.find((candidate) => text.endsWith(candidate));
+  if (verb === undefined) return undefined;
+  const object = text.slice(0, -verb.length);
+  return object.length >= 2 && HAN.test(object) && !NOT_OBJECTS.has(object) ? verb + object : undefined;
+}
+
+// English names a skill activity last (battery pack repair, forklift operation), a posting as
+// often verb first (repair battery packs, operate forklifts). For these activities the verb-first
+// sequence is indexed too: activity stem → the stems of its verb, where Porter keeps them apart.
+const ACTIVITY_VERBS: ReadonlyMap<string, readonly string[]> = new Map(
+  [
+    ...['repair', 'inspection', 'operation', 'programming', 'annotation', 'labelling', 'testing', 'installation'],
+    ...['welding', 'driving', 'piloting', 'editing', 'planning', 'management', 'development', 'design', 'assembly'],
+    ...['configuration', 'calibration', 'monitoring', 'troubleshooting', 'servicing', 'commissioning', 'processing'],
+    ...['collection', 'cleaning', 'translation', 'scheduling', 'writing'],
+  ]
+    .map((activity): [string, readonly string[]] => [stem(activity), [stem(activity)]])
+    .concat([
+      [stem('maintenance'), [stem('maintain')]],
+      [stem('analysis'), [stem('analyse'), stem('analyze')]],
+      [stem('diagnostics'), [stem('diagnose')]],
+      [stem('visualization'), [stem('visualize'), stem('visualise')]],
+    ]),
+);
+
+/** "battery pack repair" → ["repair batteri pack"]: the verb-first stem keys of an activity phrase. */
+function invertEnglish(words: readonly string[]): string[] {
+  if (words.length < 2) return [];
+  const stems = words.map((word) => stem(word.toLowerCase()));
+  const verbs = ACTIVITY_VERBS.get(stems[stems.length - 1]!) ?? [];
+  const rest = stems.slice(0, -1).join(' ');
+  return verbs.map((verb) => `${verb} ${rest}`);
+}
+
 function buildIndex(taxonomy: Taxonomy): ExtractionIndex {
   const index: ExtractionIndex = {
     folded: new Trie(),
     exact: new Trie(),
     grams: new Map(),
+    invertedGrams: new Map(),
     singleWords: new Map(),
     gramStarts: new Set(),
     maxGram: 1,
@@ -233,6 +306,8 @@ function buildIndex(taxonomy: Taxonomy): ExtractionIndex {
     typoCache: new Map(),
   };
   let maxGram = 1;
+  const inversions: Array<[string, Term]> = [];
+  const gramInversions: Array<[string, Term]> = [];
   for (const skill of taxonomy.skills.values()) {
     if (skill.deprecated !== undefined) continue;
     const depth = taxonomy.depthOf(skill.id);
@@ -260,11 +335,25 @@ function buildIndex(taxonomy: Taxonomy): ExtractionIndex {
       }
       addToGrams(index, words, term);
       maxGram = Math.max(maxGram, words.length);
+      for (const key of invertEnglish(words)) gramInversions.push([key, { skill, kind: 'synonym', depth }]);
     };
     addText(skill.zh, 'label');
     addText(skill.en, 'label');
     for (const synonym of skill.synonyms.zh) addText(synonym, 'synonym');
     for (const synonym of skill.synonyms.en) addText(synonym, 'synonym');
+    for (const text of [skill.zh, ...skill.synonyms.zh]) {
+      const inverted = invertChinese(text.trim());
+      if (inverted !== undefined) inversions.push([inverted, { skill, kind: 'synonym', depth }]);
+    }
+  }
+  // After every written term, so that a term as written always wins over another's inversion.
+  for (const [text, term] of inversions) {
+    if (!index.folded.has(text, true)) index.folded.add(text, term, true);
+  }
+  for (const [key, term] of gramInversions) {
+    if (index.grams.has(key)) continue;
+    index.invertedGrams.set(key, addTerm(index.invertedGrams.get(key) ?? [], term));
+    index.gramStarts.add(key.slice(0, key.indexOf(' ')));
   }
   return { ...index, maxGram };
 }
@@ -287,6 +376,18 @@ interface Candidate {
   readonly typo: boolean;
 }
 
+// A version number glued to a name: "Python3", "Java8", "CentOS7", "Vue3.2". Only after three or
+// more letters, so that "C1" (a driving licence) is never read as C, nor "R2" as R. Tokens are
+// split at the dot already, so the token form needs no dotted part.
+const VERSIONED = /^([A-Za-z]{3,})\d+$/;
+const VERSION_AFTER = /^\d+(?:\.\d+)*(?![A-Za-z0-9+#])/;
+const LETTERS_BEFORE = /[A-Za-z]{3}$/;
+
+/** Whether the term matched at `[start, end)` is followed by a bare version number ("Python|3"). */
+function isVersionAfter(text: string, start: number, end: number): boolean {
+  return LETTERS_BEFORE.test(text.slice(Math.max(start, end - 3), end)) && VERSION_AFTER.test(text.slice(end, end + 12));
+}
+
 /** Every dictionary match starting anywhere in the text (overlaps resolved later). */
 function scanTrie(text: string, trie: Trie, caseFold: boolean, out: Candidate[]): void {
   const length = text.length;
@@ -300,7 +401,7 @@ function scanTrie(text: string, trie: Trie, caseFold: boolean, out: Candidate[])
       const terms = trie.terms[node];
       if (terms !== undefined) {
         const endsWord = isAlnumCode(fold(text.charCodeAt(end - 1), false));
-        const touches = end < length && isWordCode(fold(text.charCodeAt(end), false));
+        const touches = end < length && isWordCode(fold(text.charCodeAt(end), false)) && !isVersionAfter(text, start, end);
         if (!(endsWord && touches)) {
           for (const term of terms) out.push({ term, start, end, typo: false });
         }
@@ -311,6 +412,55 @@ function scanTrie(text: string, trie: Trie, caseFold: boolean, out: Candidate[])
       end += 1;
     }
   }
+}
+
+// Chinese shares one object between coordinated verbs: 传感器选型与安装 is 传感器选型 and
+// 传感器安装, 设备安装、调试和维护 names 设备调试 and 设备维护 too.
+const COORDINATED_VERBS = new Set(
+  (
+    '安装 调试 维护 维修 保养 检修 采集 整理 分析 处理 设计 开发 测试 运维 管理 操作 编程 标注 清洗 选型 ' +
+    '部署 配置 监控 巡检 制作 剪辑 拍摄 策划 运营 检测 校准 装配 组装 加工 编写 审核 录入 评估 优化'
+  ).split(' '),
+);
+const CONJUNCTION = /^(?:与|和|及|以及|、|\/)/;
+/** How far back the shared object may start, in characters. */
+const OBJECT_REACH = 10;
+
+/**
+ * The skills a coordinated verb names with the object before the first verb: in 语料采集与整理,
+ * the term 语料整理 over the span of 整理. Only the longest object for each later verb.
+ */
+function scanCoordination(text: string, trie: Trie, out: Candidate[]): void {
+  for (let at = 2; at + 2 < text.length; at += 1) {
+    if (!COORDINATED_VERBS.has(text.slice(at, at + 2))) continue;
+    // The chain of verbs joined to the one at `at`: 安装、调试和维护.
+    let cursor = at + 2;
+    const verbs: number[] = [];
+    for (let joiner = CONJUNCTION.exec(text.slice(cursor, cursor + 2)); joiner !== null; joiner = CONJUNCTION.exec(text.slice(cursor, cursor + 2))) {
+      const verbAt = cursor + joiner[0].length;
+      if (!COORDINATED_VERBS.has(text.slice(verbAt, verbAt + 2))) break;
+      verbs.push(verbAt);
+      cursor = verbAt + 2;
+    }
+    for (const verbAt of verbs) {
+      for (let start = Math.max(0, at - OBJECT_REACH); start <= at - 2; start += 1) {
+        const terms = walk(trie, text, start, at, verbAt);
+        if (terms === undefined) continue;
+        for (const term of terms) out.push({ term, start: verbAt, end: verbAt + 2, typo: false });
+        break;
+      }
+    }
+    if (verbs.length > 0) at = cursor - 1;
+  }
+}
+
+/** The terms spelled by `text[start, objectEnd)` followed by the two characters at `verbAt`, if any. */
+function walk(trie: Trie, text: string, start: number, objectEnd: number, verbAt: number): Term[] | undefined {
+  if (start > 0 && isAlnumCode(fold(text.charCodeAt(start), false)) && isAlnumCode(fold(text.charCodeAt(start - 1), false))) return undefined;
+  let node = 0;
+  for (let i = start; i < objectEnd && node >= 0; i += 1) node = trie.child(node, fold(text.charCodeAt(i), true));
+  for (let i = verbAt; i < verbAt + 2 && node >= 0; i += 1) node = trie.child(node, fold(text.charCodeAt(i), true));
+  return node >= 0 ? trie.terms[node] : undefined;
 }
 
 /** The vocabulary word an unknown word is probably a typo of, if one is close enough. */
@@ -346,9 +496,18 @@ function stemTokens(text: string, index: ExtractionIndex): StemmedToken[] {
   const tokens = tokenize(text);
   const stemmed: StemmedToken[] = new Array(tokens.length);
   for (let i = 0; i < tokens.length; i += 1) {
-    const { text: word, start, end } = tokens[i]!;
-    const lower = word.toLowerCase();
+    let { text: word, end } = tokens[i]!;
+    const { start } = tokens[i]!;
+    let lower = word.toLowerCase();
     let stemOf = stem(lower);
+    // "Python3" is Python, unless the vocabulary knows the whole token (HTML5, S7-1200).
+    const versioned = index.knownStems.has(stemOf) ? null : VERSIONED.exec(word);
+    if (versioned !== null) {
+      word = versioned[1]!;
+      end = start + word.length;
+      lower = word.toLowerCase();
+      stemOf = stem(lower);
+    }
     let read = lower;
     let typo = false;
     if (
@@ -371,8 +530,40 @@ function stemTokens(text: string, index: ExtractionIndex): StemmedToken[] {
   return stemmed;
 }
 
-function scanGrams(text: string, index: ExtractionIndex, out: Candidate[]): void {
-  const tokens = stemTokens(text, index);
+// Agent nouns the stemmer keeps apart from their activity: a "truck driver" drives trucks, a
+// "data analyst" does data analysis, a "solutions architect" does solution architecture. Read as the
+// activity only as the last word of a phrase of two or more words, and only when the phrase as
+// written is no term: one word alone stays itself ("driver" is not driving, "tester" a device).
+const AGENT_ACTIVITY: ReadonlyMap<string, string> = new Map(
+  [
+    ['driver', 'driving'],
+    ['analyst', 'analysis'],
+    ['programmer', 'programming'],
+    ['welder', 'welding'],
+    ['tester', 'testing'],
+    ['planner', 'planning'],
+    ['inspector', 'inspection'],
+    ['editor', 'editing'],
+    ['writer', 'writing'],
+    ['photographer', 'photography'],
+    ['maintainer', 'maintenance'],
+    ['architect', 'architecture'],
+  ].map(([agent, activity]) => [stem(agent!), stem(activity!)] as const),
+);
+
+/**
+ * Whether a verb-first phrase ending before `tokens[next]` ends its noun phrase there too: in
+ * "operate production workloads" the object is the workloads, not production, and in "pilot drone
+ * program" pilot is no verb. A stop word, punctuation or the end of the text ends it.
+ */
+function endsNounPhrase(text: string, tokens: readonly StemmedToken[], next: number): boolean {
+  const after = tokens[next];
+  if (after === undefined) return true;
+  const gap = text.slice(tokens[next - 1]!.end, after.start);
+  return !PHRASE_GAP.test(gap) || englishStopWords.has(after.lower);
+}
+
+function scanGrams(text: string, tokens: readonly StemmedToken[], index: ExtractionIndex, out: Candidate[]): void {
   for (let i = 0; i < tokens.length; i += 1) {
     const first = tokens[i]!;
     if (!index.gramStarts.has(first.stem)) continue;
@@ -380,19 +571,84 @@ function scanGrams(text: string, index: ExtractionIndex, out: Candidate[]): void
     let typo = first.typo;
     for (let n = 1; n <= index.maxGram && i + n - 1 < tokens.length; n += 1) {
       const last = tokens[i + n - 1]!;
+      let terms: Term[] | undefined;
       if (n > 1) {
         const previous = tokens[i + n - 2]!;
         if (!PHRASE_GAP.test(text.slice(previous.end, last.start))) break;
-        key = `${key} ${last.stem}`;
+        const prefix = key;
+        key = `${prefix} ${last.stem}`;
         typo ||= last.typo;
+        terms = index.grams.get(key);
+        const activity = terms === undefined ? AGENT_ACTIVITY.get(last.stem) : undefined;
+        if (activity !== undefined) terms = index.grams.get(`${prefix} ${activity}`);
+        if (terms === undefined && endsNounPhrase(text, tokens, i + n)) terms = index.invertedGrams.get(key);
+      } else {
+        terms = index.grams.get(key);
       }
-      const terms = index.grams.get(key);
       if (terms === undefined) continue;
       const singles = n === 1 ? index.singleWords.get(key) : undefined;
       const base = singles === undefined ? '' : inflectionBase(first.lower);
       for (const term of terms) {
         if (singles !== undefined && !singles.get(term.skill)?.has(base)) continue;
         out.push({ term, start: first.start, end: last.end, typo });
+      }
+    }
+  }
+}
+
+const SLASH_OR_AMPERSAND = /^\s*[/&]\s*$/;
+const SPACES = /^\s+$/;
+
+/** The index of the first token after a conjunction that follows `tokens[at]` ("A and B", "A/B"), or -1. */
+function afterConjunction(text: string, tokens: readonly StemmedToken[], at: number): number {
+  const next = tokens[at + 1];
+  if (next === undefined) return -1;
+  if (SLASH_OR_AMPERSAND.test(text.slice(tokens[at]!.end, next.start))) return at + 1;
+  if ((next.lower === 'and' || next.lower === 'or') && at + 2 < tokens.length) {
+    return SPACES.test(text.slice(tokens[at]!.end, next.start)) && SPACES.test(text.slice(next.end, tokens[at + 2]!.start)) ? at + 2 : -1;
+  }
+  return -1;
+}
+
+/** Whether `tokens[from, to)` is one phrase: only spaces and joiners between its words. */
+function isPhrase(text: string, tokens: readonly StemmedToken[], from: number, to: number): boolean {
+  if (from < 0 || to > tokens.length || from >= to) return false;
+  for (let i = from + 1; i < to; i += 1) if (!PHRASE_GAP.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start))) return false;
+  return true;
+}
+
+const stemsOf = (tokens: readonly StemmedToken[], from: number, to: number): string =>
+  tokens
+    .slice(from, to)
+    .map((token) => token.stem)
+    .join(' ');
+
+/**
+ * Phrases that share words across a conjunction, over the span of what they add: "image and video
+ * annotation" also names image annotation (over "image"), "drone repair and maintenance" drone
+ * maintenance (over "maintenance"), "data labelling/annotation" data annotation. Written
+ * multi-word terms only.
+ */
+function scanEnglishCoordination(text: string, tokens: readonly StemmedToken[], index: ExtractionIndex, out: Candidate[]): void {
+  const push = (key: string, start: number, end: number): void => {
+    for (const term of index.grams.get(key) ?? []) out.push({ term, start, end, typo: false });
+  };
+  for (let a = 0; a < tokens.length - 1; a += 1) {
+    const b = afterConjunction(text, tokens, a);
+    if (b < 0) continue;
+    for (let x = 1; x <= 2; x += 1) {
+      if (!isPhrase(text, tokens, b, b + x)) break;
+      const second = stemsOf(tokens, b, b + x);
+      // Shared words before: "drone repair and maintenance" → drone maintenance.
+      for (let k = 1; k <= 3 && isPhrase(text, tokens, a - k, a + 1); k += 1) {
+        push(`${stemsOf(tokens, a - k, a)} ${second}`, tokens[b]!.start, tokens[b + x - 1]!.end);
+      }
+      // Shared words after: "image and video annotation" → image annotation.
+      for (let h = 1; h <= 3 && isPhrase(text, tokens, b, b + x + h); h += 1) {
+        const shared = stemsOf(tokens, b + x, b + x + h);
+        for (let m = 1; m <= 3 && isPhrase(text, tokens, a - m + 1, a + 1); m += 1) {
+          push(`${stemsOf(tokens, a - m + 1, a + 1)} ${shared}`, tokens[a - m + 1]!.start, tokens[a]!.end);
+        }
       }
     }
   }
@@ -626,15 +882,21 @@ export function termWords(text: string): string[] {
  * Never guesses: text that maps to no skill, or equally to two unrelated skills, is returned in
  * `unmapped` rather than forced onto the nearest skill.
  *
- * @param text free text in Chinese, English or both
+ * @param input free text in Chinese, English or both; full-width Latin is read as ASCII (and
+ *   `unmapped` reports it so)
  * @param taxonomy the taxonomy to match against (the bundled one by default)
  */
-export function extractSkills(text: string, taxonomy: Taxonomy = loadTaxonomy()): Extraction {
+export function extractSkills(input: string, taxonomy: Taxonomy = loadTaxonomy()): Extraction {
   const index = indexOf(taxonomy);
+  // Same length as the input, so spans point into either.
+  const text = toHalfWidth(input);
   const candidates: Candidate[] = [];
   scanTrie(text, index.folded, true, candidates);
   scanTrie(text, index.exact, false, candidates);
-  scanGrams(text, index, candidates);
+  const tokens = stemTokens(text, index);
+  scanGrams(text, tokens, index, candidates);
+  scanEnglishCoordination(text, tokens, index, candidates);
+  scanCoordination(text, index.folded, candidates);
   const resolved = resolve(candidates);
   // Dropped after overlap resolution, so that a negated or announcing span still hides the
   // shorter matches inside it, and is not reported as unmapped either.

@@ -131,6 +131,20 @@ const REACH_AFTER = { zh: 6, en: 16 } as const;
 // "Python、Excel", "Docker/K8s", "PyTorch and TensorFlow", "PLC, SCADA". The Chinese comma
 // separates clauses rather than list items, so it is not here.
 const LIST_GAP = /^[\s、,/／&+和及与或]*(?:以及|或者|and|or|as well as)?[\s、,/／&+]*$/i;
+// A list goes on through a name or two that no skill covers: "熟悉Git、Maven、Docker". Only
+// capitalised Latin names between separators, so English prose ("Python and some SQL") does not.
+const LIST_NAME = /(?<=^|[\s、,/／&+])[A-Z][A-Za-z0-9.+#-]*(?=[\s、,/／&+])/g;
+const MAX_LIST_NAMES = 2;
+
+function isListGap(gap: string): boolean {
+  if (LIST_GAP.test(gap)) return true;
+  let names = 0;
+  const rest = gap.replace(LIST_NAME, () => {
+    names += 1;
+    return '、';
+  });
+  return names > 0 && names <= MAX_LIST_NAMES && LIST_GAP.test(rest);
+}
 // A level word in brackets right after a skill qualifies that skill: "Linux（熟练）、Docker".
 const OPENS = /[（(【\[]\s*$/;
 const CLOSES = /^\s*[）)】\]]/;
@@ -169,7 +183,7 @@ export function levelsNearSpans(
     const members = [order[at]!];
     for (let i = at + step; i >= 0 && i < order.length; i += step) {
       const [a, b] = step === 1 ? [spans[order[i - 1]!]!, spans[order[i]!]!] : [spans[order[i]!]!, spans[order[i + 1]!]!];
-      if (!LIST_GAP.test(gapText(a[1], b[0]))) break;
+      if (!isListGap(gapText(a[1], b[0]))) break;
       members.push(order[i]!);
     }
     return members;

@@ -13,19 +13,25 @@ import { makeGetRecord } from './records.js';
 
 /**
  * Two-way matching: ranked learners for a demand, ranked open demands for a learner. Candidates
- * come from the skill index (a few partitions, the caller's province first), and are scored from
- * the skill vector each index entry carries, so a call costs one GetItem and a few Queries.
+ * come from the skill index (a few partitions, the subject's province always among what is read),
+ * and are scored from the skill vector each index entry carries, so a call costs one GetItem and
+ * a few Queries.
  */
 
 /**
- * When a call reads beyond the subject's province (one more Query per partition):
+ * When a call reads beyond the subject's province:
+ * - `always`: from the start, in the same round of Queries: each partition is read across every
+ *   region, and read again inside the province only where that read stopped short of it (so the
+ *   province is never read less than under the other rules);
+ *
+ * or, after a first round inside the province, in a second round (one more Query per partition):
  * - `few`: the province gave fewer than `limit` candidates with a positive score;
  * - `weak`: as `few`, or no candidate in the province reaches what a perfect match from another
  *   province would score (`REGION_CREDIT[3]`), so the first item is the best there is;
  * - `exact`: unless every one of the province's top `limit` reaches that score, so the whole
  *   list is what reading every region would give (for the partitions read).
  */
-export type Widening = 'few' | 'weak' | 'exact';
+export type Widening = 'always' | 'few' | 'weak' | 'exact';
 
 export interface MatchDeps {
   readonly store: RecordStore;
@@ -40,8 +46,8 @@ export interface MatchDeps {
   readonly partitionsPerCall?: number;
   /**
    * @default 'few' for a demand's learners (employers hire nearby; the fewest profiles are read),
-   * 'weak' for a learner's demands (job seekers move for a job that fits); docs/matching.md
-   * measures what each rule costs and finds
+   * 'always' for a learner's demands (job seekers move for a job that fits, and demand partitions
+   * are small enough to read whole); docs/matching.md measures what each rule costs and finds
    */
   readonly widening?: Widening;
 }
@@ -137,7 +143,7 @@ interface Gather {
 }
 
 /** Whether the province's candidates already give the list the widening rule asks for. */
-function settled(top: readonly Ranked[], limit: number, widening: Widening): boolean {
+function settled(top: readonly Ranked[], limit: number, widening: Exclude<Widening, 'always'>): boolean {
   if (top.length < limit) return false;
   const far = REGION_CREDIT[3];
   if (widening === 'few') return true;
@@ -147,7 +153,8 @@ function settled(top: readonly Ranked[], limit: number, widening: Widening): boo
 
 /**
  * Reads candidates in the subject's province first and widens to every region only when the
- * widening rule says the province cannot settle the list (see {@link Widening}).
+ * widening rule says the province cannot settle the list, or reads every region at once with the
+ * province guaranteed (`always`; see {@link Widening}).
  */
 async function gather(index: CandidateIndex, taxonomy: Taxonomy, g: Gather): Promise<Array<{ candidate: Candidate; breakdown: ReturnType<typeof scoreMatch> }>> {
   const ranked = new Map<string, Ranked>();
@@ -161,9 +168,12 @@ async function gather(index: CandidateIndex, taxonomy: Taxonomy, g: Gather): Pro
   };
   const top = () => [...ranked.values()].sort(byRank).slice(0, g.limit);
   const province = provinceOf(g.region);
-  add((await index.find({ kind: g.kind, skillIds: g.skillIds, within: province, consentedOnly: g.consentedOnly })).candidates);
-  if (province !== undefined && !settled(top(), g.limit, g.widening)) {
-    add((await index.find({ kind: g.kind, skillIds: g.skillIds, consentedOnly: g.consentedOnly })).candidates);
+  const everywhere = { kind: g.kind, skillIds: g.skillIds, consentedOnly: g.consentedOnly };
+  if (g.widening === 'always') {
+    add((await index.find({ ...everywhere, near: province })).candidates);
+  } else {
+    add((await index.find({ ...everywhere, within: province })).candidates);
+    if (province !== undefined && !settled(top(), g.limit, g.widening)) add((await index.find(everywhere)).candidates);
   }
   return top().map(({ candidate }) => {
     const { needs, haves, ctx } = g.pair(candidate);
@@ -223,7 +233,7 @@ export function makeMatchLearner(deps: MatchDeps) {
       accept: (c) => c.expiresAt === undefined || Date.parse(c.expiresAt) > now,
       pair: (c) => ({ needs: needsOf(c.skills, c.minLevel), haves, ctx: { demandRegion: c.region, learnerRegion: learner.region, learnerPrefersOnline: learner.prefersOnline } }),
       limit: options.limit,
-      widening: deps.widening ?? 'weak',
+      widening: deps.widening ?? 'always',
     });
     return {
       items: found.map(({ candidate, breakdown }) => ({

@@ -144,6 +144,12 @@ describe('GET /learners/{id}/matches', () => {
     expect(res.body.items[0].explanation.summary).toBe('满足全部2项必需技能（多旋翼无人机驾驶、无人机维修）；无人机航拍：具备相关技能多旋翼无人机驾驶。同在北京市延庆区。');
   });
 
+  it('costs one GetItem and three Queries, every region read in one round', async () => {
+    await api.call('GET', `/learners/${learnerIds['js-a']}/matches?limit=50`, { token: seekerA });
+
+    expect([...commands].sort()).toEqual(['GetItemCommand', 'QueryCommand', 'QueryCommand', 'QueryCommand']);
+  });
+
   it('lets the bureau of the region ask, answers 404 to another job seeker and 403 to an employer', async () => {
     expect((await api.call('GET', `/learners/${learnerIds['js-a']}/matches`, { token: bureauBeijing })).status).toBe(200);
     expect((await api.call('GET', `/learners/${learnerIds['js-a']}/matches`, { token: seekerB })).status).toBe(404);

@@ -1,4 +1,4 @@
-import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { Level } from '../../taxonomy/levels.js';
 import type { Candidate, CandidateIndex, CandidateQuery, CandidateResult } from '../../ports/candidate-index.js';
 import { translateDynamoError } from './errors.js';
@@ -11,6 +11,12 @@ export interface CandidateIndexOptions {
    * match call can spend on a popular skill. @default 200
    */
   readonly perPartitionLimit?: number;
+  /**
+   * Items read from one skill partition across every region in a `near` query, whose province
+   * must be among them: large enough that a partition of a pilot's size (a few hundred entries) is
+   * read whole in one request, so that no second round is needed. @default 400
+   */
+  readonly acrossRegionsLimit?: number;
 }
 
 type Item = Record<string, unknown>;
@@ -43,9 +49,16 @@ function toCandidate(kind: Candidate['kind'], item: Item): Candidate | undefined
  * {@link CandidateIndex} on the skill index of the single table (`IDX#<KIND>#<skillId>`, sorted by
  * `<regionCode>#<recordId>`). One Query per skill partition, all in parallel, each a key condition
  * (never a scan), narrowed by a region key prefix when asked and bounded by a per-partition Limit.
+ *
+ * With `near`, each partition is first read across every region. A partition that holds more than
+ * one read returns was read only up to some region code, because entries sort by region; where
+ * that stops short of the end of `near`'s range, the partition is read again inside `near` (from
+ * where the first read stopped, if it stopped inside), in a second round. At pilot scale most
+ * partitions fit in one read, so a call costs one round.
  */
 export class DynamoCandidateIndex implements CandidateIndex {
   private readonly perPartitionLimit: number;
+  private readonly acrossRegionsLimit: number;
 
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -53,31 +66,26 @@ export class DynamoCandidateIndex implements CandidateIndex {
     options: CandidateIndexOptions = {},
   ) {
     this.perPartitionLimit = options.perPartitionLimit ?? 200;
+    this.acrossRegionsLimit = options.acrossRegionsLimit ?? 400;
   }
 
   async find(query: CandidateQuery): Promise<CandidateResult> {
-    const prefix = query.within === undefined ? '' : regionPrefix(query.within);
+    const within = query.within === undefined ? '' : regionPrefix(query.within);
+    const near = query.within === undefined && query.near !== undefined ? regionPrefix(query.near) : '';
+    const skillIds = [...new Set(query.skillIds)];
     const consent = query.kind === 'learner' && query.consentedOnly === true;
-    const names = Object.fromEntries(PROJECTION.map((a, i) => [`#a${i}`, a]));
-    const inputs: QueryCommandInput[] = [...new Set(query.skillIds)].map((skillId) => ({
-      TableName: this.tableName,
-      KeyConditionExpression: prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
-      // The filter runs after Limit, so it saves transfer, not capacity; consent is still enforced here.
-      ...(consent ? { FilterExpression: '#consent = :yes' } : {}),
-      ProjectionExpression: Object.keys(names).join(', '),
-      ExpressionAttributeNames: { ...names, ...(consent ? { '#consent': 'consentToShare' } : {}) },
-      ExpressionAttributeValues: {
-        ':pk': keys.skillIndexPartition(query.kind, skillId),
-        ...(prefix ? { ':prefix': prefix } : {}),
-        ...(consent ? { ':yes': true } : {}),
-      },
-      Limit: this.perPartitionLimit,
-    }));
-    let outputs;
-    try {
-      outputs = await Promise.all(inputs.map((input) => this.client.send(new QueryCommand(input))));
-    } catch (err) {
-      throw translateDynamoError(err, 'Finding match candidates');
+    const limit = near !== '' ? this.acrossRegionsLimit : this.perPartitionLimit;
+    const first = await this.readAll(skillIds.map((skillId) => ({ ...this.input(query.kind, skillId, within, consent), Limit: limit })));
+    const outputs = [...first];
+    // A bounded read across regions that stopped before the end of `near`'s range: read on inside it.
+    if (near !== '') {
+      const again = first.flatMap((out, i) => {
+        const stoppedAt = out.LastEvaluatedKey?.sk;
+        if (typeof stoppedAt !== 'string' || stoppedAt.slice(0, near.length) > near) return [];
+        const from = stoppedAt.startsWith(near) ? { ExclusiveStartKey: out.LastEvaluatedKey } : {};
+        return [{ ...this.input(query.kind, skillIds[i]!, near, consent), ...from }];
+      });
+      if (again.length > 0) outputs.push(...(await this.readAll(again)));
     }
     const found = new Map<string, Candidate>();
     for (const out of outputs) {
@@ -87,6 +95,34 @@ export class DynamoCandidateIndex implements CandidateIndex {
         if (candidate && (!consent || candidate.consentToShare === true)) found.set(candidate.id, candidate);
       }
     }
-    return { candidates: [...found.values()], truncated: outputs.some((o) => o.LastEvaluatedKey !== undefined) };
+    return { candidates: [...found.values()], truncated: first.some((o) => o.LastEvaluatedKey !== undefined) };
+  }
+
+  /** The Query of one skill partition, inside a region key prefix when one is given. */
+  private input(kind: Candidate['kind'], skillId: string, prefix: string, consent: boolean): QueryCommandInput {
+    const names = Object.fromEntries(PROJECTION.map((a, i) => [`#a${i}`, a]));
+    return {
+      TableName: this.tableName,
+      KeyConditionExpression: prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
+      // The filter runs after Limit, so it saves transfer, not capacity; consent is still enforced here.
+      ...(consent ? { FilterExpression: '#consent = :yes' } : {}),
+      ProjectionExpression: Object.keys(names).join(', '),
+      ExpressionAttributeNames: { ...names, ...(consent ? { '#consent': 'consentToShare' } : {}) },
+      ExpressionAttributeValues: {
+        ':pk': keys.skillIndexPartition(kind, skillId),
+        ...(prefix ? { ':prefix': prefix } : {}),
+        ...(consent ? { ':yes': true } : {}),
+      },
+      Limit: this.perPartitionLimit,
+    };
+  }
+
+  /** Sends the Queries in parallel. */
+  private async readAll(inputs: readonly QueryCommandInput[]): Promise<QueryCommandOutput[]> {
+    try {
+      return await Promise.all(inputs.map((input) => this.client.send(new QueryCommand(input))));
+    } catch (err) {
+      throw translateDynamoError(err, 'Finding match candidates');
+    }
   }
 }

@@ -120,10 +120,19 @@ describe('widening', () => {
   // The learner holds uav-piloting only: the local demand is half met (0.5), the distant one fully (0.7).
   const candidates = [demandCandidate('d-local-weak', '110108', ['uav-piloting', 'welding']), demandCandidate('d-far-strong', '440305', ['uav-piloting'])];
 
-  it('looks beyond the province for a learner when nobody nearby fits as well as a perfect match elsewhere', async () => {
+  it('reads every region for a learner in one round, the province guaranteed', async () => {
     const { index, queries } = indexOf(candidates);
 
-    const list = await makeMatchLearner({ store: storeOf(learner), candidates: index, clock, taxonomy })({ sub: 'js-a', role: 'jobseeker' }, learner.id, { ...options, limit: 1 });
+    const list = await makeMatchLearner({ store: storeOf(learner), candidates: index, clock, taxonomy })({ sub: 'js-a', role: 'jobseeker' }, learner.id, { ...options, limit: 2 });
+
+    expect(queries.map((q) => [q.within, q.near])).toEqual([[undefined, '110000']]);
+    expect(list.items.map((i) => i.id)).toEqual(['d-far-strong', 'd-local-weak']);
+  });
+
+  it('looks beyond the province under the weak rule when nobody nearby fits as well as a perfect match elsewhere', async () => {
+    const { index, queries } = indexOf(candidates);
+
+    const list = await makeMatchLearner({ store: storeOf(learner), candidates: index, clock, taxonomy, widening: 'weak' })({ sub: 'js-a', role: 'jobseeker' }, learner.id, { ...options, limit: 1 });
 
     expect(queries.map((q) => q.within)).toEqual(['110000', undefined]);
     expect(list.items.map((i) => i.id)).toEqual(['d-far-strong']);

@@ -103,6 +103,87 @@ describe('extractSkills', () => {
       // Assess
       expect(result.items).toMatchObject([{ skillId: 'plc-programming', level: 4, span: [2, 7] }]);
     });
+
+    it('reads full-width English words and keeps offsets into the original text', () => {
+      // Prepare
+      const text = '熟悉ｄａｔａ　ａｎａｌｙｓｉｓ，会Ｐｙｔｈｏｎ';
+
+      // Act
+      const result = extractSkills(text, taxonomy);
+
+      // Assess
+      expect(result.items.map((item) => [item.skillId, text.slice(...item.span), item.level])).toEqual([
+        ['data-analysis', 'ｄａｔａ　ａｎａｌｙｓｉｓ', 2],
+        ['python-programming', 'Ｐｙｔｈｏｎ', undefined],
+      ]);
+    });
+
+    it('reads a name with a version glued on (Python3, SQL2019) as the name', () => {
+      // Prepare
+      const text = '会Python3开发，熟悉SQL2019和Java8';
+
+      // Act
+      const result = extractSkills(text, taxonomy);
+
+      // Assess
+      expect(result.items.map((item) => [item.skillId, text.slice(...item.span)])).toEqual([
+        ['python-programming', 'Python'],
+        ['sql', 'SQL'],
+        ['java-programming', 'Java'],
+      ]);
+    });
+  });
+
+  describe('word order and coordination', () => {
+    it('finds a Chinese term written verb first (驾驶无人机, 操作叉车)', () => {
+      // Act
+      const result = extractSkills('会驾驶无人机，也能操作叉车', taxonomy);
+
+      // Assess
+      expect(ids(result)).toEqual(['uav-piloting', 'forklift-operation']);
+    });
+
+    it('finds an English activity written verb first, only where its noun phrase ends', () => {
+      // Act
+      const verbFirst = extractSkills('We operate forklifts and analyse data.', taxonomy);
+      const longerObject = extractSkills('pilot drone programme', taxonomy);
+
+      // Assess
+      expect(ids(verbFirst)).toEqual(['forklift-operation', 'data-analysis']);
+      expect(longerObject.items).toEqual([]);
+    });
+
+    it('reads an agent noun closing a phrase as its activity (data analyst, Python programmer)', () => {
+      // Act
+      const result = extractSkills('Data analyst or Python programmer; any driver', taxonomy);
+
+      // Assess
+      expect(ids(result)).toEqual(['data-analysis', 'python-programming']);
+    });
+
+    it('shares the object of coordinated Chinese verbs (数据录入与标注)', () => {
+      // Prepare
+      const text = '负责数据录入与标注';
+
+      // Act
+      const result = extractSkills(text, taxonomy);
+
+      // Assess
+      expect(result.items.map((item) => [item.skillId, text.slice(...item.span)])).toEqual([
+        ['data-entry', '数据录入'],
+        ['data-annotation', '标注'],
+      ]);
+    });
+
+    it('shares words across an English conjunction (image and data annotation, data entry/annotation)', () => {
+      // Act
+      const headShared = extractSkills('image and data annotation', taxonomy);
+      const modifierShared = extractSkills('data entry/annotation', taxonomy);
+
+      // Assess
+      expect(ids(headShared)).toEqual(['image-annotation', 'data-annotation']);
+      expect(ids(modifierShared)).toEqual(['data-entry', 'data-annotation']);
+    });
   });
 
   describe('levels', () => {

@@ -110,6 +110,17 @@ describe('levelsNearSpans', () => {
     expect(levels).toEqual([1]);
   });
 
+  it('carries a list through names no skill covers (熟悉Git、Maven、Docker)', () => {
+    // Prepare
+    const text = '熟悉Git、Maven、Docker；会Python and some SQL';
+
+    // Act
+    const levels = levelsNearSpans(text, [spanOf(text, 'Git'), spanOf(text, 'Docker'), spanOf(text, 'Python'), spanOf(text, 'SQL')]);
+
+    // Assess
+    expect(levels).toEqual([2, 2, undefined, undefined]);
+  });
+
   it('does not give a skill the level word meant for the next one', () => {
     // Prepare
     const text = 'Python and strong SQL';

@@ -111,6 +111,12 @@ describe('extractSkills on the bundled taxonomy', () => {
     expect(ids('CV算法工程师')).toContain('computer-vision');
   });
 
+  it('reads job titles and versions the way postings write them', () => {
+    // Act and Assess
+    expect(ids('former truck driver, C1驾照')).toEqual(['truck-driving', 'driving-licence-c1']);
+    expect(ids('Python3, CentOS7')).toEqual(['python-programming', 'linux-administration']);
+  });
+
   it('leaves everyday words unmapped', () => {
     // Act
     const result = extractSkills('喜欢做饭和旅游');
