@@ -1,13 +1,15 @@
 import type { Caller } from '../domain/caller.js';
 import { NotFoundError, ValidationError } from '../domain/errors.js';
 import { ASSUMED_HELD_LEVEL, havesOf, needsOf, scoreMatch, type MatchContext, type MatchTaxonomy } from '../domain/matching/score.js';
+import { matchingSkills } from '../domain/matching/evidence.js';
 import type { Have, MatchBreakdown, Need } from '../domain/matching/types.js';
 import { indexedSkills, isActive, kindOfId, type AnyRecord, type Course, type Demand, type Learner } from '../domain/records.js';
 import { explainCourse, type CourseExplanation, type Lang } from '../domain/recommend/explain.js';
-import { assessBreakdown, computeGap, coursePartitions, requiredMet, withNeighbours, type GapSkill, type TargetAssessment } from '../domain/recommend/gap.js';
-import { wantedSkills, wishNeeds } from '../domain/recommend/intent.js';
+import { adjacentNeeds, assessBreakdown, computeGap, coursePartitions, requiredMet, withNeighbours, type GapSkill, type TargetAssessment } from '../domain/recommend/gap.js';
+import { mentionedSkills, wantedSkills, wishNeeds } from '../domain/recommend/intent.js';
 import { planPathway } from '../domain/recommend/pathway.js';
-import { rankCourses, type CourseAssessment, type CourseCandidate } from '../domain/recommend/ranking.js';
+import { courseSkills } from '../domain/recommend/taught.js';
+import { rankCourses, type ClosureMode, type CourseAssessment, type CourseCandidate } from '../domain/recommend/ranking.js';
 import { evaluateSubsidies, loadSubsidyRules, type Bilingual, type SubsidyOutcome, type SubsidyRuleSet } from '../domain/subsidy/rules.js';
 import type { Candidate, CandidateIndex } from '../ports/candidate-index.js';
 import type { Clock } from '../ports/clock.js';
@@ -22,17 +24,18 @@ import { makeGetRecord } from './records.js';
 /**
  * Course recommendations for a learner: the gap toward a target (a demand, an occupation, or the
  * best open demands near the learner), candidate courses teaching the gap skills, ranked, with a
- * short pathway and subsidies. Method in docs/recommendations.md.
+ * short pathway and subsidies; a short list is filled with broader courses (toward secondary
+ * targets) and then related ones (raising a skill by less than a level). Method in
+ * docs/recommendations.md.
  *
  * Reads per call are bounded: one GetItem (the learner), then either one GetItem (a given demand),
  * nothing (an occupation), or at most 2 × DEMAND_PARTITIONS index Queries (nearby demands, the
- * province first); one shortage read; and at most GAP_SKILLS_QUERIED course skill partition reads
- * (a Query and a BatchGet each) for the gap skills and their one-hop neighbours, most valuable
- * first. A partition with more courses than a page is read again narrowed to the learner's
- * province, from what is left of the whole budget. Only when those courses do not fill the list:
- * one more shortage read and the rest of the budget (at least nothing, at most
- * BROADER_SKILLS_QUERIED reads) for the broader gap. In all at most GAP_SKILLS_QUERIED +
- * BROADER_SKILLS_QUERIED course reads.
+ * province first); at most two shortage reads; and course skill partition reads, the most
+ * valuable first: at most COURSE_READS that find courses (a Query and a BatchGet each;
+ * GAP_SKILLS_QUERIED of them for the target's gap, BROADER_SKILLS_QUERIED for the broader gap, the
+ * rest for the related fill) and at most PARTITION_QUERIES Queries in all, empty partitions
+ * included (an empty one sends no BatchGet). A partition with more courses than a page is read
+ * again narrowed to the learner's province, within the same budget.
  */
 
 export interface RecommendDeps {
@@ -61,21 +64,29 @@ export const TARGET_DEMANDS = 3;
 /** Skill partitions of the demand index read to find nearby demands (per region scope). */
 export const DEMAND_PARTITIONS = 4;
 /**
- * Course skill partitions read for the target's gap: gap skills and their one-hop neighbours, the
- * most valuable first (see `coursePartitions`).
+ * Course skill partition reads that find courses, for the target's gap: gap skills and their
+ * one-hop neighbours, the most valuable first (see `coursePartitions`).
  */
 export const GAP_SKILLS_QUERIED = 8;
 /** Courses read per partition read. */
 export const COURSES_PER_SKILL = 30;
 /**
- * The rest of the course read budget: province re-reads of partitions with more courses than a
- * page, then the broader gap's partitions when the target's courses do not fill the list.
+ * Partition reads that find courses, for the broader gap when the target's courses do not fill
+ * the list (after province re-reads of partitions with more courses than a page); the related
+ * fill takes what is left of COURSE_READS.
  */
 export const BROADER_SKILLS_QUERIED = 4;
 /** Scores of broader courses are discounted so that courses toward the target come first unless they fit badly. */
 export const BROADER_SCORE_FACTOR = 0.5;
-/** Course partition reads per call at most (each a Query and a BatchGet). */
-const COURSE_READS = GAP_SKILLS_QUERIED + BROADER_SKILLS_QUERIED;
+/** Scores of related courses (they raise a skill of the broader gap by less than a level) are discounted once more. */
+export const RELATED_SCORE_FACTOR = 0.25;
+/** Course partition reads that find courses, per call at most (each a Query and a BatchGet). */
+export const COURSE_READS = 12;
+/**
+ * Course partition Queries per call at most, empty partitions included (an empty one costs a
+ * Query of 0.5 RCU and no BatchGet, so it does not count against COURSE_READS).
+ */
+export const PARTITION_QUERIES = 24;
 /** Courses in a pathway at most. */
 export const PATHWAY_MAX_COURSES = 4;
 
@@ -91,8 +102,12 @@ export interface RecommendedCourse {
   readonly certificate?: string;
   /** 0–1. */
   readonly score: number;
-  /** `target`: closes part of the target's gap; `broader`: fills a short list toward other open jobs nearby or the next level of the learner's own skills. */
-  readonly scope: 'target' | 'broader';
+  /**
+   * `target`: closes part of the target's gap; `broader`: fills a short list toward other open jobs
+   * nearby, the next level of the learner's own skills or skills next to them; `related`: fills it
+   * further with courses that raise one of those skills by less than a whole level.
+   */
+  readonly scope: 'target' | 'broader' | 'related';
   readonly explanation: CourseExplanation;
 }
 
@@ -244,7 +259,9 @@ export function makeRecommendCourses(deps: RecommendDeps) {
     const { lang } = options;
 
     const learner = await makeGetRecord('learner', { store })(caller, learnerId);
-    const haves = havesOf(indexedSkills(learner));
+    // What the learner holds as matching reads it (their certificates attest skills too), so that
+    // the gap is what matching would find missing.
+    const haves = havesOf(matchingSkills(learner, taxonomy));
     const context = { learnerRegion: learner.region, learnerPrefersOnline: learner.prefersOnline };
 
     // 1. The target and what it needs; secondary targets only fill a short list (never the pathway).
@@ -281,11 +298,18 @@ export function makeRecommendCourses(deps: RecommendDeps) {
     } else if (upskilling) {
       secondary.push(upskilling);
     }
+    const here = { ...context, demandRegion: learner.region };
+    const adjacent = adjacentTarget(haves, here, taxonomy);
+    if (adjacent) secondary.push(adjacent);
     // What the learner says they want to learn is one more, weak, target when none was asked for:
     // its skills are preferred ones, and it is one target among up to four in the gap's mean.
-    const wants = kind === 'nearby-demands' || kind === 'upskilling' ? wantedSkills(learner.summary ?? '', taxonomy) : [];
+    const wished = wantedSkills(learner.summary ?? '', taxonomy);
+    const wants = kind === 'nearby-demands' || kind === 'upskilling' ? wished : [];
+    // Skills the summary otherwise mentions (their history, in their words) only fill a short list.
+    const mentioned = mentionedSkills(learner.summary ?? '', taxonomy, new Set([...haves.map((h) => h.skillId), ...wished.map((w) => w.skillId)]));
+    if (mentioned.length > 0) secondary.push({ key: 'mentioned', breakdown: scoreMatch(wishNeeds(mentioned), haves, here, taxonomy) });
     if (wants.length > 0) {
-      const breakdown = scoreMatch(wishNeeds(wants), haves, { ...context, demandRegion: learner.region }, taxonomy);
+      const breakdown = scoreMatch(wishNeeds(wants), haves, here, taxonomy);
       if (breakdown.missing.length + breakdown.partial.length > 0) targets = [...targets, { key: 'intent', breakdown }];
     }
     const assessments: TargetAssessment[] = targets.map((t) => assessBreakdown(t.key, t.breakdown));
@@ -306,38 +330,61 @@ export function makeRecommendCourses(deps: RecommendDeps) {
     // 3. Candidate courses: those teaching the gap skills or their one-hop neighbours, the partitions
     // whose courses could close the most gap weight first, each read once nationally; a partition
     // with more courses than a page is read again within the learner's province, so nearby courses
-    // are never cut off by courses elsewhere. At most COURSE_READS partition reads in all.
+    // are never cut off by courses elsewhere.
     const courses = new Map<string, CourseInRanking>();
     const readNationally = new Set<string>();
     const readNearby = new Set<string>();
     const cutOff: string[] = [];
     const province = provinceOf(learner.region);
-    let courseReads = 0;
+    // The budget counts what costs: a read that finds courses (a Query and a BatchGet) against
+    // COURSE_READS; a partition that turns out empty costs one small Query and no BatchGet, so it only
+    // counts against PARTITION_QUERIES.
+    const spent = { found: 0, queries: 0 };
+    const room = (stageLeft: number) => Math.max(0, Math.min(stageLeft, COURSE_READS - spent.found, PARTITION_QUERIES - spent.queries));
     const keep = (items: readonly AnyRecord[]) => {
-      for (const record of items) if (record.kind === 'course' && !courses.has(record.id)) courses.set(record.id, inRanking(record));
+      let found = false;
+      for (const record of items) {
+        if (record.kind !== 'course') continue;
+        found = true;
+        if (!courses.has(record.id)) courses.set(record.id, inRanking(record));
+      }
+      return found;
     };
-    const readPartitions = async (of: readonly GapSkill[], max: number) => {
-      const next = coursePartitions(of)
-        .filter((p) => !readNationally.has(p.skillId))
-        .slice(0, Math.max(0, Math.min(max, COURSE_READS - courseReads)));
-      courseReads += next.length;
-      for (const p of next) readNationally.add(p.skillId);
-      const pages = await Promise.all(next.map((p) => store.listBySkill('course', p.skillId, { limit: COURSES_PER_SKILL })));
-      pages.forEach((page, i) => {
-        keep(page.items);
-        if (page.nextToken !== undefined && province !== undefined) cutOff.push(next[i]!.skillId);
-      });
+    /**
+     * Reads the most valuable unread partitions of a gap, up to `max` reads that find courses. Reads
+     * go out in parallel, as many at once as the budget has room for; another wave follows only
+     * when some partitions of the last one were empty.
+     */
+    const readPartitions = async (of: readonly GapSkill[], max: number, mode: ClosureMode = 'level') => {
+      const order = coursePartitions(of, mode).filter((p) => !readNationally.has(p.skillId));
+      let found = 0;
+      let at = 0;
+      while (at < order.length && room(max - found) > 0) {
+        const next = order.slice(at, at + room(max - found));
+        at += next.length;
+        spent.queries += next.length;
+        for (const p of next) readNationally.add(p.skillId);
+        const pages = await Promise.all(next.map((p) => store.listBySkill('course', p.skillId, { limit: COURSES_PER_SKILL })));
+        pages.forEach((page, i) => {
+          if (keep(page.items)) {
+            found += 1;
+            spent.found += 1;
+          }
+          if (page.nextToken !== undefined && province !== undefined) cutOff.push(next[i]!.skillId);
+        });
+      }
     };
     const readCutOffNearby = async () => {
       if (province === undefined) return;
-      const next = cutOff.filter((id) => !readNearby.has(id)).slice(0, Math.max(0, COURSE_READS - courseReads));
-      courseReads += next.length;
+      const next = cutOff.filter((id) => !readNearby.has(id)).slice(0, room(Infinity));
+      spent.queries += next.length;
       for (const id of next) readNearby.add(id);
-      for (const page of await Promise.all(next.map((id) => store.listBySkillWithin('course', id, province, { limit: COURSES_PER_SKILL })))) keep(page.items);
+      for (const page of await Promise.all(next.map((id) => store.listBySkillWithin('course', id, province, { limit: COURSES_PER_SKILL })))) {
+        if (keep(page.items)) spent.found += 1;
+      }
     };
     const inRanking = (course: Course): CourseInRanking => {
-      const taught = new Map<string, Level>();
-      for (const s of indexedSkills(course)) taught.set(s.skillId, s.level ?? course.level);
+      const { taught, attested } = courseSkills(course, taxonomy);
       const subsidy = evaluateSubsidies(rules, {
         learner: { group: learner.group, region: learner.region },
         course: {
@@ -352,36 +399,67 @@ export function makeRecommendCourses(deps: RecommendDeps) {
         shortage: shortageIndex,
         skillLabels: new Map([...taught.keys()].map((id) => [id, bilingual(id)])),
       });
-      return { id: course.id, level: course.level, hours: course.hours, mode: course.mode, region: course.region, taught, netCostYuan: subsidy.netCostYuan, record: course, subsidy };
+      return { id: course.id, level: course.level, hours: course.hours, mode: course.mode, region: course.region, taught, attested, netCostYuan: subsidy.netCostYuan, record: course, subsidy };
     };
     await readPartitions(gap, GAP_SKILLS_QUERIED);
     await readCutOffNearby();
 
-    // 4. Rank against the target's gap; a short list is filled from the broader gap at a discount.
+    // 4. Rank against the target's gap. A short list is filled from the broader gap at a discount,
+    // then from courses that raise a skill of it by less than a whole level, at a further discount.
+    // Every stage ranks every course read so far, so a course a later read brings still lands in
+    // the tier it belongs to (one closing a level of the target's gap is a target course).
     const learnerContext = { region: learner.region, prefersOnline: learner.prefersOnline };
-    const ranked = rankCourses(gap, learnerContext, [...courses.values()]);
-    const listed: Array<{ assessment: CourseAssessment<CourseInRanking>; scope: RecommendedCourse['scope']; score: number }> = ranked.map((assessment) => ({ assessment, scope: 'target', score: assessment.score }));
-    if (ranked.length < options.limit && secondary.length > 0) {
-      const secondaryAssessments = secondary.map((t) => assessBreakdown(t.key, t.breakdown));
-      await readShortage(secondaryAssessments);
-      const broaderGap = withNeighbours(computeGap([...assessments, ...secondaryAssessments], shortageOf), taxonomy, haves);
-      await readPartitions(broaderGap, BROADER_SKILLS_QUERIED);
-      await readCutOffNearby();
-      const inTarget = new Set(ranked.map((a) => a.course.id));
-      for (const assessment of rankCourses(broaderGap, learnerContext, [...courses.values()].filter((c) => !inTarget.has(c.id)))) {
-        listed.push({ assessment, scope: 'broader', score: assessment.score * BROADER_SCORE_FACTOR });
+    type Listed = { assessment: CourseAssessment<CourseInRanking>; scope: RecommendedCourse['scope']; score: number };
+    const classify = (fill?: readonly GapSkill[]) => {
+      const all = [...courses.values()];
+      const target = rankCourses(gap, learnerContext, all);
+      const listed: Listed[] = target.map((assessment) => ({ assessment, scope: 'target', score: assessment.score }));
+      if (fill === undefined) return { target, listed };
+      const unlisted = () => {
+        const seen = new Set(listed.map((l) => l.assessment.course.id));
+        return all.filter((c) => !seen.has(c.id));
+      };
+      if (fill !== gap) {
+        for (const assessment of rankCourses(fill, learnerContext, unlisted())) listed.push({ assessment, scope: 'broader', score: assessment.score * BROADER_SCORE_FACTOR });
       }
-      listed.sort((a, b) => b.score - a.score || (a.assessment.course.id < b.assessment.course.id ? -1 : 1));
+      for (const assessment of rankCourses(fill, learnerContext, unlisted(), 'share')) listed.push({ assessment, scope: 'related', score: assessment.score * RELATED_SCORE_FACTOR });
+      return { target, listed };
+    };
+    let result = classify();
+    let fillGap: readonly GapSkill[] = gap;
+    if (result.listed.length < options.limit) {
+      if (secondary.length > 0) {
+        const secondaryAssessments = secondary.map((t) => assessBreakdown(t.key, t.breakdown));
+        await readShortage(secondaryAssessments);
+        fillGap = withNeighbours(computeGap([...assessments, ...secondaryAssessments], shortageOf), taxonomy, haves);
+        await readPartitions(fillGap, BROADER_SKILLS_QUERIED);
+        await readCutOffNearby();
+      }
+      result = classify(fillGap);
+      if (result.listed.length < options.limit) {
+        // The rest of the budget, for partitions whose courses earn credit below a whole level.
+        await readPartitions(fillGap, COURSE_READS, 'share');
+        await readCutOffNearby();
+        result = classify(fillGap);
+      }
     }
-    const plan = planPathway(gap, ranked, { maxCourses: PATHWAY_MAX_COURSES });
+    const listed = result.listed.sort((a, b) => b.score - a.score || (a.assessment.course.id < b.assessment.course.id ? -1 : 1));
+    const plan = planPathway(gap, result.target, { maxCourses: PATHWAY_MAX_COURSES });
     const labelIn = (id: string) => label(id, lang);
+    // What a filled-in course serves, in words: the targets needing the gap skills it closes.
+    const targetWords = new Map<string, string>();
+    for (const t of [...targets, ...secondary]) targetWords.set(t.key, targetWord(t, targets.includes(t), occupation, lang));
+    const fillSkills = new Map(fillGap.map((s) => [s.skillId, s]));
+    const whyListed = (skillIds: readonly string[]) => [...new Set(skillIds.flatMap((id) => fillSkills.get(id)?.targets ?? []))].flatMap((key) => targetWords.get(key) ?? []);
 
     const items: RecommendedCourse[] = listed.slice(0, options.limit).map(({ assessment, scope, score }) => {
       const { record } = assessment.course;
-      const explanation = explainCourse(assessment, assessment.course.subsidy, { lang, prefersOnline: learner.prefersOnline, label: labelIn });
+      // Levels are a job's requirement only where a job or occupation is what the course serves.
+      const aim = scope === 'target' && kind !== 'upskilling' ? 'job' : 'other';
+      const explanation = explainCourse(assessment, assessment.course.subsidy, { lang, prefersOnline: learner.prefersOnline, label: labelIn, aim });
       const closed = new Set(assessment.closes.map((c) => c.skillId));
       const leaves = scope === 'target' ? gap.filter((s) => !closed.has(s.skillId)).slice(0, 3).map((s) => labelIn(s.skillId)) : [];
-      const prefix = scope === 'broader' ? (lang === 'zh' ? '拓展推荐（面向其他在招岗位或提升现有技能）：' : 'Broader option (toward other open jobs or your own skills): ') : '';
+      const prefix = scope === 'target' ? '' : scopePrefix(scope, whyListed(assessment.closes.map((c) => c.skillId)), lang);
       const suffix = leaves.length === 0 ? '' : lang === 'zh' ? `其余差距：${leaves.join('、')}。` : ` Still to cover: ${leaves.join(', ')}.`;
       return {
         id: record.id,
@@ -511,6 +589,41 @@ async function nearbyTargets(index: CandidateIndex, learner: Learner, haves: rea
       matchScore: breakdown.score,
     },
   }));
+}
+
+/** Skills next to those the learner holds, at working knowledge (see `adjacentNeeds`). */
+function adjacentTarget(haves: readonly Have[], context: MatchContext, taxonomy: MatchTaxonomy): Target | undefined {
+  const needs = adjacentNeeds(haves, taxonomy);
+  return needs.length > 0 ? { key: 'adjacent', breakdown: scoreMatch(needs, haves, context, taxonomy) } : undefined;
+}
+
+/** A target in the words a filled-in course's explanation uses ("其他在招岗位“数据标注员”", "skills next to yours"). */
+function targetWord(target: Target, primary: boolean, occupation: TargetView['occupation'], lang: Lang): string {
+  if (target.demand) {
+    const title = target.demand.title;
+    if (primary) return lang === 'zh' ? `目标岗位“${title}”` : `the target job “${title}”`;
+    return lang === 'zh' ? `其他在招岗位“${title}”` : `the open job “${title}”`;
+  }
+  if (target.key.startsWith('occupation:')) return lang === 'zh' ? `目标职业“${occupation?.label ?? ''}”` : `the target occupation “${occupation?.label ?? ''}”`;
+  const words: Record<string, Bilingual> = {
+    upskilling: { zh: '现有技能的下一级', en: 'your own skills one level up' },
+    adjacent: { zh: '现有技能的相邻技能', en: 'skills next to yours' },
+    mentioned: { zh: '简介中提到的技能', en: 'skills your summary mentions' },
+    intent: { zh: '您想学的技能', en: 'what you want to learn' },
+  };
+  return words[target.key]?.[lang] ?? target.key;
+}
+
+/**
+ * What a filled-in course's summary starts with: `broader` courses close a level toward the named
+ * targets; `related` ones teach a skill related to one they need, earning less than a level of it.
+ */
+function scopePrefix(scope: 'broader' | 'related', why: readonly string[], lang: Lang): string {
+  const shown = why.length > 0 ? why.slice(0, 3) : [lang === 'zh' ? '其他目标' : 'other aims'];
+  if (scope === 'broader') {
+    return lang === 'zh' ? `拓展推荐（面向${shown.join('、')}）：` : `Broader option (toward ${shown.join('; ')}): `;
+  }
+  return lang === 'zh' ? `相关推荐（与${shown.join('、')}相关）：` : `Related option (toward ${shown.join('; ')}): `;
 }
 
 /** One level above each skill the learner holds (an unstated level counts as working knowledge). */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getContainer } from '../../functions/container.js';
 import { systemClock } from '../../shared/ports/clock.js';
 import { makeRebuildShortage } from '../../shared/use-cases/rebuild-shortage.js';
-import { BROADER_SKILLS_QUERIED, GAP_SKILLS_QUERIED } from '../../shared/use-cases/recommend.js';
+import { COURSE_READS, PARTITION_QUERIES } from '../../shared/use-cases/recommend.js';
 import { courseBody, demandBody, learnerBody, startApi, type Api } from './api-harness.js';
 
 let api: Api;
@@ -111,8 +111,9 @@ describe('GET /learners/{id}/recommendations', () => {
     expect(pathway.opens).toEqual([expect.objectContaining({ kind: 'demand', id: demandId })]);
     expect(pathway.certificate).toMatch(/数据标注员/);
     expect(res.body.reads).toBeUndefined();
-    // One GetItem, ≤ 8 candidate-index Queries, ≤ 2 shortage BatchGets, a Query and a BatchGet per course skill partition read.
-    expect(commands.length).toBeLessThanOrEqual(1 + 8 + 2 + 2 * (GAP_SKILLS_QUERIED + BROADER_SKILLS_QUERIED));
+    // One GetItem, ≤ 8 candidate-index Queries, ≤ 2 shortage BatchGets, ≤ PARTITION_QUERIES course partition Queries
+    // and a BatchGet for each of the ≤ COURSE_READS that found courses.
+    expect(commands.length).toBeLessThanOrEqual(1 + 8 + 2 + PARTITION_QUERIES + COURSE_READS);
     expect(commands.filter((c) => c === 'ScanCommand')).toEqual([]);
   });
 

@@ -8,6 +8,12 @@ import type { ClosedSkill, CourseAssessment, LevelCheck } from './ranking.js';
 
 export type Lang = 'zh' | 'en';
 
+/**
+ * What the needed level is named after: `job` a job or occupation aimed at ("岗位要求四级/中级工，加分项");
+ * `other` anything else a filled-in course serves, such as the next level of a skill held ("目标四级/中级工").
+ */
+export type Aim = 'job' | 'other';
+
 /** Shortage index from which a skill is called short in supply in words. */
 export const SHORT_SUPPLY_WORDING = 1.2;
 
@@ -26,6 +32,13 @@ export interface ClosedSkillView {
    * the level the course teaches it at.
    */
   readonly via?: { readonly skillId: string; readonly label: string; readonly relation: 'child' | 'parent' | 'related'; readonly credit: number; readonly level: number };
+  /**
+   * Present when the course earns less than a whole level of the skill (a related course): the
+   * share of the skill's gap its credit makes up, 0–1. `to` is then the level held now.
+   */
+  readonly share?: number;
+  /** The skill taught is one the course's certificate attests, not one it lists as taught. */
+  readonly attested?: true;
 }
 
 /** One applied subsidy, as an explanation shows it. */
@@ -74,20 +87,32 @@ const RELATION_WORDS: Record<NonNullable<ClosedSkillView['via']>['relation'], (s
  * through a neighbour: "教授图像标注（数据标注的细分技能，四级/中级工课程），按75%计入数据标注（无→五级/初级工，岗位要求三级/高级工）" /
  * "teaches Image annotation (a narrower skill within Data annotation, working knowledge course), counted at 75% toward Data annotation (none → basic, intermediate needed)".
  */
-export function describeClosed(closed: ClosedSkillView, lang: Lang): string {
+export function describeClosed(closed: ClosedSkillView, lang: Lang, aim: Aim = 'job'): string {
   const short = closed.shortageIndex >= SHORT_SUPPLY_WORDING;
+  const required = aim === 'job' ? '岗位要求' : '目标';
+  const plus = closed.role === 'preferred' ? (aim === 'job' ? '，加分项' : '') : '';
+  const byCertificate = closed.attested ? (lang === 'zh' ? '课程证书可证明，' : 'attested by the course certificate, ') : '';
+  if (closed.via && closed.share !== undefined) {
+    const relation = RELATION_WORDS[closed.via.relation](closed.label)[lang];
+    const credit = Math.round(closed.via.credit * 100);
+    const share = Math.round(closed.share * 100);
+    if (lang === 'zh') {
+      return `教授${closed.via.label}（${byCertificate}${relation}，${levelWord(closed.via.level, 'zh')}课程），按${credit}%计入${closed.label}，提升不足一级（约补上该技能差距的${share}%，目前${levelWord(closed.from, 'zh')}，要求${levelWord(closed.needed, 'zh')}）`;
+    }
+    return `teaches ${closed.via.label} (${byCertificate}${relation}, ${levelWord(closed.via.level, 'en')} course), counted at ${credit}% toward ${closed.label}: less than a level, about ${share}% of that skill's gap (now ${levelWord(closed.from, 'en')}, ${levelWord(closed.needed, 'en')} needed)`;
+  }
   if (closed.via) {
     const relation = RELATION_WORDS[closed.via.relation](closed.label)[lang];
     const share = Math.round(closed.via.credit * 100);
     if (lang === 'zh') {
-      return `教授${closed.via.label}（${relation}，${levelWord(closed.via.level, 'zh')}课程），按${share}%计入${closed.label}（${levelWord(closed.from, 'zh')}→${levelWord(closed.to, 'zh')}，岗位要求${levelWord(closed.needed, 'zh')}${closed.role === 'preferred' ? '，加分项' : ''}${short ? '，本地紧缺' : ''}）`;
+      return `教授${closed.via.label}（${byCertificate}${relation}，${levelWord(closed.via.level, 'zh')}课程），按${share}%计入${closed.label}（${levelWord(closed.from, 'zh')}→${levelWord(closed.to, 'zh')}，${required}${levelWord(closed.needed, 'zh')}${plus}${short ? '，本地紧缺' : ''}）`;
     }
-    return `teaches ${closed.via.label} (${relation}, ${levelWord(closed.via.level, 'en')} course), counted at ${share}% toward ${closed.label} (${levelWord(closed.from, 'en')} → ${levelWord(closed.to, 'en')}, ${levelWord(closed.needed, 'en')} needed${closed.role === 'preferred' ? ', preferred' : ''}${short ? ', short locally' : ''})`;
+    return `teaches ${closed.via.label} (${byCertificate}${relation}, ${levelWord(closed.via.level, 'en')} course), counted at ${share}% toward ${closed.label} (${levelWord(closed.from, 'en')} → ${levelWord(closed.to, 'en')}, ${levelWord(closed.needed, 'en')} needed${closed.role === 'preferred' ? ', preferred' : ''}${short ? ', short locally' : ''})`;
   }
   if (lang === 'zh') {
-    return `${closed.label}（${levelWord(closed.from, 'zh')}→${levelWord(closed.to, 'zh')}，岗位要求${levelWord(closed.needed, 'zh')}${closed.role === 'preferred' ? '，加分项' : ''}${short ? '，本地紧缺' : ''}）`;
+    return `${closed.label}（${byCertificate}${levelWord(closed.from, 'zh')}→${levelWord(closed.to, 'zh')}，${required}${levelWord(closed.needed, 'zh')}${plus}${short ? '，本地紧缺' : ''}）`;
   }
-  return `${closed.label} (${levelWord(closed.from, 'en')} → ${levelWord(closed.to, 'en')}, ${levelWord(closed.needed, 'en')} needed${closed.role === 'preferred' ? ', preferred' : ''}${short ? ', short locally' : ''})`;
+  return `${closed.label} (${byCertificate}${levelWord(closed.from, 'en')} → ${levelWord(closed.to, 'en')}, ${levelWord(closed.needed, 'en')} needed${closed.role === 'preferred' ? ', preferred' : ''}${short ? ', short locally' : ''})`;
 }
 
 /** The weakest level check of a course, in words. */
@@ -157,7 +182,7 @@ export function describeCost(outcome: SubsidyOutcome, lang: Lang): string {
 export function explainCourse(
   assessment: CourseAssessment,
   outcome: SubsidyOutcome,
-  context: { readonly lang: Lang; readonly prefersOnline?: boolean | undefined; readonly label: (skillId: string) => string },
+  context: { readonly lang: Lang; readonly prefersOnline?: boolean | undefined; readonly label: (skillId: string) => string; readonly aim?: Aim },
 ): CourseExplanation {
   const { lang } = context;
   const views = assessment.closes.map(
@@ -166,10 +191,12 @@ export function explainCourse(
       label: context.label(c.skillId),
       role: c.role,
       from: Math.max(c.held, 0),
-      to: c.reaches,
+      to: c.belowLevel ? Math.max(c.held, 0) : c.reaches,
       needed: c.needed,
       shortageIndex: Math.round(c.shortageIndex * 100) / 100,
       ...(c.via ? { via: { skillId: c.via.skillId, label: context.label(c.via.skillId), relation: c.via.relation, credit: c.via.credit, level: c.taught.level } } : {}),
+      ...(c.belowLevel ? { share: Math.round(c.closure * 100) / 100 } : {}),
+      ...(c.attested ? { attested: true as const } : {}),
     }),
   );
   const levelFit = describeLevelFit(assessment.levelChecks, lang);
@@ -178,8 +205,8 @@ export function explainCourse(
   // Skills the course teaches come first ("补齐…"), then those it closes in part through a neighbour ("教授…").
   const closes = views.filter((c) => !c.via);
   const partly = views.filter((c) => c.via);
-  const direct = closes.map((c) => describeClosed(c, lang));
-  const partial = partly.map((c) => describeClosed(c, lang));
+  const direct = closes.map((c) => describeClosed(c, lang, context.aim));
+  const partial = partly.map((c) => describeClosed(c, lang, context.aim));
   const share = Math.round(assessment.gapClosed * 100);
   let what: string;
   if (lang === 'zh') {

@@ -66,6 +66,8 @@ export interface GapSkill {
   readonly weight: number;
   /** One-hop neighbours whose courses close part of this skill (none: only courses teaching it count). */
   readonly neighbours?: readonly GapNeighbour[];
+  /** Keys of the targets that need it (`TargetAssessment.key`), in target order: what explanations name. */
+  readonly targets?: readonly string[];
 }
 
 /**
@@ -94,7 +96,7 @@ export const shortageFactor = (index: number): number => Math.min(SHORTAGE_FACTO
  */
 export function computeGap(targets: readonly TargetAssessment[], shortageOf: (skillId: string) => number): GapSkill[] {
   if (targets.length === 0) return [];
-  const bySkill = new Map<string, { role: Need['role']; needed: Level; held: HeldLevel; roleSum: number }>();
+  const bySkill = new Map<string, { role: Need['role']; needed: Level; held: HeldLevel; roleSum: number; targets: string[] }>();
   for (const target of targets) {
     // A target listing a skill twice (required and preferred) counts it once, as its stronger role.
     const own = new Map<string, AssessedNeed>();
@@ -111,9 +113,10 @@ export function computeGap(targets: readonly TargetAssessment[], shortageOf: (sk
       if (need.held >= need.needed) continue;
       const entry = bySkill.get(need.skillId);
       if (!entry) {
-        bySkill.set(need.skillId, { role: need.role, needed: need.needed, held: need.held, roleSum: ROLE_WEIGHT[need.role] });
+        bySkill.set(need.skillId, { role: need.role, needed: need.needed, held: need.held, roleSum: ROLE_WEIGHT[need.role], targets: [target.key] });
       } else {
         entry.roleSum += ROLE_WEIGHT[need.role];
+        entry.targets.push(target.key);
         if (need.role === 'required') entry.role = 'required';
         if (need.needed > entry.needed) entry.needed = need.needed;
       }
@@ -130,6 +133,7 @@ export function computeGap(targets: readonly TargetAssessment[], shortageOf: (sk
       held: entry.held,
       shortageIndex,
       weight: (entry.roleSum / targets.length) * missingShare * shortageFactor(shortageIndex),
+      targets: entry.targets,
     });
   }
   return gap.sort((a, b) => b.weight - a.weight || (a.skillId < b.skillId ? -1 : 1));
@@ -170,11 +174,13 @@ export function withNeighbours(gap: readonly GapSkill[], taxonomy: Pick<MatchTax
  * The most of a gap skill that a course in `via` (a neighbour) could close: a course at or above
  * the needed level earns the scorer's full relation credit, read as a level as `assessBreakdown`
  * reads it (`floor(credit × needed)`), of the `needed − held` missing. 0 when that is no more than
- * the learner holds, or when they already hold the neighbour at the top level.
+ * the learner holds, or when they already hold the neighbour at the top level. By `share` (the
+ * related fill), the credit counts before it is read as a whole level (`credit × needed`).
  */
-export function neighbourReach(skill: GapSkill, via: GapNeighbour): number {
+export function neighbourReach(skill: GapSkill, via: GapNeighbour, mode: 'level' | 'share' = 'level'): number {
   if (via.held >= 5) return 0;
-  return Math.max(0, Math.floor(via.credit * skill.needed + 1e-9) - skill.held) / (skill.needed - skill.held);
+  const earned = mode === 'share' ? via.credit * skill.needed : Math.floor(via.credit * skill.needed + 1e-9);
+  return Math.max(0, earned - skill.held) / (skill.needed - skill.held);
 }
 
 /** A skill partition of the course index worth reading, with the gap weight its courses could close. */
@@ -187,18 +193,36 @@ export interface CoursePartition {
 /**
  * Which course partitions to read for a gap, most valuable first: every gap skill and every
  * neighbour, valued by the gap weight a course teaching it could close at most (a partition serving
- * several gap skills adds them up, as one course would). Partitions of no value are left out.
+ * several gap skills adds them up, as one course would). Partitions of no value are left out. By
+ * `share`, a neighbour counts for the credit it earns below a whole level (see `neighbourReach`).
  */
-export function coursePartitions(gap: readonly GapSkill[]): CoursePartition[] {
+export function coursePartitions(gap: readonly GapSkill[], mode: 'level' | 'share' = 'level'): CoursePartition[] {
   const value = new Map<string, number>();
   const add = (skillId: string, v: number) => {
-    if (v > 0) value.set(skillId, (value.get(skillId) ?? 0) + v);
+    if (v > 1e-9) value.set(skillId, (value.get(skillId) ?? 0) + v);
   };
   for (const skill of gap) {
     add(skill.skillId, skill.weight);
-    for (const n of skill.neighbours ?? []) add(n.skillId, skill.weight * neighbourReach(skill, n));
+    for (const n of skill.neighbours ?? []) add(n.skillId, skill.weight * neighbourReach(skill, n, mode));
   }
   return [...value]
     .map(([skillId, v]) => ({ skillId, value: v }))
     .sort((a, b) => b.value - a.value || (a.skillId < b.skillId ? -1 : 1));
+}
+
+/**
+ * Skills next to what the learner holds: the one-hop neighbours in the taxonomy (narrower,
+ * broader, related) of each skill held that they do not hold themselves, as preferred needs at
+ * working knowledge. A weak extra target that only fills a short list, like the next level of the
+ * skills held: the learner's own skills earn part of each through the scorer, as for any target.
+ */
+export function adjacentNeeds(haves: readonly Have[], taxonomy: Pick<MatchTaxonomy, 'parentsOf' | 'childrenOf' | 'relatedOf'>): Need[] {
+  const held = new Set(haves.map((h) => h.skillId));
+  const out = new Map<string, Need>();
+  for (const h of haves) {
+    for (const s of [...taxonomy.childrenOf(h.skillId), ...taxonomy.parentsOf(h.skillId), ...taxonomy.relatedOf(h.skillId)]) {
+      if (!held.has(s.id) && !out.has(s.id)) out.set(s.id, { skillId: s.id, level: DEFAULT_NEEDED_LEVEL, role: 'preferred' });
+    }
+  }
+  return [...out.values()];
 }

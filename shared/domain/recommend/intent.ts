@@ -1,8 +1,8 @@
 /**
  * What a learner says they want to learn, read from their summary ("想学无人机航拍", "interested in
- * data analysis"): the taxonomy skills named right after an intent phrase, in the same clause. They
- * are weak extra targets of a recommendation, never skills held (the matching scorer ignores the
- * summary, and so does this for anything but wishes).
+ * data analysis"): the taxonomy skills named right after an intent phrase, in the same clause; and
+ * the skills the summary otherwise mentions (`mentionedSkills`). Both are weak extra targets of a
+ * recommendation, never skills held (the matching scorer ignores the summary).
  *
  * Cheap: one regular expression over the summary; the extractor runs only on the clauses that
  * follow an intent phrase, so a summary without one costs a single regex test.
@@ -12,9 +12,12 @@ import type { Level } from '../../taxonomy/levels.js';
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
 import { DEFAULT_NEEDED_LEVEL } from './gap.js';
 
-/** Phrases that introduce what someone wants to learn or work at, in Chinese and English. */
+/**
+ * Phrases that introduce what someone wants to learn or work at, in Chinese and English: to learn
+ * (想学…), to do or become (想做, 想当, 想成为), to try (想试试), to move toward (想往…发展).
+ */
 const INTENT =
-  /想学|想要学|希望学|打算学|计划学|想从事|希望从事|想转行|wants? to learn|would like to learn|hop(?:e|es|ing) to learn|plan(?:s|ning)? to learn|interested in|wants? to work (?:in|as)/giu;
+  /想学|想要学|希望学|打算学|计划学|准备学|想从事|希望从事|想转行|想做|希望做|想当|想成为|希望成为|想试试|想尝试|想往|wants? to learn|would like to learn|hop(?:e|es|ing) to learn|plan(?:s|ning)? to learn|interested in|wants? to work (?:in|as)|wants? to become|would like to (?:work (?:in|as)|become)/giu;
 
 /** What ends the clause a wish reaches over (an enumeration comma 、 does not: 想学A、B wants both). */
 const CLAUSE_END = /[。；;！!？?\n，,]|\.(?:\s|$)/u;
@@ -59,3 +62,27 @@ export function wantedSkills(summary: string, taxonomy: Taxonomy): WantedSkill[]
 /** The needs of a wish: preferred (a wish weighs as a preferred skill does), at the level written or working knowledge. */
 export const wishNeeds = (wanted: readonly WantedSkill[]) =>
   wanted.map((w) => ({ skillId: w.skillId, level: w.level ?? DEFAULT_NEEDED_LEVEL, role: 'preferred' as const }));
+
+/** Extractor confidence from which a skill the summary mentions is read (a typo match is about 0.7). */
+export const MENTION_MIN_CONFIDENCE = 0.85;
+/** A negation just before a mention (不做数据分析, 没学过焊接, "no SQL", "not a welder"). */
+const NEGATED_MENTION_ZH = /[不没]\S{0,2}$/u;
+const NEGATED_MENTION_EN = /(?:\bnot|n't|\bno|\bnever)\s+(?:\S+\s+)?$/iu;
+
+/**
+ * The taxonomy skills a summary mentions outside any wish, not negated ("后转做无人机巡线三年" →
+ * 无人机巡检): the field the learner's history points to, as they wrote it. Never read as held
+ * (matching ignores the summary); a recommendation uses them as one more weak target that only
+ * fills a short list. `except` leaves out skills already counted (held, or wished for).
+ */
+export function mentionedSkills(summary: string, taxonomy: Taxonomy, except: ReadonlySet<string> = new Set()): WantedSkill[] {
+  if (summary.trim() === '') return [];
+  const found = new Map<string, WantedSkill>();
+  for (const item of extractSkills(summary, taxonomy).items) {
+    if (item.confidence < MENTION_MIN_CONFIDENCE || except.has(item.skillId) || found.has(item.skillId)) continue;
+    const before = summary.slice(Math.max(0, item.span[0] - 12), item.span[0]);
+    if (NEGATED_MENTION_ZH.test(before) || NEGATED_MENTION_EN.test(before)) continue;
+    found.set(item.skillId, { skillId: item.skillId });
+  }
+  return [...found.values()];
+}

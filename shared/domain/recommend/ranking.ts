@@ -15,6 +15,10 @@
  * `floor(credit × levelCredit(needed, taught) × needed)`. For the skill itself (credit 1) that is
  * exactly `min(taught, needed)`. Per gap skill the best source counts, never a sum, so partial
  * courses never add up past a full one.
+ *
+ * The related fill ranks by `share` instead: a course counts for the credit it earns before that
+ * credit is read as a whole level (`earnedLevel`), so one raising a skill by part of a level is
+ * listed, marked `belowLevel`, after the courses that close whole levels.
  */
 import { regionContains, regionDistance } from '../../regions/regions.js';
 import type { Level } from '../../taxonomy/levels.js';
@@ -32,6 +36,8 @@ export interface CourseCandidate {
   readonly taught: ReadonlyMap<string, Level>;
   /** After subsidies; `null` when the course names no price. */
   readonly netCostYuan: number | null;
+  /** Skills in `taught` that only the course's certificate attests (see `courseSkills`). */
+  readonly attested?: ReadonlySet<string>;
 }
 
 /** What ranking needs to know about the learner besides the gap. */
@@ -51,6 +57,8 @@ export interface SkillSource {
   readonly taughtLevel: Level;
   /** The level the course brings the learner to in the gap skill (see `reachedLevel`). */
   readonly reaches: HeldLevel;
+  /** The same before it is read as a whole level: the scorer's credit × the level needed (see `earnedLevel`). */
+  readonly earned: number;
   /** The learner's own level in the taught skill when it is a neighbour (what their readiness for the course also rests on). */
   readonly heldInTaught: number;
   readonly via?: { readonly skillId: string; readonly relation: Relation; readonly credit: number };
@@ -59,21 +67,34 @@ export interface SkillSource {
 /**
  * The best way the course raises the gap skill, or undefined when it teaches neither the skill
  * nor a neighbour of it above the learner's level there. The best source is the one reaching
- * highest (the scorer too credits a need by its best source); a direct one wins a tie.
+ * highest (the scorer too credits a need by its best source); a direct one wins a tie. With `by`
+ * `earned`, the highest credit before it is read as a whole level (for the related fill).
  */
-export function sourceOf(course: Pick<CourseCandidate, 'taught'>, skill: GapSkill): SkillSource | undefined {
+export function sourceOf(course: Pick<CourseCandidate, 'taught'>, skill: GapSkill, by: 'reaches' | 'earned' = 'reaches'): SkillSource | undefined {
   let best: SkillSource | undefined;
   const direct = course.taught.get(skill.skillId);
   // Directly, `min(taught, needed)`: what `reachedLevel(1, …)` gives for every level 1–5, written plainly.
-  if (direct !== undefined) best = { taughtSkillId: skill.skillId, taughtLevel: direct, reaches: Math.min(direct, skill.needed) as HeldLevel, heldInTaught: skill.held };
+  if (direct !== undefined) {
+    const reaches = Math.min(direct, skill.needed) as HeldLevel;
+    best = { taughtSkillId: skill.skillId, taughtLevel: direct, reaches, earned: reaches, heldInTaught: skill.held };
+  }
   for (const n of skill.neighbours ?? []) {
     const taught = course.taught.get(n.skillId);
     // A course at or below the learner's level in the neighbour teaches them nothing new there.
     if (taught === undefined || taught <= n.held) continue;
-    const reaches = reachedLevel(n.credit, skill.needed, taught);
-    if (best === undefined || reaches > best.reaches) best = viaSource(n, taught, reaches);
+    const source = viaSource(n, taught, reachedLevel(n.credit, skill.needed, taught), earnedLevel(n.credit, skill.needed, taught));
+    if (best === undefined || source[by] > best[by]) best = source;
   }
   return best;
+}
+
+/**
+ * The scorer's credit for holding a skill at `taught` toward a need at `needed`, times the level
+ * needed: the level earned before the gap reads it as a whole level (`reachedLevel` floors it).
+ */
+export function earnedLevel(credit: number, needed: Level, taught: Level): number {
+  if (taught < 1) return 0;
+  return Math.min(needed, credit * levelCredit(needed, taught) * needed);
 }
 
 /**
@@ -87,10 +108,11 @@ export function reachedLevel(credit: number, needed: Level, taught: Level): Held
   return Math.min(needed, Math.floor(credit * levelCredit(needed, taught) * needed + 1e-9)) as HeldLevel;
 }
 
-const viaSource = (n: GapNeighbour, taught: Level, reaches: HeldLevel): SkillSource => ({
+const viaSource = (n: GapNeighbour, taught: Level, reaches: HeldLevel, earned: number): SkillSource => ({
   taughtSkillId: n.skillId,
   taughtLevel: taught,
   reaches,
+  earned,
   heldInTaught: n.held,
   via: { skillId: n.skillId, relation: n.relation, credit: n.credit },
 });
@@ -107,8 +129,15 @@ export interface ClosedSkill {
   readonly role: GapSkill['role'];
   readonly held: HeldLevel;
   readonly needed: Level;
-  /** The level the course brings the learner to in this skill (capped at `needed`; through a neighbour, see `reachedLevel`). */
-  readonly reaches: Level;
+  /**
+   * The level the course brings the learner to in this skill (capped at `needed`; through a
+   * neighbour, see `reachedLevel`). Below `held` or the current level only for a `belowLevel` closure.
+   */
+  readonly reaches: HeldLevel;
+  /** Only in the related fill: the course raises the skill by less than a whole level; `closure` is the share of the credit it earns. */
+  readonly belowLevel?: true;
+  /** The taught skill is one only the course's certificate attests. */
+  readonly attested?: true;
   /** The skill and level the course teaches toward it (the skill itself, or a neighbour), and the learner's own level in that skill. */
   readonly taught: { readonly skillId: string; readonly level: Level; readonly held: number };
   /** Present when the course teaches a neighbour of the skill, not the skill itself. */
@@ -193,22 +222,36 @@ export function accessOf(course: Pick<CourseCandidate, 'mode' | 'region'>, learn
   return { mode: course.mode, overlaps, distance, regionFit, modeFit, value: regionFit * modeFit };
 }
 
-/** The gap skills a course closes (directly or through a neighbour), given the learner's current levels. */
-export function closedSkills(course: Pick<CourseCandidate, 'taught'>, gap: readonly GapSkill[], levels: ReadonlyMap<string, number> = new Map()): ClosedSkill[] {
+/** How closure is counted: `level` by whole levels reached (as the gap reads them); `share` by the credit earned before that (the related fill). */
+export type ClosureMode = 'level' | 'share';
+
+/**
+ * The gap skills a course closes (directly or through a neighbour), given the learner's current
+ * levels. By `share`, a source that earns part of a level counts for that part (`belowLevel`).
+ */
+export function closedSkills(
+  course: Pick<CourseCandidate, 'taught' | 'attested'>,
+  gap: readonly GapSkill[],
+  levels: ReadonlyMap<string, number> = new Map(),
+  mode: ClosureMode = 'level',
+): ClosedSkill[] {
   const out: ClosedSkill[] = [];
   for (const skill of gap) {
-    const source = sourceOf(course, skill);
+    const source = sourceOf(course, skill, mode === 'share' ? 'earned' : 'reaches');
     if (source === undefined) continue;
     const current = Math.max(skill.held, levels.get(skill.skillId) ?? 0);
     const { reaches } = source;
-    if (reaches <= current) continue;
-    const closure = (reaches - current) / (skill.needed - skill.held);
+    const gained = mode === 'share' ? source.earned : reaches;
+    if (gained <= current + 1e-9) continue;
+    const closure = Math.min(1, (gained - current) / (skill.needed - skill.held));
     out.push({
       skillId: skill.skillId,
       role: skill.role,
       held: skill.held,
       needed: skill.needed,
-      reaches: reaches as Level,
+      reaches,
+      ...(reaches <= current ? { belowLevel: true as const } : {}),
+      ...(course.attested?.has(source.taughtSkillId) ? { attested: true as const } : {}),
       taught: { skillId: source.taughtSkillId, level: source.taughtLevel, held: source.heldInTaught },
       ...(source.via ? { via: source.via } : {}),
       closure,
@@ -221,9 +264,10 @@ export function closedSkills(course: Pick<CourseCandidate, 'taught'>, gap: reado
 
 /**
  * Assesses and ranks candidate courses, best first. Courses that close nothing (they teach no gap
- * skill above the learner's level) are left out.
+ * skill above the learner's level) are left out. By `share` (the related fill), a course counts
+ * for the credit it earns toward a gap skill even below a whole level.
  */
-export function rankCourses<C extends CourseCandidate>(gap: readonly GapSkill[], learner: LearnerContext, candidates: readonly C[]): CourseAssessment<C>[] {
+export function rankCourses<C extends CourseCandidate>(gap: readonly GapSkill[], learner: LearnerContext, candidates: readonly C[], mode: ClosureMode = 'level'): CourseAssessment<C>[] {
   const totalWeight = gap.reduce((sum, s) => sum + s.weight, 0);
   if (totalWeight <= 0) return [];
   // Per gap skill, the levels reached by courses a learner at their level could take now: these bridge harder courses.
@@ -239,7 +283,7 @@ export function rankCourses<C extends CourseCandidate>(gap: readonly GapSkill[],
 
   const out: CourseAssessment<C>[] = [];
   for (const course of candidates) {
-    const closes = closedSkills(course, gap);
+    const closes = closedSkills(course, gap, new Map(), mode);
     if (closes.length === 0) continue;
     const levelChecks = closes.map((closed): LevelCheck => {
       const courseLevel = closed.taught.level;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { intentClauses, wantedSkills, wishNeeds } from '#shared/domain/recommend/intent.js';
+import { intentClauses, mentionedSkills, wantedSkills, wishNeeds } from '#shared/domain/recommend/intent.js';
 import { loadTaxonomy } from '#shared/taxonomy/taxonomy.js';
 import { miniTaxonomyData } from '../../fixtures/taxonomy-mini/index.js';
 
@@ -31,5 +31,29 @@ describe('what a learner wants to learn, from their summary', () => {
     expect(wanted.map((w) => w.skillId)).toEqual(['data-annotation']);
     expect(wishNeeds(wanted)).toEqual([{ skillId: 'data-annotation', level: 2, role: 'preferred' }]);
     expect(wantedSkills('数据录入员，会电子表格', taxonomy)).toEqual([]);
+  });
+
+  it('reads wishes to do, become or try something', () => {
+    // Prepare / Act / Assess
+    expect(intentClauses('机械专业毕业，想做数控加工。')).toEqual(['数控加工']);
+    expect(intentClauses('想试试数据标注')).toEqual(['数据标注']);
+    expect(intentClauses('I would like to become a welder')).toEqual(['a welder']);
+    expect(intentClauses('不想做焊接')).toEqual([]);
+  });
+});
+
+describe('what a learner’s summary mentions', () => {
+  it('finds the skills the summary mentions, leaving out negated ones and those already counted', () => {
+    // Prepare
+    const summary = '在工厂干过三年焊接，后来开叉车；本人不做数据分析。想学数据标注。';
+
+    // Act
+    const all = mentionedSkills(summary, taxonomy);
+    const rest = mentionedSkills(summary, taxonomy, new Set(['welding', 'data-annotation']));
+
+    // Assess
+    expect(all.map((m) => m.skillId)).toEqual(['welding', 'forklift-operation', 'data-annotation']);
+    expect(rest.map((m) => m.skillId)).toEqual(['forklift-operation']);
+    expect(mentionedSkills('', taxonomy)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RELATION_CREDIT } from '#shared/domain/matching/score.js';
-import { computeGap, coursePartitions, withNeighbours as withGapNeighbours, type GapSkill, type HeldLevel } from '#shared/domain/recommend/gap.js';
-import { accessOf, entryLevel, rankCourses, reachedLevel, type CourseCandidate } from '#shared/domain/recommend/ranking.js';
+import { adjacentNeeds, computeGap, coursePartitions, withNeighbours as withGapNeighbours, type GapSkill, type HeldLevel } from '#shared/domain/recommend/gap.js';
+import { accessOf, earnedLevel, entryLevel, rankCourses, reachedLevel, type CourseCandidate } from '#shared/domain/recommend/ranking.js';
 import type { Level } from '#shared/taxonomy/levels.js';
 import { loadTaxonomy } from '#shared/taxonomy/taxonomy.js';
 import { miniTaxonomyData } from '../../fixtures/taxonomy-mini/index.js';
@@ -259,5 +259,83 @@ describe('gap: neighbours and partitions to read', () => {
     // Assess: n is worth 1 × 1/2 + 0.6 × 2/3 = 0.9.
     expect(partitions.map((p) => p.skillId)).toEqual(['a', 'n', 'b']);
     expect(partitions[1]!.value).toBeCloseTo(0.9);
+  });
+});
+
+describe('course ranking: the related fill, by share of a level', () => {
+  const related = (needed: Level): GapSkill => ({ ...gapSkill('a', needed), neighbours: [{ skillId: 'r', relation: 'related', credit: RELATION_CREDIT.related, held: 0 }] });
+
+  it('credits a related course with the share of a level its credit earns, where whole levels credit nothing', () => {
+    // Prepare
+    const gap = [related(2)];
+    const candidates = [course('rel', { r: 2 })];
+
+    // Act
+    const byLevel = rankCourses(gap, learner, candidates);
+    const byShare = rankCourses(gap, learner, candidates, 'share');
+
+    // Assess: 0.4 × 2 = 0.8 of a level, 0.4 of the gap; the level it reaches stays 0.
+    expect(byLevel).toEqual([]);
+    expect(earnedLevel(RELATION_CREDIT.related, 2, 2)).toBeCloseTo(0.8);
+    expect(byShare[0]!.closes[0]).toMatchObject({ skillId: 'a', reaches: 0, belowLevel: true, via: { skillId: 'r', relation: 'related' } });
+    expect(byShare[0]!.closes[0]!.closure).toBeCloseTo(0.4);
+    expect(byShare[0]!.gapClosed).toBeCloseTo(0.4);
+  });
+
+  it('counts a whole level the same in both modes, and marks a skill only the certificate attests', () => {
+    // Prepare
+    const gap = [gapSkill('a', 2)];
+    const candidates = [course('cert', { a: 2 }, { attested: new Set(['a']) })];
+
+    // Act
+    const byLevel = rankCourses(gap, learner, candidates);
+    const byShare = rankCourses(gap, learner, candidates, 'share');
+
+    // Assess
+    expect(byShare[0]!.closes).toEqual(byLevel[0]!.closes);
+    expect(byLevel[0]!.closes[0]).toMatchObject({ reaches: 2, closure: 1, attested: true });
+    expect(byLevel[0]!.closes[0]!.belowLevel).toBeUndefined();
+  });
+
+  it('reads the partitions of related skills for the fill, which whole levels would never read', () => {
+    // Prepare
+    const gap = [related(2)];
+
+    // Act / Assess
+    expect(coursePartitions(gap).map((p) => p.skillId)).toEqual(['a']);
+    expect(coursePartitions(gap, 'share').map((p) => [p.skillId, Math.round(p.value * 100) / 100])).toEqual([
+      ['a', 1],
+      ['r', 0.4],
+    ]);
+  });
+});
+
+describe('gap: targets named, and skills next to those held', () => {
+  it('names the targets that need each gap skill', () => {
+    // Prepare
+    const targets = [
+      { key: 'demand:d1', needs: [{ skillId: 'a', role: 'required' as const, needed: 2 as Level, held: 0 as HeldLevel }] },
+      { key: 'adjacent', needs: [{ skillId: 'a', role: 'preferred' as const, needed: 2 as Level, held: 0 as HeldLevel }, { skillId: 'b', role: 'preferred' as const, needed: 2 as Level, held: 1 as HeldLevel }] },
+    ];
+
+    // Act
+    const gap = computeGap(targets, () => 1);
+
+    // Assess
+    expect(gap.map((s) => [s.skillId, s.targets])).toEqual([
+      ['a', ['demand:d1', 'adjacent']],
+      ['b', ['adjacent']],
+    ]);
+  });
+
+  it('aims at the one-hop neighbours of the skills held that are not held, as preferred working knowledge', () => {
+    // Prepare
+    const taxonomy = loadTaxonomy(miniTaxonomyData);
+
+    // Act
+    const needs = adjacentNeeds([{ skillId: 'data-entry', level: 2 }, { skillId: 'data-annotation', level: 1 }], taxonomy);
+
+    // Assess: data-annotation is related to data-entry but held; image-annotation is narrower than data-annotation.
+    expect(needs).toEqual([{ skillId: 'image-annotation', level: 2, role: 'preferred' }]);
   });
 });

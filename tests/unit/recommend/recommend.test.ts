@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, ValidationError } from '#shared/domain/errors.js';
 import type { Caller } from '#shared/domain/caller.js';
+import { indexedSkills } from '#shared/domain/records.js';
 import { loadTaxonomy } from '#shared/taxonomy/taxonomy.js';
-import { BROADER_SKILLS_QUERIED, COURSES_PER_SKILL, GAP_SKILLS_QUERIED, makeRecommendCourses } from '#shared/use-cases/recommend.js';
+import { COURSE_READS, COURSES_PER_SKILL, GAP_SKILLS_QUERIED, makeRecommendCourses, PARTITION_QUERIES } from '#shared/use-cases/recommend.js';
 import { miniTaxonomyData } from '../../fixtures/taxonomy-mini/index.js';
 import { course, demand, FixedShortage, learner, MemoryCandidateIndex, MemoryRecordStore, skill } from './fakes.js';
 
@@ -89,7 +90,9 @@ describe('recommend-courses use case: targets and gap', () => {
     // Assess
     expect(answer.target).toMatchObject({ kind: 'demand', demands: [{ id: w.pilot.id, title: '无人机驾驶员' }] });
     expect(answer.gap.map((g) => g.skillId)).toEqual(['uav-multirotor-piloting']);
-    expect(answer.items).toEqual([]);
+    // No course closes the pilot's gap: only courses filling the list toward other aims, marked so.
+    expect(answer.items.filter((i) => i.scope === 'target')).toEqual([]);
+    expect(answer.pathway.courses).toEqual([]);
     expect(answer.pathway.summary).toBe('暂无能补齐差距的合适课程');
     await expect(closed).rejects.toBeInstanceOf(NotFoundError);
     await expect(unknown).rejects.toBeInstanceOf(NotFoundError);
@@ -231,11 +234,10 @@ describe('recommend-courses use case: ranking, explanations and pathway', () => 
     expect(answer.items.every((i) => i.scope === 'target')).toBe(true);
   });
 
-  it('keeps its reads bounded: one learner read, two shortage reads, the candidate index at most twice, one course list per skill read', async () => {
-    // Prepare
+  it('keeps its reads bounded: one learner read, two shortage reads, the candidate index at most twice, at most PARTITION_QUERIES course Queries', async () => {
+    // Prepare: thirty required skills no course teaches.
     const w = world();
-    const gapSkills = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'];
-    const wide = demand({ ref: 'WIDE', region: '310104', requiredSkills: [skill('data-entry', 2), ...gapSkills.map((s) => skill(`x-${s}`, 2))] });
+    const wide = demand({ ref: 'WIDE', region: '310104', requiredSkills: [skill('data-entry', 2), ...Array.from({ length: 30 }, (_, i) => skill(`x-${i}`, 2))] });
     w.store.records.set(wide.id, wide);
     for (let i = 0; i < COURSES_PER_SKILL + 5; i++) w.store.records.set(`c_${i}`, course({ ref: `MANY-${i}`, skillsTaught: [skill('data-annotation')], level: 2 }));
 
@@ -244,11 +246,125 @@ describe('recommend-courses use case: ranking, explanations and pathway', () => 
     const nearby = await w.recommend(self(w), w.me.id, options);
 
     // Assess
-    expect(answer.reads.store).toBe(2 + GAP_SKILLS_QUERIED + BROADER_SKILLS_QUERIED);
+    expect(answer.reads.store).toBe(2 + PARTITION_QUERIES);
     expect(answer.reads.shortage).toBeLessThanOrEqual(2);
     expect(answer.reads.candidates).toBe(0);
     expect(nearby.reads.candidates).toBeLessThanOrEqual(2);
-    expect(nearby.reads.store).toBeLessThanOrEqual(1 + GAP_SKILLS_QUERIED + BROADER_SKILLS_QUERIED);
+    expect(nearby.reads.store).toBeLessThanOrEqual(1 + PARTITION_QUERIES);
+  });
+
+  it('reads at most COURSE_READS partitions that find courses, GAP_SKILLS_QUERIED of them for the target', async () => {
+    // Prepare: thirty required skills, each taught by one course.
+    const w = world();
+    const ids = Array.from({ length: 30 }, (_, i) => `x-${i}`);
+    const wide = demand({ ref: 'WIDE', region: '310104', requiredSkills: ids.map((id) => skill(id, 2)) });
+    w.store.records.set(wide.id, wide);
+    for (const id of ids) {
+      const one = course({ ref: `ONE-${id}`, skillsTaught: [skill(id)], level: 2 });
+      w.store.records.set(one.id, one);
+    }
+
+    // Act
+    const answer = await w.recommend(self(w), w.me.id, { ...options, demandId: wide.id, limit: 50 });
+
+    // Assess
+    const taught = (skillId: string) => [...w.store.records.values()].some((r) => r.kind === 'course' && indexedSkills(r).some((s) => s.skillId === skillId));
+    const finding = w.store.skillReads.filter((r) => taught(r.skillId));
+    expect(finding.length).toBe(COURSE_READS);
+    expect(w.store.skillReads.slice(0, GAP_SKILLS_QUERIED).every((r) => r.skillId.startsWith('x-'))).toBe(true);
+    expect(answer.items.filter((i) => i.scope === 'target')).toHaveLength(COURSE_READS);
+    expect(answer.reads.store).toBeLessThanOrEqual(2 + PARTITION_QUERIES);
+  });
+
+  it('does not count a partition that turns out empty against the reads that find courses', async () => {
+    // Prepare: eleven required skills no course teaches, and one that many courses do.
+    const w = world();
+    const empty = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k'].map((s) => skill(`x-${s}`, 3));
+    const wide = demand({ ref: 'WIDE', region: '310104', requiredSkills: [...empty, skill('welding', 1)] });
+    w.store.records.set(wide.id, wide);
+
+    // Act
+    const answer = await w.recommend(self(w), w.me.id, { ...options, demandId: wide.id });
+
+    // Assess: more than GAP_SKILLS_QUERIED partitions were tried, so the welding course was still found.
+    expect(w.store.skillReads.length).toBeGreaterThan(GAP_SKILLS_QUERIED);
+    expect(w.store.skillReads.length).toBeLessThanOrEqual(PARTITION_QUERIES);
+    expect(answer.items.find((i) => i.ref === 'WELD')).toMatchObject({ scope: 'target' });
+  });
+});
+
+describe('recommend-courses use case: certificates and filling the list', () => {
+  it('counts the skills a learner’s certificates attest as held, as matching does', async () => {
+    // Prepare
+    const w = world();
+    const licensed = learner({ ref: 'licensed', region: '110119', skills: [skill('uav-multirotor-piloting', 3)], certificates: ['民用无人机驾驶员执照'] });
+    const flyer = demand({ ref: 'BJ-FLYER', region: '110119', requiredSkills: [skill('caac-licence', 2), skill('uav-aerial-survey', 2)] });
+    w.store.records.set(licensed.id, licensed);
+    w.store.records.set(flyer.id, flyer);
+
+    // Act
+    const answer = await w.recommend({ sub: licensed.owner, role: 'jobseeker' }, licensed.id, { ...options, demandId: flyer.id });
+
+    // Assess
+    expect(answer.gap.map((g) => g.skillId)).toEqual(['uav-aerial-survey']);
+  });
+
+  it('lets a course close the skills its certificate attests, and says that the certificate is what closes them', async () => {
+    // Prepare
+    const w = world();
+    const flyer = demand({ ref: 'BJ-FLYER', region: '310104', requiredSkills: [skill('caac-licence', 2)] });
+    // It is indexed under what it teaches (无人机驾驶, related to the licence), so it is found through that neighbour.
+    const licence = course({ ref: 'LICENCE', skillsTaught: [skill('uav-piloting')], level: 2, certificate: '民用无人机驾驶员执照', region: '310000' });
+    w.store.records.set(flyer.id, flyer);
+    w.store.records.set(licence.id, licence);
+
+    // Act
+    const answer = await w.recommend(self(w), w.me.id, { ...options, demandId: flyer.id });
+
+    // Assess
+    const item = answer.items.find((i) => i.ref === 'LICENCE')!;
+    expect(item.scope).toBe('target');
+    expect(item.explanation.closes[0]).toMatchObject({ skillId: 'caac-licence', from: 0, to: 2, attested: true });
+    expect(item.explanation.summary).toMatch(/^补齐民用无人机驾驶员执照（课程证书可证明，无→四级\/中级工/);
+    expect(answer.pathway.courses.map((c) => c.ref)).toEqual(['LICENCE']);
+  });
+
+  it('fills a short list with related courses, after the others, naming the target they serve', async () => {
+    // Prepare: SQL is related to data analysis (credit 0.4): a level-2 SQL course earns 0.8 of a level of it.
+    const w = world();
+    const analyst = demand({ ref: 'SH-ANALYST', title: '数据分析助理', region: '310104', requiredSkills: [skill('data-analysis', 2)] });
+    const direct = course({ ref: 'ANALYSIS-2', skillsTaught: [skill('data-analysis')], level: 2, mode: 'online', region: 'national' });
+    const sql = course({ ref: 'SQL-2', skillsTaught: [skill('sql')], level: 2, mode: 'online', region: 'national' });
+    for (const r of [analyst, direct, sql]) w.store.records.set(r.id, r);
+
+    // Act
+    const zh = await w.recommend(self(w), w.me.id, { ...options, demandId: analyst.id });
+    const en = await w.recommend(self(w), w.me.id, { ...options, demandId: analyst.id, lang: 'en' });
+
+    // Assess
+    const refs = zh.items.map((i) => i.ref);
+    expect(refs[0]).toBe('ANALYSIS-2');
+    const related = zh.items.find((i) => i.ref === 'SQL-2')!;
+    expect(related.scope).toBe('related');
+    expect(related.score).toBeLessThan(zh.items[0]!.score);
+    expect(related.explanation.partly[0]).toMatchObject({ skillId: 'data-analysis', from: 0, to: 0, share: 0.4, via: { skillId: 'sql', relation: 'related' } });
+    expect(related.explanation.summary).toMatch(/^相关推荐（与目标岗位“数据分析助理”相关）：教授SQL数据库查询（与数据分析相关的技能，四级\/中级工课程），按40%计入数据分析，提升不足一级（约补上该技能差距的40%/);
+    expect(en.items.find((i) => i.ref === 'SQL-2')!.explanation.summary).toMatch(/^Related option \(toward the target job “数据分析助理”\): Teaches SQL.*less than a level, about 40% of that skill's gap/);
+    expect(zh.pathway.courses.map((c) => c.ref)).toEqual(['ANALYSIS-2']);
+  });
+
+  it('names what a broader course serves: the next level of a skill held', async () => {
+    // Prepare
+    const w = world();
+    const sheets = course({ ref: 'SHEETS-3', skillsTaught: [skill('spreadsheets')], level: 3, mode: 'online', region: 'national', priceYuan: 300 });
+    w.store.records.set(sheets.id, sheets);
+
+    // Act
+    const answer = await w.recommend(self(w), w.me.id, options);
+
+    // Assess
+    // Not a job's requirement: the level is named as the aim's.
+    expect(answer.items.find((i) => i.ref === 'SHEETS-3')!.explanation.summary).toMatch(/^拓展推荐（面向现有技能的下一级）：补齐电子表格（四级\/中级工→三级\/高级工，目标三级\/高级工）/);
   });
 });
 
@@ -288,7 +404,7 @@ describe('recommend-courses use case: one hop in the taxonomy, nearby reads and 
 
     // Assess
     expect(w.store.skillReads.map((r) => r.skillId)).toEqual(expect.arrayContaining(['data-annotation', 'image-annotation']));
-    expect(answer.reads.store).toBeLessThanOrEqual(2 + GAP_SKILLS_QUERIED + BROADER_SKILLS_QUERIED);
+    expect(answer.reads.store).toBeLessThanOrEqual(2 + PARTITION_QUERIES);
   });
 
   it('reads a partition again within the learner’s province when courses elsewhere fill its page, so a nearby course is not missed', async () => {
@@ -310,7 +426,7 @@ describe('recommend-courses use case: one hop in the taxonomy, nearby reads and 
     const refs = answer.items.map((i) => i.ref);
     expect(refs).toContain('SH-NEAR');
     expect(refs.findIndex((ref) => ref.startsWith('BJ-'))).toBeGreaterThan(refs.indexOf('SH-NEAR'));
-    expect(answer.reads.store).toBeLessThanOrEqual(2 + GAP_SKILLS_QUERIED + BROADER_SKILLS_QUERIED);
+    expect(answer.reads.store).toBeLessThanOrEqual(2 + PARTITION_QUERIES);
   });
 
   it('aims at what the summary says the learner wants to learn as a weak extra target, and ignores a negated wish', async () => {
