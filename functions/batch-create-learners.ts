@@ -1,4 +1,9 @@
+import { prepareExtraction } from '#shared/taxonomy/extract.js';
 import { batchCreateHandler } from './http/record-handlers.js';
+import { route } from './routes/batch-create-learners.js';
+
+// Build the skill-extraction indexes during init rather than on the first request that reads skill text.
+prepareExtraction();
 
 /** POST /learners/batch: up to 100 learners, validated as a whole. */
-export const handler = batchCreateHandler('learner', 'batch-create-learners');
+export const handler = batchCreateHandler('learner', route);

@@ -1,10 +1,10 @@
-import { z } from 'zod';
-import { DynamoCampaignStore } from '#shared/adapters/dynamodb/campaign-store.js';
+import * as z from 'zod';
 import type { CampaignDispatcher, CampaignQueue } from '#shared/ports/campaign-dispatcher.js';
 import type { CampaignStore } from '#shared/ports/campaign-store.js';
 import { loadTaxonomy } from '#shared/taxonomy/taxonomy.js';
 import { LocalCampaignDispatcher } from '#shared/use-cases/campaign/local-dispatcher.js';
 import { makeCampaignRunner, type CampaignRunner } from '#shared/use-cases/campaign/runner.js';
+import { getCampaignStore } from './campaign-store.js';
 import { getContainer } from './container.js';
 import { logger } from './http/observability.js';
 
@@ -34,7 +34,7 @@ export function getCampaignContainer(): CampaignContainer {
     if (!parsed.success) throw new Error(`Bad configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     const queueUrl = parsed.data.CAMPAIGN_QUEUE_URL;
     const base = getContainer();
-    const campaigns = new DynamoCampaignStore(base.client, base.config.TABLE_NAME);
+    const campaigns = getCampaignStore();
     const runner = makeCampaignRunner({
       campaigns,
       store: base.store,

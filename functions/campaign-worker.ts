@@ -1,10 +1,14 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CampaignMessage, CampaignQueue } from '#shared/ports/campaign-dispatcher.js';
+import { prepareExtraction } from '#shared/taxonomy/extract.js';
 import type { CampaignRunner } from '#shared/use-cases/campaign/runner.js';
 import { getCampaignContainer } from './campaign-container.js';
 import { logger } from './http/observability.js';
+
+// Build the skill-extraction indexes during init rather than on the first request that reads skill text.
+prepareExtraction();
 
 const CampaignId = z.string().regex(/^cp_[a-z2-7]{20}$/);
 

@@ -1,12 +1,14 @@
-import { extractSkills } from '#shared/taxonomy/extract.js';
+import { extractSkills, prepareExtraction } from '#shared/taxonomy/extract.js';
 import { loadTaxonomy } from '#shared/taxonomy/taxonomy.js';
 import { httpHandler } from './http/http-handler.js';
-import { route } from './routes.js';
+import { route } from './routes/extract-skills.js';
 
 const taxonomy = loadTaxonomy();
+// Build the extraction indexes during init rather than on the first request.
+prepareExtraction(taxonomy);
 
 /** POST /skills/extract: the skills found in a text, with spans and confidence. */
-export const handler = httpHandler(route('extract-skills'), async ({ body }) => {
+export const handler = httpHandler(route, async ({ body }) => {
   const { text } = body as { text: string };
   return { body: extractSkills(text, taxonomy) };
 });

@@ -2,19 +2,19 @@ import { BOM, csvHeader, csvRow } from '#shared/domain/campaign/csv.js';
 import { CAMPAIGN_RESULTS_MAX, type CampaignResultsQuery } from '#shared/schemas/campaign.js';
 import { loadTaxonomy } from '#shared/taxonomy/taxonomy.js';
 import { makeCampaignResults, resultView } from '#shared/use-cases/campaign/manage.js';
-import { getCampaignContainer } from './campaign-container.js';
+import { getCampaignStore } from './campaign-store.js';
 import { httpHandler } from './http/http-handler.js';
-import { route } from './routes.js';
+import { route } from './routes/get-campaign-results.js';
 
 /**
  * GET /campaigns/{id}/results?format=json|csv: one item (row) per learner. JSON carries the
  * summary and a `nextToken`; CSV is UTF-8 with a BOM (Excel and WPS then read the Chinese right)
  * and continues through the `X-Next-Token` header when the campaign has more rows than a page.
  */
-export const handler = httpHandler(route('get-campaign-results'), async ({ params, query, caller }) => {
+export const handler = httpHandler(route, async ({ params, query, caller }) => {
   const { format, limit, nextToken } = query as CampaignResultsQuery;
   const taxonomy = loadTaxonomy();
-  const page = await makeCampaignResults(getCampaignContainer())(caller, params.id ?? '', { limit: limit ?? (format === 'csv' ? CAMPAIGN_RESULTS_MAX.csv : 500), nextToken });
+  const page = await makeCampaignResults({ campaigns: getCampaignStore() })(caller, params.id ?? '', { limit: limit ?? (format === 'csv' ? CAMPAIGN_RESULTS_MAX.csv : 500), nextToken });
   if (format === 'csv') {
     const lines = [csvHeader(), ...page.items.map((r) => csvRow(r, taxonomy))];
     return {

@@ -1,4 +1,5 @@
 import { getRecordHandler } from './http/record-handlers.js';
+import { route } from './routes/get-learner.js';
 
 /** GET /learners/{id}: one learner with its ETag. */
-export const handler = getRecordHandler('learner', 'get-learner');
+export const handler = getRecordHandler('learner', route);

@@ -1,11 +1,11 @@
 import { buildOpenApiDocument } from './http/openapi.js';
 import { httpHandler } from './http/http-handler.js';
-import { route } from './routes.js';
+import { route } from './routes/get-openapi.js';
 
 let document: unknown;
 
 /** GET /openapi.json: generated once per cold start from the request schemas. */
-export const handler = httpHandler({ ...route('get-openapi'), public: true }, async () => {
+export const handler = httpHandler({ ...route, public: true }, async () => {
   document ??= buildOpenApiDocument();
   return { body: document };
 });

@@ -6,8 +6,12 @@ import type { Kind } from '#shared/domain/records.js';
 import { formatOf, readRows } from '#shared/import/read-rows.js';
 import { makeImportRecords, type ImportSummary } from '#shared/use-cases/import-records.js';
 import { rejectedCsv } from '#shared/import/report.js';
+import { prepareExtraction } from '#shared/taxonomy/extract.js';
 import { getContainer } from './container.js';
 import { logger } from './http/observability.js';
+
+// Build the skill-extraction indexes during init rather than on the first request that reads skill text.
+prepareExtraction();
 
 const KINDS: Record<string, Kind> = { demands: 'demand', learners: 'learner', courses: 'course' };
 

@@ -1,4 +1,5 @@
 import { listRecordsHandler } from './http/record-handlers.js';
+import { route } from './routes/list-demands.js';
 
 /** GET /demands: a page of demands the caller may list. */
-export const handler = listRecordsHandler('demand', 'list-demands');
+export const handler = listRecordsHandler('demand', route);

@@ -1,16 +1,20 @@
 import type { RecommendQuery } from '#shared/schemas/queries.js';
+import { prepareExtraction } from '#shared/taxonomy/extract.js';
 import { loadTaxonomy } from '#shared/taxonomy/taxonomy.js';
 import { makeRecommendCourses } from '#shared/use-cases/recommend.js';
 import { getContainer } from './container.js';
 import { httpHandler } from './http/http-handler.js';
-import { route } from './routes.js';
+import { route } from './routes/recommend-courses.js';
+
+// Build the skill-extraction indexes during init rather than on the first request that reads skill text.
+prepareExtraction();
 
 /**
  * GET /learners/{id}/recommendations?limit=&demandId=&occupation=: courses ranked by how much of
  * the learner's skill gap they close, with a pathway and subsidies, explained in the caller's
  * language (Accept-Language). The learner themself or the bureau of their region only.
  */
-export const handler = httpHandler(route('recommend-courses'), async ({ params, query, caller, lang }) => {
+export const handler = httpHandler(route, async ({ params, query, caller, lang }) => {
   const { limit, demandId, occupation } = query as RecommendQuery;
   const { reads: _reads, ...answer } = await makeRecommendCourses({ ...getContainer(), taxonomy: loadTaxonomy() })(caller, params.id ?? '', {
     limit,

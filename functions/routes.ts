@@ -1,81 +1,80 @@
-import type { z } from 'zod';
-import { CampaignInputSchema, CampaignResultsQuerySchema } from '#shared/schemas/campaign.js';
-import { CourseBatchSchema, CourseInputSchema } from '#shared/schemas/course.js';
-import { DemandBatchSchema, DemandInputSchema, DemandPatchSchema } from '#shared/schemas/demand.js';
-import { LearnerBatchSchema, LearnerInputSchema, LearnerPatchSchema } from '#shared/schemas/learner.js';
-import { CourseQuerySchema, ExtractBodySchema, ListQuerySchema, MatchQuerySchema, ShortageQuerySchema, SkillSearchQuerySchema, RecommendQuerySchema } from '#shared/schemas/queries.js';
-import { SCOPES, type Scope } from '#shared/domain/scopes.js';
+import { route as getHealth } from './routes/get-health.js';
+import { route as getOpenapi } from './routes/get-openapi.js';
+import { route as createDemand } from './routes/create-demand.js';
+import { route as batchCreateDemands } from './routes/batch-create-demands.js';
+import { route as listDemands } from './routes/list-demands.js';
+import { route as getDemand } from './routes/get-demand.js';
+import { route as updateDemand } from './routes/update-demand.js';
+import { route as deleteDemand } from './routes/delete-demand.js';
+import { route as createLearner } from './routes/create-learner.js';
+import { route as batchCreateLearners } from './routes/batch-create-learners.js';
+import { route as listLearners } from './routes/list-learners.js';
+import { route as getLearner } from './routes/get-learner.js';
+import { route as updateLearner } from './routes/update-learner.js';
+import { route as deleteLearner } from './routes/delete-learner.js';
+import { route as createCourse } from './routes/create-course.js';
+import { route as batchCreateCourses } from './routes/batch-create-courses.js';
+import { route as listCourses } from './routes/list-courses.js';
+import { route as searchSkills } from './routes/search-skills.js';
+import { route as extractSkills } from './routes/extract-skills.js';
+import { route as getShortage } from './routes/get-shortage.js';
+import { route as matchDemand } from './routes/match-demand.js';
+import { route as matchLearner } from './routes/match-learner.js';
+import { route as recommendCourses } from './routes/recommend-courses.js';
+import { route as createCampaign } from './routes/create-campaign.js';
+import { route as listCampaigns } from './routes/list-campaigns.js';
+import { route as getCampaign } from './routes/get-campaign.js';
+import { route as getCampaignResults } from './routes/get-campaign-results.js';
+import { route as cancelCampaign } from './routes/cancel-campaign.js';
+import type { RouteDef } from './http/route-def.js';
 
 export { ROLE_SCOPES, SCOPES, type Scope } from '#shared/domain/scopes.js';
+export type { Method, RouteDef } from './http/route-def.js';
 
 /**
  * The route table: the local server, the CDK stack and the OpenAPI document all read it, so a
- * route exists in exactly one place. `handler` names the file `functions/<handler>.ts`.
+ * route exists in exactly one place. Each route is declared in its own module,
+ * `functions/routes/<handler>.ts`, which its handler imports: a handler's bundle then holds its
+ * own schemas only. Handlers never import this table (it brings every route's schemas, and with
+ * them the taxonomy and region data); tests/infra/bundles.test.ts checks that they do not.
  */
-
-export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-
-export interface RouteDef {
-  readonly method: Method;
-  readonly path: string;
-  readonly handler: string;
-  readonly summary: string;
-  /** Empty for public routes. */
-  readonly scopes: readonly Scope[];
-  readonly body?: z.ZodType;
-  readonly query?: z.ZodType;
-  /** Larger than the default 256 KiB only for batches. */
-  readonly maxBodyBytes?: number;
-  /** Status of a successful answer. @default 200 */
-  readonly success?: number;
-}
-
-const BATCH_BYTES = 4_194_304;
-const { read, profile, demands, bureau } = SCOPES;
-
 export const ROUTES = [
-  { method: 'GET', path: '/health', handler: 'get-health', summary: 'Liveness', scopes: [] },
-  { method: 'GET', path: '/openapi.json', handler: 'get-openapi', summary: 'This OpenAPI document', scopes: [] },
+  getHealth,
+  getOpenapi,
 
-  { method: 'POST', path: '/demands', handler: 'create-demand', summary: 'Create or update (by ref) a demand', scopes: [demands], body: DemandInputSchema, success: 201 },
-  { method: 'POST', path: '/demands/batch', handler: 'batch-create-demands', summary: 'Create or update up to 100 demands', scopes: [demands], body: DemandBatchSchema, maxBodyBytes: BATCH_BYTES },
-  { method: 'GET', path: '/demands', handler: 'list-demands', summary: 'Own demands, or a bureau region’s', scopes: [demands], query: ListQuerySchema },
-  { method: 'GET', path: '/demands/{id}', handler: 'get-demand', summary: 'One demand', scopes: [demands] },
-  { method: 'PATCH', path: '/demands/{id}', handler: 'update-demand', summary: 'JSON merge patch of a demand', scopes: [demands], body: DemandPatchSchema },
-  { method: 'DELETE', path: '/demands/{id}', handler: 'delete-demand', summary: 'Delete a demand', scopes: [demands], success: 204 },
+  createDemand,
+  batchCreateDemands,
+  listDemands,
+  getDemand,
+  updateDemand,
+  deleteDemand,
 
-  { method: 'POST', path: '/learners', handler: 'create-learner', summary: 'Create or update (by ref) a learner profile', scopes: [profile, bureau], body: LearnerInputSchema, success: 201 },
-  { method: 'POST', path: '/learners/batch', handler: 'batch-create-learners', summary: 'Create or update up to 100 learners', scopes: [profile, bureau], body: LearnerBatchSchema, maxBodyBytes: BATCH_BYTES },
-  { method: 'GET', path: '/learners', handler: 'list-learners', summary: 'Learners of a bureau region', scopes: [bureau], query: ListQuerySchema },
-  { method: 'GET', path: '/learners/{id}', handler: 'get-learner', summary: 'One learner', scopes: [profile, bureau] },
-  { method: 'PATCH', path: '/learners/{id}', handler: 'update-learner', summary: 'JSON merge patch of a learner', scopes: [profile, bureau], body: LearnerPatchSchema },
-  { method: 'DELETE', path: '/learners/{id}', handler: 'delete-learner', summary: 'Delete a learner profile and all derived data', scopes: [profile, bureau], success: 204 },
+  createLearner,
+  batchCreateLearners,
+  listLearners,
+  getLearner,
+  updateLearner,
+  deleteLearner,
 
-  { method: 'POST', path: '/courses', handler: 'create-course', summary: 'Create or update (by ref) a course', scopes: [bureau], body: CourseInputSchema, success: 201 },
-  { method: 'POST', path: '/courses/batch', handler: 'batch-create-courses', summary: 'Create or update up to 100 courses', scopes: [bureau], body: CourseBatchSchema, maxBodyBytes: BATCH_BYTES },
-  { method: 'GET', path: '/courses', handler: 'list-courses', summary: 'Courses by skill and region', scopes: [read], query: CourseQuerySchema },
+  createCourse,
+  batchCreateCourses,
+  listCourses,
 
-  { method: 'GET', path: '/skills', handler: 'search-skills', summary: 'Taxonomy autocomplete, Chinese and English', scopes: [read], query: SkillSearchQuerySchema },
-  { method: 'POST', path: '/skills/extract', handler: 'extract-skills', summary: 'Skills found in a text', scopes: [read], body: ExtractBodySchema },
+  searchSkills,
+  extractSkills,
 
-  { method: 'GET', path: '/insights/shortage', handler: 'get-shortage', summary: 'Skills ranked by shortage index', scopes: [SCOPES.insights], query: ShortageQuerySchema },
+  getShortage,
 
-  { method: 'GET', path: '/demands/{id}/matches', handler: 'match-demand', summary: 'Ranked learners who consented, with explanations', scopes: [demands], query: MatchQuerySchema },
-  { method: 'GET', path: '/learners/{id}/matches', handler: 'match-learner', summary: 'Ranked open demands for a learner, with explanations', scopes: [profile, bureau], query: MatchQuerySchema },
-  { method: 'GET', path: '/learners/{id}/recommendations', handler: 'recommend-courses', summary: 'Ranked courses closing the learner’s skill gap, and a pathway', scopes: [profile, bureau], query: RecommendQuerySchema },
+  matchDemand,
+  matchLearner,
+  recommendCourses,
 
-  { method: 'POST', path: '/campaigns', handler: 'create-campaign', summary: 'Start a bureau campaign in the background (202 with its status)', scopes: [bureau], body: CampaignInputSchema, success: 202 },
-  { method: 'GET', path: '/campaigns/{id}', handler: 'get-campaign', summary: 'Campaign status and progress; the report once completed', scopes: [bureau] },
-  { method: 'GET', path: '/campaigns/{id}/results', handler: 'get-campaign-results', summary: 'Campaign results, one per learner: JSON, or CSV (UTF-8 with BOM)', scopes: [bureau], query: CampaignResultsQuerySchema },
-  { method: 'POST', path: '/campaigns/{id}/cancel', handler: 'cancel-campaign', summary: 'Cancel a queued or running campaign (an addition to CONTRACT.md §4)', scopes: [bureau] },
+  createCampaign,
+  listCampaigns,
+  getCampaign,
+  getCampaignResults,
+  cancelCampaign,
 ] as const satisfies readonly RouteDef[];
 
 export type HandlerName = (typeof ROUTES)[number]['handler'];
-
-/** The route a handler serves. */
-export function route(handler: HandlerName): RouteDef {
-  const found = ROUTES.find((r) => r.handler === handler);
-  if (!found) throw new Error(`No route for handler ${handler}`);
-  return found;
-}
 

@@ -1,11 +1,11 @@
 import { loadTaxonomy } from '#shared/taxonomy/taxonomy.js';
 import { httpHandler } from './http/http-handler.js';
-import { route } from './routes.js';
+import { route } from './routes/search-skills.js';
 
 const taxonomy = loadTaxonomy();
 
 /** GET /skills?q=: autocomplete over the taxonomy in Chinese and English. */
-export const handler = httpHandler(route('search-skills'), async ({ query }) => {
+export const handler = httpHandler(route, async ({ query }) => {
   const { q, limit } = query as { q: string; limit: number };
   return { body: { items: taxonomy.search(q, limit), taxonomyVersion: taxonomy.version } };
 });

@@ -11,6 +11,7 @@ import { toFieldIssues } from '#shared/schemas/issues.js';
 import { inspectJson } from '#shared/schemas/json-guard.js';
 import { callerFromEvent } from './caller.js';
 import { logger, metrics, tracer } from './observability.js';
+import type { RouteDef } from './route-def.js';
 import { toHttpError } from './to-http-error.js';
 
 export type Lang = 'zh' | 'en';
@@ -33,7 +34,11 @@ export interface HttpResult {
   readonly headers?: Record<string, string>;
 }
 
-export interface HttpSpec<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
+/**
+ * What the stack validates with: a handler passes its route (functions/routes/<handler>.ts), of
+ * which the stack reads the schemas and the body limit, or just those fields.
+ */
+export interface HttpSpec<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> extends Partial<Omit<RouteDef, 'body' | 'query' | 'maxBodyBytes'>> {
   readonly body?: B;
   readonly query?: Q;
   /** @default 262144 (256 KiB) */

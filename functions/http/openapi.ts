@@ -1,5 +1,5 @@
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ProblemSchema } from '#shared/schemas/queries.js';
 import { ROUTES, SCOPES, type RouteDef } from '../routes.js';
 

@@ -33,6 +33,11 @@ export interface CampaignStore {
   create(campaign: Campaign): Promise<void>;
   /** The campaign with its progress summed; undefined when absent. */
   get(id: string): Promise<Campaign | undefined>;
+  /**
+   * Campaigns of a region and of every region inside it, newest first, with their progress
+   * summed. `region` is a six-digit GB/T 2260 code or `national`.
+   */
+  listByRegion(region: string, page: PageRequest): Promise<Page<Campaign>>;
   /** The operator's newest campaign with this request hash that is queued or running. */
   findUnfinished(owner: string, requestHash: string): Promise<Campaign | undefined>;
   /**

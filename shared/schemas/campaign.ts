@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadTaxonomy } from '../taxonomy/taxonomy.js';
 import { RegionSchema, skillList, text } from './common.js';
 import { LearnerGroupSchema } from './learner.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseLevel, type Level } from '../taxonomy/levels.js';
 import { normaliseSkillInputs, type StoredSkill } from '../taxonomy/normalise.js';
 import { normaliseRegion } from '../regions/regions.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LevelSchema, RefSchema, RegionSchema, skillList, text, yuan } from './common.js';
 
 export const CourseModeSchema = z.enum(['online', 'offline', 'blended']);

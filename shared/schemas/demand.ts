@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoDateTimeSchema, LevelSchema, RefSchema, RegionSchema, skillList, text, yuan } from './common.js';
 
 const fields = {

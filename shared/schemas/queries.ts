@@ -1,26 +1,19 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RegionSchema } from './common.js';
+import { NextTokenSchema, pageSize } from './paging.js';
 
-const limit = (max: number, fallback: number) => z.coerce.number().int().min(1).max(max).default(fallback).meta({ description: `Page size, 1–${max}.` });
-const nextToken = z.string().min(1).max(4_000).optional().meta({ description: 'From the previous page.' });
+export { ExtractBodySchema, SkillSearchQuerySchema } from './skills.js';
 
-export const ListQuerySchema = z.strictObject({ region: RegionSchema.optional(), limit: limit(100, 20), nextToken });
+export const ListQuerySchema = z.strictObject({ region: RegionSchema.optional(), limit: pageSize(100, 20), nextToken: NextTokenSchema });
 export type ListQuery = z.output<typeof ListQuerySchema>;
 
 export const CourseQuerySchema = z.strictObject({
   skill: z.string().trim().min(1).max(200).optional().meta({ description: 'A taxonomy id or free text naming one skill.' }),
   region: RegionSchema.optional(),
-  limit: limit(100, 20),
-  nextToken,
+  limit: pageSize(100, 20),
+  nextToken: NextTokenSchema,
 });
 export type CourseQuery = z.output<typeof CourseQuerySchema>;
-
-export const SkillSearchQuerySchema = z.strictObject({
-  q: z.string().trim().min(1).max(100).meta({ description: 'Prefix or words, Chinese or English.' }),
-  limit: limit(50, 10),
-});
-
-export const ExtractBodySchema = z.strictObject({ text: z.string().max(20_000, 'At most 20,000 characters.') }).meta({ id: 'ExtractRequest' });
 
 export const ProblemSchema = z
   .object({
@@ -34,17 +27,17 @@ export const ProblemSchema = z
 
 export const ShortageQuerySchema = z.strictObject({
   region: RegionSchema.optional().meta({ description: 'Region to rank (rolled up from everything inside it). Employers: any, default national; bureau staff: their region or inside it, default theirs.' }),
-  limit: limit(100, 20),
+  limit: pageSize(100, 20),
 });
 export type ShortageQuery = z.output<typeof ShortageQuerySchema>;
 
 /** `GET /demands/{id}/matches` and `GET /learners/{id}/matches`: how many ranked items, 1–50. */
-export const MatchQuerySchema = z.strictObject({ limit: limit(50, 10) });
+export const MatchQuerySchema = z.strictObject({ limit: pageSize(50, 10) });
 export type MatchQuery = z.output<typeof MatchQuerySchema>;
 
 /** `GET /learners/{id}/recommendations`: how many ranked courses (1–50), and an optional target. */
 export const RecommendQuerySchema = z.strictObject({
-  limit: limit(50, 10),
+  limit: pageSize(50, 10),
   demandId: z.string().trim().min(1).max(64).optional().meta({ description: 'Aim at this open demand (its id) instead of the best ones nearby.' }),
   occupation: z.string().trim().min(1).max(100).optional().meta({ description: 'Aim at this taxonomy occupation (its id), e.g. data-annotator.' }),
 });

@@ -120,6 +120,8 @@ export const ACCESS_MATRIX: Readonly<Record<string, MatrixRow>> = {
     request: (c) => ({ body: { name: c.ref, region: c.region } }),
     expect: { jobseeker: FORBIDDEN, employer: FORBIDDEN, bureau: [ALLOWED, NA, 403] },
   },
+  // The campaigns of the bureau's region (and inside it); `?region=` narrows, and only inside it.
+  'GET /campaigns': { request: (c) => ({ query: listQuery(c) }), expect: { jobseeker: FORBIDDEN, employer: FORBIDDEN, bureau: [200, 200, 403] } },
   'GET /campaigns/{id}': { expect: { jobseeker: [NA, 403, 403], employer: [NA, 403, 403], bureau: [200, 200, 404] } },
   'GET /campaigns/{id}/results': { expect: { jobseeker: [NA, 403, 403], employer: [NA, 403, 403], bureau: [ALLOWED, ALLOWED, 404] } },
   'POST /campaigns/{id}/cancel': { expect: { jobseeker: [NA, 403, 403], employer: [NA, 403, 403], bureau: [ALLOWED, ALLOWED, 404] } },

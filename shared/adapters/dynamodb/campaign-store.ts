@@ -13,6 +13,7 @@ import type { Campaign, CampaignAssignment, CampaignCursor, CampaignResult, Camp
 import { ValidationError } from '../../domain/errors.js';
 import type { CampaignStore, NewResult, StatusChange, WriteOutcome } from '../../ports/campaign-store.js';
 import type { Page, PageRequest } from '../../ports/record-store.js';
+import { regionChain } from '../../regions/regions.js';
 import { batchWriteAll } from './batch-write.js';
 import { translateDynamoError } from './errors.js';
 import { keys } from './keys.js';
@@ -37,7 +38,15 @@ const SNAPSHOT_CHUNK_BYTES = 350_000;
 /** Attempts at a transaction that meets a concurrent one or throttling before giving up. */
 const TRANSACTION_ATTEMPTS = 10;
 
-const ENTITY = { campaign: 'CAMPAIGN', progress: 'CAMPAIGN_PROGRESS', page: 'CAMPAIGN_PAGE', snapshot: 'CAMPAIGN_SNAPSHOT', result: 'CAMPAIGN_RESULT', roster: 'CAMPAIGN_ROSTER' } as const;
+const ENTITY = {
+  campaign: 'CAMPAIGN',
+  listEntry: 'CAMPAIGN_LIST_ENTRY',
+  progress: 'CAMPAIGN_PROGRESS',
+  page: 'CAMPAIGN_PAGE',
+  snapshot: 'CAMPAIGN_SNAPSHOT',
+  result: 'CAMPAIGN_RESULT',
+  roster: 'CAMPAIGN_ROSTER',
+} as const;
 
 const KEY_ATTRS = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity'];
 
@@ -55,10 +64,14 @@ const cancellationCodes = (err: unknown): string[] =>
 
 const encodeToken = (sk: string): string => Buffer.from(JSON.stringify({ sk })).toString('base64url');
 
-function decodeToken(token: string): string {
+/** The sort key of a result (`RESULT#…`) or of a region list entry (`<createdAt>#cp_…`). */
+const isResultKey = (sk: string) => sk.startsWith(keys.campaignResultPrefix);
+const isListEntryKey = (sk: string) => /^\d{4}-\d\d-\d\dT[^#]+#cp_[a-z2-7]{20}$/.test(sk);
+
+function decodeToken(token: string, valid: (sk: string) => boolean = isResultKey): string {
   try {
     const { sk } = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { sk?: unknown };
-    if (typeof sk === 'string' && sk.startsWith(keys.campaignResultPrefix)) return sk;
+    if (typeof sk === 'string' && valid(sk)) return sk;
   } catch {
     // fall through to the validation error
   }
@@ -90,6 +103,17 @@ export class DynamoCampaignStore implements CampaignStore {
 
   async create(campaign: Campaign): Promise<void> {
     const { done: _d, failed: _f, pagesDone: _p, ...fields } = campaign;
+    // One list entry per region that contains the campaign's: a bureau at any level finds it with one Query.
+    const chain = regionChain(campaign.region);
+    const listEntries = (chain.length > 0 ? chain : [campaign.region, 'national']).map(
+      (region): TransactItem => ({
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.campaignInRegion(region, campaign.createdAt, campaign.id), entity: ENTITY.listEntry, campaignId: campaign.id },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      }),
+    );
     await this.run(
       () =>
         this.client.send(
@@ -102,11 +126,80 @@ export class DynamoCampaignStore implements CampaignStore {
                   ConditionExpression: 'attribute_not_exists(pk)',
                 },
               },
+              ...listEntries,
             ],
           }),
         ),
       'Creating a campaign',
     );
+  }
+
+  async listByRegion(region: string, page: PageRequest): Promise<Page<Campaign>> {
+    const pk = keys.campaignInRegionPartition(region);
+    const out = await this.run(
+      () =>
+        this.client.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': pk },
+            ProjectionExpression: 'campaignId',
+            // Sort keys start with the creation time: descending is newest first.
+            ScanIndexForward: false,
+            Limit: page.limit,
+            ...(page.nextToken ? { ExclusiveStartKey: { pk, sk: decodeToken(page.nextToken, isListEntryKey) } } : {}),
+          }),
+        ),
+      'Listing campaigns',
+    );
+    const ids = (out.Items ?? []).map((item) => item.campaignId as string);
+    const found = await this.getMany(ids);
+    const items = ids.flatMap((id) => found.get(id) ?? []);
+    const last = out.LastEvaluatedKey?.sk as string | undefined;
+    return last ? { items, nextToken: encodeToken(last) } : { items };
+  }
+
+  /**
+   * Campaigns by id with their progress summed: one BatchGet round for the status items and the
+   * progress shards together (their keys are known), rather than a Get and a Query per campaign.
+   */
+  private async getMany(ids: readonly string[]): Promise<Map<string, Campaign>> {
+    const campaigns = new Map<string, Campaign>();
+    if (ids.length === 0) return campaigns;
+    const wanted: Key[] = ids.flatMap((id) => [keys.campaign(id), ...Array.from({ length: PROGRESS_SHARDS }, (_, shard) => keys.campaignProgress(id, shard))]);
+    const items = await this.batchGet(wanted, 'Listing campaigns');
+    const totals = new Map<string, { done: number; failed: number; pagesDone: number }>();
+    const count = (v: unknown) => (typeof v === 'number' ? v : 0);
+    for (const item of items) {
+      if (item.entity !== ENTITY.progress) continue;
+      const id = item.campaignId as string;
+      const t = totals.get(id) ?? { done: 0, failed: 0, pagesDone: 0 };
+      totals.set(id, { done: t.done + count(item.done), failed: t.failed + count(item.failed), pagesDone: t.pagesDone + count(item.pagesDone) });
+    }
+    for (const item of items) {
+      if (item.entity !== ENTITY.campaign) continue;
+      const campaign = strip(item) as unknown as Campaign;
+      campaigns.set(campaign.id, { ...campaign, ...(totals.get(campaign.id) ?? { done: 0, failed: 0, pagesDone: 0 }) });
+    }
+    return campaigns;
+  }
+
+  /** Every item of these keys that exists (strongly consistent), 100 keys a request, retrying unprocessed keys with backoff. */
+  private async batchGet(wanted: readonly Key[], what: string): Promise<Item[]> {
+    const items: Item[] = [];
+    await Promise.all(
+      Array.from({ length: Math.ceil(wanted.length / 100) }, async (_, chunk) => {
+        let pending = wanted.slice(chunk * 100, chunk * 100 + 100);
+        for (let round = 0; pending.length > 0; round++) {
+          if (round > 0) await sleep(Math.random() * 50 * 2 ** Math.min(round, 6));
+          if (round > 8) throw translateDynamoError(Object.assign(new Error('Unprocessed keys'), { name: 'ThrottlingException' }), what);
+          const out = await this.run(() => this.client.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } })), what);
+          items.push(...(out.Responses?.[this.tableName] ?? []));
+          pending = (out.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as Key[];
+        }
+      }),
+    );
+    return items;
   }
 
   async get(id: string): Promise<Campaign | undefined> {

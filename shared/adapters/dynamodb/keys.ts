@@ -44,6 +44,12 @@ export const keys = {
   /** GSI1: an operator's campaigns, newest last. */
   campaignByOwner: (owner: string, createdAt: string, id: string) => ({ gsi1pk: `OWNER#${owner}#CAMPAIGN`, gsi1sk: `${createdAt}#${id}` }),
   campaignByOwnerPartition: (owner: string) => `OWNER#${owner}#CAMPAIGN`,
+  /**
+   * A campaign's entry in the campaign list of its region and of every region containing it
+   * (district, city, province, national), so one Query reads a bureau's campaigns newest first.
+   */
+  campaignInRegion: (region: string, createdAt: string, id: string) => ({ pk: `CAMPAIGNS#${regionKey(region)}`, sk: `${createdAt}#${id}` }),
+  campaignInRegionPartition: (region: string) => `CAMPAIGNS#${regionKey(region)}`,
   /** One of a campaign's progress counters (sharded so parallel workers do not contend for one item). */
   campaignProgress: (id: string, shard: number) => ({ pk: `CAMPAIGN#${id}`, sk: `PROGRESS#${String(shard).padStart(2, '0')}` }),
   campaignProgressPrefix: 'PROGRESS#',

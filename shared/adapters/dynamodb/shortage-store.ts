@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Demand, Learner } from '../../domain/records.js';
 import { parseCell, shortageDetail, type ShortageCounter } from '../../domain/shortage.js';
 import type { Clock } from '../../ports/clock.js';

@@ -14,7 +14,7 @@
  * 4. The total is capped by `totalCap` (a percent of the price and/or yuan); when it bites, the
  *    amounts applied last are trimmed first. Net cost = max(0, price − total).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import bundledRules from '../../rules/subsidies.json' with { type: 'json' };
 import { normaliseRegion, regionContains, regionName } from '../../regions/regions.js';
 import { CourseModeSchema } from '../../schemas/course.js';

@@ -7,6 +7,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../../domain/error
 import type { CampaignDispatcher } from '../../ports/campaign-dispatcher.js';
 import type { CampaignStore } from '../../ports/campaign-store.js';
 import type { Clock } from '../../ports/clock.js';
+import type { Page, PageRequest } from '../../ports/record-store.js';
 import type { CampaignInput } from '../../schemas/campaign.js';
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
 
@@ -103,6 +104,21 @@ export function makeGetCampaign({ campaigns }: Pick<ManageDeps, 'campaigns'>) {
     const campaign = CAMPAIGN_ID.test(id) ? await campaigns.get(id) : undefined;
     if (!campaign || !maySeeCampaign(caller, campaign)) throw new NotFoundError(`No campaign ${id}.`);
     return campaign;
+  };
+}
+
+/**
+ * The campaigns of the caller's region and of every region inside it, newest first. `region`
+ * narrows the list to a region the bureau serves; outside it the answer is 403, as for records.
+ */
+export function makeListCampaigns({ campaigns }: Pick<ManageDeps, 'campaigns'>) {
+  return async (caller: Caller, query: PageRequest & { readonly region?: string | undefined }): Promise<Page<Campaign>> => {
+    if (caller.role !== 'bureau') throw new ForbiddenError('Only bureau staff may list campaigns.');
+    const region = query.region ?? caller.region;
+    if (region === undefined || !bureauServes(caller, region)) {
+      throw new ForbiddenError(`This bureau account serves ${caller.region ?? 'no region'}, not ${region ?? 'an unknown region'}.`);
+    }
+    return campaigns.listByRegion(region, { limit: query.limit, nextToken: query.nextToken });
   };
 }
 

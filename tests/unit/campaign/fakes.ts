@@ -3,6 +3,7 @@ import type { Campaign, CampaignAssignment, CampaignCursor, CampaignResult, Camp
 import { ConflictError } from '#shared/domain/errors.js';
 import type { CampaignStore, StatusChange, WriteOutcome } from '#shared/ports/campaign-store.js';
 import type { Page, PageRequest } from '#shared/ports/record-store.js';
+import { regionContains } from '#shared/regions/regions.js';
 
 export class MemoryCampaignStore implements CampaignStore {
   readonly campaigns = new Map<string, Campaign>();
@@ -21,6 +22,13 @@ export class MemoryCampaignStore implements CampaignStore {
     const results = [...(this.results.get(id)?.values() ?? [])];
     const failed = results.filter((r) => r.error !== undefined).length;
     return { ...c, done: results.length - failed, failed, pagesDone: this.pages.get(id)?.size ?? 0 };
+  }
+
+  async listByRegion(region: string, page: PageRequest): Promise<Page<Campaign>> {
+    const all = [...this.campaigns.values()].filter((c) => regionContains(region, c.region)).sort((a, b) => (`${b.createdAt}#${b.id}` < `${a.createdAt}#${a.id}` ? -1 : 1));
+    const start = page.nextToken ? Number(page.nextToken) : 0;
+    const items = await Promise.all(all.slice(start, start + page.limit).map(async (c) => (await this.get(c.id))!));
+    return start + page.limit < all.length ? { items, nextToken: String(start + page.limit) } : { items };
   }
 
   async findUnfinished(owner: string, requestHash: string): Promise<Campaign | undefined> {

@@ -1,0 +1,29 @@
+import type { z } from 'zod';
+import type { Scope } from '#shared/domain/scopes.js';
+
+/** HTTP methods the API uses. */
+export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/**
+ * One route of the API: the entry of the route table (functions/routes.ts) and the spec its
+ * handler validates with. Each route is declared in its own module, functions/routes/<handler>.ts,
+ * so that a handler's bundle holds its own schemas and not those of every other route.
+ */
+export interface RouteDef {
+  readonly method: Method;
+  readonly path: string;
+  /** Names the handler file, `functions/<handler>.ts`. */
+  readonly handler: string;
+  readonly summary: string;
+  /** Empty for public routes. */
+  readonly scopes: readonly Scope[];
+  readonly body?: z.ZodType;
+  readonly query?: z.ZodType;
+  /** Larger than the default 256 KiB only for batches. */
+  readonly maxBodyBytes?: number;
+  /** Status of a successful answer. @default 200 */
+  readonly success?: number;
+}
+
+/** Body limit of the batch routes (up to 100 records). */
+export const BATCH_BODY_BYTES = 4_194_304;

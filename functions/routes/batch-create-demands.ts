@@ -1,0 +1,14 @@
+import { SCOPES } from '#shared/domain/scopes.js';
+import { DemandBatchSchema } from '#shared/schemas/demand.js';
+import { BATCH_BODY_BYTES, type RouteDef } from '../http/route-def.js';
+
+/** The route functions/batch-create-demands.ts serves; one module a route, listed in ../routes.ts. */
+export const route = {
+  method: 'POST',
+  path: '/demands/batch',
+  handler: 'batch-create-demands',
+  summary: 'Create or update up to 100 demands',
+  scopes: [SCOPES.demands],
+  body: DemandBatchSchema,
+  maxBodyBytes: BATCH_BODY_BYTES,
+} as const satisfies RouteDef;

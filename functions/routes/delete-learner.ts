@@ -1,0 +1,12 @@
+import { SCOPES } from '#shared/domain/scopes.js';
+import type { RouteDef } from '../http/route-def.js';
+
+/** The route functions/delete-learner.ts serves; one module a route, listed in ../routes.ts. */
+export const route = {
+  method: 'DELETE',
+  path: '/learners/{id}',
+  handler: 'delete-learner',
+  summary: 'Delete a learner profile and all derived data',
+  scopes: [SCOPES.profile, SCOPES.bureau],
+  success: 204,
+} as const satisfies RouteDef;

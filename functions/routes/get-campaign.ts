@@ -1,0 +1,11 @@
+import { SCOPES } from '#shared/domain/scopes.js';
+import type { RouteDef } from '../http/route-def.js';
+
+/** The route functions/get-campaign.ts serves; one module a route, listed in ../routes.ts. */
+export const route = {
+  method: 'GET',
+  path: '/campaigns/{id}',
+  handler: 'get-campaign',
+  summary: 'Campaign status and progress; the report once completed',
+  scopes: [SCOPES.bureau],
+} as const satisfies RouteDef;

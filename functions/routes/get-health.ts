@@ -1,0 +1,10 @@
+import type { RouteDef } from '../http/route-def.js';
+
+/** The route functions/get-health.ts serves; one module a route, listed in ../routes.ts. */
+export const route = {
+  method: 'GET',
+  path: '/health',
+  handler: 'get-health',
+  summary: 'Liveness',
+  scopes: [],
+} as const satisfies RouteDef;

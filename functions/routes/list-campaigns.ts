@@ -1,0 +1,13 @@
+import { SCOPES } from '#shared/domain/scopes.js';
+import { ListQuerySchema } from '#shared/schemas/queries.js';
+import type { RouteDef } from '../http/route-def.js';
+
+/** The route functions/list-campaigns.ts serves; one module a route, listed in ../routes.ts. */
+export const route = {
+  method: 'GET',
+  path: '/campaigns',
+  handler: 'list-campaigns',
+  summary: 'Campaigns of the bureau’s region and the regions inside it, newest first (an addition to CONTRACT.md §4)',
+  scopes: [SCOPES.bureau],
+  query: ListQuerySchema,
+} as const satisfies RouteDef;

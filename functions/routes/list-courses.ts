@@ -1,0 +1,13 @@
+import { SCOPES } from '#shared/domain/scopes.js';
+import { CourseQuerySchema } from '#shared/schemas/queries.js';
+import type { RouteDef } from '../http/route-def.js';
+
+/** The route functions/list-courses.ts serves; one module a route, listed in ../routes.ts. */
+export const route = {
+  method: 'GET',
+  path: '/courses',
+  handler: 'list-courses',
+  summary: 'Courses by skill and region',
+  scopes: [SCOPES.read],
+  query: CourseQuerySchema,
+} as const satisfies RouteDef;

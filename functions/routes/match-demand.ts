@@ -1,0 +1,13 @@
+import { SCOPES } from '#shared/domain/scopes.js';
+import { MatchQuerySchema } from '#shared/schemas/queries.js';
+import type { RouteDef } from '../http/route-def.js';
+
+/** The route functions/match-demand.ts serves; one module a route, listed in ../routes.ts. */
+export const route = {
+  method: 'GET',
+  path: '/demands/{id}/matches',
+  handler: 'match-demand',
+  summary: 'Ranked learners who consented, with explanations',
+  scopes: [SCOPES.demands],
+  query: MatchQuerySchema,
+} as const satisfies RouteDef;
