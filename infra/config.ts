@@ -37,6 +37,19 @@ export type IdentityConfig =
       readonly audience: readonly string[];
     };
 
+/** The certificate CloudFront shows for a custom domain of the web pages. */
+export type WebCertificate =
+  /** An ACM certificate in us-east-1 (CloudFront reads certificates from there only). */
+  | { readonly kind: 'acm'; readonly arn: string }
+  /** An IAM server certificate id (`ASCA…`): CloudFront in the China regions does not take ACM certificates. */
+  | { readonly kind: 'iam'; readonly id: string };
+
+/** Where the web pages are served. */
+export interface WebConfig {
+  /** A custom domain (e.g. skillbridge.example.cn) with its certificate; CloudFront's own domain when undefined. */
+  readonly domain: { readonly name: string; readonly certificate: WebCertificate } | undefined;
+}
+
 /** Everything that differs between stages. Stacks read this and nothing else from the environment. */
 export interface StageConfig {
   readonly stage: StageName;
@@ -59,9 +72,10 @@ export interface StageConfig {
   readonly throttle: ThrottleConfig;
   /** Days an uploaded import file and its reports are kept before S3 deletes them. */
   readonly importRetentionDays: number;
+  readonly web: WebConfig;
 }
 
-type StageDefaults = Omit<StageConfig, 'stage' | 'prefix' | 'account' | 'region' | 'alarmEmail' | 'identity'> & {
+type StageDefaults = Omit<StageConfig, 'stage' | 'prefix' | 'account' | 'region' | 'alarmEmail' | 'identity' | 'web'> & {
   readonly callbackUrls: readonly string[];
   readonly logoutUrls: readonly string[];
 };
@@ -76,7 +90,7 @@ const DEFAULTS: Record<StageName, StageDefaults> = {
     logLevel: 'DEBUG',
     removalPolicy: RemovalPolicy.DESTROY,
     deletionProtection: false,
-    callbackUrls: ['http://localhost:3000/auth/callback'],
+    callbackUrls: ['http://localhost:3000/signin/callback'],
     logoutUrls: ['http://localhost:3000/'],
     throttle: { rateLimit: 50, burstLimit: 100 },
     importRetentionDays: 7,
@@ -86,7 +100,7 @@ const DEFAULTS: Record<StageName, StageDefaults> = {
     logLevel: 'INFO',
     removalPolicy: RemovalPolicy.RETAIN,
     deletionProtection: true,
-    callbackUrls: ['http://localhost:3000/auth/callback'],
+    callbackUrls: ['http://localhost:3000/signin/callback'],
     logoutUrls: ['http://localhost:3000/'],
     throttle: { rateLimit: 100, burstLimit: 200 },
     importRetentionDays: 14,
@@ -113,6 +127,8 @@ export interface ConfigInputs {
   readonly logoutUrls?: unknown;
   readonly oidcIssuer?: unknown;
   readonly oidcAudience?: unknown;
+  readonly webDomain?: unknown;
+  readonly webCertificate?: unknown;
 }
 
 const isStage = (value: unknown): value is StageName => typeof value === 'string' && (STAGES as readonly string[]).includes(value);
@@ -146,6 +162,9 @@ export function loadConfig(inputs: ConfigInputs = {}, env: NodeJS.ProcessEnv = p
   if (alarmEmail !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(alarmEmail)) {
     throw new Error(`Config alarmEmail ${JSON.stringify(alarmEmail)} is not an email address`);
   }
+  const web = loadWeb(inputs);
+  // With a domain for the pages, the hosted UI sends people back there unless told otherwise.
+  const pages = web.domain === undefined ? undefined : `https://${web.domain.name}`;
   return {
     ...defaults,
     stage,
@@ -153,8 +172,24 @@ export function loadConfig(inputs: ConfigInputs = {}, env: NodeJS.ProcessEnv = p
     account: optionalString(env.CDK_DEFAULT_ACCOUNT, 'CDK_DEFAULT_ACCOUNT'),
     region: optionalString(env.CDK_DEFAULT_REGION, 'CDK_DEFAULT_REGION') ?? 'cn-north-1',
     alarmEmail,
-    identity: loadIdentity(stage, inputs, { callbackUrls, logoutUrls }),
+    identity: loadIdentity(stage, inputs, pages === undefined ? { callbackUrls, logoutUrls } : { callbackUrls: [`${pages}/signin/callback`], logoutUrls: [`${pages}/`] }),
+    web,
   };
+}
+
+/**
+ * `-c webDomain=skillbridge.example.cn -c webCertificate=<ACM certificate ARN in us-east-1, or an
+ * IAM server certificate id ASCA… in the China regions>`: both or neither.
+ */
+function loadWeb(inputs: ConfigInputs): WebConfig {
+  const name = optionalString(inputs.webDomain, 'webDomain');
+  const certificate = optionalString(inputs.webCertificate, 'webCertificate');
+  if (name === undefined && certificate === undefined) return { domain: undefined };
+  if (name === undefined || certificate === undefined) throw new Error('Config webDomain and webCertificate go together: a custom domain needs its certificate, and a certificate its domain');
+  if (!/^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(name)) throw new Error(`Config webDomain ${JSON.stringify(name)} is not a lower-case domain name`);
+  if (/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[\w-]+$/.test(certificate)) return { domain: { name, certificate: { kind: 'acm', arn: certificate } } };
+  if (/^ASCA[A-Z0-9]{10,}$/.test(certificate)) return { domain: { name, certificate: { kind: 'iam', id: certificate } } };
+  throw new Error(`Config webCertificate must be an ACM certificate ARN in us-east-1 or an IAM server certificate id (ASCA…), got ${JSON.stringify(certificate)}`);
 }
 
 function loadIdentity(stage: StageName, inputs: ConfigInputs, defaults: { readonly callbackUrls: readonly string[]; readonly logoutUrls: readonly string[] }): IdentityConfig {
@@ -180,7 +215,7 @@ function loadIdentity(stage: StageName, inputs: ConfigInputs, defaults: { readon
   const logoutUrls = urlList(inputs.logoutUrls, 'logoutUrls') ?? defaults.logoutUrls;
   // Cognito accepts plain http only for localhost, and a production client pointing there is a mistake.
   if (stage === 'prod' && (callbackUrls.length === 0 || !callbackUrls.every((u) => u.startsWith('https://')))) {
-    throw new Error('Config callbackUrls: prod needs https sign-in callback URLs, e.g. -c callbackUrls=https://skillbridge.example.cn/auth/callback');
+    throw new Error('Config callbackUrls: prod needs https sign-in callback URLs, e.g. -c webDomain=skillbridge.example.cn (with webCertificate) or -c callbackUrls=https://skillbridge.example.cn/signin/callback');
   }
   return { provider, domainPrefix, callbackUrls, logoutUrls };
 }

@@ -8,17 +8,20 @@ import { z } from 'zod';
 import { ROUTES } from '#functions/routes.js';
 import { ROLES } from '#shared/domain/caller.js';
 import { normaliseRegion } from '#shared/regions/regions.js';
+import { contentSecurityPolicy, SECURITY_HEADERS, type PagesConfig } from '../web/hosting.js';
 import { signDevToken } from './dev-token.js';
 
 /**
  * The web pages beside the API, for the local server only (its `extra` hook runs before the API
  * routes):
  *
- * - `GET /config.json` tells the pages how to sign in. Locally `{ "auth": "dev" }`. In AWS the
- *   pages are served from a static bucket whose `/config.json` is written at deploy time as
- *   `{ "auth": "cognito", "hostedUiUrl": "https://<domain>.auth.<region>.amazoncognito.com",
- *   "clientId": "…", "scopes": ["openid"] }`; the pages then sign in through the Cognito hosted UI
- *   (authorization code with PKCE, web/src/auth/cognito.ts).
+ * - `GET /config.json` tells the pages how to sign in (`PagesConfig`, web/hosting.ts). Locally
+ *   `{ "auth": "dev" }`. In AWS the pages are served from a bucket behind CloudFront whose
+ *   `/config.json` the CDK app writes at deploy time (infra/web-stack.ts): the Cognito hosted UI's
+ *   URL and web client id (or an OIDC issuer), which the pages sign in through (authorization code
+ *   with PKCE, web/src/auth/cognito.ts).
+ * - Every page carries the same Content-Security-Policy and security headers as in AWS
+ *   (web/hosting.ts), so the browser tests run the pages under the production policy.
  * - `POST /dev/token` `{ role, sub, region? }` signs a dev token (local/dev-token.ts). It is not in
  *   functions/routes.ts, so it never becomes a Lambda route: in AWS only Cognito issues tokens.
  * - Files of `web/dist/`, and `index.html` for any other GET that accepts HTML (the pages route on
@@ -52,17 +55,13 @@ const TYPES: Record<string, string> = {
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt', '.csv']);
 
 /**
- * What a browser may do on the pages: own scripts only, inline style attributes (the charts set
- * them), API calls to the same origin. The Cognito token endpoint is on another origin, so the
- * AWS deployment sets its own policy at the CDN; this one is the local server's.
+ * What a browser may do on the pages: the policy CloudFront sends in AWS (web/hosting.ts), less
+ * the sign-in provider's origin, which the local dev sign-in does not contact.
  */
-const PAGE_HEADERS = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'x-frame-options': 'DENY',
-};
+const PAGE_HEADERS = { 'content-security-policy': contentSecurityPolicy(), ...SECURITY_HEADERS };
+
+/** Locally the pages sign in with dev tokens (`POST /dev/token`). */
+const LOCAL_CONFIG: PagesConfig = { auth: 'dev' };
 
 // ---------------------------------------------------------------------------------------------
 // Build on start
@@ -75,7 +74,7 @@ function newestSource(): number {
     if (s.isDirectory()) for (const name of readdirSync(path)) visit(join(path, name));
     else newest = Math.max(newest, s.mtimeMs);
   };
-  for (const entry of ['src', 'index.html', 'vite.config.ts', 'tsconfig.json']) if (existsSync(join(WEB_ROOT, entry))) visit(join(WEB_ROOT, entry));
+  for (const entry of ['src', 'hosting.ts', 'index.html', 'vite.config.ts', 'tsconfig.json']) if (existsSync(join(WEB_ROOT, entry))) visit(join(WEB_ROOT, entry));
   return newest;
 }
 
@@ -271,7 +270,7 @@ export async function createWebExtra(options: WebOptions): Promise<(req: Incomin
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     if (pathname === '/config.json') {
-      sendJson(res, 200, { auth: 'dev' });
+      sendJson(res, 200, LOCAL_CONFIG);
       return true;
     }
     if (isApiPath(pathname)) return false;

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,12 +74,28 @@ export async function launchBrowser(): Promise<Browser> {
 export const PHONE = { width: 360, height: 760 } as const;
 export const DESKTOP = { width: 1280, height: 860 } as const;
 
-/** A fresh context (own storage): `bypassCSP` only so axe can be injected into the pages' strict policy. */
+/**
+ * Records every Content-Security-Policy violation of a page (an init script runs before the
+ * page's own and is not subject to its policy), so a test can prove the pages work under it.
+ */
+const RECORD_CSP_VIOLATIONS = `
+  globalThis.__cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (e) => globalThis.__cspViolations.push(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber));
+`;
+
+/**
+ * A fresh context (own storage) under the pages' real Content-Security-Policy (the one CloudFront
+ * sends in AWS, web/hosting.ts): no `bypassCSP`. Violations are recorded for {@link cspViolations}.
+ */
 export async function newContext(browser: Browser, viewport: { width: number; height: number } = PHONE): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport, bypassCSP: true, locale: 'zh-CN', acceptDownloads: true, deviceScaleFactor: 1 });
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true, deviceScaleFactor: 1 });
+  await context.addInitScript({ content: RECORD_CSP_VIOLATIONS });
   context.setDefaultTimeout(20_000);
   return context;
 }
+
+/** The Content-Security-Policy violations the page has met since it loaded (directive, what was blocked, where). */
+export const cspViolations = (page: Page): Promise<string[]> => page.evaluate(() => ((globalThis as unknown as { __cspViolations?: string[] }).__cspViolations ?? []).slice());
 
 export interface AxeViolation {
   readonly id: string;
@@ -88,10 +104,15 @@ export interface AxeViolation {
   readonly nodes: ReadonlyArray<{ readonly target: readonly unknown[]; readonly failureSummary?: string }>;
 }
 
+let axeText: string | undefined;
+const axeSource = (): string => (axeText ??= readFileSync(AXE, 'utf8'));
+
 /** Every axe-core violation on the page as it is now (WCAG 2.x A and AA plus best practices). */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   // The callbacks run in the page; the root tsconfig has no DOM types, hence the casts of globalThis.
-  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ path: AXE });
+  // Evaluated through the DevTools protocol rather than added as a <script>: the pages' policy
+  // (script-src 'self') rightly refuses inline scripts, but not the test driver.
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axeSource());
   return page.evaluate(async () => {
     const g = globalThis as unknown as { document: unknown; axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } };
     const result = await g.axe.run(g.document, { resultTypes: ['violations'] });

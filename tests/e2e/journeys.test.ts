@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, describeViolations, launchBrowser, newContext, pageToken, screenshots, signIn, startServer, waitReady, type BrowserStorage, type RunningServer } from './harness.js';
+import { axeViolations, cspViolations, describeViolations, launchBrowser, newContext, pageToken, screenshots, signIn, startServer, waitReady, type BrowserStorage, type RunningServer } from './harness.js';
 
 /**
  * The three journeys end to end in Chromium against the real `npm start` (in memory, seeded
@@ -23,10 +23,11 @@ afterAll(async () => {
   await server?.stop();
 }, 60_000);
 
-/** Axe on the page as it is, then the screenshots: every page goes through this. */
+/** Axe on the page as it is, no Content-Security-Policy violation so far, then the screenshots: every page goes through this. */
 async function checkPage(page: Page, name: string): Promise<void> {
   const violations = await axeViolations(page);
   expect(violations, describeViolations(violations)).toEqual([]);
+  expect(await cspViolations(page), `${name}: blocked by the Content-Security-Policy`).toEqual([]);
   await screenshots(page, name);
 }
 
@@ -268,6 +269,8 @@ describe('bureau journey', () => {
       await page.locator('#areas-heading').waitFor();
       await page.locator('figure', { hasText: '各地区' }).locator('canvas').waitFor({ timeout: 30_000 });
     }
+    // No campaign in the region yet: the list says so (GET /campaigns answers an empty page).
+    if (await routeExists(page, 'GET', '/campaigns')) await page.getByText('本地区还没有专项活动。').waitFor();
     await checkPage(page, 'bureau-dashboard');
 
     await page.getByRole('link', { name: '新建专项活动' }).first().click();
@@ -303,12 +306,23 @@ describe('bureau journey', () => {
     expect(csv.split(/\r?\n/)[0]).toMatch(/learner/i);
     await checkPage(page, 'campaign');
 
-    // Back on the dashboard, the campaign is listed.
+    // Back on the dashboard, the campaign is listed, with its status.
     await page.getByRole('link', { name: '← 回到数据看板' }).click();
     await waitReady(page, 'bureau-dashboard');
     await page.locator('#campaigns-heading').waitFor();
     await page.getByRole('link', { name: '延庆区退役军人低空经济专场' }).waitFor();
+    await page.locator('li.result', { hasText: '延庆区退役军人低空经济专场' }).getByText('已完成', { exact: false }).waitFor();
+    await checkPage(page, 'bureau-dashboard-campaigns');
     await context.close();
+
+    // The list comes from the API (GET /campaigns), not from this browser: a colleague of the
+    // same region, in a fresh browser, sees the campaign too.
+    const colleague = await newContext(browser);
+    const other = await colleague.newPage();
+    await signIn(other, server.base, 'bureau', 'e2e-bureau-colleague', { province: '北京市' });
+    await waitReady(other, 'bureau-dashboard');
+    await other.getByRole('link', { name: '延庆区退役军人低空经济专场' }).waitFor();
+    await colleague.close();
   }, 240_000);
 
   it('shows a campaign’s progress, results, group match rates and CSV from contract-shaped answers', async () => {
@@ -321,6 +335,22 @@ describe('bureau journey', () => {
       const url = new URL(route.request().url());
       const json = (status: number, body: unknown) => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
       if (route.request().method() === 'POST') return json(202, { id: 'cmp_e2e', status: 'queued', progress: { done: 0, total: 3, failed: 0 } });
+      if (url.pathname === '/campaigns') {
+        // GET /campaigns: one earlier campaign of the region, completed, with its report.
+        return json(200, {
+          items: [
+            {
+              id: 'cmp_earlier',
+              name: '海淀区高校毕业生春季专场',
+              region: '110108',
+              status: 'completed',
+              progress: { done: 40, total: 40, failed: 0 },
+              createdAt: '2025-03-14T01:30:00.000Z',
+              summary: { byGroup: [{ group: 'graduate', learners: 30, matched: 24 }, { group: 'veteran', learners: 10, matched: 5 }] },
+            },
+          ],
+        });
+      }
       if (url.pathname.endsWith('/results') && url.searchParams.get('format') === 'csv') {
         return route.fulfill({ status: 200, contentType: 'text/csv; charset=utf-8', body: 'learnerId,learnerRef,demandId,score\r\nl_1,A-1,d_1,0.8\r\n' });
       }
@@ -342,6 +372,9 @@ describe('bureau journey', () => {
 
     await signIn(page, server.base, 'bureau', 'e2e-bureau-stub', { province: '北京市' });
     await waitReady(page, 'bureau-dashboard');
+    // The dashboard lists the region's campaigns and charts match rates from the newest report.
+    await page.getByRole('link', { name: '海淀区高校毕业生春季专场' }).waitFor();
+    await page.locator('figure', { hasText: '各类人群的匹配率' }).locator('canvas').waitFor();
     await page.getByRole('link', { name: '新建专项活动' }).first().click();
     await waitReady(page, 'campaign-new');
     await page.locator('#campaign-name').fill('延庆区退役军人低空经济专场');

@@ -9,6 +9,7 @@ import { ROUTES } from '../../functions/routes.js';
 import { verifyDevToken } from '../../local/dev-token.js';
 import { createLocalServer } from '../../local/server.js';
 import { createWebExtra, isApiPath } from '../../local/static.js';
+import { contentSecurityPolicy, SECURITY_HEADERS } from '../../web/hosting.js';
 
 /**
  * How the local server serves the pages beside the API (local/static.ts): the SPA fallback, the
@@ -32,12 +33,15 @@ afterAll(async () => {
 const html = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
 
 describe('local page serving', () => {
-  it('serves index.html at / and for page paths, with a strict content security policy', async () => {
+  it('serves index.html at / and for page paths, with the strict content security policy CloudFront sends', async () => {
     for (const path of ['/', '/signin', '/seeker/profile', '/employer/demands/d_abc', '/bureau/campaigns/new']) {
       const res = await fetch(`${base}${path}`, { headers: html });
       expect(res.status, path).toBe(200);
       expect(res.headers.get('content-type')).toContain('text/html');
-      expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+      // The AWS policy less the sign-in provider's origin, which the local dev sign-in never contacts.
+      expect(res.headers.get('content-security-policy')).toBe(contentSecurityPolicy());
+      expect(res.headers.get('content-security-policy')).toContain("script-src 'self';");
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(res.headers.get(name), name).toBe(value);
       expect(await res.text()).toContain('<div id="app">');
     }
   });

@@ -4,6 +4,7 @@ import { loadConfig, type ConfigInputs, type StageConfig } from '../../infra/con
 import { PROJECT_ROOT } from '../../infra/paths.js';
 import { StatefulStack } from '../../infra/stateful-stack.js';
 import { StatelessStack } from '../../infra/stateless-stack.js';
+import { WEB_PLACEHOLDER, WebStack } from '../../infra/web-stack.js';
 
 /** The stacks of one stage, built as infra/app.ts builds them. */
 export interface BuiltApp {
@@ -11,6 +12,7 @@ export interface BuiltApp {
   readonly config: StageConfig;
   readonly stateful: StatefulStack;
   readonly stateless: StatelessStack;
+  readonly web: WebStack;
 }
 
 /**
@@ -37,5 +39,9 @@ export function buildApp(inputs: ConfigInputs = {}, env: NodeJS.ProcessEnv = TES
   const stateful = new StatefulStack(app, `${config.prefix}-Stateful`, { env: stackEnv, config });
   const stateless = new StatelessStack(app, `${config.prefix}-Stateless`, { env: stackEnv, config, stateful: stateful.outputs });
   stateless.addStackDependency(stateful);
-  return { app, config, stateful, stateless };
+  // The placeholder page rather than web/dist: templates do not depend on whether (or while) the pages are built.
+  const apiEndpoint = stateless.exportValue(stateless.api.apiEndpoint, { name: `${config.prefix}-ApiEndpoint` });
+  const web = new WebStack(app, `${config.prefix}-Web`, { env: stackEnv, config, stateful: stateful.outputs, apiEndpoint, webDist: WEB_PLACEHOLDER });
+  web.addStackDependency(stateless);
+  return { app, config, stateful, stateless, web };
 }

@@ -53,8 +53,21 @@ const EXPECTED_RULES = [
   'AwsSolutions-IAM5[Resource::SkillBridge-dev-ImportBucketArn/imports/*]',
   'AwsSolutions-IAM5[Resource::SkillBridge-dev-ImportBucketArn/imports/*.summary.json]',
   'AwsSolutions-IAM5[Resource::SkillBridge-dev-ImportBucketArn/imports/*.rejected.csv]',
-  // CDK's bucket-notifications custom resource.
+  // CDK's bucket-notifications and BucketDeployment custom resources.
   'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+  // Web hosting (infra/web-stack.ts): no geo restriction, no WAF (none for CloudFront in the China
+  // regions), CloudFront's default certificate when no -c webDomain is given.
+  'AwsSolutions-CFR1',
+  'AwsSolutions-CFR2',
+  'AwsSolutions-CFR4',
+  // BucketDeployment's own grants: read the CDK asset, replace the objects of the web bucket.
+  'AwsSolutions-IAM5[Action::s3:Abort*]',
+  'AwsSolutions-IAM5[Action::s3:DeleteObject*]',
+  'AwsSolutions-IAM5[Action::s3:GetBucket*]',
+  'AwsSolutions-IAM5[Action::s3:GetObject*]',
+  'AwsSolutions-IAM5[Action::s3:List*]',
+  'AwsSolutions-IAM5[Resource::<WebBucket12880F5B.Arn>/*]',
+  'AwsSolutions-IAM5[Resource::arn:aws:s3:::cdk-hnb659fds-assets-123456789012-us-east-1/*]',
 ];
 
 describe('cdk-nag AwsSolutions', () => {
@@ -85,8 +98,8 @@ describe('cdk-nag AwsSolutions', () => {
   });
 
   it('acknowledges nothing on a whole stack or the app', () => {
-    const { app, stateful, stateless } = buildApp();
-    const broad = acknowledgements(app).filter((a) => [app.node.path, stateful.node.path, stateless.node.path].includes(a.path));
+    const { app, stateful, stateless, web } = buildApp();
+    const broad = acknowledgements(app).filter((a) => [app.node.path, stateful.node.path, stateless.node.path, web.node.path].includes(a.path));
     expect(broad).toEqual([]);
   });
 });

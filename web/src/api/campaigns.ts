@@ -1,6 +1,5 @@
 import { get, post, qs, seg } from './client.js';
 import type { RankedItem } from './ranked.js';
-import { recall, remember } from '../lib/storage.js';
 
 /** CONTRACT.md §4: a campaign's status. */
 export interface CampaignStatus {
@@ -9,6 +8,9 @@ export interface CampaignStatus {
   readonly progress: { readonly done: number; readonly total: number; readonly failed: number };
   readonly name?: string;
   readonly region?: string;
+  readonly createdAt?: string;
+  /** The report, once completed. */
+  readonly summary?: unknown;
   readonly [key: string]: unknown;
 }
 
@@ -33,15 +35,14 @@ export const campaignResults = (id: string, signal?: AbortSignal) =>
   get<CampaignResults>(`/campaigns/${seg(id)}/results${qs({ format: 'json' })}`, signal ? { signal } : {}).then((r) => r.data);
 export const campaignCsv = (id: string) => get<string>(`/campaigns/${seg(id)}/results${qs({ format: 'csv' })}`, { text: true, headers: { accept: 'text/csv' } }).then((r) => r.data);
 
-/** Campaigns started from this browser: the contract has no "list campaigns" route. */
-export interface KnownCampaign {
-  readonly id: string;
-  readonly name: string;
-  readonly createdAt: string;
+/** `GET /campaigns`: a page of the bureau region's campaigns, newest first. */
+export interface CampaignPage {
+  readonly items: readonly CampaignStatus[];
+  readonly nextToken?: string;
 }
-const knownKey = (sub: string) => `sb.campaigns.${sub}`;
-export const knownCampaigns = (sub: string): KnownCampaign[] => recall<KnownCampaign[]>(knownKey(sub), 'local') ?? [];
-export const rememberCampaign = (sub: string, c: KnownCampaign): void => remember(knownKey(sub), [c, ...knownCampaigns(sub).filter((k) => k.id !== c.id)].slice(0, 30), 'local');
+
+export const listCampaigns = (nextToken: string | undefined, signal?: AbortSignal) =>
+  get<CampaignPage>(`/campaigns${qs({ limit: 10, nextToken })}`, signal ? { signal } : {}).then((r) => r.data);
 
 export interface GroupRate {
   readonly group: string;

@@ -1,3 +1,5 @@
+import type { PagesConfig } from '../../hosting.js';
+
 /**
  * Who is signed in. The page only reads the token's claims to choose what to show; the API checks
  * the signature. Locally the token comes from `POST /dev/token` (served by the local server only,
@@ -20,15 +22,8 @@ export interface Session {
   readonly exp: number | undefined;
 }
 
-export type AuthConfig =
-  | { readonly auth: 'dev' }
-  | {
-      readonly auth: 'cognito';
-      /** The hosted UI's base URL, e.g. https://skillbridge.auth.cn-north-1.amazoncognito.com */
-      readonly hostedUiUrl: string;
-      readonly clientId: string;
-      readonly scopes?: readonly string[];
-    };
+/** `/config.json` (web/hosting.ts): dev sign-in locally; the Cognito hosted UI or an OIDC provider in AWS. */
+export type AuthConfig = PagesConfig;
 
 const KEY = 'sb.session';
 const ROLES: readonly Role[] = ['jobseeker', 'employer', 'bureau'];
@@ -77,7 +72,7 @@ export function saveSession(session: Session | undefined): void {
 
 let configPromise: Promise<AuthConfig> | undefined;
 
-/** `/config.json`: `{ auth: "dev" }` locally; the hosted UI's URL and client id in AWS. */
+/** `/config.json`: `{ auth: "dev" }` locally; the sign-in provider and client id in AWS. */
 export function authConfig(): Promise<AuthConfig> {
   configPromise ??= fetch('/config.json', { headers: { accept: 'application/json' } })
     .then((r) => (r.ok ? (r.json() as Promise<AuthConfig>) : { auth: 'dev' as const }))

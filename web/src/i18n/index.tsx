@@ -63,5 +63,11 @@ export const formatYuan = (value: number, lang: Lang): string =>
 export const formatNumber = (value: number, lang: Lang, digits = 0): string =>
   new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: digits }).format(value);
 
+/** A moment as a date and time a person reads (`2025/3/14 09:30`), or the text as given if it is not a date. */
+export const formatDateTime = (iso: string, lang: Lang): string => {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en', { dateStyle: 'short', timeStyle: 'short' }).format(date);
+};
+
 export const formatPercent = (share: number, lang: Lang): string =>
   new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { style: 'percent', maximumFractionDigits: 0 }).format(share);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { campaignResults, campaignStatus, groupRates, knownCampaigns, type CampaignStatus, type GroupRate } from '../api/campaigns.js';
+import { groupRates, listCampaigns, type CampaignStatus } from '../api/campaigns.js';
 import { fetchShortage } from '../api/insights.js';
 import { useSession } from '../auth/context.js';
 import { BarChart } from '../components/bar-chart.js';
@@ -8,7 +8,7 @@ import { LoadError } from '../components/load-error.js';
 import { Page, useReady } from '../components/page.js';
 import { RegionPicker, useRegionName, useRegions } from '../components/region-picker.js';
 import { ShortageCharts } from '../components/shortage-charts.js';
-import { formatNumber, pick, useI18n } from '../i18n/index.js';
+import { formatDateTime, formatNumber, pick, useI18n } from '../i18n/index.js';
 import { Link } from '../lib/router.js';
 import { useLoad } from '../lib/use-load.js';
 
@@ -32,8 +32,9 @@ async function inBatches<T, R>(list: readonly T[], size: number, fn: (item: T) =
 
 /**
  * The bureau dashboard: shortage by skill for the region (GET /insights/shortage), supply against
- * demand, the same per district (one request per sub-region the region holds), and match rate by
- * target group from the reports of campaigns started here.
+ * demand, the same per district (one request per sub-region the region holds), the region's
+ * campaigns (GET /campaigns, newest first, ten at a time) and match rate by target group from the
+ * report of the newest completed one.
  */
 export function BureauDashboardPage() {
   const { t, lang } = useI18n();
@@ -70,29 +71,25 @@ export function BureauDashboardPage() {
     }),
   );
 
-  const [campaigns, setCampaigns] = useState<Array<{ id: string; name: string; status?: CampaignStatus; rates?: GroupRate[] }>>(() => knownCampaigns(session!.sub));
-  useEffect(() => {
-    let live = true;
-    void Promise.all(
-      knownCampaigns(session!.sub)
-        .slice(0, 5)
-        .map(async (c) => {
-          try {
-            const status = await campaignStatus(c.id);
-            const rates = status.status === 'completed' ? groupRates((await campaignResults(c.id)).summary) : undefined;
-            return { ...c, status, ...(rates ? { rates } : {}) };
-          } catch {
-            return c;
-          }
-        }),
-    ).then((list) => live && setCampaigns(list));
-    return () => {
-      live = false;
-    };
-  }, []);
+  // The region's campaigns: the first page on arrival, older ones when asked for.
+  const [firstCampaigns, retryCampaigns] = useLoad('campaigns', (signal) => listCampaigns(undefined, signal));
+  const [older, setOlder] = useState<{ items: CampaignStatus[]; nextToken: string | undefined; busy: boolean; error?: unknown }>();
+  useEffect(() => setOlder(undefined), [firstCampaigns]);
+  const campaigns: readonly CampaignStatus[] = firstCampaigns.state === 'done' ? [...firstCampaigns.data.items, ...(older?.items ?? [])] : [];
+  const moreToken = older ? older.nextToken : firstCampaigns.state === 'done' ? firstCampaigns.data.nextToken : undefined;
+  const loadOlder = async () => {
+    if (!moreToken) return;
+    setOlder((o) => ({ items: o?.items ?? [], nextToken: moreToken, busy: true }));
+    try {
+      const page = await listCampaigns(moreToken);
+      setOlder((o) => ({ items: [...(o?.items ?? []), ...page.items], nextToken: page.nextToken, busy: false }));
+    } catch (error) {
+      setOlder((o) => ({ items: o?.items ?? [], nextToken: moreToken, busy: false, error }));
+    }
+  };
   useReady('bureau-dashboard', shortage.state === 'done' || shortage.state === 'error');
 
-  const latestRates = campaigns.find((c) => c.rates && c.rates.length > 0);
+  const latest = campaigns.map((c) => ({ name: c.name ?? c.id, rates: c.status === 'completed' ? groupRates(c.summary) : [] })).find((c) => c.rates.length > 0);
   const areaRows = areas.state === 'done' ? areas.data.filter((a) => a.demand > 0 || a.supply > 0) : [];
 
   return (
@@ -171,27 +168,46 @@ export function BureauDashboardPage() {
 
       <section aria-labelledby="campaigns-heading">
         <h2 id="campaigns-heading">{t.dashboardCampaigns}</h2>
-        {latestRates?.rates ? (
+        {latest ? (
           <BarChart
             id="group-rates"
             title={t.chartGroupTitle}
-            description={t.chartGroupFrom(latestRates.name)}
-            categories={latestRates.rates.map((r) => (t.groups as Record<string, string>)[r.group] ?? r.group)}
-            series={[{ label: t.matchRate, values: latestRates.rates.map((r) => Math.round(r.rate * 1000) / 10), color: '#0b5cad' }]}
+            description={t.chartGroupFrom(latest.name)}
+            categories={latest.rates.map((r) => (t.groups as Record<string, string>)[r.group] ?? r.group)}
+            series={[{ label: t.matchRate, values: latest.rates.map((r) => Math.round(r.rate * 1000) / 10), color: '#0b5cad' }]}
             digits={1}
           />
         ) : null}
-        {campaigns.length === 0 ? (
+        {firstCampaigns.state === 'error' ? (
+          <LoadError error={firstCampaigns.error} retry={retryCampaigns} />
+        ) : firstCampaigns.state !== 'done' ? (
+          <p class="muted">{t.loading}</p>
+        ) : campaigns.length === 0 ? (
           <p class="muted">{t.dashboardNoCampaigns}</p>
         ) : (
-          <ul class="results">
-            {campaigns.map((c) => (
-              <li key={c.id} class="result">
-                <Link href={`/bureau/campaigns/${encodeURIComponent(c.id)}`}>{c.name}</Link>
-                {c.status ? <span class="muted">{t.dot}{t.campaignStatus[c.status.status]}</span> : null}
-              </li>
-            ))}
-          </ul>
+          <>
+            <ul class="results" aria-labelledby="campaigns-heading">
+              {campaigns.map((c) => (
+                <li key={c.id} class="result">
+                  <Link href={`/bureau/campaigns/${encodeURIComponent(c.id)}`}>{c.name ?? c.id}</Link>
+                  <span class="muted">
+                    {t.dot}
+                    {t.campaignStatus[c.status]}
+                    {t.dot}
+                    {t.campaignDone(c.progress.done, c.progress.total)}
+                    {c.region ? `${t.dot}${regionName(c.region)}` : null}
+                    {c.createdAt ? `${t.dot}${t.campaignCreatedAt(formatDateTime(c.createdAt, lang))}` : null}
+                  </span>
+                </li>
+              ))}
+            </ul>
+            {older?.error ? <LoadError error={older.error} retry={() => void loadOlder()} /> : null}
+            {moreToken ? (
+              <button type="button" onClick={() => void loadOlder()} disabled={older?.busy === true}>
+                {older?.busy ? t.loading : t.olderCampaigns}
+              </button>
+            ) : null}
+          </>
         )}
       </section>
     </Page>

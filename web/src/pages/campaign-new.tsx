@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { createCampaign, rememberCampaign } from '../api/campaigns.js';
+import { createCampaign } from '../api/campaigns.js';
 import { GROUPS, type Group } from '../api/records.js';
 import { useSession } from '../auth/context.js';
 import { ErrorSummary, NumberField, TextField } from '../components/form.js';
@@ -52,7 +52,6 @@ export function CampaignNewPage() {
         ...(draft.limitPerLearner.trim() !== '' ? { limitPerLearner: Number.isFinite(limit) ? limit : draft.limitPerLearner } : {}),
         assign: draft.assign,
       });
-      rememberCampaign(session!.sub, { id: status.id, name: draft.name, createdAt: new Date().toISOString() });
       remember(draftKey, undefined, 'session');
       navigate(`/bureau/campaigns/${encodeURIComponent(status.id)}`);
     } catch (err) {

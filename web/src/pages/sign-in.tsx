@@ -17,7 +17,8 @@ const ROLES: readonly Role[] = ['jobseeker', 'employer', 'bureau'];
 /**
  * Sign-in. Locally (`/config.json` says `auth: "dev"`) a person picks a role and a name and the
  * local-only `POST /dev/token` signs a token; in AWS the same page sends them to the Cognito
- * hosted UI instead, and finishes the code exchange on /signin/callback.
+ * hosted UI (or the configured OpenID Connect provider) instead, and finishes the code exchange on
+ * /signin/callback.
  */
 export function SignInPage() {
   const { t } = useI18n();
@@ -38,7 +39,7 @@ export function SignInPage() {
   useReady('signin', config !== undefined);
 
   useEffect(() => {
-    if (config?.auth !== 'cognito' || !isHostedCallback(path)) return;
+    if (config === undefined || config.auth === 'dev' || !isHostedCallback(path)) return;
     finishHostedSignIn(config, query)
       .then((token) => {
         const session = sessionFromToken(token);
@@ -50,7 +51,7 @@ export function SignInPage() {
 
   if (!config) return <p class="muted">{t.loading}</p>;
 
-  if (config.auth === 'cognito') {
+  if (config.auth !== 'dev') {
     return (
       <Page title={t.signInTitle}>
         {expired ? <Notice kind="warn">{t.sessionExpired}</Notice> : null}
