@@ -100,6 +100,10 @@ export async function startDynamoLocal(options: DynamoLocalOptions = {}): Promis
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   if (options.pidFile && child.pid) writeFileSync(options.pidFile, String(child.pid));
+  // Never outlive the process that started it, however that process ends.
+  const reap = () => child.kill('SIGKILL');
+  process.once('exit', reap);
+  child.once('exit', () => process.off('exit', reap));
   const endpoint = `http://127.0.0.1:${port}`;
   try {
     await waitUntilReady(endpoint, child, 30_000);
