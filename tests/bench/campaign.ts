@@ -145,7 +145,7 @@ async function endToEnd(): Promise<E2eFigures> {
   const dynamo = await startDynamoLocal({ port: 0 });
   try {
     const raw = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-    await ensureTable(raw, TABLE);
+    await ensureTable(raw, TABLE, { stream: false });
     raw.destroy();
     const client = makeDocumentClient({ endpoint: dynamo.endpoint });
     const store = new DynamoRecordStore(client, TABLE, clock);

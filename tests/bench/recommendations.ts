@@ -156,7 +156,7 @@ export async function benchRecommendations(): Promise<BenchSection> {
   const dynamo = await startDynamoLocal({ port: 0 });
   try {
     const raw = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-    await ensureTable(raw, TABLE);
+    await ensureTable(raw, TABLE, { stream: false });
     const client = makeDocumentClient({ endpoint: dynamo.endpoint });
     const store = new DynamoRecordStore(client, TABLE, clock);
     const shortage = new DynamoShortageStore(client, TABLE, clock);
@@ -213,7 +213,7 @@ export async function benchRecommendations(): Promise<BenchSection> {
     const count = (kind: Kind) => records.filter((r) => r.kind === kind).length;
     const markdown = [
       `${count('learner').toLocaleString('en')} learners, ${count('demand').toLocaleString('en')} demands, ${count('course').toLocaleString('en')} courses generated from the taxonomy ` +
-        `(${indexItems.toLocaleString('en')} skill-index items), loaded with \`saveMany\` in ${loadSeconds.toFixed(1)} s into DynamoDB Local (a table of its own); ` +
+        `(${indexItems.toLocaleString('en')} skill-index items), loaded with \`saveMany\` in ${loadSeconds.toFixed(1)} s into DynamoDB Local (a table of its own, without a stream); ` +
         `shortage index rebuilt from them (${rebuilt.written.toLocaleString('en')} counters). Then ${CALLS} calls per scenario of \`makeRecommendCourses\`, one at a time, in-process, ` +
         '`limit=10`, for random learners, with the real DynamoDB record store, candidate index and shortage reader.',
       '',

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CreateTableCommand, DeleteTableCommand, DynamoDBClient, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
-import { createTableInput } from '#shared/adapters/dynamodb/table-schema.js';
+import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { makeDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { startDynamoLocal, type DynamoLocal } from '../../local/dynamodb-local.js';
 import { ensureTable } from '../../local/table.js';
@@ -26,24 +25,15 @@ export async function stopLocal(): Promise<void> {
 }
 
 /**
- * A fresh table on this file's DynamoDB Local, built from the same schema the CDK stack uses.
- *
- * Without its stream unless `streams` is set: DynamoDB Local keeps every stream record of every
- * table, deleted ones included, and each write gets slower as they pile up (1,000 items took 1.8 s
- * into the first table and 6.2 s into the eighth, against 0.9 s throughout without streams), which
- * made files at the end of a run five times slower than alone. Only the shortage tests read it.
+ * A fresh table on this file's DynamoDB Local, built from the same schema the CDK stack uses;
+ * without its stream unless `streams` is set (only the shortage tests read it; see ensureTable
+ * for why: with streams, files at the end of a run were five times slower than alone).
  */
 export async function freshTable({ streams = false }: { streams?: boolean } = {}) {
   const endpoint = await localEndpoint();
   const tableName = `test-${randomUUID().slice(0, 8)}`;
   const raw = new DynamoDBClient({ endpoint, region: 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  if (streams) {
-    await ensureTable(raw, tableName);
-  } else {
-    const { StreamSpecification: _stream, ...input } = createTableInput(tableName);
-    await raw.send(new CreateTableCommand(input));
-    await waitUntilTableExists({ client: raw, maxWaitTime: 30 }, { TableName: tableName });
-  }
+  await ensureTable(raw, tableName, { stream: streams });
   const client = makeDocumentClient({ endpoint });
   return {
     endpoint,
