@@ -1,4 +1,4 @@
-import { createReadStream, mkdtempSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -102,6 +102,7 @@ export async function benchImport(): Promise<BenchSection> {
     };
   } finally {
     await dynamo.stop();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
