@@ -16,11 +16,9 @@ import type { Page, PageRequest } from '../../ports/record-store.js';
 import { regionChain } from '../../regions/regions.js';
 import { batchWriteAll } from './batch-write.js';
 import { translateDynamoError } from './errors.js';
+import type { Item, Key, TransactItem } from './items.js';
 import { keys } from './keys.js';
 
-type Item = Record<string, unknown>;
-type Key = { pk: string; sk: string };
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
 /**
  * Progress counters per campaign. Parallel workers each add to the shard of their page, so no

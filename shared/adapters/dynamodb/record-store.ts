@@ -13,11 +13,10 @@ import type { Page, PageRequest, RecordChange, RecordStore } from '../../ports/r
 import { batchWriteAll } from './batch-write.js';
 import { removeLearnerCampaignResults } from './campaign-store.js';
 import { translateDynamoError } from './errors.js';
+import type { Item, Key, TransactItem } from './items.js';
 import { keys, provinceOf, regionPrefix } from './keys.js';
 import { skillVectorOf } from './skill-vector.js';
 
-type Item = Record<string, unknown>;
-type Key = { pk: string; sk: string };
 
 /** GB/T 2260 province prefixes, plus 00 for records whose region is `national`. */
 const PROVINCES = ['00', '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82'];
@@ -31,7 +30,6 @@ const SAVE_MANY_CONCURRENCY = 4;
 /** Attempts at an unconditional transaction that keeps losing to concurrent ones. */
 const TRANSACTION_ATTEMPTS = 5;
 
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
 const ATTRS_NOT_IN_RECORD = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity'];
 

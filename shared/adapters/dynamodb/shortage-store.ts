@@ -17,12 +17,10 @@ import type { Clock } from '../../ports/clock.js';
 import type { ShortageApplyResult, ShortageEntry, ShortageStore } from '../../ports/shortage.js';
 import { batchWriteAll } from './batch-write.js';
 import { translateDynamoError } from './errors.js';
+import type { Item, Key, TransactItem } from './items.js';
 import { keys } from './keys.js';
 import { TTL_ATTRIBUTE } from './table-schema.js';
 
-type Item = Record<string, unknown>;
-type Key = { pk: string; sk: string };
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
 /** Counter updates a transaction carries beside its marker (DynamoDB allows 100 items). */
 export const UPDATES_PER_TRANSACTION = 99;
