@@ -17,7 +17,7 @@ export interface ApiResponse<T = any> {
  * The local server on a fresh table of the shared DynamoDB Local, as `npm start` runs it, with
  * a token signer and a helper to read back every item (tests may scan; requests never do).
  */
-export async function startApi(options: { streams?: boolean } = {}) {
+export async function startApi(options: { stream?: boolean } = {}) {
   const table = await freshTable(options);
   Object.assign(process.env, localEnvironment(table.endpoint), { TABLE_NAME: table.tableName, POWERTOOLS_LOG_LEVEL: 'SILENT' });
   const tokenKey = randomBytes(32);

@@ -48,7 +48,7 @@ describe('shortage index', () => {
   let jobseeker: string;
 
   beforeAll(async () => {
-    api = await startApi({ streams: true });
+    api = await startApi({ stream: true });
     shortage = new DynamoShortageStore(api.table.client, api.table.tableName, systemClock);
     poller = createStreamPoller({
       endpoint: api.table.endpoint,
@@ -249,7 +249,7 @@ describe('shortage index rebuild', () => {
   let poller: StreamPoller;
 
   beforeAll(async () => {
-    table = await freshTable({ streams: true });
+    table = await freshTable({ stream: true });
     records = new DynamoRecordStore(table.client, table.tableName, systemClock);
     shortage = new DynamoShortageStore(table.client, table.tableName, systemClock);
     poller = createStreamPoller({ endpoint: table.endpoint, tableName: table.tableName, handler: makeStreamHandler(() => ({ shortage })) });

@@ -26,14 +26,14 @@ export async function stopLocal(): Promise<void> {
 
 /**
  * A fresh table on this file's DynamoDB Local, built from the same schema the CDK stack uses;
- * without its stream unless `streams` is set (only the shortage tests read it; see ensureTable
+ * without its stream unless `stream` is set (only the shortage tests read it; see ensureTable
  * for why: with streams, files at the end of a run were five times slower than alone).
  */
-export async function freshTable({ streams = false }: { streams?: boolean } = {}) {
+export async function freshTable({ stream = false }: { stream?: boolean } = {}) {
   const endpoint = await localEndpoint();
   const tableName = `test-${randomUUID().slice(0, 8)}`;
   const raw = new DynamoDBClient({ endpoint, region: 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  await ensureTable(raw, tableName, { stream: streams });
+  await ensureTable(raw, tableName, { stream });
   const client = makeDocumentClient({ endpoint });
   return {
     endpoint,
