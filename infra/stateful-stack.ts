@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Topic } from 'aws-cdk-lib/aws-sns';
@@ -7,6 +7,7 @@ import type { Construct } from 'constructs';
 import { TABLE_SCHEMA } from '#shared/adapters/dynamodb/table-schema.js';
 import type { StageConfig } from './config.js';
 import { CognitoIdentity } from './constructs/cognito-identity.js';
+import { logsBucket } from './constructs/logs-bucket.js';
 import { IMPORTS_PREFIX } from './functions.js';
 
 /** Properties of the {@link StatefulStack}. */
@@ -55,7 +56,12 @@ export class StatefulStack extends Stack {
     if (config.alarmEmail !== undefined) this.alarmTopic.addSubscription(new EmailSubscription(config.alarmEmail));
 
     this.table = this.buildTable(config);
-    this.accessLogsBucket = this.buildAccessLogsBucket(config);
+    this.accessLogsBucket = logsBucket(this, 'AccessLogsBucket', {
+      retention: config.logRetention,
+      expirationRuleId: 'expire-access-logs',
+      removalPolicy: config.removalPolicy,
+      noAccessLogsReason: 'This is the server access log bucket itself; logging its own access would log the log deliveries, without end.',
+    });
     this.importBucket = this.buildImportBucket(config);
 
     const exported = (name: string, value: string) => this.exportValue(value, { name: `${config.prefix}-${name}` });
@@ -124,24 +130,6 @@ export class StatefulStack extends Stack {
       });
     }
     return table;
-  }
-
-  private buildAccessLogsBucket(config: StageConfig): Bucket {
-    const bucket = new Bucket(this, 'AccessLogsBucket', {
-      // S3 server access logging delivers only to SSE-S3 buckets.
-      encryption: BucketEncryption.S3_MANAGED,
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-      lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(config.logRetention) }],
-      removalPolicy: config.removalPolicy,
-    });
-    Validations.of(bucket).acknowledge({
-      id: 'AwsSolutions-S1',
-      reason: 'This is the server access log bucket itself; logging its own access would log the log deliveries, without end.',
-    });
-    return bucket;
   }
 
   private buildImportBucket(config: StageConfig): Bucket {

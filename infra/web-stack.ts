@@ -32,6 +32,7 @@ import type { Construct } from 'constructs';
 import { ROUTES } from '#functions/routes.js';
 import { contentSecurityPolicy, HSTS_MAX_AGE_SECONDS, SIGN_IN_CALLBACK_PATH, type PagesConfig } from '../web/hosting.js';
 import type { StageConfig } from './config.js';
+import { logsBucket } from './constructs/logs-bucket.js';
 import { PROJECT_ROOT } from './paths.js';
 import type { StatefulOutputs } from './stateful-stack.js';
 
@@ -109,7 +110,15 @@ export class WebStack extends Stack {
     super(scope, id, props);
     const { config } = props;
 
-    this.logsBucket = this.buildLogsBucket(config);
+    // CloudFront standard logs and the web bucket's server access logs, kept as long as the function logs.
+    this.logsBucket = logsBucket(this, 'WebLogsBucket', {
+      retention: config.logRetention,
+      expirationRuleId: 'expire-web-logs',
+      removalPolicy: config.removalPolicy,
+      // CloudFront delivers standard logs with an ACL grant to its log-delivery account: this bucket must take ACLs.
+      objectOwnership: ObjectOwnership.OBJECT_WRITER,
+      noAccessLogsReason: 'This is the log bucket of the web distribution and the web bucket; logging access to it would log the log deliveries, without end.',
+    });
     this.bucket = new Bucket(this, 'WebBucket', {
       encryption: BucketEncryption.S3_MANAGED,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
@@ -147,25 +156,6 @@ export class WebStack extends Stack {
       value: `${this.url}${SIGN_IN_CALLBACK_PATH}`,
       description: 'Register this as a callback URL of the sign-in client (-c callbackUrls=… for Cognito) unless -c webDomain already does',
     });
-  }
-
-  /** CloudFront standard logs and the web bucket's server access logs, kept as long as the function logs. */
-  private buildLogsBucket(config: StageConfig): Bucket {
-    const bucket = new Bucket(this, 'WebLogsBucket', {
-      encryption: BucketEncryption.S3_MANAGED,
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      // CloudFront delivers standard logs with an ACL grant to its log-delivery account: this bucket must take ACLs.
-      objectOwnership: ObjectOwnership.OBJECT_WRITER,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-      lifecycleRules: [{ id: 'expire-web-logs', expiration: Duration.days(config.logRetention) }],
-      removalPolicy: config.removalPolicy,
-    });
-    Validations.of(bucket).acknowledge({
-      id: 'AwsSolutions-S1',
-      reason: 'This is the log bucket of the web distribution and the web bucket; logging access to it would log the log deliveries, without end.',
-    });
-    return bucket;
   }
 
   private buildDistribution(config: StageConfig, apiEndpoint: string): Distribution {
