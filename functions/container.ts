@@ -1,10 +1,12 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { makeDocumentClient } from '#shared/adapters/dynamodb/client.js';
 import { DynamoCandidateIndex } from '#shared/adapters/dynamodb/candidate-index.js';
+import { DynamoCourseCatalogue } from '#shared/adapters/dynamodb/course-catalogue.js';
 import { DynamoRecordStore } from '#shared/adapters/dynamodb/record-store.js';
 import { DynamoShortageStore } from '#shared/adapters/dynamodb/shortage-store.js';
 import type { CandidateIndex } from '#shared/ports/candidate-index.js';
 import { systemClock, type Clock } from '#shared/ports/clock.js';
+import type { CourseCatalogue } from '#shared/ports/course-catalogue.js';
 import type { RecordStore } from '#shared/ports/record-store.js';
 import type { ShortageStore } from '#shared/ports/shortage.js';
 import { loadConfig, type Config } from './config.js';
@@ -19,6 +21,8 @@ export interface Container {
   readonly shortage: ShortageStore;
   /** Match candidates from the skill index, created on first use: only the match handlers read it. */
   readonly candidates: CandidateIndex;
+  /** Every course, held in memory while current, created on first use: only recommendations read it. */
+  readonly catalogue: CourseCatalogue;
 }
 
 let container: Container | undefined;
@@ -30,6 +34,7 @@ export function getContainer(): Container {
     const client = makeDocumentClient({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
     let shortage: ShortageStore | undefined;
     let candidates: CandidateIndex | undefined;
+    let catalogue: CourseCatalogue | undefined;
     container = {
       config,
       client,
@@ -40,6 +45,9 @@ export function getContainer(): Container {
       },
       get candidates() {
         return (candidates ??= new DynamoCandidateIndex(client, config.TABLE_NAME));
+      },
+      get catalogue() {
+        return (catalogue ??= new DynamoCourseCatalogue(client, config.TABLE_NAME, systemClock));
       },
     };
   }

@@ -8,11 +8,12 @@ import { explainCourse, type CourseExplanation, type Lang } from '../domain/reco
 import { adjacentNeeds, assessBreakdown, computeGap, coursePartitions, requiredMet, withNeighbours, type GapSkill, type TargetAssessment } from '../domain/recommend/gap.js';
 import { mentionedSkills, wantedSkills, wishNeeds } from '../domain/recommend/intent.js';
 import { planPathway } from '../domain/recommend/pathway.js';
-import { courseSkills } from '../domain/recommend/taught.js';
+import { courseSkills, type CourseSkills } from '../domain/recommend/taught.js';
 import { rankCourses, type ClosureMode, type CourseAssessment, type CourseCandidate } from '../domain/recommend/ranking.js';
 import { evaluateSubsidies, loadSubsidyRules, type Bilingual, type SubsidyOutcome, type SubsidyRuleSet } from '../domain/subsidy/rules.js';
 import type { Candidate, CandidateIndex } from '../ports/candidate-index.js';
 import type { Clock } from '../ports/clock.js';
+import type { CourseCatalogue } from '../ports/course-catalogue.js';
 import type { RecordStore } from '../ports/record-store.js';
 import type { ShortageReader } from '../ports/shortage.js';
 import { regionChain, regionDistance } from '../regions/regions.js';
@@ -28,20 +29,19 @@ import { makeGetRecord } from './records.js';
  * targets) and then related ones (raising a skill by less than a level). Method in
  * docs/recommendations.md.
  *
- * Reads per call are bounded: one GetItem (the learner), then either one GetItem (a given demand),
- * nothing (an occupation), or at most 2 × DEMAND_PARTITIONS index Queries (nearby demands, the
- * province first); at most two shortage reads; and course skill partition reads, the most
- * valuable first: at most COURSE_READS that find courses (a Query and a BatchGet each;
- * GAP_SKILLS_QUERIED of them for the target's gap, BROADER_SKILLS_QUERIED for the broader gap, the
- * rest for the related fill) and at most PARTITION_QUERIES Queries in all, empty partitions
- * included (an empty one sends no BatchGet). A partition with more courses than a page is read
- * again narrowed to the learner's province, within the same budget.
+ * Reads per call are bounded: the learner (one GetItem) and the course catalogue (one GetItem of
+ * its version while the copy in memory is current; see DynamoCourseCatalogue) side by side; then
+ * either one GetItem (a given demand), nothing (an occupation), or at most 2 × DEMAND_PARTITIONS
+ * index Queries (nearby demands, the province first); then one shortage read for every skill any
+ * target needs. Every course teaching a gap skill or a neighbour of one is a candidate: the
+ * catalogue is small enough to rank in memory, so no course is cut off by a read budget.
  */
 
 export interface RecommendDeps {
   readonly store: RecordStore;
   readonly candidates: CandidateIndex;
   readonly shortage: ShortageReader;
+  readonly catalogue: CourseCatalogue;
   readonly clock: Clock;
   /** The whole taxonomy: the scorer's relations, occupations, and extraction of what a learner wants to learn. */
   readonly taxonomy: Taxonomy;
@@ -63,30 +63,10 @@ export interface RecommendOptions {
 export const TARGET_DEMANDS = 3;
 /** Skill partitions of the demand index read to find nearby demands (per region scope). */
 export const DEMAND_PARTITIONS = 4;
-/**
- * Course skill partition reads that find courses, for the target's gap: gap skills and their
- * one-hop neighbours, the most valuable first (see `coursePartitions`).
- */
-export const GAP_SKILLS_QUERIED = 8;
-/** Courses read per partition read. */
-export const COURSES_PER_SKILL = 30;
-/**
- * Partition reads that find courses, for the broader gap when the target's courses do not fill
- * the list (after province re-reads of partitions with more courses than a page); the related
- * fill takes what is left of COURSE_READS.
- */
-export const BROADER_SKILLS_QUERIED = 4;
 /** Scores of broader courses are discounted so that courses toward the target come first unless they fit badly. */
 export const BROADER_SCORE_FACTOR = 0.5;
 /** Scores of related courses (they raise a skill of the broader gap by less than a level) are discounted once more. */
 export const RELATED_SCORE_FACTOR = 0.25;
-/** Course partition reads that find courses, per call at most (each a Query and a BatchGet). */
-export const COURSE_READS = 12;
-/**
- * Course partition Queries per call at most, empty partitions included (an empty one costs a
- * Query of 0.5 RCU and no BatchGet, so it does not count against COURSE_READS).
- */
-export const PARTITION_QUERIES = 24;
 /** Courses in a pathway at most. */
 export const PATHWAY_MAX_COURSES = 4;
 
@@ -190,7 +170,7 @@ export interface Recommendations {
   readonly pathway: PathwayView;
   readonly subsidyRules: { readonly version: string; readonly notice: string };
   /** Port calls this answer made, for benchmarks and the request bound. */
-  readonly reads: { readonly store: number; readonly candidates: number; readonly shortage: number };
+  readonly reads: { readonly store: number; readonly candidates: number; readonly shortage: number; readonly catalogue: number };
 }
 
 interface Target {
@@ -252,13 +232,15 @@ export function makeRecommendCourses(deps: RecommendDeps) {
   };
 
   return async (caller: Caller, learnerId: string, options: RecommendOptions): Promise<Recommendations> => {
-    const reads = { store: { n: 0 }, candidates: { n: 0 }, shortage: { n: 0 } };
+    const reads = { store: { n: 0 }, candidates: { n: 0 }, shortage: { n: 0 }, catalogue: { n: 0 } };
     const store = counted(deps.store, reads.store);
     const candidateIndex = counted(deps.candidates, reads.candidates);
     const shortage = counted(deps.shortage, reads.shortage);
+    const catalogue = counted(deps.catalogue, reads.catalogue);
     const { lang } = options;
 
-    const learner = await makeGetRecord('learner', { store })(caller, learnerId);
+    const [learner, allCourses] = await Promise.all([makeGetRecord('learner', { store })(caller, learnerId), catalogue.courses()]);
+    const teaching = coursesBySkill(allCourses, taxonomy);
     // What the learner holds as matching reads it (their certificates attest skills too), so that
     // the gap is what matching would find missing.
     const haves = havesOf(matchingSkills(learner, taxonomy));
@@ -313,78 +295,29 @@ export function makeRecommendCourses(deps: RecommendDeps) {
       if (breakdown.missing.length + breakdown.partial.length > 0) targets = [...targets, { key: 'intent', breakdown }];
     }
     const assessments: TargetAssessment[] = targets.map((t) => assessBreakdown(t.key, t.breakdown));
+    const secondaryAssessments = secondary.map((t) => assessBreakdown(t.key, t.breakdown));
 
-    // 2. The gap, weighted by the shortage in the learner's labour market (read once per skill).
+    // 2. The gap, weighted by the shortage in the learner's labour market: one read for every skill
+    // any target needs, secondary ones included (they may fill a short list).
     const market = labourMarket(learner.region);
     const shortageIndex = new Map<string, number>();
-    const readShortage = async (of: readonly TargetAssessment[]) => {
-      const missing = [...new Set(of.flatMap((a) => a.needs.map((n) => n.skillId)))].filter((id) => !shortageIndex.has(id));
-      if (missing.length === 0) return;
-      const found = await shortage.forRegion(market, missing);
-      for (const id of missing) shortageIndex.set(id, found.get(id)?.index ?? 1);
-    };
+    const needed = [...new Set([...assessments, ...secondaryAssessments].flatMap((a) => a.needs.map((n) => n.skillId)))];
+    if (needed.length > 0) {
+      const found = await shortage.forRegion(market, needed);
+      for (const id of needed) shortageIndex.set(id, found.get(id)?.index ?? 1);
+    }
     const shortageOf = (skillId: string) => shortageIndex.get(skillId) ?? 1;
-    await readShortage(assessments);
     const gap = withNeighbours(computeGap(assessments, shortageOf), taxonomy, haves);
 
-    // 3. Candidate courses: those teaching the gap skills or their one-hop neighbours, the partitions
-    // whose courses could close the most gap weight first, each read once nationally; a partition
-    // with more courses than a page is read again within the learner's province, so nearby courses
-    // are never cut off by courses elsewhere.
+    // 3. Candidate courses: every course teaching a gap skill or a one-hop neighbour of one whose
+    // courses could close some of it (see `coursePartitions`).
     const courses = new Map<string, CourseInRanking>();
-    const readNationally = new Set<string>();
-    const readNearby = new Set<string>();
-    const cutOff: string[] = [];
-    const province = provinceOf(learner.region);
-    // The budget counts what costs: a read that finds courses (a Query and a BatchGet) against
-    // COURSE_READS; a partition that turns out empty costs one small Query and no BatchGet, so it only
-    // counts against PARTITION_QUERIES.
-    const spent = { found: 0, queries: 0 };
-    const room = (stageLeft: number) => Math.max(0, Math.min(stageLeft, COURSE_READS - spent.found, PARTITION_QUERIES - spent.queries));
-    const keep = (items: readonly AnyRecord[]) => {
-      let found = false;
-      for (const record of items) {
-        if (record.kind !== 'course') continue;
-        found = true;
-        if (!courses.has(record.id)) courses.set(record.id, inRanking(record));
-      }
-      return found;
-    };
-    /**
-     * Reads the most valuable unread partitions of a gap, up to `max` reads that find courses. Reads
-     * go out in parallel, as many at once as the budget has room for; another wave follows only
-     * when some partitions of the last one were empty.
-     */
-    const readPartitions = async (of: readonly GapSkill[], max: number, mode: ClosureMode = 'level') => {
-      const order = coursePartitions(of, mode).filter((p) => !readNationally.has(p.skillId));
-      let found = 0;
-      let at = 0;
-      while (at < order.length && room(max - found) > 0) {
-        const next = order.slice(at, at + room(max - found));
-        at += next.length;
-        spent.queries += next.length;
-        for (const p of next) readNationally.add(p.skillId);
-        const pages = await Promise.all(next.map((p) => store.listBySkill('course', p.skillId, { limit: COURSES_PER_SKILL })));
-        pages.forEach((page, i) => {
-          if (keep(page.items)) {
-            found += 1;
-            spent.found += 1;
-          }
-          if (page.nextToken !== undefined && province !== undefined) cutOff.push(next[i]!.skillId);
-        });
+    const gather = (of: readonly GapSkill[], mode: ClosureMode = 'level') => {
+      for (const { skillId } of coursePartitions(of, mode)) {
+        for (const taught of teaching.get(skillId) ?? []) if (!courses.has(taught.course.id)) courses.set(taught.course.id, inRanking(taught));
       }
     };
-    const readCutOffNearby = async () => {
-      if (province === undefined) return;
-      const next = cutOff.filter((id) => !readNearby.has(id)).slice(0, room(Infinity));
-      spent.queries += next.length;
-      for (const id of next) readNearby.add(id);
-      for (const page of await Promise.all(next.map((id) => store.listBySkillWithin('course', id, province, { limit: COURSES_PER_SKILL })))) {
-        if (keep(page.items)) spent.found += 1;
-      }
-    };
-    const inRanking = (course: Course): CourseInRanking => {
-      const { taught, attested } = courseSkills(course, taxonomy);
+    const inRanking = ({ course, taught, attested }: TaughtCourse): CourseInRanking => {
       const subsidy = evaluateSubsidies(rules, {
         learner: { group: learner.group, region: learner.region },
         course: {
@@ -401,8 +334,7 @@ export function makeRecommendCourses(deps: RecommendDeps) {
       });
       return { id: course.id, level: course.level, hours: course.hours, mode: course.mode, region: course.region, taught, attested, netCostYuan: subsidy.netCostYuan, record: course, subsidy };
     };
-    await readPartitions(gap, GAP_SKILLS_QUERIED);
-    await readCutOffNearby();
+    gather(gap);
 
     // 4. Rank against the target's gap. A short list is filled from the broader gap at a discount,
     // then from courses that raise a skill of it by less than a whole level, at a further discount.
@@ -429,17 +361,13 @@ export function makeRecommendCourses(deps: RecommendDeps) {
     let fillGap: readonly GapSkill[] = gap;
     if (result.listed.length < options.limit) {
       if (secondary.length > 0) {
-        const secondaryAssessments = secondary.map((t) => assessBreakdown(t.key, t.breakdown));
-        await readShortage(secondaryAssessments);
         fillGap = withNeighbours(computeGap([...assessments, ...secondaryAssessments], shortageOf), taxonomy, haves);
-        await readPartitions(fillGap, BROADER_SKILLS_QUERIED);
-        await readCutOffNearby();
+        gather(fillGap);
       }
       result = classify(fillGap);
       if (result.listed.length < options.limit) {
-        // The rest of the budget, for partitions whose courses earn credit below a whole level.
-        await readPartitions(fillGap, COURSE_READS, 'share');
-        await readCutOffNearby();
+        // Courses whose neighbouring skills earn credit below a whole level.
+        gather(fillGap, 'share');
         result = classify(fillGap);
       }
     }
@@ -536,9 +464,36 @@ export function makeRecommendCourses(deps: RecommendDeps) {
         summary: pathwaySummary(pathwayCourses.length, plan.coverage, totalHours, totalNetCostYuan, certificate, opens, gap.length, lang),
       },
       subsidyRules: { version: rules.version, notice: rules.notice[lang] },
-      reads: { store: reads.store.n, candidates: reads.candidates.n, shortage: reads.shortage.n },
+      reads: { store: reads.store.n, candidates: reads.candidates.n, shortage: reads.shortage.n, catalogue: reads.catalogue.n },
     };
   };
+}
+
+/** A course with what it raises (`courseSkills`), computed once per catalogue. */
+interface TaughtCourse extends CourseSkills {
+  readonly course: Course;
+}
+
+const bySkillCache = new WeakMap<readonly Course[], { readonly taxonomy: Taxonomy; readonly index: Map<string, TaughtCourse[]> }>();
+
+/**
+ * The catalogue by skill raised (taught or attested by its certificate), built once per catalogue
+ * copy: the adapter hands out the same array while nothing changed.
+ */
+function coursesBySkill(courses: readonly Course[], taxonomy: Taxonomy): Map<string, TaughtCourse[]> {
+  const cached = bySkillCache.get(courses);
+  if (cached?.taxonomy === taxonomy) return cached.index;
+  const index = new Map<string, TaughtCourse[]>();
+  for (const course of courses) {
+    const entry = { course, ...courseSkills(course, taxonomy) };
+    for (const skillId of entry.taught.keys()) {
+      const list = index.get(skillId);
+      if (list) list.push(entry);
+      else index.set(skillId, [entry]);
+    }
+  }
+  bySkillCache.set(courses, { taxonomy, index });
+  return index;
 }
 
 function demandTarget(demand: Demand, haves: readonly Have[], context: { learnerRegion: string; learnerPrefersOnline?: boolean | undefined }, taxonomy: MatchTaxonomy): Target {

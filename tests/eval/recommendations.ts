@@ -31,7 +31,7 @@ import type { SkillInput } from '#shared/taxonomy/normalise.js';
 import { loadTaxonomy } from '#shared/taxonomy/taxonomy.js';
 import { recordFromInput } from '#shared/use-cases/records.js';
 import { makeRecommendCourses } from '#shared/use-cases/recommend.js';
-import { FixedShortage, MemoryCandidateIndex, MemoryRecordStore } from '../unit/recommend/fakes.js';
+import { FixedShortage, MemoryCandidateIndex, MemoryCourseCatalogue, MemoryRecordStore } from '../unit/recommend/fakes.js';
 
 /** One row of the report: one ranker over every judged learner. */
 export interface RecommendationsEvalRow {
@@ -154,7 +154,7 @@ export async function evalRecommendations(): Promise<{ rows: RecommendationsEval
 
   const storeReads = new Map<string, number[]>();
   const recommender = (name: string, shortage: ShortageReader) => {
-    const recommend = makeRecommendCourses({ store, candidates, shortage, clock, taxonomy });
+    const recommend = makeRecommendCourses({ store, candidates, shortage, catalogue: new MemoryCourseCatalogue(store), clock, taxonomy });
     const reads: number[] = [];
     storeReads.set(name, reads);
     return async (learner: Learner): Promise<string[]> => {

@@ -18,6 +18,9 @@ export function regionPrefix(code: string): string {
   return code;
 }
 
+/** GB/T 2260 province prefixes, plus 00 for records whose region is `national`: the region-list partitions. */
+export const PROVINCES = ['00', '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82'] as const;
+
 /** The region-list partitions are per province: `national` reads them in turn. */
 export const provinceOf = (code: string): string => regionKey(code).slice(0, 2);
 
@@ -33,6 +36,8 @@ export const keys = {
   /** Inverted index: skill → records holding, needing or teaching it, sorted by region. */
   skillIndex: (kind: Kind, skillId: string, region: string, id: string) => ({ pk: `IDX#${KIND[kind]}#${skillId}`, sk: `${regionKey(region)}#${id}` }),
   skillIndexPartition: (kind: Kind, skillId: string) => `IDX#${KIND[kind]}#${skillId}`,
+  /** The course catalogue's version: a counter every course write raises, so cached catalogues know when to reload. */
+  courseCatalogue: () => ({ pk: 'CATALOGUE#COURSE', sk: 'VERSION' }),
   /** Shortage counters of one region and skill (rolled up: a district's records count for its city, province and nation too). */
   shortage: (region: string, skillId: string) => ({ pk: `SHORTAGE#${regionKey(region)}`, sk: `SKILL#${skillId}` }),
   shortagePartition: (region: string) => `SHORTAGE#${regionKey(region)}`,

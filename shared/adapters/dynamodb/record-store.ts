@@ -3,6 +3,7 @@ import {
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
+  UpdateCommand,
   type DynamoDBDocumentClient,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -14,12 +15,8 @@ import { batchWriteAll } from './batch-write.js';
 import { removeLearnerCampaignResults } from './campaign-store.js';
 import { translateDynamoError } from './errors.js';
 import type { Item, Key, TransactItem } from './items.js';
-import { keys, provinceOf, regionPrefix } from './keys.js';
+import { keys, PROVINCES, provinceOf, regionPrefix } from './keys.js';
 import { skillVectorOf } from './skill-vector.js';
-
-
-/** GB/T 2260 province prefixes, plus 00 for records whose region is `national`. */
-const PROVINCES = ['00', '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82'];
 
 /** Most index operations that ride in a record's own transaction (DynamoDB allows 100 items). */
 const INDEX_OPS_IN_TRANSACTION = 99;
@@ -34,7 +31,7 @@ const TRANSACTION_ATTEMPTS = 5;
 const ATTRS_NOT_IN_RECORD = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity'];
 
 /** Strips key attributes from an item, leaving the domain record. */
-const toRecord = (item: Item): AnyRecord => {
+export const toRecord = (item: Item): AnyRecord => {
   const out: Item = { ...item };
   for (const a of ATTRS_NOT_IN_RECORD) delete out[a];
   return out as unknown as AnyRecord;
@@ -169,6 +166,7 @@ export class DynamoRecordStore implements RecordStore {
       indexOps(next, previous, this.clock.now()),
       `Saving ${next.kind} ${next.id}`,
     );
+    if (next.kind === 'course') await this.courseCatalogueChanged();
   }
 
   async remove(record: AnyRecord): Promise<void> {
@@ -187,6 +185,7 @@ export class DynamoRecordStore implements RecordStore {
     );
     // A deleted profile leaves no per-person campaign result behind.
     if (record.kind === 'learner') await this.run(() => removeLearnerCampaignResults(this.client, this.tableName, record.id), `Deleting ${record.id}'s campaign results`);
+    if (record.kind === 'course') await this.courseCatalogueChanged();
   }
 
   /**
@@ -232,8 +231,16 @@ export class DynamoRecordStore implements RecordStore {
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(SAVE_MANY_CONCURRENCY, groups.length) }, worker));
-    for (const { next, index } of oversized) await this.transact({ Put: { TableName: this.tableName, Item: toItem(next) } }, index, `Writing ${next.kind} ${next.id}`);
+    const courses = [...latest.values()].some((c) => c.next.kind === 'course');
+    try {
+      await Promise.all(Array.from({ length: Math.min(SAVE_MANY_CONCURRENCY, groups.length) }, worker));
+      for (const { next, index } of oversized) await this.transact({ Put: { TableName: this.tableName, Item: toItem(next) } }, index, `Writing ${next.kind} ${next.id}`);
+    } catch (err) {
+      // Some courses may have been written before the failure; the failure is what the caller hears.
+      if (courses) await this.courseCatalogueChanged().catch(() => undefined);
+      throw err;
+    }
+    if (courses) await this.courseCatalogueChanged();
   }
 
   listByOwner(kind: Kind, owner: string, page: PageRequest): Promise<Page<AnyRecord>> {
@@ -342,6 +349,28 @@ export class DynamoRecordStore implements RecordStore {
         await new Promise((r) => setTimeout(r, Math.random() * 25 * 2 ** attempt));
       }
     }
+  }
+
+  /**
+   * Raises the course catalogue's version after a course write, so that cached catalogues
+   * (DynamoCourseCatalogue) reload on their next read. A separate atomic ADD, not part of the
+   * write's transaction: concurrent course writes would otherwise conflict on this one item. Should
+   * the process die between the two, caches catch up within their maximum age.
+   */
+  private async courseCatalogueChanged(): Promise<void> {
+    await this.run(
+      () =>
+        this.client.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: keys.courseCatalogue(),
+            UpdateExpression: 'ADD #v :one SET #at = :at',
+            ExpressionAttributeNames: { '#v': 'version', '#at': 'changedAt' },
+            ExpressionAttributeValues: { ':one': 1, ':at': this.clock.now().toISOString() },
+          }),
+        ),
+      'Recording a course catalogue change',
+    );
   }
 
   /** Runs one SDK call, turning its failures into domain errors. */

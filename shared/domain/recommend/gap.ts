@@ -183,7 +183,7 @@ export function neighbourReach(skill: GapSkill, via: GapNeighbour, mode: 'level'
   return Math.max(0, earned - skill.held) / (skill.needed - skill.held);
 }
 
-/** A skill partition of the course index worth reading, with the gap weight its courses could close. */
+/** A skill whose courses are worth ranking, with the gap weight its courses could close. */
 export interface CoursePartition {
   readonly skillId: string;
   /** Σ over gap skills of weight × the most a course in this skill could close of it (1 for the skill itself). */
@@ -191,9 +191,9 @@ export interface CoursePartition {
 }
 
 /**
- * Which course partitions to read for a gap, most valuable first: every gap skill and every
- * neighbour, valued by the gap weight a course teaching it could close at most (a partition serving
- * several gap skills adds them up, as one course would). Partitions of no value are left out. By
+ * Which skills' courses are candidates for a gap, most valuable first: every gap skill and every
+ * neighbour, valued by the gap weight a course teaching it could close at most (a skill serving
+ * several gap skills adds them up, as one course would). Skills of no value are left out. By
  * `share`, a neighbour counts for the credit it earns below a whole level (see `neighbourReach`).
  */
 export function coursePartitions(gap: readonly GapSkill[], mode: 'level' | 'share' = 'level'): CoursePartition[] {

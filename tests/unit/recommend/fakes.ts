@@ -1,10 +1,11 @@
 /**
  * In-memory port fakes for recommendation tests and the offline evaluation: a record store with
- * the same skill and region index semantics as the DynamoDB one, the matching candidate index over
- * it, and a fixed shortage reader. Every read is counted.
+ * the same skill and region index semantics as the DynamoDB one, the matching candidate index and
+ * the course catalogue over it, and a fixed shortage reader. Every read is counted.
  */
 import { indexedSkills, isActive, type AnyRecord, type Course, type Demand, type Kind, type Learner, type RecordOf } from '#shared/domain/records.js';
 import type { Candidate, CandidateIndex, CandidateQuery, CandidateResult } from '#shared/ports/candidate-index.js';
+import type { CourseCatalogue } from '#shared/ports/course-catalogue.js';
 import type { Page, PageRequest, RecordChange, RecordStore } from '#shared/ports/record-store.js';
 import type { ShortageEntry, ShortageReader } from '#shared/ports/shortage.js';
 import { regionContains } from '#shared/regions/regions.js';
@@ -17,8 +18,6 @@ const byRegionThenId = (a: AnyRecord, b: AnyRecord) => `${regionKey(a.region)}#$
 export class MemoryRecordStore implements RecordStore {
   readonly records = new Map<string, AnyRecord>();
   calls = 0;
-  /** Every skill index read, in order: the skill and the region it was narrowed to (`national`: none). */
-  readonly skillReads: Array<{ skillId: string; region: string }> = [];
 
   constructor(
     records: readonly AnyRecord[] = [],
@@ -67,7 +66,6 @@ export class MemoryRecordStore implements RecordStore {
   /** Like the table: in key order, at most `page.limit`, with a `nextToken` (an offset) when more follow. */
   async listBySkillWithin(kind: Kind, skillId: string, region: string, page: PageRequest): Promise<Page<AnyRecord>> {
     this.calls++;
-    this.skillReads.push({ skillId, region });
     const now = this.now();
     const all = this.of(kind).filter((r) => isActive(r, now) && indexedSkills(r).some((s) => s.skillId === skillId) && regionContains(region, r.region));
     const from = page.nextToken === undefined ? 0 : Number(page.nextToken);
@@ -77,6 +75,17 @@ export class MemoryRecordStore implements RecordStore {
 
   private of(kind: Kind): AnyRecord[] {
     return [...this.records.values()].filter((r) => r.kind === kind).sort(byRegionThenId);
+  }
+}
+
+/** The course catalogue of a memory store, read afresh on every call (tests change the store directly). */
+export class MemoryCourseCatalogue implements CourseCatalogue {
+  calls = 0;
+  constructor(private readonly store: MemoryRecordStore) {}
+
+  async courses(): Promise<readonly Course[]> {
+    this.calls++;
+    return [...this.store.records.values()].filter((r): r is Course => r.kind === 'course').sort((a, b) => (a.id < b.id ? -1 : 1));
   }
 }
 
