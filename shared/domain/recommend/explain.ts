@@ -3,7 +3,7 @@
  * closes, whether its level fits, how the learner can reach it, and what it costs after subsidies.
  */
 import { levelLabel, type Level } from '../../taxonomy/levels.js';
-import type { AppliedSubsidy, Bilingual, SubsidyOutcome } from '../subsidy/rules.js';
+import { yuanText, type AppliedSubsidy, type Bilingual, type SubsidyOutcome } from '../subsidy/rules.js';
 import type { ClosedSkill, CourseAssessment, LevelCheck } from './ranking.js';
 
 export type Lang = 'zh' | 'en';
@@ -67,7 +67,6 @@ export interface CourseExplanation {
   readonly cost: string;
 }
 
-const yuan = (amount: number) => amount.toLocaleString('en-US', { maximumFractionDigits: 2 });
 /** A level in words: the national ladder in Chinese (our level 2 is 四级, not 二级), proficiency words in English. */
 const levelWord = (level: number, lang: Lang): string => {
   if (level < 1) return lang === 'zh' ? '无' : 'none';
@@ -162,16 +161,16 @@ export const subsidyView = (applied: AppliedSubsidy, lang: Lang): SubsidyView =>
 
 /** Price, subsidies and net cost in words. */
 export function describeCost(outcome: SubsidyOutcome, lang: Lang): string {
-  const rules = outcome.applied.map((a) => (lang === 'zh' ? `${a.name.zh}（${a.ruleId}）${yuan(a.amountYuan)}元` : `${a.name.en} (${a.ruleId}) ${yuan(a.amountYuan)} yuan`));
+  const rules = outcome.applied.map((a) => (lang === 'zh' ? `${a.name.zh}（${a.ruleId}）${yuanText(a.amountYuan)}元` : `${a.name.en} (${a.ruleId}) ${yuanText(a.amountYuan)} yuan`));
   const capped = outcome.capped ? (lang === 'zh' ? '（已按补贴上限计）' : ' (capped)') : '';
   if (outcome.priceYuan === null) {
     if (rules.length === 0) return lang === 'zh' ? '课程未标价' : 'no price given';
     return lang === 'zh' ? `课程未标价；可享补贴：${rules.join('、')}${capped}` : `no price given; subsidies: ${rules.join(', ')}${capped}`;
   }
-  if (rules.length === 0) return lang === 'zh' ? `学费${yuan(outcome.priceYuan)}元，暂无适用补贴` : `fee ${yuan(outcome.priceYuan)} yuan, no subsidy applies`;
+  if (rules.length === 0) return lang === 'zh' ? `学费${yuanText(outcome.priceYuan)}元，暂无适用补贴` : `fee ${yuanText(outcome.priceYuan)} yuan, no subsidy applies`;
   return lang === 'zh'
-    ? `学费${yuan(outcome.priceYuan)}元，补贴${rules.join('、')}${capped}，自付约${yuan(outcome.netCostYuan ?? 0)}元`
-    : `fee ${yuan(outcome.priceYuan)} yuan; subsidies: ${rules.join(', ')}${capped}; you pay about ${yuan(outcome.netCostYuan ?? 0)} yuan`;
+    ? `学费${yuanText(outcome.priceYuan)}元，补贴${rules.join('、')}${capped}，自付约${yuanText(outcome.netCostYuan ?? 0)}元`
+    : `fee ${yuanText(outcome.priceYuan)} yuan; subsidies: ${rules.join(', ')}${capped}; you pay about ${yuanText(outcome.netCostYuan ?? 0)} yuan`;
 }
 
 /**

@@ -194,7 +194,18 @@ const GROUP_LABELS: Record<LearnerGroup, Bilingual> = {
 const MODE_LABELS = { online: { zh: '线上', en: 'online' }, offline: { zh: '线下', en: 'in person' }, blended: { zh: '线上线下混合', en: 'blended' } } as const;
 
 const fold = (text: string): string => text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
-const yuanText = (amount: number) => amount.toLocaleString('en-US', { maximumFractionDigits: 2 });
+// One formatter: toLocaleString with options builds a new Intl.NumberFormat on every call, which
+// cost recommendations most of their CPU (every rule, for every candidate course).
+const YUAN_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+/** An amount of yuan as explanations write it: `1,000`, `2,399.5`. */
+export const yuanText = (amount: number): string => YUAN_FORMAT.format(amount);
+/** Certificate patterns compiled once each. */
+const patternCache = new Map<string, RegExp>();
+const pattern = (source: string): RegExp => {
+  let compiled = patternCache.get(source);
+  if (!compiled) patternCache.set(source, (compiled = new RegExp(source, 'iu')));
+  return compiled;
+};
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
 type Check = { ok: true; why: Bilingual } | { ok: false; reason: Bilingual };
@@ -234,7 +245,7 @@ function checkConditions(conditions: SubsidyConditions, facts: SubsidyFacts): Ch
     const matches =
       certificate !== undefined &&
       certificate !== '' &&
-      (any === true || anyOf.some((name) => fold(name) === fold(certificate)) || patterns.some((source) => new RegExp(source, 'iu').test(certificate.normalize('NFKC'))));
+      (any === true || anyOf.some((name) => fold(name) === fold(certificate)) || patterns.some((source) => pattern(source).test(certificate.normalize('NFKC'))));
     checks.push(
       matches
         ? pass(`结业可获“${certificate}”证书`, `the course ends in the certificate “${certificate}”`)
