@@ -29,11 +29,10 @@ import { makeGetRecord } from './records.js';
  * targets) and then related ones (raising a skill by less than a level). Method in
  * docs/recommendations.md.
  *
- * Reads per call are bounded: the learner (one GetItem) and the course catalogue (one GetItem of
- * its version while the copy in memory is current; see DynamoCourseCatalogue) side by side; then
- * either one GetItem (a given demand), nothing (an occupation), or at most 2 × DEMAND_PARTITIONS
- * index Queries (nearby demands, the province first); then one shortage read for every skill any
- * target needs. Every course teaching a gap skill or a neighbour of one is a candidate: the
+ * Reads per call are bounded: the learner (one GetItem), the course catalogue (one GetItem of its
+ * version while the copy in memory is current; see DynamoCourseCatalogue) and a given demand (one
+ * GetItem) side by side; toward nearby demands, then at most 2 × DEMAND_PARTITIONS index Queries
+ * (the province first); then one shortage read for every skill any target needs. Every course teaching a gap skill or a neighbour of one is a candidate: the
  * catalogue is small enough to rank in memory, so no course is cut off by a read budget.
  */
 
@@ -239,7 +238,12 @@ export function makeRecommendCourses(deps: RecommendDeps) {
     const catalogue = counted(deps.catalogue, reads.catalogue);
     const { lang } = options;
 
-    const [learner, allCourses] = await Promise.all([makeGetRecord('learner', { store })(caller, learnerId), catalogue.courses()]);
+    // Independent reads go out together; a given demand is used only once the learner may be seen.
+    const [learner, allCourses, givenDemand] = await Promise.all([
+      makeGetRecord('learner', { store })(caller, learnerId),
+      catalogue.courses(),
+      options.demandId !== undefined && kindOfId(options.demandId) === 'demand' ? store.get('demand', options.demandId) : undefined,
+    ]);
     const teaching = coursesBySkill(allCourses, taxonomy);
     // What the learner holds as matching reads it (their certificates attest skills too), so that
     // the gap is what matching would find missing.
@@ -252,10 +256,9 @@ export function makeRecommendCourses(deps: RecommendDeps) {
     let secondary: Target[] = [];
     let occupation: TargetView['occupation'];
     if (options.demandId !== undefined) {
-      const demand = kindOfId(options.demandId) === 'demand' ? await store.get('demand', options.demandId) : undefined;
-      if (!demand || !isActive(demand, deps.clock.now())) throw new NotFoundError(`No open demand ${options.demandId}.`);
+      if (!givenDemand || !isActive(givenDemand, deps.clock.now())) throw new NotFoundError(`No open demand ${options.demandId}.`);
       kind = 'demand';
-      targets = [demandTarget(demand, haves, context, taxonomy)];
+      targets = [demandTarget(givenDemand, haves, context, taxonomy)];
     } else if (options.occupationId !== undefined) {
       const found = taxonomy.occupations.get(options.occupationId);
       if (!found) throw new ValidationError('Unknown occupation.', [{ path: '/occupation', message: `"${options.occupationId}" is not a taxonomy occupation id.` }]);

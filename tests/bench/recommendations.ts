@@ -229,8 +229,8 @@ export async function benchRecommendations(): Promise<BenchSection> {
       '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
       ...rows,
       '',
-      'Requests per call, as the use case bounds them: 1 GetItem (learner) and 1 GetItem (the course catalogue\'s version) side by side; then 1 GetItem (a given demand), ' +
-        'nothing (an occupation) or ≤ 4 candidate-index Queries in the province, ≤ 4 more nationwide when it has none (nearby demands); then 1 shortage BatchGet (2 past 100 skills). ' +
+      'Requests per call, as the use case bounds them: 1 GetItem (learner), 1 GetItem (the course catalogue\'s version) and 1 GetItem (a given demand, if one is) side by side; ' +
+        'toward nearby demands, then ≤ 4 candidate-index Queries in the province, ≤ 4 more nationwide when it has none; then 1 shortage BatchGet (2 past 100 skills). ' +
         'The courses themselves come from the copy in memory. ' +
         `A cold container loads that copy once (and again after any course write, or after 5 minutes): here ${cold.requests} Queries (one per province partition of GSI2, 8 at once), ` +
         `${cold.rcu.toFixed(1)} RCU, ${cold.ms.toFixed(0)} ms for ${count('course').toLocaleString('en')} courses; the timed calls above made ${catalogue.reloads - 1} further loads. ` +
