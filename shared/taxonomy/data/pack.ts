@@ -1,6 +1,6 @@
 /**
- * A lossless, compact form of JSON data for bundling, read with JSON.parse (which V8 reads faster
- * than the large object literals JSON imports become):
+ * A lossless, compact form of JSON data for bundling, read with JSON.parse (which, with the
+ * decoding, loads about as fast as the object literals JSON imports become; the gain is size):
  * - every object becomes an array: the number of its "shape" (its key list, written once for all
  *   objects with the same keys), then its values;
  * - a non-empty list of non-empty strings becomes one string, each item after a `|`;
@@ -12,6 +12,7 @@
  */
 
 const SEPARATOR = '|';
+const SEPARATOR_CODE = SEPARATOR.charCodeAt(0);
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Packed = null | boolean | number | string | Packed[];
@@ -63,17 +64,20 @@ export function packJson(value: Json): string {
 /** The JSON value a `packJson` text holds. */
 export function unpackJson(text: string): unknown {
   const [shapes, strings, root] = JSON.parse(text) as [string[][], string[], Packed];
+  // Index loops, not destructuring: this runs over every entry at every cold start.
   const decode = (p: Packed): unknown => {
     if (typeof p === 'number') return p < 0 ? strings[-p - 1] : p;
-    if (typeof p === 'string' && p.startsWith(SEPARATOR)) return p.slice(1).split(SEPARATOR);
+    if (typeof p === 'string') return p.charCodeAt(0) === SEPARATOR_CODE ? p.slice(1).split(SEPARATOR) : p;
     if (!Array.isArray(p)) return p;
-    const [tag, ...rest] = p as [number, ...Packed[]];
-    if (tag === 0) return rest.map(decode);
+    const tag = p[0] as number;
+    if (tag === 0) {
+      const out = new Array<unknown>(p.length - 1);
+      for (let i = 1; i < p.length; i++) out[i - 1] = decode(p[i]!);
+      return out;
+    }
     const keys = shapes[tag - 1]!;
     const out: Record<string, unknown> = {};
-    keys.forEach((key, i) => {
-      out[key] = decode(rest[i]!);
-    });
+    for (let i = 0; i < keys.length; i++) out[keys[i]!] = decode(p[i + 1]!);
     return out;
   };
   return decode(root);
