@@ -3,12 +3,12 @@ import { DynamoCourseCatalogue } from '../../shared/adapters/dynamodb/course-cat
 import { DynamoRecordStore } from '../../shared/adapters/dynamodb/record-store.js';
 import type { Clock } from '../../shared/ports/clock.js';
 import { course, demand } from '../unit/recommend/fakes.js';
-import { freshTable } from './table.js';
+import { freshTable, recordCommands } from './table.js';
 
 let table: Awaited<ReturnType<typeof freshTable>>;
 let store: DynamoRecordStore;
 /** Commands sent on the table's client, by name. */
-const commands: string[] = [];
+let commands: string[] = [];
 let now = Date.parse('2026-03-01T00:00:00Z');
 const clock: Clock = { now: () => new Date(now) };
 
@@ -23,13 +23,7 @@ beforeAll(async () => {
   table = await freshTable();
   store = new DynamoRecordStore(table.client, table.tableName, clock);
   await store.saveMany([...courses, demand({ ref: 'NOT-A-COURSE', region: '310115' })].map((next) => ({ next })));
-  table.client.middlewareStack.add(
-    (next, context) => async (args) => {
-      commands.push(context.commandName ?? 'unknown');
-      return next(args);
-    },
-    { step: 'initialize', name: 'countCatalogueCommands' },
-  );
+  commands = recordCommands(table.client, 'countCatalogueCommands');
 });
 beforeEach(() => {
   commands.length = 0;

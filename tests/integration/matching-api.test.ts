@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getContainer } from '../../functions/container.js';
 import { demandBody, learnerBody, startApi, type Api } from './api-harness.js';
+import { recordCommands } from './table.js';
 
 let api: Api;
 let employer: string;
@@ -13,7 +14,7 @@ let demandId: string;
 const learnerIds: Record<string, string> = {};
 
 /** DynamoDB commands the handlers sent, counted by a middleware on the container's client. */
-const commands: string[] = [];
+let commands: string[] = [];
 
 /** A learner body for `sub`: every one carries a phone number and a group, which must never leak. */
 const learner = (overrides: Record<string, unknown>) => learnerBody({ summary: '联系电话13800138000，住址延庆区某街道', group: 'veteran', certificates: ['CAAC多旋翼视距内驾驶员'], ...overrides });
@@ -50,13 +51,7 @@ beforeAll(async () => {
   }
   learnerIds['js-a'] = (await api.call('POST', '/learners', { token: seekerA, body: learner({ ref: 'me', skills: ['多旋翼无人机驾驶', '无人机维修'], region: '110119' }) })).body.id;
 
-  getContainer().client.middlewareStack.add(
-    (next, context) => async (args) => {
-      commands.push(context.commandName ?? 'unknown');
-      return next(args);
-    },
-    { step: 'initialize', name: 'countMatchingRequests' },
-  );
+  commands = recordCommands(getContainer().client, 'countMatchingRequests');
 });
 beforeEach(() => {
   commands.length = 0;

@@ -3,6 +3,7 @@ import { getContainer } from '../../functions/container.js';
 import { systemClock } from '../../shared/ports/clock.js';
 import { makeRebuildShortage } from '../../shared/use-cases/rebuild-shortage.js';
 import { courseBody, demandBody, learnerBody, startApi, type Api } from './api-harness.js';
+import { recordCommands } from './table.js';
 
 let api: Api;
 let seeker: string;
@@ -14,7 +15,7 @@ let learnerId: string;
 let demandId: string;
 
 /** DynamoDB commands the handlers sent, counted by a middleware on the container's client. */
-const commands: string[] = [];
+let commands: string[] = [];
 
 beforeAll(async () => {
   api = await startApi();
@@ -63,13 +64,7 @@ beforeAll(async () => {
   const { shortage } = getContainer();
   await makeRebuildShortage({ shortage, clock: systemClock })();
 
-  getContainer().client.middlewareStack.add(
-    (next, context) => async (args) => {
-      commands.push(context.commandName ?? 'unknown');
-      return next(args);
-    },
-    { step: 'initialize', name: 'countRecommendRequests' },
-  );
+  commands = recordCommands(getContainer().client, 'countRecommendRequests');
 });
 afterAll(() => api.close());
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { makeDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { startDynamoLocal, type DynamoLocal } from '../../local/dynamodb-local.js';
 import { ensureTable } from '../../local/table.js';
@@ -46,4 +47,20 @@ export async function freshTable({ stream = false }: { stream?: boolean } = {}) 
       client.destroy();
     },
   };
+}
+
+/**
+ * The names of the commands a client sends from now on (`GetItemCommand`, `QueryCommand` …), in
+ * order: tests read the list to check what a request cost, and empty it between tests.
+ */
+export function recordCommands(client: Pick<DynamoDBDocumentClient, 'middlewareStack'>, name: string): string[] {
+  const commands: string[] = [];
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      commands.push(context.commandName ?? 'unknown');
+      return next(args);
+    },
+    { step: 'initialize', name },
+  );
+  return commands;
 }

@@ -14,7 +14,7 @@
 const SEPARATOR = '|';
 const SEPARATOR_CODE = SEPARATOR.charCodeAt(0);
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Packed = null | boolean | number | string | Packed[];
 
 const isStringList = (v: Json[]): v is string[] => v.length > 0 && v.every((item) => typeof item === 'string' && item !== '');

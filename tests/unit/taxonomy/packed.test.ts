@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { occupationsFile, skillFiles } from '../../../shared/taxonomy/data/index.js';
-import { packJson, unpackJson } from '../../../shared/taxonomy/data/pack.js';
+import { packJson, unpackJson, type Json } from '../../../shared/taxonomy/data/pack.js';
 import { taxonomySources } from '../../../shared/taxonomy/data/sources.js';
 import { PACKED_TAXONOMY } from '../../../shared/taxonomy/data/taxonomy.generated.js';
 
@@ -18,7 +18,7 @@ describe('packed taxonomy', () => {
 describe('packJson / unpackJson', () => {
   it('give back every kind of JSON value, key order included', () => {
     // Prepare: repeated strings (shared), lists of strings (joined) and lists that cannot be joined.
-    const value = {
+    const value: Json = {
       version: '2026.1',
       empty: [],
       blanks: ['', 'x'],
