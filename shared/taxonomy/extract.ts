@@ -21,6 +21,8 @@
  * - Overlaps: the longest span wins, then a label over a synonym, then the more specific skill. A
  *   match inside a taken span is dropped; one that only overlaps it is kept when half of it is its
  *   own text (Java后端|后端开发). Equal candidates for unrelated skills are ambiguous and dropped.
+ * - Word boundaries: a two-character trade name ending in 工 inside another word (车工 in
+ *   汽车工程师 or 挡车工, 电工 in 机电工程) is not read as the trade.
  * - Context: a skill negated just before ("不会Python", "no data analysis experience") is dropped,
  *   and so are 招聘 where it announces the ad rather than names the HR skill, and a two-letter
  *   abbreviation after a possessive ("your CV" is a résumé, not computer vision).
@@ -741,6 +743,24 @@ function isAnnouncement(text: string, start: number, end: number): boolean {
   return /(?:^|[\n【[])\s*$/.test(text.slice(Math.max(0, start - 4), start)) || /^[（(【[：:]/.test(after);
 }
 
+// Two-character trade names ending in 工 are also the tail of other words, where they mean no
+// trade: 车工 (lathe turner) in 汽车工程师, 开车工作, 挡车工 (a textile machine tender), 洗车工;
+// 电工 (electrician) in 光电工程, 机电工程. Such a match is dropped before overlaps are resolved,
+// so the text is reported as unmapped rather than read as the trade.
+/** Characters that, before 车工, make 车 the end of a vehicle word (汽车, 开车, 挡车 …). */
+const VEHICLE_WORD_BEFORE = /[汽开洗修挡停火电机卸装驾货客卡吊列轿赛摩拖动班马乘轨]$/;
+/** After an `X工` trade name inside a longer word: 工程 (engineering), 工厂 (factory). */
+const COMPOUND_AFTER = /^[程厂]/;
+const HAN_BEFORE = /\p{Script=Han}$/u;
+
+function isInsideAnotherWord(text: string, start: number, end: number): boolean {
+  if (end - start !== 2 || text[start + 1] !== '工') return false;
+  const before = text.slice(Math.max(0, start - 1), start);
+  const after = text.slice(end, end + 1);
+  if (text[start] === '车' && VEHICLE_WORD_BEFORE.test(before)) return true;
+  return COMPOUND_AFTER.test(after) && HAN_BEFORE.test(before);
+}
+
 // Created on first use: loading ICU's word-break data takes ~13 ms, which the taxonomy load and
 // callers that never need `unmapped` text should not pay.
 let segmenter: Intl.Segmenter | undefined;
@@ -897,7 +917,7 @@ export function extractSkills(input: string, taxonomy: Taxonomy = loadTaxonomy()
   scanGrams(text, tokens, index, candidates);
   scanEnglishCoordination(text, tokens, index, candidates);
   scanCoordination(text, index.folded, candidates);
-  const resolved = resolve(candidates);
+  const resolved = resolve(candidates.filter((candidate) => !isInsideAnotherWord(text, candidate.start, candidate.end)));
   // Dropped after overlap resolution, so that a negated or announcing span still hides the
   // shorter matches inside it, and is not reported as unmapped either.
   const accepted = resolved.filter(
