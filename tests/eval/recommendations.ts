@@ -194,6 +194,8 @@ export async function evalRecommendations(): Promise<{ rows: RecommendationsEval
       if (!learner) throw new Error(`judgements name an unknown learner ${query}`);
       const ranked = await rank(learner.record);
       const { ndcg, recall } = evaluate(ranked, judged);
+      // EVAL_TRACE=1 npm run eval: each learner's figures on stderr, to see which ones a change moved.
+      if (process.env.EVAL_TRACE) console.error(`${name}\t${query}\t${ndcg.toFixed(3)}\t${recall.toFixed(3)}`);
       ndcgs.push(ndcg);
       recalls.push(recall);
       returned.push(Math.min(K, ranked.length));

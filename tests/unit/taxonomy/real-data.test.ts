@@ -126,6 +126,27 @@ describe('extractSkills on the bundled taxonomy', () => {
     expect(result.unmapped.length).toBeGreaterThan(0);
   });
 
+  it('does not read 车工 or 电工 inside another word as the trade', () => {
+    // Act / Assess: a textile machine tender, a car-wash worker, a car factory and engineers are no lathe turners or electricians.
+    for (const text of ['纺织厂挡车工十年', '洗车工', '汽车工程师', '汽车工厂流水线', '开车工作', '光电工程师', '机电工程']) {
+      expect(ids(text), text).toEqual([]);
+      expect(extractSkills(text).unmapped.join(''), text).not.toBe('');
+    }
+    // The trades themselves still read as such, alone or in longer names.
+    expect(ids('招聘车工2名')).toEqual(['conventional-lathe']);
+    expect(ids('数控车工')).toEqual(['cnc-lathe']);
+    expect(ids('叉车工')).toEqual(['forklift-operation']);
+    expect(ids('维修电工')).toEqual(['electrician-work']);
+    expect(ids('持低压电工作业证')).toEqual(['electrician-work']);
+    expect(ids('会车工和焊工')).toEqual(['conventional-lathe', 'welding']);
+  });
+
+  it('reads how workers describe elderly care, drone line inspection and servo work', () => {
+    expect(ids('近两年在雇主家照顾老人')).toEqual(['elderly-care']);
+    expect(ids('从事无人机电力巡线三年')).toEqual(['uav-inspection']);
+    expect(ids('伺服调试')).toEqual(['servo-motion-control']);
+  });
+
   it('normalises a mixed list', () => {
     // Act
     const { skills, errors } = normaliseSkillInputs(['uav-piloting', { skill: '电工', level: '高级工' }, '会做红烧肉']);
