@@ -32,8 +32,9 @@ import { makeGetRecord } from './records.js';
  * Reads per call are bounded: the learner (one GetItem), the course catalogue (one GetItem of its
  * version while the copy in memory is current; see DynamoCourseCatalogue) and a given demand (one
  * GetItem) side by side; toward nearby demands, then at most 2 × DEMAND_PARTITIONS index Queries
- * (the province first); then one shortage read for every skill any target needs. Every course teaching a gap skill or a neighbour of one is a candidate: the
- * catalogue is small enough to rank in memory, so no course is cut off by a read budget.
+ * (the province first); then one shortage read for every skill any target needs. Every course
+ * teaching a gap skill or a neighbour of one is a candidate: the catalogue is small enough to rank
+ * in memory, so no course is cut off by a read budget.
  */
 
 export interface RecommendDeps {
