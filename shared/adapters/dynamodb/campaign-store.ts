@@ -18,6 +18,7 @@ import { batchWriteAll } from './batch-write.js';
 import { translateDynamoError } from './errors.js';
 import type { Item, Key, TransactItem } from './items.js';
 import { keys } from './keys.js';
+import { queryAll } from './query-all.js';
 
 
 /**
@@ -508,15 +509,8 @@ export class DynamoCampaignStore implements CampaignStore {
   }
 
   /** Every item a query on the table returns, page after page. */
-  private async queryAll(query: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> {
-    const items: Item[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const out = await this.run(() => this.client.send(new QueryCommand({ TableName: this.tableName, ...query, ExclusiveStartKey: startKey })), 'Reading a campaign');
-      items.push(...(out.Items ?? []));
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
-    return items;
+  private queryAll(query: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> {
+    return queryAll(this.client, this.tableName, query, 'Reading a campaign');
   }
 
   private async run<T>(call: () => Promise<T>, what: string): Promise<T> {
@@ -534,22 +528,18 @@ export class DynamoCampaignStore implements CampaignStore {
  * keep their counts: they hold no personal data.
  */
 export async function removeLearnerCampaignResults(client: DynamoDBDocumentClient, tableName: string, learnerId: string): Promise<number> {
-  const keysToDelete: Key[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const out = await client.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.campaignResultByLearnerPartition(learnerId) },
-        ProjectionExpression: 'pk, sk',
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of out.Items ?? []) keysToDelete.push({ pk: item.pk as string, sk: item.sk as string });
-    startKey = out.LastEvaluatedKey;
-  } while (startKey);
+  const found = await queryAll(
+    client,
+    tableName,
+    {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.campaignResultByLearnerPartition(learnerId) },
+      ProjectionExpression: 'pk, sk',
+    },
+    "Finding a learner's campaign results",
+  );
+  const keysToDelete: Key[] = found.map((item) => ({ pk: item.pk as string, sk: item.sk as string }));
   if (keysToDelete.length > 0) await batchWriteAll(client, tableName, keysToDelete.map((Key) => ({ DeleteRequest: { Key } })));
   return keysToDelete.length;
 }

@@ -1,10 +1,11 @@
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Course } from '../../domain/records.js';
 import type { Clock } from '../../ports/clock.js';
 import type { CourseCatalogue } from '../../ports/course-catalogue.js';
 import { translateDynamoError } from './errors.js';
 import { keys, PROVINCES } from './keys.js';
-import { toRecord } from './record-store.js';
+import { toRecord } from './items.js';
+import { queryAll } from './query-all.js';
 
 export interface DynamoCourseCatalogueOptions {
   /**
@@ -98,25 +99,8 @@ export class DynamoCourseCatalogue implements CourseCatalogue {
     let next = 0;
     const worker = async () => {
       while (next < PROVINCES.length) {
-        const partition = keys.byRegionPartition('course', PROVINCES[next++]!);
-        let startKey: Record<string, unknown> | undefined;
-        do {
-          const out = await this.client
-            .send(
-              new QueryCommand({
-                TableName: this.tableName,
-                IndexName: 'gsi2',
-                KeyConditionExpression: 'gsi2pk = :pk',
-                ExpressionAttributeValues: { ':pk': partition },
-                ExclusiveStartKey: startKey,
-              }),
-            )
-            .catch((err: unknown) => {
-              throw translateDynamoError(err, 'Reading the course catalogue');
-            });
-          for (const item of out.Items ?? []) courses.push(toRecord(item) as Course);
-          startKey = out.LastEvaluatedKey;
-        } while (startKey);
+        const query = { IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': keys.byRegionPartition('course', PROVINCES[next++]!) } };
+        for (const item of await queryAll(this.client, this.tableName, query, 'Reading the course catalogue')) courses.push(toRecord(item) as Course);
       }
     };
     await Promise.all(Array.from({ length: this.concurrency }, worker));

@@ -1,4 +1,5 @@
 import type { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { AnyRecord } from '../../domain/records.js';
 
 /** An item as the document client reads and writes it. */
 export type Item = Record<string, unknown>;
@@ -6,3 +7,12 @@ export type Item = Record<string, unknown>;
 export type Key = { pk: string; sk: string };
 /** One entry of a TransactWriteItems request. */
 export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+const ATTRS_NOT_IN_RECORD = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity'];
+
+/** A record's main item without its key attributes: the domain record. */
+export const toRecord = (item: Item): AnyRecord => {
+  const out: Item = { ...item };
+  for (const a of ATTRS_NOT_IN_RECORD) delete out[a];
+  return out as unknown as AnyRecord;
+};

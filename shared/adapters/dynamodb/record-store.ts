@@ -14,7 +14,7 @@ import type { Page, PageRequest, RecordChange, RecordStore } from '../../ports/r
 import { batchWriteAll } from './batch-write.js';
 import { removeLearnerCampaignResults } from './campaign-store.js';
 import { translateDynamoError } from './errors.js';
-import type { Item, Key, TransactItem } from './items.js';
+import { toRecord, type Item, type Key, type TransactItem } from './items.js';
 import { keys, PROVINCES, provinceOf, regionPrefix } from './keys.js';
 import { skillVectorOf } from './skill-vector.js';
 
@@ -26,16 +26,6 @@ const SAVE_MANY_CONCURRENCY = 4;
 
 /** Attempts at an unconditional transaction that keeps losing to concurrent ones. */
 const TRANSACTION_ATTEMPTS = 5;
-
-
-const ATTRS_NOT_IN_RECORD = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity'];
-
-/** Strips key attributes from an item, leaving the domain record. */
-export const toRecord = (item: Item): AnyRecord => {
-  const out: Item = { ...item };
-  for (const a of ATTRS_NOT_IN_RECORD) delete out[a];
-  return out as unknown as AnyRecord;
-};
 
 const toItem = (record: AnyRecord): Item => ({
   ...keys.record(record.kind, record.id),

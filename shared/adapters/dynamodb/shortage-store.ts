@@ -1,11 +1,9 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
-  QueryCommand,
   ScanCommand,
   TransactWriteCommand,
   type DynamoDBDocumentClient,
-  type QueryCommandInput,
   type ScanCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
@@ -17,7 +15,8 @@ import type { Clock } from '../../ports/clock.js';
 import type { ShortageApplyResult, ShortageEntry, ShortageStore } from '../../ports/shortage.js';
 import { batchWriteAll } from './batch-write.js';
 import { translateDynamoError } from './errors.js';
-import type { Item, Key, TransactItem } from './items.js';
+import { toRecord, type Item, type Key, type TransactItem } from './items.js';
+import { queryAll } from './query-all.js';
 import { keys } from './keys.js';
 import { TTL_ATTRIBUTE } from './table-schema.js';
 
@@ -34,8 +33,6 @@ const MARKER_TTL_SECONDS = 2 * 86_400;
 
 /** Attempts at a transaction that keeps meeting a concurrent one on the same counter (hot national items). */
 const CONFLICT_ATTEMPTS = 8;
-
-const ATTRS_NOT_IN_RECORD = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity'];
 
 // Only the fields the shortage model reads are checked; a stored record carries many more.
 const LevelImage = z.int().min(1).max(5);
@@ -66,9 +63,8 @@ function recordFromImage(image: Record<string, AttributeValue> | undefined): Dem
   const item = unmarshall(image);
   if (item.entity !== 'DEMAND' && item.entity !== 'LEARNER') return undefined;
   const parsed = (item.entity === 'DEMAND' ? DemandImage : LearnerImage).parse(item) as Item;
-  for (const a of ATTRS_NOT_IN_RECORD) delete parsed[a];
   // The checked fields are the ones the model reads; the rest is passed through as stored.
-  return parsed as unknown as Demand | Learner;
+  return toRecord(parsed) as Demand | Learner;
 }
 
 /** One stream record as a change of a demand or learner. */
@@ -143,20 +139,8 @@ export class DynamoShortageStore implements ShortageStore {
 
   async countersForRegion(region: string, skillIds?: readonly string[]): Promise<ShortageCounter[]> {
     if (skillIds !== undefined) return (await this.getMany([...new Set(skillIds)].map((s) => keys.shortage(region, s)))).map(counterOf);
-    const counters: ShortageCounter[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const input: QueryCommandInput = {
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.shortagePartition(region) },
-        ExclusiveStartKey: startKey,
-      };
-      const out = await this.run(() => this.client.send(new QueryCommand(input)), 'Reading the shortage index');
-      counters.push(...(out.Items ?? []).map(counterOf));
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
-    return counters;
+    const items = await queryAll(this.client, this.tableName, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.shortagePartition(region) } }, 'Reading the shortage index');
+    return items.map(counterOf);
   }
 
   async applyOnce(eventId: string, delta: readonly ShortageCounter[]): Promise<ShortageApplyResult> {
@@ -201,11 +185,7 @@ export class DynamoShortageStore implements ShortageStore {
    */
   async *scanSources(): AsyncIterable<Demand | Learner> {
     const filter = { FilterExpression: '#e IN (:d, :l)', ExpressionAttributeNames: { '#e': 'entity' }, ExpressionAttributeValues: { ':d': 'DEMAND', ':l': 'LEARNER' } };
-    for await (const item of this.scan(filter)) {
-      const record: Item = { ...item };
-      for (const a of ATTRS_NOT_IN_RECORD) delete record[a];
-      yield record as unknown as Demand | Learner;
-    }
+    for await (const item of this.scan(filter)) yield toRecord(item) as Demand | Learner;
   }
 
   private counterUpdate(counter: ShortageCounter): TransactItem {
