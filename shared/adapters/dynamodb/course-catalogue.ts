@@ -1,10 +1,11 @@
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Course } from '../../domain/records.js';
 import type { Clock } from '../../ports/clock.js';
 import type { CourseCatalogue } from '../../ports/course-catalogue.js';
 import { translateDynamoError } from './errors.js';
 import { keys, PROVINCES } from './keys.js';
 import { toRecord } from './items.js';
+import { pointReads } from './point-reads.js';
 import { queryAll } from './query-all.js';
 
 export interface DynamoCourseCatalogueOptions {
@@ -84,9 +85,10 @@ export class DynamoCourseCatalogue implements CourseCatalogue {
 
   private async version(): Promise<Version> {
     try {
-      const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.courseCatalogue(), ConsistentRead: true }));
-      const version = typeof out.Item?.version === 'number' ? out.Item.version : 0;
-      const changedAt = typeof out.Item?.changedAt === 'string' ? Date.parse(out.Item.changedAt) : 0;
+      // Coalesced with the learner read beside it into one BatchGetItem.
+      const item = await pointReads(this.client, this.tableName).get(keys.courseCatalogue());
+      const version = typeof item?.version === 'number' ? item.version : 0;
+      const changedAt = typeof item?.changedAt === 'string' ? Date.parse(item.changedAt) : 0;
       return { version, changedAt: Number.isNaN(changedAt) ? 0 : changedAt };
     } catch (err) {
       throw translateDynamoError(err, 'Reading the course catalogue');

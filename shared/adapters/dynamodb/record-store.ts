@@ -1,6 +1,5 @@
 import {
   BatchGetCommand,
-  GetCommand,
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
@@ -16,6 +15,7 @@ import { removeLearnerCampaignResults } from './campaign-store.js';
 import { translateDynamoError } from './errors.js';
 import { toRecord, type Item, type Key, type TransactItem } from './items.js';
 import { keys, PROVINCES, provinceOf, regionPrefix } from './keys.js';
+import { pointReads } from './point-reads.js';
 import { skillVectorOf } from './skill-vector.js';
 
 /** Most index operations that ride in a record's own transaction (DynamoDB allows 100 items). */
@@ -124,8 +124,9 @@ export class DynamoRecordStore implements RecordStore {
   ) {}
 
   async get<K extends Kind>(kind: K, id: string): Promise<RecordOf<K> | undefined> {
-    const out = await this.run(() => this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.record(kind, id), ConsistentRead: true })), 'Reading a record');
-    return out.Item ? (toRecord(out.Item) as RecordOf<K>) : undefined;
+    // Coalesced with other point reads in flight (a use case's Promise.all) into one BatchGetItem.
+    const item = await this.run(() => pointReads(this.client, this.tableName).get(keys.record(kind, id)), 'Reading a record');
+    return item ? (toRecord(item) as RecordOf<K>) : undefined;
   }
 
   async getMany(kind: Kind, ids: readonly string[]): Promise<Map<string, AnyRecord>> {
