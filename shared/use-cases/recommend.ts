@@ -1,6 +1,6 @@
 import type { Caller } from '../domain/caller.js';
 import { NotFoundError, ValidationError } from '../domain/errors.js';
-import { ASSUMED_HELD_LEVEL, havesOf, needsOf, scoreMatch, type MatchContext, type MatchTaxonomy } from '../domain/matching/score.js';
+import { ASSUMED_HELD_LEVEL, havesOf, needsOf, rankMatch, scoreMatch, type MatchContext, type MatchTaxonomy } from '../domain/matching/score.js';
 import { matchingSkills } from '../domain/matching/evidence.js';
 import type { Have, MatchBreakdown, Need } from '../domain/matching/types.js';
 import { indexedSkills, isActive, kindOfId, type AnyRecord, type Course, type Demand, type Learner } from '../domain/records.js';
@@ -29,12 +29,13 @@ import { makeGetRecord } from './records.js';
  * targets) and then related ones (raising a skill by less than a level). Method in
  * docs/recommendations.md.
  *
- * Reads per call are bounded: the learner (one GetItem), the course catalogue (one GetItem of its
- * version while the copy in memory is current; see DynamoCourseCatalogue) and a given demand (one
- * GetItem) side by side; toward nearby demands, then at most 2 × DEMAND_PARTITIONS index Queries
- * (the province first); then one shortage read for every skill any target needs. Every course
- * teaching a gap skill or a neighbour of one is a candidate: the catalogue is small enough to rank
- * in memory, so no course is cut off by a read budget.
+ * Reads per call are bounded: the learner, the course catalogue's version (the copy in memory is
+ * reloaded only when it moved; see DynamoCourseCatalogue) and a given demand, side by side (the
+ * adapter sends them as one BatchGetItem); toward nearby demands, then DEMAND_PARTITIONS index
+ * Queries in the province (as many again nationwide only when it has none); then one shortage read
+ * for every skill any target needs. Every course teaching a gap skill or a neighbour of one is a
+ * candidate: the catalogue is small enough to rank in memory, so no course is cut off by a read
+ * budget.
  */
 
 export interface RecommendDeps {
@@ -47,6 +48,8 @@ export interface RecommendDeps {
   readonly taxonomy: Taxonomy;
   /** @default the bundled shared/rules/subsidies.json */
   readonly subsidyRules?: SubsidyRuleSet;
+  /** Skill partitions of the demand index read to find nearby demands (one Query each). @default DEMAND_PARTITIONS */
+  readonly demandPartitions?: number;
 }
 
 export interface RecommendOptions {
@@ -271,7 +274,7 @@ export function makeRecommendCourses(deps: RecommendDeps) {
       occupation = { id: found.id, code: found.code, label: found[lang] };
       targets = [{ key: `occupation:${found.id}`, breakdown: scoreMatch(needs, haves, { ...context, demandRegion: learner.region }, taxonomy) }];
     } else {
-      const nearby = await nearbyTargets(candidateIndex, learner, haves, taxonomy, deps.clock.now());
+      const nearby = await nearbyTargets(candidateIndex, learner, haves, taxonomy, deps.clock.now(), deps.demandPartitions ?? DEMAND_PARTITIONS);
       kind = 'nearby-demands';
       targets = nearby.slice(0, TARGET_DEMANDS);
       secondary = nearby.slice(TARGET_DEMANDS);
@@ -302,12 +305,13 @@ export function makeRecommendCourses(deps: RecommendDeps) {
     const secondaryAssessments = secondary.map((t) => assessBreakdown(t.key, t.breakdown));
 
     // 2. The gap, weighted by the shortage in the learner's labour market: one read for every skill
-    // any target needs, secondary ones included (they may fill a short list).
-    const market = labourMarket(learner.region);
+    // any target needs, secondary ones included (they may fill a short list). Reading the market's
+    // whole shortage partition beside the index read instead would save a round, but took longer
+    // than the two rounds it replaced (a counter per skill seen in the city, on DynamoDB Local).
     const shortageIndex = new Map<string, number>();
     const needed = [...new Set([...assessments, ...secondaryAssessments].flatMap((a) => a.needs.map((n) => n.skillId)))];
     if (needed.length > 0) {
-      const found = await shortage.forRegion(market, needed);
+      const found = await shortage.forRegion(labourMarket(learner.region), needed);
       for (const id of needed) shortageIndex.set(id, found.get(id)?.index ?? 1);
     }
     const shortageOf = (skillId: string) => shortageIndex.get(skillId) ?? 1;
@@ -514,25 +518,30 @@ function demandTarget(demand: Demand, haves: readonly Have[], context: { learner
  * aimed at: the rest are secondary targets), from the matching candidate path: the skill index
  * read in the learner's province, and nationwide only when the province has none.
  */
-async function nearbyTargets(index: CandidateIndex, learner: Learner, haves: readonly Have[], taxonomy: MatchTaxonomy, now: Date): Promise<Target[]> {
+async function nearbyTargets(index: CandidateIndex, learner: Learner, haves: readonly Have[], taxonomy: MatchTaxonomy, now: Date, partitions: number): Promise<Target[]> {
   if (haves.length === 0) return [];
-  const skillIds = learnerPartitions(haves, taxonomy, DEMAND_PARTITIONS);
+  const skillIds = learnerPartitions(haves, taxonomy, partitions);
   const context = { learnerRegion: learner.region, learnerPrefersOnline: learner.prefersOnline };
-  const scoreOf = (c: Candidate) => scoreMatch(needsOf(c.skills, c.minLevel), haves, { ...context, demandRegion: c.region }, taxonomy);
+  // Every candidate is ranked cheaply (no evidence built); only those aimed at are explained.
   const pick = (found: readonly Candidate[]) =>
     found
       .filter((c) => c.expiresAt === undefined || Date.parse(c.expiresAt) > now.getTime())
-      .map((candidate) => ({ candidate, breakdown: scoreOf(candidate) }))
-      // Aim at demands the learner is on the way to (some credit) but does not yet fully meet.
-      .filter(({ breakdown }) => breakdown.score > 0 && breakdown.missing.length + breakdown.partial.length > 0)
+      .flatMap((candidate) => {
+        const needs = needsOf(candidate.skills, candidate.minLevel);
+        const ctx = { ...context, demandRegion: candidate.region };
+        const rank = rankMatch(needs, haves, ctx, taxonomy);
+        // Aim at demands the learner is on the way to (some credit) but does not yet fully meet.
+        return rank.score > 0 && rank.needsMet < needs.length ? [{ candidate, needs, ctx, score: rank.score }] : [];
+      })
       .sort(
         (a, b) =>
-          b.breakdown.score - a.breakdown.score ||
+          b.score - a.score ||
           (b.candidate.headcount ?? 1) - (a.candidate.headcount ?? 1) ||
           regionDistance(a.candidate.region, learner.region) - regionDistance(b.candidate.region, learner.region) ||
           (a.candidate.id < b.candidate.id ? -1 : 1),
       )
-      .slice(0, 2 * TARGET_DEMANDS);
+      .slice(0, 2 * TARGET_DEMANDS)
+      .map(({ candidate, needs, ctx }) => ({ candidate, breakdown: scoreMatch(needs, haves, ctx, taxonomy) }));
   const province = provinceOf(learner.region);
   let best = province === undefined ? [] : pick((await index.find({ kind: 'demand', skillIds, within: province })).candidates);
   if (best.length === 0) best = pick((await index.find({ kind: 'demand', skillIds })).candidates);

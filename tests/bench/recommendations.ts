@@ -13,7 +13,7 @@ import type { Level } from '../../shared/taxonomy/levels.js';
 import type { StoredSkill } from '../../shared/taxonomy/normalise.js';
 import { loadTaxonomy, type Skill } from '../../shared/taxonomy/taxonomy.js';
 import { makeRebuildShortage } from '../../shared/use-cases/rebuild-shortage.js';
-import { makeRecommendCourses, type Recommendations, type RecommendOptions } from '../../shared/use-cases/recommend.js';
+import { DEMAND_PARTITIONS, makeRecommendCourses, type Recommendations, type RecommendOptions } from '../../shared/use-cases/recommend.js';
 import { recordFromInput } from '../../shared/use-cases/records.js';
 import { startDynamoLocal } from '../../local/dynamodb-local.js';
 import { ensureTable } from '../../local/table.js';
@@ -121,6 +121,7 @@ function generate(): AnyRecord[] {
 }
 
 interface Call {
+  readonly learnerId: string;
   readonly ms: number;
   readonly requests: number;
   readonly rcu: number;
@@ -143,6 +144,31 @@ function meter(client: DynamoDBDocumentClient) {
     { step: 'initialize', name: 'recommendBenchMeter' },
   );
   return state;
+}
+
+/** Demand partitions compared with the shipped number, and the reference that reads nearly all. */
+const COMPARED_PARTITIONS = [2, 3, 4].filter((p) => p !== DEMAND_PARTITIONS);
+const REFERENCE_PARTITIONS = 12;
+
+/** How close the calls' answers come to the reference answers for the same learners (means over learners, as percentages). */
+function agreementWith(reference: ReadonlyMap<string, Recommendations>, calls: readonly Call[]): string {
+  const share = (kept: number, of: number) => (of === 0 ? 1 : kept / of);
+  const targets: number[] = [];
+  const gap: number[] = [];
+  const courses: number[] = [];
+  for (const { learnerId, answer } of calls) {
+    const ref = reference.get(learnerId);
+    if (!ref) continue;
+    const aimed = new Set(answer.target.demands.map((d) => d.id));
+    targets.push(share(ref.target.demands.filter((d) => aimed.has(d.id)).length, ref.target.demands.length));
+    const inGap = new Set(answer.gap.map((g) => g.skillId));
+    const refWeight = ref.gap.reduce((s, g) => s + g.weight, 0);
+    gap.push(share(ref.gap.filter((g) => inGap.has(g.skillId)).reduce((s, g) => s + g.weight, 0), refWeight));
+    const listed = new Set(answer.items.map((c) => c.id));
+    courses.push(share(ref.items.filter((c) => listed.has(c.id)).length, ref.items.length));
+  }
+  const pct = (values: readonly number[]) => `${(100 * mean(values)).toFixed(0)} %`;
+  return `${pct(targets)} | ${pct(gap)} | ${pct(courses)}`;
 }
 
 const quantile = (values: readonly number[], q: number): number => {
@@ -180,31 +206,39 @@ export async function benchRecommendations(): Promise<BenchSection> {
     await catalogue.courses();
     const cold = { ms: performance.now() - coldStarted, requests: metered.requests, rcu: metered.rcu };
     metered.on = false;
-    const recommend = makeRecommendCourses({ store, candidates: new DynamoCandidateIndex(client, TABLE), shortage, catalogue, clock, taxonomy });
+    const deps = { store, candidates: new DynamoCandidateIndex(client, TABLE), shortage, catalogue, clock, taxonomy };
+    const recommendWith = (demandPartitions: number) => makeRecommendCourses({ ...deps, demandPartitions });
+    const recommend = recommendWith(DEMAND_PARTITIONS);
 
-    const run = async (extra: () => Partial<RecommendOptions>, n: number): Promise<Call[]> => {
+    const run = async (extra: () => Partial<RecommendOptions>, n: number, using = recommend, who = sample(learners, n)): Promise<Call[]> => {
       const calls: Call[] = [];
-      for (const learner of sample(learners, n)) {
+      for (const learner of who) {
         const options = { limit: 10, lang: 'zh' as const, ...extra() };
         metered.requests = 0;
         metered.rcu = 0;
         const started = performance.now();
-        const answer = await recommend(bureau, learner.id, options);
-        calls.push({ ms: performance.now() - started, requests: metered.requests, rcu: metered.rcu, answer });
+        const answer = await using(bureau, learner.id, options);
+        calls.push({ learnerId: learner.id, ms: performance.now() - started, requests: metered.requests, rcu: metered.rcu, answer });
       }
       return calls;
     };
-    const scenarios: ReadonlyArray<readonly [string, () => Partial<RecommendOptions>]> = [
-      ['no target (nearby demands)', () => ({})],
-      ['`occupation=` random', () => ({ occupationId: occupations[rand.int(occupations.length)]! })],
-      ['`demandId=` random', () => ({ demandId: demands[rand.int(demands.length)]!.id })],
+    const nearbyLearners = sample(learners, CALLS);
+    const scenarios: ReadonlyArray<readonly [string, () => Promise<Call[]>]> = [
+      [`no target (nearby demands), ${DEMAND_PARTITIONS} partitions (shipped)`, () => run(() => ({}), CALLS, recommend, nearbyLearners)],
+      ...COMPARED_PARTITIONS.map((p) => [`no target (nearby demands), ${p} partitions`, () => run(() => ({}), CALLS, recommendWith(p), nearbyLearners)] as const),
+      ['`occupation=` random', () => run(() => ({ occupationId: occupations[rand.int(occupations.length)]! }), CALLS)],
+      ['`demandId=` random', () => run(() => ({ demandId: demands[rand.int(demands.length)]!.id }), CALLS)],
     ];
     // Warm the JIT, the SDK's connections and DynamoDB Local before timing.
     await run(() => ({}), 20);
+    // What the nearby demands would be were every skill partition the learner's skills lead to read.
+    const reference = new Map((await run(() => ({}), CALLS, recommendWith(REFERENCE_PARTITIONS), nearbyLearners)).map((c) => [c.learnerId, c.answer]));
     metered.on = true;
     const rows: string[] = [];
-    for (const [name, extra] of scenarios) {
-      const calls = await run(extra, CALLS);
+    const agreement: string[] = [];
+    for (const [name, go] of scenarios) {
+      const calls = await go();
+      if (name.startsWith('no target')) agreement.push(`| ${name.replace('no target (nearby demands), ', '')} | ${agreementWith(reference, calls)} |`);
       const ms = calls.map((c) => c.ms);
       const requests = calls.map((c) => c.requests);
       const rcu = calls.map((c) => c.rcu);
@@ -229,12 +263,20 @@ export async function benchRecommendations(): Promise<BenchSection> {
       '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
       ...rows,
       '',
-      'Requests per call, as the use case bounds them: 1 GetItem (learner), 1 GetItem (the course catalogue\'s version) and 1 GetItem (a given demand, if one is) side by side; ' +
-        'toward nearby demands, then ≤ 4 candidate-index Queries in the province, ≤ 4 more nationwide when it has none; then 1 shortage BatchGet (2 past 100 skills). ' +
+      'Requests per call, as the use case bounds them: the learner, the course catalogue\'s version and a given demand (if one is) in one BatchGetItem; ' +
+        'toward nearby demands, then one candidate-index Query per demand partition in the province (as many again nationwide when it has none); then 1 shortage BatchGet (2 past 100 skills). ' +
         'The courses themselves come from the copy in memory. ' +
         `A cold container loads that copy once (and again after any course write, or after 5 minutes): here ${cold.requests} Queries (one per province partition of GSI2, 8 at once), ` +
         `${cold.rcu.toFixed(1)} RCU, ${cold.ms.toFixed(0)} ms for ${count('course').toLocaleString('en')} courses; the timed calls above made ${catalogue.reloads - 1} further loads. ` +
         'RCU are what DynamoDB Local reports (ReturnConsumedCapacity TOTAL); read them as an order of magnitude for on-demand cost.',
+      '',
+      `What reading fewer demand partitions costs, on the same ${CALLS} learners: the answer toward nearby demands against one reading ${REFERENCE_PARTITIONS} partitions ` +
+        '(every held skill and the skills next to them, for nearly every learner here). Targets: share of the reference\'s target demands also aimed at; ' +
+        'gap: share of the reference\'s gap weight also in the gap; courses: share of the reference\'s top-10 courses also listed.',
+      '',
+      '| demand partitions | targets found | gap weight kept | top-10 courses kept |',
+      '| --- | ---: | ---: | ---: |',
+      ...agreement,
     ].join('\n');
     return { title: 'Course recommendations', markdown };
   } finally {

@@ -205,6 +205,8 @@ function computeRegionFit(ctx: MatchContext): RegionFit {
 export interface MatchRank {
   readonly score: number;
   readonly requiredMet: number;
+  /** Needs, required or preferred, fully met (so `needs.length - needsMet` are partly met or missing). */
+  readonly needsMet: number;
   readonly distance: RegionFit['distance'];
 }
 
@@ -219,8 +221,10 @@ export function rankMatch(needs: readonly Need[], haves: readonly Have[], ctx: M
   let preferredSum = 0;
   let preferredCount = 0;
   let requiredMet = 0;
+  let needsMet = 0;
   for (const need of needs) {
     const { credit } = bestSource(need, held, factsOf(taxonomy, need.skillId));
+    if (round3(credit) >= 1) needsMet += 1;
     if (need.role === 'required') {
       requiredSum += credit;
       requiredCount += 1;
@@ -232,7 +236,7 @@ export function rankMatch(needs: readonly Need[], haves: readonly Have[], ctx: M
   }
   const skill = skillScoreOf(requiredSum, requiredCount, preferredSum, preferredCount);
   const region = regionFit(ctx);
-  return { score: skill > 0 ? round3(skill * region.credit) : 0, requiredMet, distance: region.distance };
+  return { score: skill > 0 ? round3(skill * region.credit) : 0, requiredMet, needsMet, distance: region.distance };
 }
 
 /**

@@ -102,7 +102,7 @@ describe('DemandEngine', () => {
       { region: 'x', needs: [{ skillId: 'b', level: null, role: 'required' }] },
       { region: 'x', needs: [{ skillId: 'c', level: null, role: 'required' }] },
     ]);
-    const rank = (d: EngineDemand, l: EngineLearner) => ({ score: d.needs.filter((n) => l.haves.some((h) => h.skillId === n.skillId)).length / d.needs.length, requiredMet: 0, distance: 0 as const });
+    const rank = (d: EngineDemand, l: EngineLearner) => ({ score: d.needs.filter((n) => l.haves.some((h) => h.skillId === n.skillId)).length / d.needs.length, requiredMet: 0, needsMet: 0, distance: 0 as const });
     const engine = new DemandEngine(demands, rank, { creditRoutes: (id) => [{ skillId: id, factor: 1 }], regionCredit: () => 1 });
 
     // Act

@@ -176,7 +176,7 @@ describe('rankMatch', () => {
         const ctx = { demandRegion, learnerRegion };
         const full = scoreMatch(needs, haves, ctx, taxonomy);
         const rank = rankMatch(needs, haves, ctx, taxonomy);
-        expect(rank).toEqual({ score: full.score, requiredMet: full.requiredMet, distance: full.region.distance });
+        expect(rank).toEqual({ score: full.score, requiredMet: full.requiredMet, needsMet: full.matched.length, distance: full.region.distance });
         expect(full.score).toBeGreaterThanOrEqual(0);
         expect(full.score).toBeLessThanOrEqual(1);
         if (haves.length === 0) expect(full.score).toBe(0);
