@@ -57,7 +57,7 @@ export async function runImport(args: string[]): Promise<number> {
   const caller: Caller = { sub: values.owner, role: 'bureau', region };
 
   const client = makeDocumentClient({ endpoint: dynamoEndpoint(values.endpoint) });
-  const store = new DynamoRecordStore(client, values.table, systemClock);
+  const store = new DynamoRecordStore(client, values.table, systemClock, { warn: (message, error) => process.stderr.write(`\nwarning: ${message} (${(error as Error)?.message ?? String(error)})\n`) });
   const bar = new cliProgress.SingleBar(
     { format: `${kindWord} |{bar}| {percentage}% | {rows} rows | ETA {eta_formatted}`, hideCursor: true, stream: process.stderr },
     cliProgress.Presets.shades_classic,

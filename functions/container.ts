@@ -10,6 +10,7 @@ import type { CourseCatalogue } from '#shared/ports/course-catalogue.js';
 import type { RecordStore } from '#shared/ports/record-store.js';
 import type { ShortageStore } from '#shared/ports/shortage.js';
 import { loadConfig, type Config } from './config.js';
+import { logger } from './http/observability.js';
 
 /** What handlers need, built once per cold start and shared by every invocation. */
 export interface Container {
@@ -39,7 +40,7 @@ export function getContainer(): Container {
       config,
       client,
       clock: systemClock,
-      store: new DynamoRecordStore(client, config.TABLE_NAME, systemClock),
+      store: new DynamoRecordStore(client, config.TABLE_NAME, systemClock, { warn: (message, error) => logger.warn(message, { error }) }),
       get shortage() {
         return (shortage ??= new DynamoShortageStore(client, config.TABLE_NAME, systemClock));
       },

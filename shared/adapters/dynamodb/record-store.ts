@@ -115,12 +115,22 @@ function decodeToken(token: string | undefined, partitions: number): TokenState 
   throw new ValidationError('The nextToken is not valid.', [{ path: '/nextToken', message: 'Not a token this list returned; start again without it.' }]);
 }
 
+export interface DynamoRecordStoreOptions {
+  /**
+   * Told when a course was written but the course catalogue's version could not be raised after
+   * it. The write stands (reporting it as failed would make its retry fail with 412); containers
+   * holding the catalogue pick the change up within their maximum age instead of at once.
+   */
+  readonly warn?: (message: string, error: unknown) => void;
+}
+
 /** DynamoDB implementation of {@link RecordStore} on the single table. */
 export class DynamoRecordStore implements RecordStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
     private readonly clock: Clock,
+    private readonly options: DynamoRecordStoreOptions = {},
   ) {}
 
   async get<K extends Kind>(kind: K, id: string): Promise<RecordOf<K> | undefined> {
@@ -161,6 +171,10 @@ export class DynamoRecordStore implements RecordStore {
   }
 
   async remove(record: AnyRecord): Promise<void> {
+    // A deleted profile leaves no per-person campaign result behind. They go first: should the
+    // profile's deletion then fail, it can be retried, and a later campaign recomputes results; the
+    // other order would leave results that no retry can reach once the profile is gone.
+    if (record.kind === 'learner') await this.run(() => removeLearnerCampaignResults(this.client, this.tableName, record.id), `Deleting ${record.id}'s campaign results`);
     await this.transact(
       {
         Delete: {
@@ -174,8 +188,6 @@ export class DynamoRecordStore implements RecordStore {
       indexOps(undefined, record, this.clock.now()),
       `Deleting ${record.kind} ${record.id}`,
     );
-    // A deleted profile leaves no per-person campaign result behind.
-    if (record.kind === 'learner') await this.run(() => removeLearnerCampaignResults(this.client, this.tableName, record.id), `Deleting ${record.id}'s campaign results`);
     if (record.kind === 'course') await this.courseCatalogueChanged();
   }
 
@@ -228,7 +240,7 @@ export class DynamoRecordStore implements RecordStore {
       for (const { next, index } of oversized) await this.transact({ Put: { TableName: this.tableName, Item: toItem(next) } }, index, `Writing ${next.kind} ${next.id}`);
     } catch (err) {
       // Some courses may have been written before the failure; the failure is what the caller hears.
-      if (courses) await this.courseCatalogueChanged().catch(() => undefined);
+      if (courses) await this.courseCatalogueChanged();
       throw err;
     }
     if (courses) await this.courseCatalogueChanged();
@@ -348,20 +360,21 @@ export class DynamoRecordStore implements RecordStore {
    * write's transaction: concurrent course writes would otherwise conflict on this one item. Should
    * the process die between the two, caches catch up within their maximum age.
    */
+  /** Raises the course catalogue's version after a course write; a failure is reported, never thrown (see `warn`). */
   private async courseCatalogueChanged(): Promise<void> {
-    await this.run(
-      () =>
-        this.client.send(
-          new UpdateCommand({
-            TableName: this.tableName,
-            Key: keys.courseCatalogue(),
-            UpdateExpression: 'ADD #v :one SET #at = :at',
-            ExpressionAttributeNames: { '#v': 'version', '#at': 'changedAt' },
-            ExpressionAttributeValues: { ':one': 1, ':at': this.clock.now().toISOString() },
-          }),
-        ),
-      'Recording a course catalogue change',
-    );
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.courseCatalogue(),
+          UpdateExpression: 'ADD #v :one SET #at = :at',
+          ExpressionAttributeNames: { '#v': 'version', '#at': 'changedAt' },
+          ExpressionAttributeValues: { ':one': 1, ':at': this.clock.now().toISOString() },
+        }),
+      );
+    } catch (err) {
+      this.options.warn?.('A course was written but the course catalogue version was not raised; cached catalogues catch up within their maximum age.', err);
+    }
   }
 
   /** Runs one SDK call, turning its failures into domain errors. */
