@@ -132,7 +132,7 @@ export async function benchImport(): Promise<BenchSection> {
   const dir = mkdtempSync(join(tmpdir(), 'sb-bench-import-'));
   const file = join(dir, 'demands.csv');
   writeFileSync(file, demandsCsv(ROWS));
-  const dynamo = await startDynamoLocal({ port: 0 });
+  const dynamo = await startDynamoLocal({ port: 0, jit: process.env.BENCH_JIT === 'quick' ? 'quick' : 'full' });
   try {
     const raw = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
     await ensureTable(raw, 'bench-batch', { stream: false });

@@ -180,7 +180,7 @@ const sample = <T>(items: readonly T[], n: number): T[] => Array.from({ length: 
 
 /** Runs the recommendations benchmark. */
 export async function benchRecommendations(): Promise<BenchSection> {
-  const dynamo = await startDynamoLocal({ port: 0 });
+  const dynamo = await startDynamoLocal({ port: 0, jit: process.env.BENCH_JIT === 'quick' ? 'quick' : 'full' });
   try {
     const raw = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
     await ensureTable(raw, TABLE, { stream: false });
