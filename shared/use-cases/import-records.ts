@@ -82,6 +82,18 @@ export function makeImportRecords(kind: Kind, { store, clock }: { store: RecordS
     let written = 0;
     let unchanged = 0;
     const reject = (line: number, errors: FieldIssue[], ref?: string) => rejected.push(ref === undefined ? { line, errors } : { line, ref, errors });
+    // One chunk is written while the next is read and checked: at most two chunks in memory.
+    let writing: Promise<void> = Promise.resolve();
+    const write = async (chunk: ValidRow[], rowsSoFar: number) => {
+      await writing;
+      writing = flush(caller, chunk).then((done) => {
+        written += done.written;
+        unchanged += done.unchanged;
+        options.onProgress?.(rowsSoFar);
+      });
+      // A failure is thrown where `writing` is next awaited, not reported as unhandled meanwhile.
+      writing.catch(() => undefined);
+    };
 
     for await (const row of rows) {
       total++;
@@ -117,18 +129,12 @@ export function makeImportRecords(kind: Kind, { store, clock }: { store: RecordS
       seenRefs.set(input.ref, row.line);
       pending.push({ line: row.line, input });
       if (pending.length >= chunkSize) {
-        const done = await flush(caller, pending);
-        written += done.written;
-        unchanged += done.unchanged;
+        await write(pending, total);
         pending = [];
-        options.onProgress?.(total);
       }
     }
-    if (pending.length > 0) {
-      const done = await flush(caller, pending);
-      written += done.written;
-      unchanged += done.unchanged;
-    }
+    if (pending.length > 0) await write(pending, total);
+    await writing;
     options.onProgress?.(total);
     return { kind, rows: total, written, unchanged, rejected };
   };

@@ -255,7 +255,7 @@ export async function benchRecommendations(): Promise<BenchSection> {
     const count = (kind: Kind) => records.filter((r) => r.kind === kind).length;
     const markdown = [
       `${count('learner').toLocaleString('en')} learners, ${count('demand').toLocaleString('en')} demands, ${count('course').toLocaleString('en')} courses generated from the taxonomy ` +
-        `(${indexItems.toLocaleString('en')} skill-index items), loaded with \`saveMany\` in ${loadSeconds.toFixed(1)} s into DynamoDB Local (a table of its own, without a stream); ` +
+        `(${indexItems.toLocaleString('en')} skill-index items), loaded with \`saveMany\` in ${loadSeconds.toFixed(1)} s into DynamoDB Local (a table of its own, without a stream; the JVM with its full JIT, as a long-running server would be); ` +
         `shortage index rebuilt from them (${rebuilt.written.toLocaleString('en')} counters). Then ${CALLS} calls per scenario of \`makeRecommendCourses\`, one at a time, in-process, ` +
         '`limit=10`, for random learners, with the real DynamoDB record store, candidate index, shortage reader and course catalogue.',
       '',

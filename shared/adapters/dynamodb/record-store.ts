@@ -21,8 +21,12 @@ import { skillVectorOf } from './skill-vector.js';
 /** Most index operations that ride in a record's own transaction (DynamoDB allows 100 items). */
 const INDEX_OPS_IN_TRANSACTION = 99;
 
-/** Import transactions in flight at once. */
-const SAVE_MANY_CONCURRENCY = 4;
+/**
+ * Import transactions in flight at once. On DynamoDB Local 4,000 rows took 17.6 s with 4, 13.4 s
+ * with 8 and 11.5 s with 16; 8 keeps a burst (800 items, 1,600 write units) well inside what a
+ * fresh on-demand table absorbs.
+ */
+const SAVE_MANY_CONCURRENCY = 8;
 
 /** Attempts at an unconditional transaction that keeps losing to concurrent ones. */
 const TRANSACTION_ATTEMPTS = 5;
