@@ -157,10 +157,10 @@ export async function benchImport(): Promise<BenchSection> {
 
     const rate = (s: number) => Math.round(ROWS / s).toLocaleString('en');
     const ratio = (s: number) => (naive / s).toFixed(1);
-    const ceilingRatio = naive / ceiling16;
-    const aim = ceilingRatio < 8
-      ? `Even with no parsing, validation, reads or transactions, BatchWriteItem alone is ${ratio(ceiling16)}× faster than the naive importer here, so no importer writing these items can reach the 8× aim against DynamoDB Local on this machine; the shipped importer takes ${(batch / ceiling16).toFixed(1)} times as long as that ceiling.`
-      : `BatchWriteItem alone is ${ratio(ceiling16)}× faster than the naive importer here, so the ceiling leaves room for the 8× aim on this machine; the shipped importer takes ${(batch / ceiling16).toFixed(1)} times as long as that ceiling.`;
+    const best = Math.min(ceiling16, ceiling8);
+    const aim = naive / best < 8
+      ? `Even with no parsing, validation, reads or transactions, BatchWriteItem alone is at best ${ratio(best)}× faster than the naive importer here, so no importer writing these items can reach the 8× aim against DynamoDB Local on this machine; the shipped importer takes ${(batch / best).toFixed(1)} times as long as that ceiling.`
+      : `BatchWriteItem alone, with no parsing, validation, reads or transactions, is ${ratio(best)}× faster than the naive importer here, so the 8× aim is within reach of plain batch writes; the shipped importer takes ${(batch / best).toFixed(1)} times as long as that ceiling, most of it the transactions that keep each record whole.`;
     return {
       title: 'Bulk import (issue 2a)',
       markdown: [

@@ -182,7 +182,7 @@ const rank = (items: Array<{ id: string; score: number }>) => items.filter((i) =
 
 /** Runs the matching benchmark. */
 export async function benchMatching(): Promise<BenchSection> {
-  const dynamo = await startDynamoLocal({ port: 0 });
+  const dynamo = await startDynamoLocal({ port: 0, jit: process.env.BENCH_JIT === 'quick' ? 'quick' : 'full' });
   try {
     const raw = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
     await ensureTable(raw, TABLE, { stream: false });
@@ -254,7 +254,7 @@ export async function benchMatching(): Promise<BenchSection> {
     const count = (kind: Kind) => records.filter((r) => r.kind === kind).length;
     const markdown = [
       `${count('learner').toLocaleString('en')} learners, ${count('demand').toLocaleString('en')} demands, ${count('course').toLocaleString('en')} courses generated from the taxonomy ` +
-        `(${indexItems.toLocaleString('en')} skill-index items), loaded with \`saveMany\` in ${loadSeconds.toFixed(1)} s into DynamoDB Local (a table without a stream). ` +
+        `(${indexItems.toLocaleString('en')} skill-index items), loaded with \`saveMany\` in ${loadSeconds.toFixed(1)} s into DynamoDB Local (a table without a stream; the JVM with its full JIT, as a long-running server would be). ` +
         `Then ${CALLS} calls of each use case, one at a time, in-process, \`limit=10\`, for random ids; "partitions" is \`partitionsPerCall\`, "widening" the rule for reading beyond the province (defaults: 3 partitions; few for demands, always for learners); "widened" counts calls that needed a second round of Queries.`,
       '',
       '| route | partitions | widening | calls | p50 ms | p99 ms | requests (mean) | requests (p99) | widened | RCU (mean) | RCU (p99) |',
