@@ -26,7 +26,7 @@ const INDEX_OPS_IN_TRANSACTION = 99;
  * with 8 and 11.5 s with 16; 8 keeps a burst (800 items, 1,600 write units) well inside what a
  * fresh on-demand table absorbs.
  */
-const SAVE_MANY_CONCURRENCY = 8;
+export const SAVE_MANY_CONCURRENCY = 8;
 
 /** Attempts at an unconditional transaction that keeps losing to concurrent ones. */
 const TRANSACTION_ATTEMPTS = 5;

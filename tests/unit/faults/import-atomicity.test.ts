@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DynamoRecordStore } from '../../../shared/adapters/dynamodb/record-store.js';
+import { DynamoRecordStore, SAVE_MANY_CONCURRENCY } from '../../../shared/adapters/dynamodb/record-store.js';
 import type { Demand, Learner } from '../../../shared/domain/records.js';
 import { systemClock } from '../../../shared/ports/clock.js';
 import { DemandInputSchema } from '../../../shared/schemas/demand.js';
@@ -50,13 +50,13 @@ describe('saveMany (imports)', () => {
 
   it('starts no further transaction once one has failed', async () => {
     ddb.on(TransactWriteCommand).rejectsOnce(sdkError('InternalServerError')).resolves({});
-    const changes = Array.from({ length: 200 }, (_, i) => ({ next: learner(`N${i}`) }));
+    const changes = Array.from({ length: 1_000 }, (_, i) => ({ next: learner(`N${i}`) }));
 
     const failure = await store.saveMany(changes).catch((err: unknown) => err);
 
     expect(failure).toBeInstanceOf(Error);
-    // The first transaction failed; at most the three already in flight beside it were sent.
-    expect(ddb.commandCalls(TransactWriteCommand).length).toBeLessThanOrEqual(4);
+    // The first transaction failed; at most those already in flight beside it were sent.
+    expect(ddb.commandCalls(TransactWriteCommand).length).toBeLessThanOrEqual(SAVE_MANY_CONCURRENCY);
   });
 
   it('retries a transaction that lost to a concurrent one', async () => {
