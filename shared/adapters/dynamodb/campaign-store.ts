@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import {
-  BatchGetCommand,
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
@@ -14,6 +13,7 @@ import { ValidationError } from '../../domain/errors.js';
 import type { CampaignStore, NewResult, StatusChange, WriteOutcome } from '../../ports/campaign-store.js';
 import type { Page, PageRequest } from '../../ports/record-store.js';
 import { regionChain } from '../../regions/regions.js';
+import { batchGetAll } from './batch-get.js';
 import { batchWriteAll } from './batch-write.js';
 import { translateDynamoError } from './errors.js';
 import type { Item, Key, TransactItem } from './items.js';
@@ -183,23 +183,11 @@ export class DynamoCampaignStore implements CampaignStore {
     return campaigns;
   }
 
-  /** Every item of these keys that exists (strongly consistent), 100 keys a request, retrying unprocessed keys with backoff. */
-  private async batchGet(wanted: readonly Key[], what: string): Promise<Item[]> {
-    const items: Item[] = [];
-    await Promise.all(
-      Array.from({ length: Math.ceil(wanted.length / 100) }, async (_, chunk) => {
-        let pending = wanted.slice(chunk * 100, chunk * 100 + 100);
-        for (let round = 0; pending.length > 0; round++) {
-          if (round > 0) await sleep(Math.random() * 50 * 2 ** Math.min(round, 6));
-          if (round > 8) throw translateDynamoError(Object.assign(new Error('Unprocessed keys'), { name: 'ThrottlingException' }), what);
-          const out = await this.run(() => this.client.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } })), what);
-          items.push(...(out.Responses?.[this.tableName] ?? []));
-          pending = (out.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as Key[];
-        }
-      }),
-    );
-    return items;
+  /** Every item of these keys that exists (strongly consistent). */
+  private batchGet(wanted: readonly Key[], what: string): Promise<Item[]> {
+    return batchGetAll(this.client, this.tableName, wanted, { consistent: true, what });
   }
+
 
   async get(id: string): Promise<Campaign | undefined> {
     const [meta, shards] = await Promise.all([
@@ -395,20 +383,11 @@ export class DynamoCampaignStore implements CampaignStore {
 
   /** Which of these learners already have a stored result. */
   private async existingResults(id: string, learnerIds: readonly string[]): Promise<Set<string>> {
-    const found = new Set<string>();
-    let pending: Key[] = learnerIds.map((l) => keys.campaignResult(id, l));
-    for (let round = 0; pending.length > 0; round++) {
-      if (round > 0) await sleep(Math.random() * 50 * 2 ** Math.min(round, 6));
-      if (round > 8) throw translateDynamoError(Object.assign(new Error('Unprocessed keys'), { name: 'ThrottlingException' }), 'Reading campaign results');
-      const out = await this.run(
-        () => this.client.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true, ProjectionExpression: 'sk' } } })),
-        'Reading campaign results',
-      );
-      for (const item of out.Responses?.[this.tableName] ?? []) found.add((item.sk as string).slice(keys.campaignResultPrefix.length));
-      pending = (out.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as Key[];
-    }
-    return found;
+    const wanted = learnerIds.map((l) => keys.campaignResult(id, l));
+    const found = await batchGetAll(this.client, this.tableName, wanted, { consistent: true, projection: 'sk', what: 'Reading campaign results' });
+    return new Set(found.map((item) => (item.sk as string).slice(keys.campaignResultPrefix.length)));
   }
+
 
   async completePage(id: string, page: number, cursor?: CampaignCursor): Promise<boolean> {
     const items: TransactItem[] = [

@@ -1,10 +1,6 @@
-import { BatchGetCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll } from './batch-get.js';
 import type { Item, Key } from './items.js';
-
-/** Keys in one BatchGetItem at most (DynamoDB's limit). */
-const BATCH_KEYS = 100;
-/** Rounds of UnprocessedKeys retried before giving up as throttled. */
-const MAX_ROUNDS = 8;
 
 interface Waiter {
   readonly key: Key;
@@ -21,15 +17,14 @@ const keyOf = (key: Key): string => `${key.pk}\u0000${key.sk}`;
  * port. A read asked for alone is still one GetItem.
  *
  * Reads are gathered until the microtasks queued by the current task have run (as DataLoader does),
- * so the cost is no timer: only a later turn of the same task. Errors are DynamoDB's own; every
- * read of a failed batch is rejected with the error, for the caller to translate.
+ * so the cost is no timer: only a later turn of the same task. A lone read fails with DynamoDB's
+ * own error, for the caller to translate; every read of a failed batch with the error
+ * `batchGetAll` translated (translating it again changes nothing).
  *
  * One reader per document client and table ({@link pointReads}), so every adapter on them shares it.
  */
 export class PointReads {
   private queue: Waiter[] = [];
-  /** BatchGetItem requests sent (benchmarks and tests look at it). */
-  batches = 0;
 
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -58,27 +53,11 @@ export class PointReads {
     }
     const unique = new Map<string, Key>();
     for (const w of waiters) unique.set(keyOf(w.key), w.key);
-    const keys = [...unique.values()];
-    const chunks = Array.from({ length: Math.ceil(keys.length / BATCH_KEYS) }, (_, i) => keys.slice(i * BATCH_KEYS, (i + 1) * BATCH_KEYS));
     try {
-      const found = new Map<string, Item>();
-      await Promise.all(chunks.map((chunk) => this.batchGet(chunk, found)));
+      const found = new Map((await batchGetAll(this.client, this.tableName, [...unique.values()], { consistent: true, what: 'Reading items' })).map((item) => [keyOf(item as Key), item]));
       for (const w of waiters) w.resolve(found.get(keyOf(w.key)));
     } catch (err) {
       for (const w of waiters) w.reject(err);
-    }
-  }
-
-  /** One BatchGetItem, with UnprocessedKeys retried after a jittered, growing pause. */
-  private async batchGet(keys: readonly Key[], found: Map<string, Item>): Promise<void> {
-    let pending = keys;
-    for (let round = 0; pending.length > 0; round++) {
-      if (round > MAX_ROUNDS) throw Object.assign(new Error('Unprocessed keys remained after retries'), { name: 'ThrottlingException' });
-      if (round > 0) await new Promise((r) => setTimeout(r, Math.random() * 50 * 2 ** round));
-      this.batches += 1;
-      const out = await this.client.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: [...pending], ConsistentRead: true } } }));
-      for (const item of out.Responses?.[this.tableName] ?? []) found.set(keyOf(item as Key), item);
-      pending = (out.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as Key[];
     }
   }
 }

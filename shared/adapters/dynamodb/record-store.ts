@@ -1,5 +1,4 @@
 import {
-  BatchGetCommand,
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
@@ -10,6 +9,7 @@ import { ValidationError } from '../../domain/errors.js';
 import { indexedSkills, isActive, type AnyRecord, type Kind, type RecordOf } from '../../domain/records.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Page, PageRequest, RecordChange, RecordStore } from '../../ports/record-store.js';
+import { batchGetAll } from './batch-get.js';
 import { batchWriteAll } from './batch-write.js';
 import { removeLearnerCampaignResults } from './campaign-store.js';
 import { translateDynamoError } from './errors.js';
@@ -144,20 +144,11 @@ export class DynamoRecordStore implements RecordStore {
   }
 
   async getMany(kind: Kind, ids: readonly string[]): Promise<Map<string, AnyRecord>> {
+    const wanted = [...new Set(ids)].map((id) => keys.record(kind, id));
     const found = new Map<string, AnyRecord>();
-    const unique = [...new Set(ids)];
-    for (let i = 0; i < unique.length; i += 100) {
-      let pending: Key[] = unique.slice(i, i + 100).map((id) => keys.record(kind, id));
-      for (let round = 0; pending.length > 0; round++) {
-        if (round > 0) await new Promise((r) => setTimeout(r, Math.random() * 50 * 2 ** round));
-        if (round > 8) throw translateDynamoError(Object.assign(new Error('Unprocessed keys'), { name: 'ThrottlingException' }), 'Reading records');
-        const out = await this.run(() => this.client.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending } } })), 'Reading records');
-        for (const item of out.Responses?.[this.tableName] ?? []) {
-          const record = toRecord(item);
-          found.set(record.id, record);
-        }
-        pending = (out.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as Key[];
-      }
+    for (const item of await batchGetAll(this.client, this.tableName, wanted, { what: 'Reading records' })) {
+      const record = toRecord(item);
+      found.set(record.id, record);
     }
     return found;
   }

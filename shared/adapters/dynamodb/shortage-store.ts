@@ -1,6 +1,5 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import {
-  BatchGetCommand,
   ScanCommand,
   TransactWriteCommand,
   type DynamoDBDocumentClient,
@@ -13,6 +12,7 @@ import type { Demand, Learner } from '../../domain/records.js';
 import { parseCell, shortageDetail, type ShortageCounter } from '../../domain/shortage.js';
 import type { Clock } from '../../ports/clock.js';
 import type { ShortageApplyResult, ShortageEntry, ShortageStore } from '../../ports/shortage.js';
+import { batchGetAll } from './batch-get.js';
 import { batchWriteAll } from './batch-write.js';
 import { translateDynamoError } from './errors.js';
 import { toRecord, type Item, type Key, type TransactItem } from './items.js';
@@ -227,19 +227,8 @@ export class DynamoShortageStore implements ShortageStore {
     }
   }
 
-  private async getMany(keyList: readonly Key[]): Promise<Item[]> {
-    const found: Item[] = [];
-    for (let i = 0; i < keyList.length; i += 100) {
-      let pending: Key[] = keyList.slice(i, i + 100);
-      for (let round = 0; pending.length > 0; round++) {
-        if (round > 8) throw translateDynamoError(Object.assign(new Error('Unprocessed keys'), { name: 'ThrottlingException' }), 'Reading the shortage index');
-        if (round > 0) await sleep(Math.random() * 50 * 2 ** round);
-        const out = await this.run(() => this.client.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending } } })), 'Reading the shortage index');
-        found.push(...(out.Responses?.[this.tableName] ?? []));
-        pending = (out.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as Key[];
-      }
-    }
-    return found;
+  private getMany(keyList: readonly Key[]): Promise<Item[]> {
+    return batchGetAll(this.client, this.tableName, keyList, { what: 'Reading the shortage index' });
   }
 
   private async *scan(input: Omit<ScanCommandInput, 'TableName'>): AsyncIterable<Item> {
