@@ -20,7 +20,6 @@ import type { Item, Key, TransactItem } from './items.js';
 import { keys } from './keys.js';
 import { queryAll } from './query-all.js';
 
-
 /**
  * Progress counters per campaign. Parallel workers each add to the shard of their page, so no
  * single item takes every write (transactions on one item conflict, and one item takes about
@@ -166,7 +165,7 @@ export class DynamoCampaignStore implements CampaignStore {
     const campaigns = new Map<string, Campaign>();
     if (ids.length === 0) return campaigns;
     const wanted: Key[] = ids.flatMap((id) => [keys.campaign(id), ...Array.from({ length: PROGRESS_SHARDS }, (_, shard) => keys.campaignProgress(id, shard))]);
-    const items = await this.batchGet(wanted, 'Listing campaigns');
+    const items = await batchGetAll(this.client, this.tableName, wanted, { consistent: true, what: 'Listing campaigns' });
     const totals = new Map<string, { done: number; failed: number; pagesDone: number }>();
     const count = (v: unknown) => (typeof v === 'number' ? v : 0);
     for (const item of items) {
@@ -182,12 +181,6 @@ export class DynamoCampaignStore implements CampaignStore {
     }
     return campaigns;
   }
-
-  /** Every item of these keys that exists (strongly consistent). */
-  private batchGet(wanted: readonly Key[], what: string): Promise<Item[]> {
-    return batchGetAll(this.client, this.tableName, wanted, { consistent: true, what });
-  }
-
 
   async get(id: string): Promise<Campaign | undefined> {
     const [meta, shards] = await Promise.all([
@@ -387,7 +380,6 @@ export class DynamoCampaignStore implements CampaignStore {
     const found = await batchGetAll(this.client, this.tableName, wanted, { consistent: true, projection: 'sk', what: 'Reading campaign results' });
     return new Set(found.map((item) => (item.sk as string).slice(keys.campaignResultPrefix.length)));
   }
-
 
   async completePage(id: string, page: number, cursor?: CampaignCursor): Promise<boolean> {
     const items: TransactItem[] = [

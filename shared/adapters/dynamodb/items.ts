@@ -5,6 +5,8 @@ import type { AnyRecord } from '../../domain/records.js';
 export type Item = Record<string, unknown>;
 /** The table's primary key (see table-schema.ts). */
 export type Key = { pk: string; sk: string };
+/** A key as one string, for sets and maps of keys. */
+export const keyString = (k: Key): string => `${k.pk}\u0000${k.sk}`;
 /** One entry of a TransactWriteItems request. */
 export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 

@@ -1,14 +1,12 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from './batch-get.js';
-import type { Item, Key } from './items.js';
+import { keyString, type Item, type Key } from './items.js';
 
 interface Waiter {
   readonly key: Key;
   readonly resolve: (item: Item | undefined) => void;
   readonly reject: (err: unknown) => void;
 }
-
-const keyOf = (key: Key): string => `${key.pk}\u0000${key.sk}`;
 
 /**
  * Strongly consistent reads of single items by key, coalesced: the reads asked for while one piece
@@ -52,10 +50,10 @@ export class PointReads {
       return;
     }
     const unique = new Map<string, Key>();
-    for (const w of waiters) unique.set(keyOf(w.key), w.key);
+    for (const w of waiters) unique.set(keyString(w.key), w.key);
     try {
-      const found = new Map((await batchGetAll(this.client, this.tableName, [...unique.values()], { consistent: true, what: 'Reading items' })).map((item) => [keyOf(item as Key), item]));
-      for (const w of waiters) w.resolve(found.get(keyOf(w.key)));
+      const found = new Map((await batchGetAll(this.client, this.tableName, [...unique.values()], { consistent: true, what: 'Reading items' })).map((item) => [keyString(item as Key), item]));
+      for (const w of waiters) w.resolve(found.get(keyString(w.key)));
     } catch (err) {
       for (const w of waiters) w.reject(err);
     }

@@ -13,7 +13,7 @@ import { batchGetAll } from './batch-get.js';
 import { batchWriteAll } from './batch-write.js';
 import { removeLearnerCampaignResults } from './campaign-store.js';
 import { translateDynamoError } from './errors.js';
-import { toRecord, type Item, type Key, type TransactItem } from './items.js';
+import { keyString, toRecord, type Item, type Key, type TransactItem } from './items.js';
 import { keys, PROVINCES, provinceOf, regionPrefix } from './keys.js';
 import { pointReads } from './point-reads.js';
 import { skillVectorOf } from './skill-vector.js';
@@ -74,7 +74,6 @@ function indexItems(record: AnyRecord, now: Date): Item[] {
 }
 
 const keyOf = (item: Item): Key => ({ pk: item.pk as string, sk: item.sk as string });
-const keyString = (k: Key) => `${k.pk}\u0000${k.sk}`;
 
 type IndexOp = { PutRequest: { Item: Item } } | { DeleteRequest: { Key: Key } };
 
@@ -353,9 +352,9 @@ export class DynamoRecordStore implements RecordStore {
    * Raises the course catalogue's version after a course write, so that cached catalogues
    * (DynamoCourseCatalogue) reload on their next read. A separate atomic ADD, not part of the
    * write's transaction: concurrent course writes would otherwise conflict on this one item. Should
-   * the process die between the two, caches catch up within their maximum age.
+   * the process die between the two, or the ADD fail, caches catch up within their maximum age: a
+   * failure is reported to `warn`, never thrown.
    */
-  /** Raises the course catalogue's version after a course write; a failure is reported, never thrown (see `warn`). */
   private async courseCatalogueChanged(): Promise<void> {
     try {
       await this.client.send(

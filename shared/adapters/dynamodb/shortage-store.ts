@@ -15,11 +15,10 @@ import type { ShortageApplyResult, ShortageEntry, ShortageStore } from '../../po
 import { batchGetAll } from './batch-get.js';
 import { batchWriteAll } from './batch-write.js';
 import { translateDynamoError } from './errors.js';
-import { toRecord, type Item, type Key, type TransactItem } from './items.js';
+import { keyString, toRecord, type Item, type Key, type TransactItem } from './items.js';
 import { queryAll } from './query-all.js';
 import { keys } from './keys.js';
 import { TTL_ATTRIBUTE } from './table-schema.js';
-
 
 /** Counter updates a transaction carries beside its marker (DynamoDB allows 100 items). */
 export const UPDATES_PER_TRANSACTION = 99;
@@ -93,7 +92,6 @@ const cellsOf = (item: Item): Record<string, number> =>
 
 const counterOf = (item: Item): ShortageCounter => ({ region: item.region as string, skillId: item.skillId as string, cells: cellsOf(item) });
 
-const keyString = (k: Key) => `${k.pk}\u0000${k.sk}`;
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
