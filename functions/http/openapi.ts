@@ -5,6 +5,27 @@ import { ROUTES, SCOPES, type RouteDef } from '../routes.js';
 
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 
+const HEADER_SCHEMAS = {
+  ETag: { description: 'The version of the record; send it back in If-Match', schema: { type: 'string' } },
+  Location: { description: 'The URL of the record', schema: { type: 'string' } },
+  'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer' } },
+  'Content-Language': { description: 'The language of the explanations', schema: { type: 'string' } },
+} as const;
+
+function successResponses(r: RouteDef): Record<string, unknown> {
+  if (!r.responses) return { [String(r.success ?? 200)]: { description: 'Success' } };
+  return Object.fromEntries(
+    Object.entries(r.responses).map(([status, answer]) => [
+      status,
+      {
+        description: answer.description,
+        ...(answer.schema ? { content: { 'application/json': { schema: answer.schema } } } : {}),
+        ...(answer.headers?.length ? { headers: Object.fromEntries(answer.headers.map((h) => [h, HEADER_SCHEMAS[h]])) } : {}),
+      },
+    ]),
+  );
+}
+
 function operation(r: RouteDef): ZodOpenApiOperationObject {
   const pathParams = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
   const params = pathParams.length > 0 ? { path: z.object(Object.fromEntries(pathParams.map((p) => [p, z.string()]))) } : {};
@@ -15,7 +36,7 @@ function operation(r: RouteDef): ZodOpenApiOperationObject {
     requestParams: { ...params, ...(r.query ? { query: r.query as z.ZodObject } : {}) },
     ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: r.body } } } } : {}),
     responses: {
-      [String(r.success ?? 200)]: { description: 'Success' },
+      ...successResponses(r),
       ...(r.body ? { '400': problem('Malformed JSON'), '413': problem('Body too large'), '415': problem('Not application/json') } : {}),
       ...(r.body || r.query ? { '422': problem('Fields that are not valid, each named in errors[]') } : {}),
       ...(r.scopes.length > 0 ? { '401': problem('No valid token'), '403': problem('Not allowed for this caller') } : {}),

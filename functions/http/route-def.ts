@@ -23,6 +23,19 @@ export interface RouteDef {
   readonly maxBodyBytes?: number;
   /** Status of a successful answer. @default 200 */
   readonly success?: number;
+  /**
+   * The success answers, by status: what the body is (none for 204) and the headers sent with it.
+   * The OpenAPI document declares them; a route without them declares `success` with no schema.
+   */
+  readonly responses?: Readonly<Record<number, RouteResponse>>;
+}
+
+/** One success answer of a route. */
+export interface RouteResponse {
+  readonly description: string;
+  /** The body's schema; absent for answers without a body (204). */
+  readonly schema?: z.ZodType;
+  readonly headers?: readonly ('ETag' | 'Location' | 'Retry-After' | 'Content-Language')[];
 }
 
 /** Body limit of the batch routes (up to 100 records). */
