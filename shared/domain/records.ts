@@ -69,10 +69,17 @@ export interface IndexedSkill {
   readonly level: Level | null;
   /** `required` and `preferred` for demands; `held` for learners; `taught` for courses. */
   readonly role: 'required' | 'preferred' | 'held' | 'taught';
+  /** The skill was linked by likeness (the fuzzy link), not named: matching credits it less. */
+  readonly fuzzy?: boolean;
+  /**
+   * Demands: the grams of the phrase that named the need (lexical.ts), so that a learner who
+   * wrote the same words without naming the skill still earns lexical credit for it.
+   */
+  readonly grams?: readonly string[];
 }
 
 const mapped = (skills: readonly StoredSkill[], role: IndexedSkill['role']): IndexedSkill[] =>
-  skills.flatMap((s) => (s.skillId ? [{ skillId: s.skillId, level: s.level, role }] : []));
+  skills.flatMap((s) => (s.skillId ? [{ skillId: s.skillId, level: s.level, role, ...(s.match === 'fuzzy' ? { fuzzy: true } : {}) }] : []));
 
 /**
  * The taxonomy skills a record is indexed under, one entry per skill id (a required skill wins
@@ -89,7 +96,11 @@ export function indexedSkills(record: AnyRecord): IndexedSkill[] {
   for (const s of all) {
     const seen = bySkill.get(s.skillId);
     if (!seen || (seen.role === 'preferred' && s.role === 'required') || (seen.role === s.role && (s.level ?? 0) > (seen.level ?? 0))) {
-      bySkill.set(s.skillId, s);
+      // A skill named anywhere is named: one fuzzy link does not weaken it.
+      const named = (seen && !seen.fuzzy) || !s.fuzzy;
+      bySkill.set(s.skillId, named ? { skillId: s.skillId, level: s.level, role: s.role } : s);
+    } else if (seen.fuzzy && !s.fuzzy) {
+      bySkill.set(s.skillId, { skillId: seen.skillId, level: seen.level, role: seen.role });
     }
   }
   return [...bySkill.values()];

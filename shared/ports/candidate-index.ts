@@ -29,16 +29,10 @@ export interface Candidate {
 export interface CandidateQuery {
   /** The kind of record sought. */
   readonly kind: 'learner' | 'demand';
-  /** Skill partitions to read, most important first; each is read once, bounded by a limit. */
+  /** Partitions to read (skill ids, and `~gram` for lexical evidence); each is read whole. */
   readonly skillIds: readonly string[];
   /** Read only records inside this region (a GB/T 2260 code); absent: every region. */
   readonly within?: string | undefined;
-  /**
-   * With `within` absent: read every region, and make sure the records inside this region are
-   * among those read even where a partition holds more than one read returns (the subject's
-   * province, so that a bounded read across regions never loses the candidates next door).
-   */
-  readonly near?: string | undefined;
   /** Learners only: leave out profiles whose owner did not consent to be shown to employers. */
   readonly consentedOnly?: boolean;
 }
@@ -46,8 +40,11 @@ export interface CandidateQuery {
 export interface CandidateResult {
   /** Distinct records, in no particular order. */
   readonly candidates: Candidate[];
-  /** Some partition held more than the per-partition limit: more records exist than were read. */
+  /** Always false now that partitions are read whole; kept for callers that report it. */
   readonly truncated: boolean;
+  /** Requests sent and read capacity units they consumed (for benchmarks and logs). */
+  readonly requests?: number;
+  readonly readUnits?: number;
 }
 
 /** Finds candidates for matching through the skill index. */

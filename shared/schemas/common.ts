@@ -60,15 +60,15 @@ export const MAX_SKILLS_PER_LIST = 40;
  * A list of skills as free text or taxonomy ids, optionally with levels; normalised to
  * `StoredSkill`s that keep the submitted text beside the skill id.
  */
-export const skillList = (min: number, max: number) =>
+export const skillList = (min: number, max: number, options: { readonly splitWants?: boolean } = {}) =>
   z
     .array(SkillInputSchema)
     .min(min, min === 1 ? 'Give at least one skill.' : `Give at least ${min} skills.`)
     .max(max, `At most ${max} skills.`)
     .transform((inputs, ctx): StoredSkill[] => {
-      const { skills, errors } = normaliseSkillInputs(inputs);
+      const { skills, errors } = normaliseSkillInputs(inputs, undefined, options);
       for (const e of errors) ctx.issues.push({ code: 'custom', input: inputs[e.index], path: [e.index, 'level'], message: e.message });
-      const distinct = new Set(skills.flatMap((s) => (s.skillId ? [s.skillId] : [])));
+      const distinct = new Set(skills.flatMap((s) => (s.skillId && s.intent === undefined ? [s.skillId] : [])));
       if (distinct.size > MAX_SKILLS_PER_LIST) {
         ctx.issues.push({ code: 'custom', input: inputs, message: `These entries name ${distinct.size} distinct skills; at most ${MAX_SKILLS_PER_LIST}.` });
       }

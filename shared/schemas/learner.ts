@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { StoredSkill } from '../taxonomy/normalise.js';
 import { RefSchema, RegionSchema, skillList, text } from './common.js';
 
 export const LEARNER_GROUPS = ['graduate', 'migrant_worker', 'laid_off', 'veteran', 'disabled', 'employed_upskilling', 'other'] as const;
@@ -7,7 +8,10 @@ export type LearnerGroup = z.infer<typeof LearnerGroupSchema>;
 
 const fields = {
   summary: text(5_000).default(''),
-  skills: skillList(1, 50),
+  skills: skillList(1, 50, { splitWants: true }),
+  wants: skillList(0, 30)
+    .optional()
+    .meta({ description: 'What the person wants to learn or work in. Wishes written among the skills (想学…, 希望从事…) land here too; never scored as held.' }),
   certificates: z.array(text(200).min(1)).max(30).default([]),
   region: RegionSchema,
   group: LearnerGroupSchema,
@@ -17,16 +21,30 @@ const fields = {
   consentToShare: z.boolean().meta({ description: 'May employers see this profile in their matches.' }),
 };
 
+/**
+ * Wishes found among the skills move to `wants` (beside any given as such), so that `skills` holds
+ * only what the person has.
+ */
+function splitWants<T extends { skills?: StoredSkill[] | undefined; wants?: StoredSkill[] | undefined }>(learner: T): T {
+  if (learner.skills === undefined) return learner;
+  const wished = learner.skills.filter((s) => s.intent === 'want');
+  if (wished.length === 0 && learner.wants === undefined) return learner;
+  const wants = [...(learner.wants ?? []), ...wished].map(({ intent: _want, ...s }) => s);
+  return { ...learner, skills: learner.skills.filter((s) => s.intent !== 'want'), wants };
+}
+
 /** A job seeker's profile, as submitted. */
 export const LearnerInputSchema = z
   .strictObject({ ref: RefSchema, ...fields })
+  .transform(splitWants)
   .meta({ id: 'LearnerInput', description: "A job seeker's skill profile." });
 export type LearnerInput = z.output<typeof LearnerInputSchema>;
 
 export const LearnerPatchSchema = z
   .strictObject({
     summary: text(5_000).optional(),
-    skills: skillList(1, 50).optional(),
+    skills: fields.skills.optional(),
+    wants: skillList(0, 30).nullable().optional(),
     certificates: fields.certificates.optional(),
     region: RegionSchema.optional(),
     group: LearnerGroupSchema.optional(),
@@ -35,6 +53,7 @@ export const LearnerPatchSchema = z
     prefersOnline: z.boolean().nullable().optional(),
     consentToShare: z.boolean().optional(),
   })
+  .transform((patch) => (patch.wants === null ? patch : splitWants({ ...patch, wants: patch.wants })))
   .meta({ id: 'LearnerPatch' });
 export type LearnerPatch = z.output<typeof LearnerPatchSchema>;
 

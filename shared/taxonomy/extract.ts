@@ -30,6 +30,7 @@
  * Text that maps to nothing is never forced onto a near skill: it is reported in `unmapped`.
  * The indexes are built once per taxonomy, on first use (or `prepareExtraction`), and cached.
  */
+import { isNegatedAt, isWantedAt } from '../domain/text/cues.js';
 import { englishStopWords, similarity, stem, tokenize } from './natural.js';
 import type { Token } from './natural.js';
 import { findLevelMentions, levelsNearSpans } from './levels.js';
@@ -49,10 +50,26 @@ export interface ExtractedSkill {
   readonly span: [number, number];
 }
 
+/** A skill the text says the person wants (to learn, to work in), not one they hold. */
+export interface WantedSkill {
+  readonly skillId: string;
+  readonly label: Label;
+  /** The words that named the skill. */
+  readonly text: string;
+  readonly span: [number, number];
+}
+
 /** What `extractSkills` found. */
 export interface Extraction {
   /** One item per skill (the best occurrence), in text order. */
   readonly items: ExtractedSkill[];
+  /**
+   * Skills named after a wish ("想学AI数据标注", "希望从事…", "also keen to learn forklifts"): what
+   * the person wants, never what they hold. A skill both held and wanted elsewhere stays in `items`.
+   */
+  readonly wants: WantedSkill[];
+  /** Spans of skills named under a negation ("不会CAD", "没做过标注"): neither held nor wanted. */
+  readonly negated: Array<[number, number]>;
   /**
    * Meaningful pieces of text that no skill covers (not stop words, level words or punctuation),
    * in order. Computed on first read, then kept.
@@ -708,16 +725,6 @@ function resolve(candidates: Candidate[]): Candidate[] {
   return accepted;
 }
 
-// Negation just before a skill: "不会Python", "不是数据分析", "no data analysis experience needed".
-// Short reach, no punctuation in between, and "not only" is not a negation.
-const NEGATED_ZH = /(?:不(?:会|懂|是|需要?|要求|用|熟悉|了解|涉及|包括)|无需|没有?|并非)[^，。；;！!？?、\n]{0,4}$/;
-const NEGATED_EN = /\b(?:no|not(?! only)|without|never|non|don't|doesn't|isn't|aren't|cannot|can't|nor)\b[^.,;:!?\n]{0,15}$/i;
-
-function isNegated(text: string, start: number): boolean {
-  const before = text.slice(Math.max(0, start - 24), start);
-  return NEGATED_ZH.test(before) || NEGATED_EN.test(before);
-}
-
 // A two-letter abbreviation after a possessive is an everyday noun, not a skill: "send your CV"
 // (not computer vision), "contact our HR" (not the recruitment skill).
 const POSSESSED_ABBREVIATION = /\b(?:your|my|our|his|her|their)\s+$/i;
@@ -920,10 +927,10 @@ export function extractSkills(input: string, taxonomy: Taxonomy = loadTaxonomy()
   const resolved = resolve(candidates.filter((candidate) => !isInsideAnotherWord(text, candidate.start, candidate.end)));
   // Dropped after overlap resolution, so that a negated or announcing span still hides the
   // shorter matches inside it, and is not reported as unmapped either.
-  const accepted = resolved.filter(
-    (candidate) =>
-      !isNegated(text, candidate.start) && !isAnnouncement(text, candidate.start, candidate.end) && !isPossessedAbbreviation(candidate, text),
-  );
+  const kept = resolved.filter((candidate) => !isAnnouncement(text, candidate.start, candidate.end) && !isPossessedAbbreviation(candidate, text));
+  const negated = kept.filter((candidate) => isNegatedAt(text, candidate.start, candidate.end));
+  const wanted = kept.filter((candidate) => !negated.includes(candidate) && isWantedAt(text, candidate.start));
+  const accepted = kept.filter((candidate) => !negated.includes(candidate) && !wanted.includes(candidate));
 
   const spans = accepted.map((candidate): Span => [candidate.start, candidate.end]);
   const mentions = findLevelMentions(text);
@@ -944,12 +951,20 @@ export function extractSkills(input: string, taxonomy: Taxonomy = loadTaxonomy()
   const items = [...bySkill.values()]
     .map(({ item, level }) => (level === undefined ? item : { ...item, level }))
     .sort((a, b) => a.span[0] - b.span[0]);
+  const wants: WantedSkill[] = [];
+  for (const candidate of wanted) {
+    const { skill } = candidate.term;
+    if (bySkill.has(skill.id) || wants.some((w) => w.skillId === skill.id)) continue;
+    wants.push({ skillId: skill.id, label: { zh: skill.zh, en: skill.en }, text: input.slice(candidate.start, candidate.end), span: [candidate.start, candidate.end] });
+  }
 
   // Level words are accounted for, so they are not "unmapped" either.
   const covered: Span[] = [...resolved.map((candidate): Span => [candidate.start, candidate.end]), ...mentions.map((mention): Span => [mention.start, mention.end])];
   let unmapped: string[] | undefined;
   return {
     items,
+    wants,
+    negated: negated.map((candidate): [number, number] => [candidate.start, candidate.end]),
     // Computed on first read: ICU word segmentation costs more than all the matching above, and
     // most callers (matching, ranking) never read it.
     get unmapped(): string[] {

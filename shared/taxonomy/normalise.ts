@@ -2,7 +2,9 @@
  * Turns the skills a person or a posting lists (ids, free text, with or without a level) into
  * what we store: taxonomy ids where the text maps, and the original text always.
  */
+import { hasNegationOrWish } from '../domain/text/cues.js';
 import { extractSkills } from './extract.js';
+import { linkNearest } from './fuzzy.js';
 import { parseLevel } from './levels.js';
 import type { Level } from './levels.js';
 import { loadTaxonomy } from './taxonomy.js';
@@ -17,6 +19,19 @@ export interface StoredSkill {
   readonly level: Level | null;
   /** 1 for an id given as such, the extractor's confidence for text, 0 when unmapped. */
   readonly confidence: number;
+  /** Set when the skill id comes from the fuzzy link (a likeness, not a dictionary hit): weaker evidence. */
+  readonly match?: 'fuzzy';
+  /** Set on what a person wants to learn or do ("想学AI数据标注"): never scored as held. */
+  readonly intent?: 'want';
+}
+
+export interface NormaliseOptions {
+  /**
+   * Read wishes as wishes: skills named after 想学/希望从事/want to … come back with
+   * `intent: 'want'`. For what people hold (profiles); postings keep them as needs, because
+   * "希望你会Python" asks for the skill. @default false
+   */
+  readonly splitWants?: boolean;
 }
 
 /** A skill as entered: free text or an id, alone or with a level (number or word). */
@@ -43,6 +58,7 @@ export interface SkillInputError {
 export function normaliseSkillInputs(
   inputs: readonly SkillInput[],
   taxonomy: Taxonomy = loadTaxonomy(),
+  options: NormaliseOptions = {},
 ): { skills: StoredSkill[]; errors: SkillInputError[] } {
   const errors: SkillInputError[] = [];
   const found: StoredSkill[] = [];
@@ -74,19 +90,27 @@ export function normaliseSkillInputs(
       return;
     }
 
-    const { items } = extractSkills(text, taxonomy);
-    if (items.length === 0) {
-      found.push({ text, skillId: null, level: explicit ?? null, confidence: 0 });
-      return;
-    }
+    const extraction = extractSkills(text, taxonomy);
+    const items = options.splitWants ? extraction.items : [...extraction.items, ...extraction.wants.map((w) => ({ skillId: w.skillId, confidence: 0.9, level: undefined }))];
+    const wants = options.splitWants ? extraction.wants : [];
+    for (const want of wants) found.push({ text, skillId: want.skillId, level: null, confidence: 0.9, intent: 'want' });
     for (const item of items) {
       found.push({ text, skillId: item.skillId, level: explicit ?? item.level ?? null, confidence: item.confidence });
     }
+    if (items.length > 0 || wants.length > 0) return;
+    // Nothing named: link the phrase to the nearest skill by likeness, unless it says the skill is
+    // lacking or wished for; otherwise keep the text alone (it still counts as words).
+    const link = extraction.negated.length > 0 || hasNegationOrWish(text) ? undefined : linkNearest(text, taxonomy);
+    if (link !== undefined && options.splitWants !== false) {
+      found.push({ text, skillId: link.skillId, level: explicit ?? null, confidence: link.confidence, match: 'fuzzy' });
+      return;
+    }
+    found.push({ text, skillId: null, level: explicit ?? null, confidence: 0 });
   });
 
   const merged = new Map<string, StoredSkill>();
   for (const skill of found) {
-    const key = skill.skillId ?? `text:${skill.text}`;
+    const key = skill.skillId === null ? `text:${skill.text}` : `${skill.intent ?? 'has'}:${skill.skillId}`;
     const previous = merged.get(key);
     if (previous === undefined) {
       merged.set(key, skill);
@@ -94,7 +118,11 @@ export function normaliseSkillInputs(
     }
     const level = previous.level === null ? skill.level : skill.level === null ? previous.level : (Math.max(previous.level, skill.level) as Level);
     const kept = skill.confidence > previous.confidence ? skill : previous;
-    merged.set(key, { ...kept, level });
+    // Named anywhere beats linked by likeness.
+    const { match: _linked, ...named } = kept;
+    merged.set(key, previous.match === 'fuzzy' && skill.match === 'fuzzy' ? { ...kept, level } : { ...named, level });
   }
-  return { skills: [...merged.values()], errors };
+  const all = [...merged.values()];
+  const held = new Set(all.flatMap((s) => (s.intent === undefined && s.skillId ? [s.skillId] : [])));
+  return { skills: all.filter((s) => s.intent === undefined || !held.has(s.skillId ?? '')), errors };
 }

@@ -1,37 +1,21 @@
 import type { Caller } from '../domain/caller.js';
 import { matchingSkills } from '../domain/matching/evidence.js';
 import { rankedExplanation, type Lang } from '../domain/matching/explain.js';
-import { ASSUMED_HELD_LEVEL, havesOf, needsOf, rankMatch, REGION_CREDIT, scoreMatch, type MatchContext, type MatchRank, type MatchTaxonomy } from '../domain/matching/score.js';
+import { havesOf, needsOf, rankMatch, RELATION_CREDIT, REQUIRED_WEIGHT, scoreMatch, type MatchContext, type MatchRank, type MatchTaxonomy } from '../domain/matching/score.js';
+import { isLexical, partitionsOf } from '../domain/matching/lexical.js';
 import type { Have, Need, RankedMatch } from '../domain/matching/types.js';
-import { indexedSkills } from '../domain/records.js';
 import type { Candidate, CandidateIndex } from '../ports/candidate-index.js';
 import type { Clock } from '../ports/clock.js';
 import type { RecordStore } from '../ports/record-store.js';
-import { regionChain } from '../regions/regions.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import { makeGetRecord } from './records.js';
 
 /**
  * Two-way matching: ranked learners for a demand, ranked open demands for a learner. Candidates
- * come from the skill index (a few partitions, the subject's province always among what is read),
- * and are scored from the skill vector each index entry carries, so a call costs one GetItem and
- * a few Queries.
+ * come from the skill index (the partitions of every skill and gram the score can credit, read
+ * whole) and are scored from the skill vector each index entry carries: the top k are exactly
+ * those of scoring every eligible record.
  */
-
-/**
- * When a call reads beyond the subject's province:
- * - `always`: from the start, in the same round of Queries: each partition is read across every
- *   region, and read again inside the province only where that read stopped short of it (so the
- *   province is never read less than under the other rules);
- *
- * or, after a first round inside the province, in a second round (one more Query per partition):
- * - `few`: the province gave fewer than `limit` candidates with a positive score;
- * - `weak`: as `few`, or no candidate in the province reaches what a perfect match from another
- *   province would score (`REGION_CREDIT[3]`), so the first item is the best there is;
- * - `exact`: unless every one of the province's top `limit` reaches that score, so the whole
- *   list is what reading every region would give (for the partitions read).
- */
-export type Widening = 'always' | 'few' | 'weak' | 'exact';
 
 export interface MatchDeps {
   readonly store: RecordStore;
@@ -39,17 +23,6 @@ export interface MatchDeps {
   readonly clock: Clock;
   /** Relations for partial credit, labels for explanations, and the extractor for certificates. */
   readonly taxonomy: Taxonomy;
-  /**
-   * Skill partitions read per call (each one Query, in parallel). More finds more candidates
-   * that share only a less central skill, at one request each. @default 3
-   */
-  readonly partitionsPerCall?: number;
-  /**
-   * @default 'few' for a demand's learners (employers hire nearby; the fewest profiles are read),
-   * 'always' for a learner's demands (job seekers move for a job that fits, and demand partitions
-   * are small enough to read whole); docs/matching.md measures what each rule costs and finds
-   */
-  readonly widening?: Widening;
 }
 
 export interface MatchOptions {
@@ -73,8 +46,6 @@ export interface RankedList<T> {
   readonly nextToken?: string;
 }
 
-const DEFAULT_PARTITIONS = 3;
-
 interface Ranked {
   readonly candidate: Candidate;
   readonly rank: MatchRank;
@@ -87,74 +58,77 @@ const byRank = (a: Ranked, b: Ranked): number =>
   a.rank.distance - b.rank.distance ||
   (a.candidate.id < b.candidate.id ? -1 : a.candidate.id > b.candidate.id ? 1 : 0);
 
-/** The province a region lies in (itself for a province), or undefined for `national` and unknown codes. */
-function provinceOf(region: string): string | undefined {
-  const chain = regionChain(region);
-  return chain.length >= 2 ? chain[chain.length - 2] : undefined;
-}
-
 const unique = (ids: readonly string[]): string[] => [...new Set(ids)];
 
-/**
- * The skill partitions to read for a demand: its required skills (as listed: employers name the
- * core skills first), then the narrower and broader skills of those (learners who hold them earn
- * partial credit), then preferred skills, then related ones; cut to the budget.
- */
-export function demandPartitions(needs: readonly Need[], taxonomy: MatchTaxonomy, budget: number): string[] {
-  const required = needs.filter((n) => n.role === 'required').map((n) => n.skillId);
-  const preferred = needs.filter((n) => n.role === 'preferred').map((n) => n.skillId);
-  return unique([
-    ...required,
-    ...required.flatMap((id) => taxonomy.childrenOf(id).map((s) => s.id)),
-    ...required.flatMap((id) => taxonomy.parentsOf(id).map((s) => s.id)),
-    ...preferred,
-    ...required.flatMap((id) => taxonomy.relatedOf(id).map((s) => s.id)),
-  ]).slice(0, budget);
+/** The one-hop neighbours of skills (children, parents, related) that are not among them. */
+function neighboursOf(skillIds: readonly string[], taxonomy: MatchTaxonomy): string[] {
+  const own = new Set(skillIds);
+  return unique(
+    skillIds.flatMap((id) => [...taxonomy.childrenOf(id), ...taxonomy.parentsOf(id), ...taxonomy.relatedOf(id)].map((s) => s.id)),
+  ).filter((id) => !own.has(id));
 }
 
 /**
- * The skill partitions to read for a learner: held skills, strongest first (a job seeker's best
- * skills are what they are hired for), then the broader skills demands may ask for instead, then
- * narrower and related ones; cut to the budget.
+ * The partitions that find every learner a demand's needs can credit: the needed skills and the
+ * grams of its lexical needs (`direct`), and the skills one hop away, which earn partial credit
+ * (`neighbours`).
  */
-export function learnerPartitions(haves: readonly Have[], taxonomy: MatchTaxonomy, budget: number): string[] {
-  const held = haves
-    .map((h, i) => ({ id: h.skillId, level: h.level ?? ASSUMED_HELD_LEVEL, i }))
-    .sort((a, b) => b.level - a.level || a.i - b.i)
-    .map((h) => h.id);
-  return unique([
-    ...held,
-    ...held.flatMap((id) => taxonomy.parentsOf(id).map((s) => s.id)),
-    ...held.flatMap((id) => taxonomy.childrenOf(id).map((s) => s.id)),
-    ...held.flatMap((id) => taxonomy.relatedOf(id).map((s) => s.id)),
-  ]).slice(0, budget);
+export function demandPartitions(needs: readonly Need[], taxonomy: MatchTaxonomy): { direct: string[]; neighbours: string[] } {
+  const direct = partitionsOf(needs.map((n) => ({ skillId: n.skillId, level: n.level, role: n.role })));
+  return { direct, neighbours: neighboursOf(needs.filter((n) => !isLexical(n.skillId)).map((n) => n.skillId), taxonomy) };
+}
+
+/** Likewise for a learner: the skills and grams held, and the skills one hop away. */
+export function learnerPartitions(haves: readonly Have[], taxonomy: MatchTaxonomy): { direct: string[]; neighbours: string[] } {
+  const direct = partitionsOf(haves.map((h) => ({ skillId: h.skillId, level: h.level, role: 'held' as const })));
+  return { direct, neighbours: neighboursOf(haves.filter((h) => !isLexical(h.skillId)).map((h) => h.skillId), taxonomy) };
+}
+
+/**
+ * The most a demand's needs can score for someone found only through neighbour partitions: such a
+ * person holds none of the needed skills and none of the grams of its lexical needs (those
+ * partitions are all read first), so each skill need earns at most the best relation credit, and
+ * the region factor is at most 1.
+ */
+function neighbourBound(needs: readonly Need[]): number {
+  const best = Math.max(...Object.values(RELATION_CREDIT));
+  let requiredSum = 0;
+  let requiredCount = 0;
+  let preferredSum = 0;
+  let preferredCount = 0;
+  for (const need of needs) {
+    const credit = isLexical(need.skillId) ? 0 : best;
+    if (need.role === 'required') {
+      requiredSum += credit;
+      requiredCount += 1;
+    } else {
+      preferredSum += credit;
+      preferredCount += 1;
+    }
+  }
+  if (requiredCount > 0 && preferredCount > 0) return REQUIRED_WEIGHT * (requiredSum / requiredCount) + (1 - REQUIRED_WEIGHT) * (preferredSum / preferredCount);
+  return requiredCount > 0 ? requiredSum / requiredCount : preferredCount > 0 ? preferredSum / preferredCount : 0;
 }
 
 interface Gather {
   readonly kind: Candidate['kind'];
-  readonly skillIds: readonly string[];
-  readonly region: string;
+  readonly partitions: { readonly direct: readonly string[]; readonly neighbours: readonly string[] };
+  /** The most anyone found only through neighbour partitions can score. */
+  readonly neighbourBound: number;
   readonly consentedOnly: boolean;
   readonly accept: (c: Candidate) => boolean;
   /** Needs, haves and context of a pair: ranked cheaply for all, explained for the few returned. */
   readonly pair: (c: Candidate) => { needs: readonly Need[]; haves: readonly Have[]; ctx: MatchContext };
   readonly limit: number;
-  readonly widening: Widening;
-}
-
-/** Whether the province's candidates already give the list the widening rule asks for. */
-function settled(top: readonly Ranked[], limit: number, widening: Exclude<Widening, 'always'>): boolean {
-  if (top.length < limit) return false;
-  const far = REGION_CREDIT[3];
-  if (widening === 'few') return true;
-  if (widening === 'weak') return (top[0]?.rank.score ?? 0) >= far;
-  return top.every((r) => r.rank.score >= far);
 }
 
 /**
- * Reads candidates in the subject's province first and widens to every region only when the
- * widening rule says the province cannot settle the list, or reads every region at once with the
- * province guaranteed (`always`; see {@link Widening}).
+ * Exact top k. Every record the score can credit holds a needed skill, a gram of a lexical need,
+ * or a skill one hop away, so reading those partitions whole (in every region: distance lowers a
+ * score, it excludes no one) finds every candidate with a positive score. The direct partitions
+ * are read first; the neighbour partitions only when what they could add (at most
+ * `neighbourBound`) could still enter the top k: the list is then the same as scoring every
+ * eligible record.
  */
 async function gather(index: CandidateIndex, taxonomy: Taxonomy, g: Gather): Promise<Array<{ candidate: Candidate; breakdown: ReturnType<typeof scoreMatch> }>> {
   const ranked = new Map<string, Ranked>();
@@ -167,13 +141,12 @@ async function gather(index: CandidateIndex, taxonomy: Taxonomy, g: Gather): Pro
     }
   };
   const top = () => [...ranked.values()].sort(byRank).slice(0, g.limit);
-  const province = provinceOf(g.region);
-  const everywhere = { kind: g.kind, skillIds: g.skillIds, consentedOnly: g.consentedOnly };
-  if (g.widening === 'always') {
-    add((await index.find({ ...everywhere, near: province })).candidates);
-  } else {
-    add((await index.find({ ...everywhere, within: province })).candidates);
-    if (province !== undefined && !settled(top(), g.limit, g.widening)) add((await index.find(everywhere)).candidates);
+  const query = { kind: g.kind, consentedOnly: g.consentedOnly };
+  if (g.partitions.direct.length > 0) add((await index.find({ ...query, skillIds: g.partitions.direct })).candidates);
+  const sofar = top();
+  const threshold = sofar.length < g.limit ? 0 : sofar[sofar.length - 1]!.rank.score;
+  if (g.partitions.neighbours.length > 0 && g.neighbourBound >= threshold) {
+    add((await index.find({ ...query, skillIds: g.partitions.neighbours })).candidates);
   }
   return top().map(({ candidate }) => {
     const { needs, haves, ctx } = g.pair(candidate);
@@ -190,17 +163,16 @@ export function makeMatchDemand(deps: MatchDeps) {
   const getDemand = makeGetRecord('demand', deps);
   return async (caller: Caller, demandId: string, options: MatchOptions): Promise<RankedList<LearnerMatch>> => {
     const demand = await getDemand(caller, demandId);
-    const needs = needsOf(indexedSkills(demand), demand.minLevel);
+    const needs = needsOf(matchingSkills(demand, deps.taxonomy), demand.minLevel);
     if (needs.length === 0) return { items: [] };
     const found = await gather(deps.candidates, deps.taxonomy, {
       kind: 'learner',
-      skillIds: demandPartitions(needs, deps.taxonomy, deps.partitionsPerCall ?? DEFAULT_PARTITIONS),
-      region: demand.region,
+      partitions: demandPartitions(needs, deps.taxonomy),
+      neighbourBound: neighbourBound(needs),
       consentedOnly: true,
       accept: (c) => c.consentToShare === true,
       pair: (c) => ({ needs, haves: havesOf(c.skills), ctx: { demandRegion: demand.region, learnerRegion: c.region } }),
       limit: options.limit,
-      widening: deps.widening ?? 'few',
     });
     return {
       items: found.map(({ candidate, breakdown }) => ({
@@ -226,14 +198,15 @@ export function makeMatchLearner(deps: MatchDeps) {
     const now = deps.clock.now().getTime();
     const found = await gather(deps.candidates, deps.taxonomy, {
       kind: 'demand',
-      skillIds: learnerPartitions(haves, deps.taxonomy, deps.partitionsPerCall ?? DEFAULT_PARTITIONS),
-      region: learner.region,
+      partitions: learnerPartitions(haves, deps.taxonomy),
+      // A demand found only through a neighbour of what the learner holds can have every need met
+      // through one, at the best relation credit.
+      neighbourBound: Math.max(...Object.values(RELATION_CREDIT)),
       consentedOnly: false,
       // Closed demands leave the index when they close; expiry passes without a write, so check it here.
       accept: (c) => c.expiresAt === undefined || Date.parse(c.expiresAt) > now,
       pair: (c) => ({ needs: needsOf(c.skills, c.minLevel), haves, ctx: { demandRegion: c.region, learnerRegion: learner.region, learnerPrefersOnline: learner.prefersOnline } }),
       limit: options.limit,
-      widening: deps.widening ?? 'always',
     });
     return {
       items: found.map(({ candidate, breakdown }) => ({

@@ -2,6 +2,7 @@ import type { Caller } from '../domain/caller.js';
 import { NotFoundError, ValidationError } from '../domain/errors.js';
 import { ASSUMED_HELD_LEVEL, havesOf, needsOf, rankMatch, scoreMatch, type MatchContext, type MatchTaxonomy } from '../domain/matching/score.js';
 import { matchingSkills } from '../domain/matching/evidence.js';
+import { isLexical } from '../domain/matching/lexical.js';
 import type { Have, MatchBreakdown, Need } from '../domain/matching/types.js';
 import { indexedSkills, isActive, kindOfId, type AnyRecord, type Course, type Demand, type Learner } from '../domain/records.js';
 import { explainCourse, type CourseExplanation, type Lang } from '../domain/recommend/explain.js';
@@ -251,7 +252,8 @@ export function makeRecommendCourses(deps: RecommendDeps) {
     const teaching = coursesBySkill(allCourses, taxonomy);
     // What the learner holds as matching reads it (their certificates attest skills too), so that
     // the gap is what matching would find missing.
-    const haves = havesOf(matchingSkills(learner, taxonomy));
+    // Recommendations close gaps in taxonomy skills, which courses teach; words alone are not a gap.
+    const haves = havesOf(matchingSkills(learner, taxonomy)).filter((h) => !isLexical(h.skillId));
     const context = { learnerRegion: learner.region, learnerPrefersOnline: learner.prefersOnline };
 
     // 1. The target and what it needs; secondary targets only fill a short list (never the pathway).
@@ -520,14 +522,18 @@ function demandTarget(demand: Demand, haves: readonly Have[], context: { learner
  */
 async function nearbyTargets(index: CandidateIndex, learner: Learner, haves: readonly Have[], taxonomy: MatchTaxonomy, now: Date, partitions: number): Promise<Target[]> {
   if (haves.length === 0) return [];
-  const skillIds = learnerPartitions(haves, taxonomy, partitions);
+  // The strongest held skills first, then the skills one hop away: a bounded read, since targets
+  // steer a recommendation rather than promise an exact list.
+  const held = [...haves].filter((h) => !isLexical(h.skillId)).sort((a, b) => (b.level ?? ASSUMED_HELD_LEVEL) - (a.level ?? ASSUMED_HELD_LEVEL));
+  const { direct, neighbours } = learnerPartitions(held, taxonomy);
+  const skillIds = [...direct, ...neighbours].slice(0, partitions);
   const context = { learnerRegion: learner.region, learnerPrefersOnline: learner.prefersOnline };
   // Every candidate is ranked cheaply (no evidence built); only those aimed at are explained.
   const pick = (found: readonly Candidate[]) =>
     found
       .filter((c) => c.expiresAt === undefined || Date.parse(c.expiresAt) > now.getTime())
       .flatMap((candidate) => {
-        const needs = needsOf(candidate.skills, candidate.minLevel);
+        const needs = needsOf(candidate.skills, candidate.minLevel).filter((n) => !isLexical(n.skillId));
         const ctx = { ...context, demandRegion: candidate.region };
         const rank = rankMatch(needs, haves, ctx, taxonomy);
         // Aim at demands the learner is on the way to (some credit) but does not yet fully meet.

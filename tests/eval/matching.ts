@@ -43,10 +43,16 @@ interface Judgement {
 }
 
 const K = 10;
-const fixtures = new URL('../fixtures/matching/', import.meta.url);
+/** The labelled sets: the taxonomy-words set, and the colloquial sets (dev for tuning, test held out). */
+export const SETS = {
+  'taxonomy words': new URL('../fixtures/matching/', import.meta.url),
+  'colloquial dev (tuning)': new URL('../fixtures/colloquial/dev/', import.meta.url),
+  'colloquial test (held out)': new URL('../fixtures/colloquial/test/', import.meta.url),
+} as const;
+export type SetName = keyof typeof SETS;
 const NOW = new Date('2026-06-01T00:00:00Z');
 
-async function readJsonl<T>(file: string): Promise<T[]> {
+export async function readJsonl<T>(fixtures: URL, file: string): Promise<T[]> {
   const body = await readFile(fileURLToPath(new URL(file, fixtures)), 'utf8');
   return body
     .split('\n')
@@ -55,9 +61,9 @@ async function readJsonl<T>(file: string): Promise<T[]> {
 }
 
 /** Records as the API would store them: parsed by the real schemas, so skills and regions are normalised. */
-async function loadRecords() {
-  const rawDemands = await readJsonl<Record<string, unknown>>('demands.jsonl');
-  const rawLearners = await readJsonl<Record<string, unknown>>('learners.jsonl');
+async function loadRecords(fixtures: URL) {
+  const rawDemands = await readJsonl<Record<string, unknown>>(fixtures, 'demands.jsonl');
+  const rawLearners = await readJsonl<Record<string, unknown>>(fixtures, 'learners.jsonl');
   const demands = rawDemands.map((raw) => ({ raw, record: recordFromInput('demand', 'eval-employer', DemandInputSchema.parse(raw), undefined, NOW) as Demand }));
   const learners = rawLearners.map((raw) => ({ raw, record: recordFromInput('learner', `eval-${String(raw.ref)}`, LearnerInputSchema.parse(raw), undefined, NOW) as Learner }));
   return { demands, learners };
@@ -95,18 +101,19 @@ function tokenize(text: string): string[] {
 }
 
 /** Runs the evaluation and renders its table. */
-export async function evalMatching(): Promise<{ rows: MatchingEvalRow[]; text: string }> {
+export async function evalMatching(set: SetName = 'taxonomy words'): Promise<{ rows: MatchingEvalRow[]; text: string }> {
+  const fixtures = SETS[set];
   const taxonomy = loadTaxonomy();
-  const { demands, learners } = await loadRecords();
-  const judgements = (await readJsonl<Judgement>('judgements.jsonl')).filter((j) => j.direction === 'demand->learners');
+  const { demands, learners } = await loadRecords(fixtures);
+  const judgements = (await readJsonl<Judgement>(fixtures, 'judgements.jsonl')).filter((j) => j.direction === 'demand->learners');
   const byQuery = new Map<string, Map<string, number>>();
   for (const j of judgements) byQuery.set(j.query, (byQuery.get(j.query) ?? new Map()).set(j.item, j.grade));
 
   const shown = learners.filter((l) => l.record.consentToShare);
   const withCertificates = new Map(shown.map((l) => [l.record.ref, havesOf(matchingSkills(l.record, taxonomy))]));
   const skillsOnly = new Map(shown.map((l) => [l.record.ref, havesOf(indexedSkills(l.record))]));
-  const matcher = (haves: ReadonlyMap<string, ReturnType<typeof havesOf>>) => (demand: Demand) => {
-    const needs = needsOf(indexedSkills(demand), demand.minLevel);
+  const matcher = (haves: ReadonlyMap<string, ReturnType<typeof havesOf>>, lexical = true) => (demand: Demand) => {
+    const needs = needsOf(lexical ? matchingSkills(demand, taxonomy) : indexedSkills(demand), demand.minLevel);
     return shown
       .map((l) => ({ ref: l.record.ref, score: scoreMatch(needs, haves.get(l.record.ref) ?? [], { demandRegion: demand.region, learnerRegion: l.record.region }, taxonomy).score }))
       .filter((r) => r.score > 0)
@@ -121,6 +128,7 @@ export async function evalMatching(): Promise<{ rows: MatchingEvalRow[]; text: s
 
   const rankers: Array<[string, (d: { raw: Record<string, unknown>; record: Demand }) => string[]]> = [
     ['scoreMatch (skills + certificates)', (d) => matcher(withCertificates)(d.record)],
+    ['scoreMatch, taxonomy skills only, no words (ablation)', (d) => matcher(new Map([...withCertificates].map(([ref, haves]) => [ref, haves.filter((h) => !h.skillId.startsWith('~'))])), false)(d.record)],
     ['scoreMatch, listed skills only (ablation)', (d) => matcher(skillsOnly)(d.record)],
     ['BM25 baseline (MiniSearch)', (d) => baseline(d.raw)],
   ];
@@ -144,7 +152,7 @@ export async function evalMatching(): Promise<{ rows: MatchingEvalRow[]; text: s
   const losses = mine.filter((r, i) => r.ndcg < theirs[i]!.ndcg - 1e-9).length;
   const pct = (x: number) => x.toFixed(3);
   const text = [
-    `demand → learners: ${judgedDemands.length} demands, ${shown.length} consenting learners of ${learners.length}, ${judgements.length} judgements (unlisted pairs count 0)`,
+    `${set}: demand → learners: ${judgedDemands.length} demands, ${shown.length} consenting learners of ${learners.length}, ${judgements.length} judgements (unlisted pairs count 0)`,
     '',
     '| ranker | NDCG@10 | recall@10 (grade ≥ 2) |',
     '| --- | ---: | ---: |',

@@ -14,13 +14,16 @@ export interface Evaluation {
 
 export const EVALS: readonly Evaluation[] = [
   { name: 'extraction', run: evalExtraction },
-  { name: 'matching', run: async () => (await import('./matching.js')).evalMatching() },
+  { name: 'matching (taxonomy words)', run: async () => (await import('./matching.js')).evalMatching('taxonomy words') },
+  { name: 'matching (colloquial dev, tuning)', run: async () => (await import('./matching.js')).evalMatching('colloquial dev (tuning)') },
+  { name: 'matching (colloquial test, held out)', run: async () => (await import('./matching.js')).evalMatching('colloquial test (held out)') },
   { name: 'recommendations', run: async () => (await import('./recommendations.js')).evalRecommendations() },
 ];
 
 const json = process.argv.includes('--json');
 const results: Record<string, readonly unknown[]> = {};
-for (const evaluation of EVALS) {
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+for (const evaluation of EVALS.filter((e) => only === undefined || e.name.includes(only))) {
   const started = performance.now();
   const { rows, text } = await evaluation.run();
   results[evaluation.name] = rows;

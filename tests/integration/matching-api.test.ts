@@ -71,9 +71,11 @@ describe('GET /demands/{id}/matches', () => {
     expect(res.status).toBe(200);
     // 1 (all, same district) > 0.88 (required met, preferred only related) > 0.836 (same, one city away)
     // > 0.8 (maintenance a level short) > 0.7 (all, another province).
-    expect(idsOf(res.body)).toEqual(['full-yanqing', 'js-a', 'full-haidian', 'low-level', 'full-shenzhen'].map((sub) => learnerIds[sub]));
+    expect(idsOf(res.body).slice(0, 5)).toEqual(['full-yanqing', 'js-a', 'full-haidian', 'low-level', 'full-shenzhen'].map((sub) => learnerIds[sub]));
     expect(idsOf(res.body)).not.toContain(learnerIds['no-consent']);
-    expect(idsOf(res.body)).not.toContain(learnerIds.unrelated);
+    // Exact retrieval finds everyone the score credits: the Excel user's CAAC multirotor
+    // certificate shares words with the need, so they come last rather than not at all.
+    expect(idsOf(res.body).slice(5)).toEqual([learnerIds.unrelated]);
     const scores = res.body.items.map((i: { score: number }) => i.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(res.body.items[0].score).toBe(1);
@@ -115,16 +117,17 @@ describe('GET /demands/{id}/matches', () => {
     expect((await api.call('GET', `/demands/${demandId}/matches?limit=51`, { token: employer })).status).toBe(422);
   });
 
-  it('costs one GetItem and three Queries when the province settles the list, three more when it widens', async () => {
+  it('reads the neighbour skills only when someone found there could still enter the list', async () => {
     await api.call('GET', `/demands/${demandId}/matches?limit=2`, { token: employer });
-    const settled = [...commands];
+    const short = [...commands];
     commands.length = 0;
     await api.call('GET', `/demands/${demandId}/matches?limit=50`, { token: employer });
-    const widened = [...commands];
+    const long = [...commands];
 
-    expect(settled.sort()).toEqual(['GetItemCommand', 'QueryCommand', 'QueryCommand', 'QueryCommand']);
-    expect(widened.filter((c) => c === 'QueryCommand')).toHaveLength(6);
-    expect(widened.filter((c) => c !== 'QueryCommand')).toEqual(['GetItemCommand']);
+    // Two full matches score above anything a neighbour skill alone can earn (0.75).
+    expect(short.filter((c) => c !== 'QueryCommand')).toEqual(['GetItemCommand']);
+    expect(long.filter((c) => c !== 'QueryCommand')).toEqual(['GetItemCommand']);
+    expect(long.length).toBeGreaterThan(short.length);
   });
 });
 
@@ -139,10 +142,11 @@ describe('GET /learners/{id}/matches', () => {
     expect(res.body.items[0].explanation.summary).toBe('满足全部2项必需技能（多旋翼无人机驾驶、无人机维修）；无人机航拍：具备相关技能多旋翼无人机驾驶。同在北京市延庆区。');
   });
 
-  it('costs one GetItem and three Queries, every region read in one round', async () => {
+  it('reads the learner once and the index by key conditions only: no scan', async () => {
     await api.call('GET', `/learners/${learnerIds['js-a']}/matches?limit=50`, { token: seekerA });
 
-    expect([...commands].sort()).toEqual(['GetItemCommand', 'QueryCommand', 'QueryCommand', 'QueryCommand']);
+    expect(commands.filter((c) => c !== 'QueryCommand')).toEqual(['GetItemCommand']);
+    expect(commands.filter((c) => c === 'QueryCommand').length).toBeGreaterThan(1);
   });
 
   it('lets the bureau of the region ask, answers 404 to another job seeker and 403 to an employer', async () => {

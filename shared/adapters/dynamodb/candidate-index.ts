@@ -6,17 +6,10 @@ import { keys, regionPrefix } from './keys.js';
 import { decodeSkillVector } from './skill-vector.js';
 
 export interface CandidateIndexOptions {
-  /**
-   * Items read from one skill partition per call (the Query `Limit`): bounds the read capacity a
-   * match call can spend on a popular skill. @default 200
-   */
-  readonly perPartitionLimit?: number;
-  /**
-   * Items read from one skill partition across every region in a `near` query, whose province
-   * must be among them: large enough that a partition of a pilot's size (a few hundred entries) is
-   * read whole in one request, so that no second round is needed. @default 400
-   */
-  readonly acrossRegionsLimit?: number;
+  /** Partitions read at once. @default 16 */
+  readonly concurrency?: number;
+  /** Items a request asks for (Query `Limit`); absent: DynamoDB's 1 MB pages. Tests set it to see paging. */
+  readonly pageSize?: number;
 }
 
 type Item = Record<string, unknown>;
@@ -47,55 +40,50 @@ function toCandidate(kind: Candidate['kind'], item: Item): Candidate | undefined
 
 /**
  * {@link CandidateIndex} on the skill index of the single table (`IDX#<KIND>#<skillId>`, sorted by
- * `<regionCode>#<recordId>`). One Query per skill partition, all in parallel, each a key condition
- * (never a scan), narrowed by a region key prefix when asked and bounded by a per-partition Limit.
- *
- * With `near`, each partition is first read across every region. A partition that holds more than
- * one read returns was read only up to some region code, because entries sort by region; where
- * that stops short of the end of `near`'s range, the partition is read again inside `near` (from
- * where the first read stopped, if it stopped inside), in a second round. At pilot scale most
- * partitions fit in one read, so a call costs one round.
+ * `<regionCode>#<recordId>`). Every partition asked for is read whole, page after page (never a
+ * scan), narrowed by a region key prefix when asked; partitions are read in parallel. Reading whole
+ * partitions is what keeps matching exact: every record that could score is among the candidates.
  */
 export class DynamoCandidateIndex implements CandidateIndex {
-  private readonly perPartitionLimit: number;
-  private readonly acrossRegionsLimit: number;
+  private readonly concurrency: number;
+  private readonly pageSize: number | undefined;
 
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
     options: CandidateIndexOptions = {},
   ) {
-    this.perPartitionLimit = options.perPartitionLimit ?? 200;
-    this.acrossRegionsLimit = options.acrossRegionsLimit ?? 400;
+    this.concurrency = options.concurrency ?? 16;
+    this.pageSize = options.pageSize;
   }
 
   async find(query: CandidateQuery): Promise<CandidateResult> {
     const within = query.within === undefined ? '' : regionPrefix(query.within);
-    const near = query.within === undefined && query.near !== undefined ? regionPrefix(query.near) : '';
     const skillIds = [...new Set(query.skillIds)];
     const consent = query.kind === 'learner' && query.consentedOnly === true;
-    const limit = near !== '' ? this.acrossRegionsLimit : this.perPartitionLimit;
-    const first = await this.readAll(skillIds.map((skillId) => ({ ...this.input(query.kind, skillId, within, consent), Limit: limit })));
-    const outputs = [...first];
-    // A bounded read across regions that stopped before the end of `near`'s range: read on inside it.
-    if (near !== '') {
-      const again = first.flatMap((out, i) => {
-        const stoppedAt = out.LastEvaluatedKey?.sk;
-        if (typeof stoppedAt !== 'string' || stoppedAt.slice(0, near.length) > near) return [];
-        const from = stoppedAt.startsWith(near) ? { ExclusiveStartKey: out.LastEvaluatedKey } : {};
-        return [{ ...this.input(query.kind, skillIds[i]!, near, consent), ...from }];
-      });
-      if (again.length > 0) outputs.push(...(await this.readAll(again)));
-    }
     const found = new Map<string, Candidate>();
-    for (const out of outputs) {
-      for (const item of out.Items ?? []) {
-        const candidate = toCandidate(query.kind, item);
-        // Defence in depth: an entry without the consent flag is never shown to employers.
-        if (candidate && (!consent || candidate.consentToShare === true)) found.set(candidate.id, candidate);
+    let readUnits = 0;
+    let requests = 0;
+    let next = 0;
+    const worker = async () => {
+      while (next < skillIds.length) {
+        const skillId = skillIds[next++]!;
+        let start: Record<string, unknown> | undefined;
+        do {
+          const out = await this.send({ ...this.input(query.kind, skillId, within, consent), ...(start ? { ExclusiveStartKey: start } : {}) });
+          requests += 1;
+          readUnits += out.ConsumedCapacity?.CapacityUnits ?? 0;
+          for (const item of out.Items ?? []) {
+            const candidate = toCandidate(query.kind, item);
+            // Defence in depth: an entry without the consent flag is never shown to employers.
+            if (candidate && (!consent || candidate.consentToShare === true)) found.set(candidate.id, candidate);
+          }
+          start = out.LastEvaluatedKey;
+        } while (start !== undefined);
       }
-    }
-    return { candidates: [...found.values()], truncated: first.some((o) => o.LastEvaluatedKey !== undefined) };
+    };
+    await Promise.all(Array.from({ length: Math.min(this.concurrency, skillIds.length) }, worker));
+    return { candidates: [...found.values()], truncated: false, requests, readUnits };
   }
 
   /** The Query of one skill partition, inside a region key prefix when one is given. */
@@ -104,7 +92,7 @@ export class DynamoCandidateIndex implements CandidateIndex {
     return {
       TableName: this.tableName,
       KeyConditionExpression: prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
-      // The filter runs after Limit, so it saves transfer, not capacity; consent is still enforced here.
+      // The filter runs after the read, so it saves transfer, not capacity; consent is still enforced here.
       ...(consent ? { FilterExpression: '#consent = :yes' } : {}),
       ProjectionExpression: Object.keys(names).join(', '),
       ExpressionAttributeNames: { ...names, ...(consent ? { '#consent': 'consentToShare' } : {}) },
@@ -113,14 +101,14 @@ export class DynamoCandidateIndex implements CandidateIndex {
         ...(prefix ? { ':prefix': prefix } : {}),
         ...(consent ? { ':yes': true } : {}),
       },
-      Limit: this.perPartitionLimit,
+      ReturnConsumedCapacity: 'TOTAL',
+      ...(this.pageSize !== undefined ? { Limit: this.pageSize } : {}),
     };
   }
 
-  /** Sends the Queries in parallel. */
-  private async readAll(inputs: readonly QueryCommandInput[]): Promise<QueryCommandOutput[]> {
+  private async send(input: QueryCommandInput): Promise<QueryCommandOutput> {
     try {
-      return await Promise.all(inputs.map((input) => this.client.send(new QueryCommand(input))));
+      return await this.client.send(new QueryCommand(input));
     } catch (err) {
       throw translateDynamoError(err, 'Finding match candidates');
     }

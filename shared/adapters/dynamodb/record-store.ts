@@ -6,7 +6,7 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { ValidationError } from '../../domain/errors.js';
-import { indexedSkills, isActive, type AnyRecord, type Kind, type RecordOf } from '../../domain/records.js';
+import { isActive, type AnyRecord, type Kind, type RecordOf } from '../../domain/records.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Page, PageRequest, RecordChange, RecordStore } from '../../ports/record-store.js';
 import { batchGetAll } from './batch-get.js';
@@ -16,7 +16,9 @@ import { translateDynamoError } from './errors.js';
 import { keyString, toRecord, type Item, type Key, type TransactItem } from './items.js';
 import { keys, PROVINCES, provinceOf, regionPrefix } from './keys.js';
 import { pointReads } from './point-reads.js';
-import { skillVectorOf } from './skill-vector.js';
+import { encodeSkillVector } from './skill-vector.js';
+import { matchingSkills } from '../../domain/matching/evidence.js';
+import { partitionsOf } from '../../domain/matching/lexical.js';
 
 /** Most index operations that ride in a record's own transaction (DynamoDB allows 100 items). */
 const INDEX_OPS_IN_TRANSACTION = 99;
@@ -39,26 +41,35 @@ const toItem = (record: AnyRecord): Item => ({
   ...record,
 });
 
-/** The inverted-index items of a record: one per taxonomy skill, only while it is active. */
+/**
+ * The index partitions of a record: every skill matching counts for it (certificate skills
+ * included) and every gram of its lexical entries, so that retrieval finds whatever the score
+ * credits.
+ */
+const partitionsOfRecord = (record: AnyRecord): string[] => partitionsOf(matchingSkills(record));
+
+/** The inverted-index items of a record: one per partition, only while it is active. */
 function indexItems(record: AnyRecord, now: Date): Item[] {
   if (!isActive(record, now)) return [];
-  const skills = indexedSkills(record);
-  if (skills.length === 0) return [];
+  const entries = matchingSkills(record);
+  const partitions = partitionsOf(entries);
+  if (partitions.length === 0) return [];
+  const byId = new Map(entries.map((e) => [e.skillId, e]));
   // The whole skill vector (ids and levels, certificate skills included) rides on every entry so
   // the matcher scores candidates without reading records (no BatchGet); demands add what a match
   // list shows and what decides expiry. Nothing personal goes here: no summary, group,
   // certificate text or contact details.
-  const skillVector = skillVectorOf(record);
-  return skills.map((s) => ({
-    ...keys.skillIndex(record.kind, s.skillId, record.region, record.id),
+  const skillVector = encodeSkillVector(entries);
+  return partitions.map((partition) => ({
+    ...keys.skillIndex(record.kind, partition, record.region, record.id),
     entity: 'INDEX',
     kind: record.kind,
-    skillId: s.skillId,
+    skillId: partition,
     recordId: record.id,
     ref: record.ref,
     region: record.region,
-    level: s.level,
-    role: s.role,
+    level: byId.get(partition)?.level ?? null,
+    role: byId.get(partition)?.role ?? (record.kind === 'demand' ? 'required' : record.kind === 'learner' ? 'held' : 'taught'),
     skillVector,
     ...(record.kind === 'learner' ? { consentToShare: record.consentToShare } : {}),
     ...(record.kind === 'demand'
@@ -89,7 +100,7 @@ function indexOps(next: AnyRecord | undefined, previous: AnyRecord | undefined, 
   const keep = new Set(puts.map((p) => keyString(keyOf(p))));
   // Every entry the previous state may have written, active or not: an expired demand's entries
   // linger (they were written while it was active), and must go when its skills or region change.
-  const had = previous ? indexedSkills(previous).map((s) => keys.skillIndex(previous.kind, s.skillId, previous.region, previous.id)) : [];
+  const had = previous ? partitionsOfRecord(previous).map((partition) => keys.skillIndex(previous.kind, partition, previous.region, previous.id)) : [];
   const hadKeys = new Set(had.map(keyString));
   const deletes = had.filter((k) => !keep.has(keyString(k)));
   const overwrites = puts.filter((p) => hadKeys.has(keyString(keyOf(p))));

@@ -4,8 +4,10 @@ import type { Level } from '../../taxonomy/levels.js';
 
 /**
  * The compact form of a record's skill vector kept on each of its skill-index items:
- * `<skillId>:<level 0–5>:<role letter>` joined by spaces (`uav-piloting:3:r ms-excel:0:p`), 0 for
- * no level. Skill ids are kebab-case, so neither separator can occur inside one; a learner with 40
+ * `<skillId>:<level 0–5>:<role letter>[:f]` joined by spaces (`uav-piloting:3:r ms-excel:0:p`), 0 for
+ * no level, `:f` for a skill linked by likeness, then `:<gram>+<gram>…` for the words of the phrase
+ * that named a demand's need. Lexical entries (`~电池+pack:0:r`, `~万用:0:h`) are
+ * written the same way: grams hold no colon or space either. Skill ids are kebab-case, so neither separator can occur inside one; a learner with 40
  * skills costs about 1 KB per index item.
  */
 
@@ -14,7 +16,9 @@ const LETTER_ROLE: Readonly<Record<string, IndexedSkill['role']>> = { r: 'requir
 
 /** Encodes skills for an index item. */
 export const encodeSkillVector = (skills: readonly IndexedSkill[]): string =>
-  skills.map((s) => `${s.skillId}:${s.level ?? 0}:${ROLE_LETTER[s.role]}`).join(' ');
+  skills
+    .map((s) => `${s.skillId}:${s.level ?? 0}:${ROLE_LETTER[s.role]}${s.fuzzy || s.grams?.length ? `:${s.fuzzy ? 'f' : ''}` : ''}${s.grams?.length ? `:${s.grams.join('+')}` : ''}`)
+    .join(' ');
 
 /** The vector kept on a record's index items: every skill matching counts for it (certificates included). */
 export const skillVectorOf = (record: AnyRecord): string => encodeSkillVector(matchingSkills(record));
@@ -23,11 +27,11 @@ export const skillVectorOf = (record: AnyRecord): string => encodeSkillVector(ma
 export function decodeSkillVector(vector: string): IndexedSkill[] {
   const out: IndexedSkill[] = [];
   for (const entry of vector.split(' ')) {
-    const [skillId, level, letter] = entry.split(':');
+    const [skillId, level, letter, flag, grams] = entry.split(':');
     const role = LETTER_ROLE[letter ?? ''];
     const n = Number(level);
     if (!skillId || role === undefined || !Number.isInteger(n) || n < 0 || n > 5) continue;
-    out.push({ skillId, level: n === 0 ? null : (n as Level), role });
+    out.push({ skillId, level: n === 0 ? null : (n as Level), role, ...(flag === 'f' ? { fuzzy: true } : {}), ...(grams ? { grams: grams.split('+') } : {}) });
   }
   return out;
 }

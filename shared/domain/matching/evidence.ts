@@ -1,25 +1,33 @@
 import { normaliseSkillInputs } from '../../taxonomy/normalise.js';
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
 import { indexedSkills, type AnyRecord, type IndexedSkill } from '../records.js';
+import { lexicalHaves, lexicalNeeds, withPhraseGrams } from './lexical.js';
 
 /**
- * The skills matching counts for a record: the skills it is indexed under and, for a learner, also
- * the taxonomy skills their certificates attest (a CAAC licence, 电工证（高级工）). A certificate is
- * stronger evidence than a skill someone lists, so leaving it out would rank certified people
- * below people who merely name the skill. Only skill ids and levels come out: never the text.
+ * The skills matching counts for a record: the skills it is indexed under; for a learner, also
+ * the taxonomy skills their certificates attest (a CAAC licence, 电工证（高级工）); and the
+ * record's lexical entries (lexical.ts): a demand's phrases that name no skill, and the words a
+ * learner or course uses. A certificate is stronger evidence than a skill someone lists, so leaving
+ * it out would rank certified people below people who merely name the skill. Only skill ids,
+ * levels and character grams come out: never whole texts.
  *
  * A skill both listed and certified keeps the higher level; certificate skills that name no
- * taxonomy skill are dropped.
+ * taxonomy skill are dropped (their words still count lexically).
  */
 export function matchingSkills(record: AnyRecord, taxonomy?: Taxonomy): IndexedSkill[] {
   const own = indexedSkills(record);
-  if (record.kind !== 'learner' || record.certificates.length === 0) return own;
+  if (record.kind === 'demand') {
+    const phrases = [...record.requiredSkills, ...record.preferredSkills];
+    return [...withPhraseGrams(own, phrases), ...lexicalNeeds(record.requiredSkills, record.preferredSkills)];
+  }
+  if (record.kind === 'course') return [...own, ...lexicalHaves(record.skillsTaught.map((s) => s.text), 'taught')];
   const bySkill = new Map(own.map((s) => [s.skillId, s]));
-  for (const found of normaliseSkillInputs(record.certificates, taxonomy).skills) {
+  for (const found of record.certificates.length > 0 ? normaliseSkillInputs(record.certificates, taxonomy).skills : []) {
     if (found.skillId === null) continue;
     const seen = bySkill.get(found.skillId);
-    if (!seen) bySkill.set(found.skillId, { skillId: found.skillId, level: found.level, role: 'held' });
+    const fuzzy = found.match === 'fuzzy' ? { fuzzy: true } : {};
+    if (!seen) bySkill.set(found.skillId, { skillId: found.skillId, level: found.level, role: 'held', ...fuzzy });
     else if ((found.level ?? 0) > (seen.level ?? 0)) bySkill.set(found.skillId, { ...seen, level: found.level });
   }
-  return [...bySkill.values()];
+  return [...bySkill.values(), ...lexicalHaves([...record.skills.map((s) => s.text), ...record.certificates], 'held')];
 }

@@ -27,6 +27,8 @@ const WORDS = {
     unstated: (skill: string, needed: string) => `${skill}未注明等级（需要${needed}）`,
     via: { child: (skill: string, via: string) => `${skill}：具备更具体的${via}`, parent: (skill: string, via: string) => `${skill}：具备更宽泛的${via}`, related: (skill: string, via: string) => `${skill}：具备相关技能${via}` },
     viaLow: '，等级低于要求',
+    lexical: (skill: string, words: string) => `${skill}：相近表述：${words}`,
+    fuzzy: (skill: string) => `${skill}（按相近表述对应）`,
     missing: (names: string) => `缺少：${names}`,
     missingPreferred: (names: string) => `未具备优先技能：${names}`,
   },
@@ -44,6 +46,8 @@ const WORDS = {
     unstated: (skill: string, needed: string) => `${skill}: level not stated (needs ${needed})`,
     via: { child: (skill: string, via: string) => `${skill}: has the more specific ${via}`, parent: (skill: string, via: string) => `${skill}: has the broader ${via}`, related: (skill: string, via: string) => `${skill}: has the related ${via}` },
     viaLow: ', below the level asked',
+    lexical: (skill: string, words: string) => `${skill}: similar wording: ${words}`,
+    fuzzy: (skill: string) => `${skill} (matched by similar wording)`,
     missing: (names: string) => `missing: ${names}`,
     missingPreferred: (names: string) => `lacks preferred: ${names}`,
   },
@@ -62,6 +66,8 @@ const level = (value: Level, lang: Lang): string => levelLabel(value, lang);
 function partialReason(e: SkillEvidence, lang: Lang): string {
   const w = WORDS[lang];
   const skill = e.label[lang];
+  if (e.lexical) return w.lexical(skill, e.lexical.matched.join(w.sep));
+  if (e.fuzzy && !e.via && (e.needed === null || (e.held !== null && e.held >= e.needed))) return w.fuzzy(skill);
   if (e.via) {
     const shortOfLevel = e.needed !== null && e.held !== null && e.held < e.needed;
     return w.via[e.via.relation](skill, e.via.label[lang]) + (shortOfLevel ? w.viaLow : '');

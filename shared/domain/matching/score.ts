@@ -2,6 +2,7 @@ import type { Level } from '../../taxonomy/levels.js';
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
 import { regionChain, regionDistance, regionName } from '../../regions/regions.js';
 import type { IndexedSkill } from '../records.js';
+import { gramsOfEntry, isLexical, LEXICAL_CREDIT, lexicalCredit } from './lexical.js';
 import type { Have, MatchBreakdown, Need, RegionFit, SkillEvidence } from './types.js';
 
 /**
@@ -44,6 +45,9 @@ export const ASSUMED_HELD_LEVEL: Level = 2;
  */
 export const RELATION_CREDIT = { child: 0.75, parent: 0.5, related: 0.4 } as const;
 
+/** Factor on the credit of a skill linked by likeness (on either side) rather than named. */
+export const FUZZY_FACTOR = 0.8;
+
 /**
  * Region multiplier by `regionDistance`: 0 same district, 1 same city, 2 same province,
  * 3 elsewhere (also `national`, which is no place in particular). People do move for work, so
@@ -83,6 +87,11 @@ function factsOf(taxonomy: MatchTaxonomy, skillId: string): SkillFacts {
   let cache = factsCache.get(taxonomy);
   if (!cache) factsCache.set(taxonomy, (cache = new Map()));
   let facts = cache.get(skillId);
+  if (!facts && isLexical(skillId)) {
+    const words = wordsOfGrams(gramsOfEntry(skillId));
+    facts = { label: { zh: words, en: words }, neighbours: [] };
+    if (cache.size < FACTS_CACHE_MAX) cache.set(skillId, facts);
+  }
   if (!facts) {
     const skill = taxonomy.getSkill(skillId);
     // The relation names what the held skill is to the needed one: a `child` is narrower.
@@ -99,6 +108,21 @@ function factsOf(taxonomy: MatchTaxonomy, skillId: string): SkillFacts {
   return facts;
 }
 
+// Lexical needs are as many as the phrases people write: keep the cache bounded.
+const FACTS_CACHE_MAX = 50_000;
+
+/** Character pairs back into words for people to read: 模组 组装 装配 → 模组装配; Latin words apart. */
+function wordsOfGrams(grams: readonly string[]): string {
+  const words: string[] = [];
+  for (const g of grams) {
+    const last = words[words.length - 1];
+    const han = /^[\u3400-\u9fff\uf900-\ufaff]{2}$/.test(g);
+    if (han && last !== undefined && /[\u3400-\u9fff\uf900-\ufaff]$/.test(last) && last.endsWith(g[0]!)) words[words.length - 1] = last + g[1];
+    else words.push(g);
+  }
+  return words.join(' ');
+}
+
 /** Credit for holding a skill at `held` (null: not stated) when `needed` (null: any level) is asked. */
 export function levelCredit(needed: Level | null, held: Level | null): number {
   if (needed === null) return 1;
@@ -111,35 +135,61 @@ interface Source {
   readonly credit: number;
   readonly level: Level | null;
   readonly via?: { readonly id: string; readonly relation: Relation };
+  readonly lexical?: readonly string[];
+  readonly fuzzy?: boolean;
 }
 
 const NONE: Source = { credit: 0, level: null };
 
 /** Where a need's credit comes from: directly, through a neighbour in the taxonomy, or nowhere. */
-function bestSource(need: Need, held: ReadonlyMap<string, Level | null>, facts: SkillFacts): Source {
+function bestSource(need: Need, held: Held, facts: SkillFacts): Source {
+  if (isLexical(need.skillId)) {
+    const { credit, matched } = lexicalCredit(need.skillId, held.grams);
+    return credit > 0 ? { credit, level: null, lexical: matched } : NONE;
+  }
+  const needFactor = need.fuzzy ? FUZZY_FACTOR : 1;
   let best = NONE;
-  if (held.has(need.skillId)) {
-    const level = held.get(need.skillId) ?? null;
-    best = { credit: levelCredit(need.level, level), level };
+  const own = held.skills.get(need.skillId);
+  if (own !== undefined) {
+    const factor = needFactor * (own.fuzzy ? FUZZY_FACTOR : 1);
+    best = { credit: factor * levelCredit(need.level, own.level), level: own.level, ...(factor < 1 ? { fuzzy: true } : {}) };
     if (best.credit >= 1) return best;
   }
   for (const { id, relation } of facts.neighbours) {
-    if (!held.has(id)) continue;
-    const level = held.get(id) ?? null;
-    const credit = RELATION_CREDIT[relation] * levelCredit(need.level, level);
-    if (credit > best.credit) best = { credit, level, via: { id, relation } };
+    const other = held.skills.get(id);
+    if (other === undefined) continue;
+    const factor = needFactor * (other.fuzzy ? FUZZY_FACTOR : 1);
+    const credit = factor * RELATION_CREDIT[relation] * levelCredit(need.level, other.level);
+    if (credit > best.credit) best = { credit, level: other.level, via: { id, relation }, ...(factor < 1 ? { fuzzy: true } : {}) };
+  }
+  // The words of the phrase that named the need, when they say more than the skills held.
+  if (need.grams !== undefined && best.credit < LEXICAL_CREDIT) {
+    const { credit, matched } = lexicalCredit(need.skillId, held.grams, need.grams);
+    if (credit > best.credit) best = { credit, level: null, lexical: matched };
   }
   return best;
 }
 
-/** Held skills by id; the highest stated level wins, and a stated level beats none. */
-function heldMap(haves: readonly Have[]): Map<string, Level | null> {
-  const held = new Map<string, Level | null>();
+/** What a learner holds: skills by id (highest stated level wins; named beats linked), and grams. */
+interface Held {
+  readonly skills: Map<string, { level: Level | null; fuzzy: boolean }>;
+  readonly grams: Set<string>;
+}
+
+function heldMap(haves: readonly Have[]): Held {
+  const skills = new Map<string, { level: Level | null; fuzzy: boolean }>();
+  const grams = new Set<string>();
   for (const h of haves) {
-    const seen = held.get(h.skillId);
-    if (!held.has(h.skillId) || (h.level ?? 0) > (seen ?? 0)) held.set(h.skillId, h.level);
+    if (isLexical(h.skillId)) {
+      grams.add(h.skillId);
+      continue;
+    }
+    const seen = skills.get(h.skillId);
+    const fuzzy = h.fuzzy === true;
+    if (!seen) skills.set(h.skillId, { level: h.level, fuzzy });
+    else skills.set(h.skillId, { level: (h.level ?? 0) > (seen.level ?? 0) ? h.level : seen.level, fuzzy: seen.fuzzy && fuzzy });
   }
-  return held;
+  return { skills, grams };
 }
 
 /** The skill part of the score from per-need credits (see the module comment). */
@@ -257,6 +307,8 @@ export function scoreMatch(needs: readonly Need[], haves: readonly Have[], ctx: 
       needed: need.level,
       held: source.level,
       credit: source.credit,
+      ...(source.lexical ? { lexical: { matched: source.lexical } } : {}),
+      ...(source.fuzzy ? { fuzzy: true } : {}),
       ...(source.via ? { via: { skillId: source.via.id, relation: source.via.relation, label: factsOf(taxonomy, source.via.id).label } } : {}),
     };
   });
@@ -285,11 +337,21 @@ export function scoreMatch(needs: readonly Need[], haves: readonly Have[], ctx: 
  */
 export function needsOf(skills: readonly IndexedSkill[], minLevel?: Level | null): Need[] {
   return skills.flatMap((s) =>
-    s.role === 'required' || s.role === 'preferred' ? [{ skillId: s.skillId, level: s.level ?? minLevel ?? null, role: s.role }] : [],
+    s.role === 'required' || s.role === 'preferred'
+      ? [
+          {
+            skillId: s.skillId,
+            level: isLexical(s.skillId) ? null : (s.level ?? minLevel ?? null),
+            role: s.role,
+            ...(s.fuzzy ? { fuzzy: true } : {}),
+            ...(s.grams?.length ? { grams: s.grams } : {}),
+          },
+        ]
+      : [],
   );
 }
 
 /** A learner's (or a course's) skills as haves. */
 export function havesOf(skills: readonly IndexedSkill[]): Have[] {
-  return skills.flatMap((s) => (s.role === 'held' || s.role === 'taught' ? [{ skillId: s.skillId, level: s.level }] : []));
+  return skills.flatMap((s) => (s.role === 'held' || s.role === 'taught' ? [{ skillId: s.skillId, level: s.level, ...(s.fuzzy ? { fuzzy: true } : {}) }] : []));
 }

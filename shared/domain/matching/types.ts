@@ -7,15 +7,22 @@ import type { Level } from '../../taxonomy/levels.js';
 
 /** A skill a demand (or occupation) needs. Required skills weigh more than preferred ones. */
 export interface Need {
+  /** A taxonomy skill id, or a lexical need (`~电池+pack`, see lexical.ts). */
   readonly skillId: string;
   readonly level: Level | null;
   readonly role: 'required' | 'preferred';
+  /** Linked by likeness rather than named: credited less. */
+  readonly fuzzy?: boolean;
+  /** The grams of the phrase that named it: shared words earn lexical credit when the skill is not held. */
+  readonly grams?: readonly string[];
 }
 
 /** A skill a learner holds. */
 export interface Have {
+  /** A taxonomy skill id, or a gram the learner's words hold (`~万用`). */
   readonly skillId: string;
   readonly level: Level | null;
+  readonly fuzzy?: boolean;
 }
 
 /** How one needed skill was met, partly met or missed, with the evidence a person can check. */
@@ -27,6 +34,10 @@ export interface SkillEvidence {
   readonly held: Level | null;
   /** 0–1: 1 fully met; between for a lower level or a related/parent/child skill; 0 missing. */
   readonly credit: number;
+  /** Set for a lexical need: the words of the need the learner's own words share. */
+  readonly lexical?: { readonly matched: readonly string[] };
+  /** Set when the skill was linked by likeness on either side (credited less). */
+  readonly fuzzy?: boolean;
   /** Set when the credit comes from another skill the learner holds. */
   readonly via?: { readonly skillId: string; readonly relation: 'parent' | 'child' | 'related'; readonly label: { readonly zh: string; readonly en: string } };
 }

@@ -79,19 +79,15 @@ describe('makeMatchDemand', () => {
     await expect(match({ sub: 'bur-bj', role: 'bureau', region: '110000' }, demand.id, options)).resolves.toEqual({ items: [] });
   });
 
-  it('reads only the province when it settles the list, and widens when it does not', async () => {
-    const local = Array.from({ length: 3 }, (_, i) => learnerCandidate(`l-bj-${i}`, '110108', [['uav-piloting', 3], ['welding', 3]]));
+  it('ranks every region, a full match far away above a partial one nearby', async () => {
+    const local = Array.from({ length: 3 }, (_, i) => learnerCandidate(`l-bj-${i}`, '110108', [['uav-piloting', 3]]));
     const far = learnerCandidate('l-gd', '440305', [['uav-piloting', 3], ['welding', 3], ['sql', 3]]);
-    const settled = indexOf([...local, far]);
-    const thin = indexOf([local[0]!, far]);
+    const { index, queries } = indexOf([...local, far]);
 
-    const fromProvince = await makeMatchDemand({ store: storeOf(demand), candidates: settled.index, clock, taxonomy })(owner, demand.id, { ...options, limit: 3 });
-    const widened = await makeMatchDemand({ store: storeOf(demand), candidates: thin.index, clock, taxonomy })(owner, demand.id, { ...options, limit: 3 });
+    const list = await makeMatchDemand({ store: storeOf(demand), candidates: index, clock, taxonomy })(owner, demand.id, { ...options, limit: 3 });
 
-    expect(settled.queries.map((q) => q.within)).toEqual(['110000']);
-    expect(fromProvince.items.map((i) => i.id)).not.toContain('l-gd');
-    expect(thin.queries.map((q) => q.within)).toEqual(['110000', undefined]);
-    expect(widened.items.map((i) => i.id)).toEqual(['l-bj-0', 'l-gd']);
+    expect(queries.every((q) => q.within === undefined)).toBe(true);
+    expect(list.items[0]!.id).toBe('l-gd');
   });
 });
 
@@ -113,49 +109,74 @@ describe('makeMatchLearner', () => {
   });
 });
 
-describe('widening', () => {
+describe('exact retrieval', () => {
   const demandCandidate = (id: string, region: string, skills: string[]): Candidate => ({
     kind: 'demand', id, ref: id, region, title: id, employer: 'E', headcount: 1, skills: skills.map((skillId) => ({ skillId, level: null, role: 'required' })),
   });
   // The learner holds uav-piloting only: the local demand is half met (0.5), the distant one fully (0.7).
   const candidates = [demandCandidate('d-local-weak', '110108', ['uav-piloting', 'welding']), demandCandidate('d-far-strong', '440305', ['uav-piloting'])];
 
-  it('reads every region for a learner in one round, the province guaranteed', async () => {
+  it('reads every region, so a perfect match far away is not lost to a weak one nearby', async () => {
     const { index, queries } = indexOf(candidates);
 
-    const list = await makeMatchLearner({ store: storeOf(learner), candidates: index, clock, taxonomy })({ sub: 'js-a', role: 'jobseeker' }, learner.id, { ...options, limit: 2 });
+    const list = await makeMatchLearner({ store: storeOf(learner), candidates: index, clock, taxonomy })({ sub: 'js-a', role: 'jobseeker' }, learner.id, { ...options, limit: 1 });
 
-    expect(queries.map((q) => [q.within, q.near])).toEqual([[undefined, '110000']]);
-    expect(list.items.map((i) => i.id)).toEqual(['d-far-strong', 'd-local-weak']);
-  });
-
-  it('looks beyond the province under the weak rule when nobody nearby fits as well as a perfect match elsewhere', async () => {
-    const { index, queries } = indexOf(candidates);
-
-    const list = await makeMatchLearner({ store: storeOf(learner), candidates: index, clock, taxonomy, widening: 'weak' })({ sub: 'js-a', role: 'jobseeker' }, learner.id, { ...options, limit: 1 });
-
-    expect(queries.map((q) => q.within)).toEqual(['110000', undefined]);
+    expect(queries.every((q) => q.within === undefined)).toBe(true);
     expect(list.items.map((i) => i.id)).toEqual(['d-far-strong']);
   });
 
-  it('stays in the province under the few rule once it has enough candidates', async () => {
-    const { index, queries } = indexOf(candidates);
+  it('finds a learner holding a narrower skill for a demand needing the broader one', async () => {
+    // Prepare: the demand needs uav-piloting; the learner holds only its child, multirotor piloting.
+    const parentDemand: Demand = { ...demand, requiredSkills: [skill('uav-piloting')], preferredSkills: [] };
+    const { index } = indexOf([learnerCandidate('l-child', '110119', [['uav-multirotor-piloting', 3]])]);
 
-    const list = await makeMatchLearner({ store: storeOf(learner), candidates: index, clock, taxonomy, widening: 'few' })({ sub: 'js-a', role: 'jobseeker' }, learner.id, { ...options, limit: 1 });
+    // Act
+    const list = await makeMatchDemand({ store: storeOf(parentDemand), candidates: index, clock, taxonomy })(owner, parentDemand.id, options);
 
-    expect(queries.map((q) => q.within)).toEqual(['110000']);
-    expect(list.items.map((i) => i.id)).toEqual(['d-local-weak']);
+    // Assess
+    expect(list.items.map((i) => i.id)).toEqual(['l-child']);
+    expect(list.items[0]!.score).toBe(0.75);
+  });
+
+  it('skips the neighbour partitions only when nobody found there could enter the list', async () => {
+    // Prepare: two learners fully meet the demand's one need; a neighbour could score at most 0.75.
+    const oneNeed: Demand = { ...demand, requiredSkills: [skill('uav-piloting')], preferredSkills: [] };
+    const { index, queries } = indexOf([
+      learnerCandidate('l-a', '110119', [['uav-piloting', 3]]),
+      learnerCandidate('l-b', '110119', [['uav-piloting', 3]]),
+      learnerCandidate('l-child', '110119', [['uav-multirotor-piloting', 3]]),
+    ]);
+    const match = makeMatchDemand({ store: storeOf(oneNeed), candidates: index, clock, taxonomy });
+
+    // Act
+    const two = await match(owner, oneNeed.id, { ...options, limit: 2 });
+    const readsForTwo = queries.length;
+    const three = await match(owner, oneNeed.id, { ...options, limit: 3 });
+
+    // Assess
+    expect(two.items.map((i) => i.id)).toEqual(['l-a', 'l-b']);
+    expect(readsForTwo).toBe(1);
+    expect(three.items.map((i) => i.id)).toEqual(['l-a', 'l-b', 'l-child']);
   });
 });
 
 describe('demandPartitions', () => {
-  it('reads required skills first, then their narrower and broader skills, within the budget', () => {
+  it('reads the needed skills, then the skills one hop away', () => {
     const needs = [
       { skillId: 'uav-piloting', level: null, role: 'required' as const },
       { skillId: 'sql', level: null, role: 'preferred' as const },
     ];
 
-    expect(demandPartitions(needs, taxonomy, 3)).toEqual(['uav-piloting', 'uav-multirotor-piloting', 'sql']);
-    expect(learnerPartitions([{ skillId: 'sql', level: null }, { skillId: 'uav-multirotor-piloting', level: 4 }], taxonomy, 3)).toEqual(['uav-multirotor-piloting', 'sql', 'uav-piloting']);
+    const { direct, neighbours } = demandPartitions(needs, taxonomy);
+    expect(direct).toEqual(['uav-piloting', 'sql']);
+    expect(neighbours).toContain('uav-multirotor-piloting');
+    expect(learnerPartitions([{ skillId: 'uav-multirotor-piloting', level: 4 }], taxonomy).neighbours).toContain('uav-piloting');
+  });
+
+  it('reads each gram of a lexical need as its own partition', () => {
+    const { direct, neighbours } = demandPartitions([{ skillId: '~电池+pack+模组', level: null, role: 'required' }], taxonomy);
+
+    expect(direct).toEqual(['~电池', '~pack', '~模组']);
+    expect(neighbours).toEqual([]);
   });
 });

@@ -306,7 +306,7 @@ describe('extractSkills', () => {
 
     it('returns nothing for empty text', () => {
       // Assess
-      expect(extractSkills('', taxonomy)).toEqual({ items: [], unmapped: [] });
+      expect(extractSkills('', taxonomy)).toEqual({ items: [], wants: [], negated: [], unmapped: [] });
     });
   });
 });

@@ -1,0 +1,39 @@
+/**
+ * Words around a skill that say it is not held: a negation ("不会CAD", "没做过标注") or a wish
+ * ("想学AI数据标注", "也可以学叉车", "want to learn welding"). Extraction uses them per skill; the
+ * lexical evidence of matching uses them per phrase. Plain regular expressions, no dictionary.
+ */
+
+/** Negation just before a skill, in the same clause ("不会Python", "零基础学无人机", "不需要经验"). */
+export const NEGATED_BEFORE_ZH = /(?:不(?:会|懂|是|需要?|要求|用|熟悉|了解|涉及|包括|太会|太懂)|无需|没有?|并非|零基础|从未|未曾)[^，。；;！!？?、\n]{0,4}$/;
+/** English negation before a skill; "not only" is not one. */
+export const NEGATED_BEFORE_EN = /\b(?:no|not(?! only)|without|never|non|don't|doesn't|isn't|aren't|cannot|can't|nor)\b[^.,;:!?\n]{0,15}$/i;
+/** Negation just after a skill: "CAD不会", "PLC没接触过", "数据标注没做过". */
+export const NEGATED_AFTER_ZH = /^[\s：:]{0,2}(?:不会|不懂|不太会|不熟|没(?:有)?(?:做过|学过|接触过|碰过|用过|干过|经验|基础)|没学|零基础|一窍不通)/;
+
+/** A wish before a skill, in the same clause: what the person wants to learn or do, not what they hold. */
+export const WANTED_BEFORE_ZH =
+  /(?:想(?:要|去|着)?(?:学|做|干|从事|转|考|找|进|往|当|入行)|希望(?:能|可以)?(?:学|从事|做|干|找|转|进入|成为|考)?|打算|计划(?:学|考|转)|准备(?:学|考|转)|愿意(?:学|从事|做|尝试)|可以(?:学|培训)|有意向|意向|期望(?:从事)?|求职方向|目标(?:岗位|是)|梦想|正在学|在学|报了|报名了?)[^，。；;！!？?\n]{0,10}$/;
+export const WANTED_BEFORE_EN =
+  /\b(?:want(?:s|ed)? to|would like to|wish(?:es)? to|hop(?:e|es|ing) to|plan(?:s|ning)? to|interested in|looking to|keen to|eager to|aspir(?:e|ing) to|currently learning|learning)\b[^.;:!?\n]{0,30}$/i;
+
+/** Whether the skill at `[start, end)` of `text` is negated. */
+export function isNegatedAt(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 24), start);
+  return NEGATED_BEFORE_ZH.test(before) || NEGATED_BEFORE_EN.test(before) || NEGATED_AFTER_ZH.test(text.slice(end, end + 10));
+}
+
+/** Whether the skill starting at `start` of `text` is named after a wish. */
+export function isWantedAt(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 30), start);
+  return WANTED_BEFORE_ZH.test(before) || WANTED_BEFORE_EN.test(before);
+}
+
+const ANY_CUE_ZH =
+  /不会|不懂|不太会|不熟|没(?:有)?(?:做过|学过|接触过|碰过|用过|干过|经验|基础)|零基础|从未|未曾|想(?:要|去|着)?(?:学|做|干|从事|转|考|找|进|往|当|入行)|希望|打算|计划(?:学|考|转)|准备(?:学|考|转)|愿意(?:学|从事|做)|可以学|意向|期望|正在学|报名/;
+const ANY_CUE_EN = /\b(?:no|not|never|without|want(?:s|ed)? to|would like to|hop(?:e|ing) to|plan(?:ning)? to|interested in|learning)\b/i;
+
+/** Whether a phrase says anything is lacking or wished for: its words are then no evidence of a skill held. */
+export function hasNegationOrWish(text: string): boolean {
+  return ANY_CUE_ZH.test(text) || ANY_CUE_EN.test(text);
+}
