@@ -242,5 +242,10 @@ export function regionDistance(a: string, b: string): 0 | 1 | 2 | 3 {
   if (cityA !== undefined && cityA === cityB && !cityA.placeholder) return 1;
   const provinceA = entryA.region.level === 'province' ? entryA.region.code : entryA.region.provinceCode;
   const provinceB = entryB.region.level === 'province' ? entryB.region.code : entryB.region.provinceCode;
-  return provinceA !== undefined && provinceA === provinceB ? 2 : 3;
+  if (provinceA === undefined || provinceA !== provinceB) return 3;
+  // A municipality (北京, 天津, 上海, 重庆) is one city: its own code, its districts and its counties.
+  return MUNICIPALITIES.has(provinceA) ? 1 : 2;
 }
+
+/** The municipalities directly under the central government: each is a province and one city. */
+const MUNICIPALITIES: ReadonlySet<string> = new Set(['110000', '120000', '310000', '500000']);

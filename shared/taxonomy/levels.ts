@@ -9,6 +9,20 @@ export type Level = 1 | 2 | 3 | 4 | 5;
 /** Every level, lowest first. */
 export const LEVELS: readonly Level[] = [1, 2, 3, 4, 5];
 
+/**
+ * The engineer ladder (专业技术职称) on the 1–5 scale, by the equivalences of the national policy
+ * joining it to the vocational ladder: 初级 (助理工程师) = 三级/高级工, 中级 (工程师) = 二级/技师,
+ * 高级 (高级工程师) = 一级/高级技师. Only where the words say engineer; 初级/中级/高级 alone are
+ * the vocational ladder.
+ */
+export const ENGINEER_GRADES = { 初级: 3, 中级: 4, 高级: 5 } as const satisfies Record<string, Level>;
+
+const ENGINEER_WORDS: ReadonlyArray<readonly [string, Level]> = [
+  ['助理工程师', ENGINEER_GRADES.初级], ['初级工程师', ENGINEER_GRADES.初级], ['初级职称', ENGINEER_GRADES.初级],
+  ['工程师', ENGINEER_GRADES.中级], ['中级工程师', ENGINEER_GRADES.中级], ['中级职称', ENGINEER_GRADES.中级],
+  ['高级工程师', ENGINEER_GRADES.高级], ['正高级工程师', ENGINEER_GRADES.高级], ['高级职称', ENGINEER_GRADES.高级],
+];
+
 // Whole-input words accepted by `parseLevel`, lower case. The national ladder counts down
 // (五级 is the lowest), our scale counts up, hence 五级 = 1 … 一级 = 5.
 const LEVEL_WORDS: ReadonlyMap<string, Level> = new Map<string, Level>([
@@ -18,9 +32,14 @@ const LEVEL_WORDS: ReadonlyMap<string, Level> = new Map<string, Level>([
   ['三级', 3], ['高级工', 3],
   ['二级', 4], ['技师', 4],
   ['一级', 5], ['高级技师', 5],
-  // digital-engineer ladder (初级 / 中级 / 高级) and its English names
-  ['初级', 1], ['中级', 3], ['高级', 4],
+  // 初级/中级/高级 alone, as workers write them (中级电工, 高级电工证): the vocational ladder
+  ['初级', 1], ['中级', 2], ['高级', 3],
+  // the engineer ladder (专业技术职称: 初级/中级/高级, e.g. 数字技术工程技术人员) is a ladder of its
+  // own; it meets the vocational one where the national policy joins them (高级工 ↔ 助理工程师/初级,
+  // 技师 ↔ 工程师/中级, 高级技师 ↔ 高级工程师), and is mapped there explicitly: ENGINEER_GRADES
+  ...ENGINEER_WORDS,
   ['elementary', 1], ['intermediate', 3], ['advanced', 4], ['expert', 5],
+  ['会一点', 1], ['一般', 2],
   // proficiency words
   ['了解', 1], ['入门', 1], ['基础', 1], ['基本', 1], ['熟悉', 2], ['掌握', 2], ['熟练', 3], ['熟练掌握', 3], ['精通', 4], ['专家', 5],
   ['basic', 1], ['beginner', 1], ['familiar', 2], ['working knowledge', 2],
@@ -77,9 +96,11 @@ export interface LevelMention {
 // takes 高级技师 before 高级 and 熟练掌握 before 熟练. Bare digits are left out on purpose:
 // "Python 3" or "3年" are not levels.
 const ZH_MENTIONS: ReadonlyArray<readonly [string, Level]> = [
+  ['正高级工程师', 5], ['高级工程师', 5], ['中级工程师', 4], ['初级工程师', 3], ['助理工程师', 3],
+  ['高级职称', 5], ['中级职称', 4], ['初级职称', 3],
   ['高级技师', 5], ['熟练掌握', 3], ['初级工', 1], ['中级工', 2], ['高级工', 3],
   ['五级', 1], ['四级', 2], ['三级', 3], ['二级', 4], ['一级', 5], ['技师', 4],
-  ['初级', 1], ['中级', 3], ['高级', 4],
+  ['初级', 1], ['中级', 2], ['高级', 3], ['会一点', 1],
   ['了解', 1], ['入门', 1], ['基础', 1], ['基本', 1], ['熟悉', 2], ['掌握', 2], ['熟练', 3], ['精通', 4], ['专家', 5],
 ];
 const EN_MENTIONS: ReadonlyArray<readonly [string, Level]> = [

@@ -1,4 +1,5 @@
 import type { Caller } from '../domain/caller.js';
+import type { AnyRecord, IndexedSkill } from '../domain/records.js';
 import { matchingSkills } from '../domain/matching/evidence.js';
 import { rankedExplanation, type Lang } from '../domain/matching/explain.js';
 import { havesOf, needsOf, rankMatch, RELATION_CREDIT, REQUIRED_WEIGHT, scoreMatch, type MatchContext, type MatchRank, type MatchTaxonomy } from '../domain/matching/score.js';
@@ -23,6 +24,8 @@ export interface MatchDeps {
   readonly clock: Clock;
   /** Relations for partial credit, labels for explanations, and the extractor for certificates. */
   readonly taxonomy: Taxonomy;
+  /** The skill vector of a record (skills, certificate skills, lexical entries). @default matchingSkills */
+  readonly skillsOf?: (record: AnyRecord) => IndexedSkill[];
 }
 
 export interface MatchOptions {
@@ -74,7 +77,7 @@ function neighboursOf(skillIds: readonly string[], taxonomy: MatchTaxonomy): str
  * (`neighbours`).
  */
 export function demandPartitions(needs: readonly Need[], taxonomy: MatchTaxonomy): { direct: string[]; neighbours: string[] } {
-  const direct = partitionsOf(needs.map((n) => ({ skillId: n.skillId, level: n.level, role: n.role })));
+  const direct = partitionsOf(needs.map((n) => ({ skillId: n.skillId, level: n.level, role: n.role, ...(n.grams ? { grams: n.grams } : {}) })));
   return { direct, neighbours: neighboursOf(needs.filter((n) => !isLexical(n.skillId)).map((n) => n.skillId), taxonomy) };
 }
 
@@ -163,7 +166,7 @@ export function makeMatchDemand(deps: MatchDeps) {
   const getDemand = makeGetRecord('demand', deps);
   return async (caller: Caller, demandId: string, options: MatchOptions): Promise<RankedList<LearnerMatch>> => {
     const demand = await getDemand(caller, demandId);
-    const needs = needsOf(matchingSkills(demand, deps.taxonomy), demand.minLevel);
+    const needs = needsOf((deps.skillsOf ?? ((r) => matchingSkills(r, deps.taxonomy)))(demand), demand.minLevel);
     if (needs.length === 0) return { items: [] };
     const found = await gather(deps.candidates, deps.taxonomy, {
       kind: 'learner',
@@ -193,7 +196,7 @@ export function makeMatchLearner(deps: MatchDeps) {
   const getLearner = makeGetRecord('learner', deps);
   return async (caller: Caller, learnerId: string, options: MatchOptions): Promise<RankedList<DemandMatch>> => {
     const learner = await getLearner(caller, learnerId);
-    const haves = havesOf(matchingSkills(learner, deps.taxonomy));
+    const haves = havesOf((deps.skillsOf ?? ((r) => matchingSkills(r, deps.taxonomy)))(learner));
     if (haves.length === 0) return { items: [] };
     const now = deps.clock.now().getTime();
     const found = await gather(deps.candidates, deps.taxonomy, {

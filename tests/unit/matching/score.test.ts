@@ -92,9 +92,9 @@ describe('scoreMatch', () => {
     const grades = [YANQING, HAIDIAN, '110000', SHENZHEN_NANSHAN].map((learnerRegion) => scoreMatch(needs, haves, { demandRegion: YANQING, learnerRegion }, taxonomy));
     const province = scoreMatch(needs, haves, { demandRegion: SHIJIAZHUANG, learnerRegion: BAODING }, taxonomy);
 
-    // A province-level region compares through its deepest level: 北京市 (110000) vs 延庆区 is 2.
-    expect(grades.map((g) => g.region.distance)).toEqual([0, 1, 2, 3]);
-    expect(grades.map((g) => g.score)).toEqual([REGION_CREDIT[0], REGION_CREDIT[1], REGION_CREDIT[2], REGION_CREDIT[3]]);
+    // A municipality is one city: 北京市 (110000) vs 延庆区 is the same city, 1.
+    expect(grades.map((g) => g.region.distance)).toEqual([0, 1, 1, 3]);
+    expect(grades.map((g) => g.score)).toEqual([REGION_CREDIT[0], REGION_CREDIT[1], REGION_CREDIT[1], REGION_CREDIT[3]]);
     expect(province.region.distance).toBe(2);
     expect(province.score).toBe(REGION_CREDIT[2]);
   });

@@ -118,3 +118,14 @@ describe('regionDistance', () => {
     expect(regionDistance(b, a)).toBe(expected);
   });
 });
+
+describe('municipalities', () => {
+  it('are one city: the municipality itself, its districts and its counties', () => {
+    expect(regionDistance('310115', '310000')).toBe(1);
+    expect(regionDistance('110000', '110119')).toBe(1);
+    expect(regionDistance('120116', '120000')).toBe(1);
+    expect(regionDistance('500103', '500000')).toBe(1);
+    expect(regionDistance('500103', '500229')).toBe(1);
+    expect(regionDistance('310115', '320505')).toBe(3);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findLevelMentions, levelLabel, levelsNearSpans, parseLevel } from '#shared/taxonomy/levels.js';
+import { ENGINEER_GRADES, findLevelMentions, levelLabel, levelsNearSpans, parseLevel } from '#shared/taxonomy/levels.js';
 import type { Span } from '#shared/taxonomy/levels.js';
 
 describe('parseLevel', () => {
@@ -150,5 +150,21 @@ describe('levelsNearSpans', () => {
 
     // Assess
     expect(mentions).toEqual([{ level: 5, start: 0, end: 4 }]);
+  });
+});
+
+describe('the two ladders', () => {
+  it('reads 初级/中级/高级 alone as the vocational ladder, as workers write them', () => {
+    expect(parseLevel('中级')).toBe(2);
+    expect(parseLevel('高级')).toBe(3);
+    expect(findLevelMentions('中级电工').map((m) => m.level)).toEqual([2]);
+    expect(findLevelMentions('高级电工证').map((m) => m.level)).toEqual([3]);
+  });
+
+  it('maps the engineer ladder by the national equivalences, only where the words say engineer', () => {
+    expect(parseLevel('助理工程师')).toBe(ENGINEER_GRADES.初级);
+    expect(ENGINEER_GRADES).toEqual({ 初级: 3, 中级: 4, 高级: 5 });
+    expect(findLevelMentions('中级工程师').map((m) => m.level)).toEqual([4]);
+    expect(findLevelMentions('高级工程师职称').map((m) => m.level)).toEqual([5]);
   });
 });

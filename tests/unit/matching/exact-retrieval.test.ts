@@ -1,0 +1,109 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { partitionsOf } from '../../../shared/domain/matching/lexical.js';
+import { havesOf, needsOf, rankMatch } from '../../../shared/domain/matching/score.js';
+import { recordId, type Demand, type IndexedSkill } from '../../../shared/domain/records.js';
+import type { Candidate, CandidateIndex } from '../../../shared/ports/candidate-index.js';
+import type { RecordStore } from '../../../shared/ports/record-store.js';
+import { loadTaxonomy } from '../../../shared/taxonomy/taxonomy.js';
+import { makeMatchDemand, makeMatchLearner } from '../../../shared/use-cases/match.js';
+import { miniTaxonomyData } from '../../fixtures/taxonomy-mini/index.js';
+
+/**
+ * The property behind exact retrieval: whatever the records, the list a match call returns is the
+ * top k of scoring every eligible record, for both directions. The index is an in-memory fake that
+ * answers exactly the partitions asked for, so the property checks the use case's choice of
+ * partitions and its neighbour bound. Fixed seed: the same cases on every run.
+ */
+
+const taxonomy = loadTaxonomy(miniTaxonomyData);
+const SKILLS = [...taxonomy.skills.keys()];
+const GRAMS = ['电池', '模组', '装配', '万用', '用表', 'pack', '叉车', '仓库'];
+const REGIONS = ['110119', '110108', '310115', '440305', 'national'];
+const clock = { now: () => new Date('2026-06-01T00:00:00Z') };
+const SEED = 20261206;
+
+const level = fc.constantFrom(null, 1, 2, 3, 4, 5);
+const held = fc.oneof(
+  fc.record({ skillId: fc.constantFrom(...SKILLS), level, role: fc.constant('held' as const), fuzzy: fc.boolean() }),
+  fc.record({ skillId: fc.constantFrom(...GRAMS.map((g) => `~${g}`)), level: fc.constant(null), role: fc.constant('held' as const) }),
+);
+const needed = fc.oneof(
+  fc.record({ skillId: fc.constantFrom(...SKILLS), level, role: fc.constantFrom('required' as const, 'preferred' as const), grams: fc.subarray(GRAMS, { maxLength: 2 }) }),
+  fc.record({
+    skillId: fc.subarray(GRAMS, { minLength: 1, maxLength: 3 }).map((gs) => `~${gs.join('+')}`),
+    level: fc.constant(null),
+    role: fc.constantFrom('required' as const, 'preferred' as const),
+  }),
+);
+const learnerArb = fc.record({ skills: fc.array(held, { minLength: 1, maxLength: 5 }), region: fc.constantFrom(...REGIONS), consentToShare: fc.boolean() });
+const demandArb = fc.record({ skills: fc.array(needed, { minLength: 1, maxLength: 4 }), region: fc.constantFrom(...REGIONS) });
+
+const clean = (skills: ReadonlyArray<IndexedSkill & { grams?: readonly string[] }>): IndexedSkill[] =>
+  skills.map((s) => (s.grams !== undefined && s.grams.length === 0 ? { skillId: s.skillId, level: s.level, role: s.role } : s));
+
+/** An index over fixed candidates answering exactly the partitions asked for. */
+const indexOf = (candidates: readonly Candidate[]): CandidateIndex => ({
+  find: async (q) => ({
+    candidates: candidates.filter((c) => c.kind === q.kind && (!q.consentedOnly || c.consentToShare) && partitionsOf(c.skills).some((p) => q.skillIds.includes(p))),
+    truncated: false,
+  }),
+});
+
+/** Best first, with the use case's tie-breakers. */
+function exhaustive(scored: Array<{ id: string; rank: ReturnType<typeof rankMatch> }>, k: number): string[] {
+  return scored
+    .filter((s) => s.rank.score > 0)
+    .sort((a, b) => b.rank.score - a.rank.score || b.rank.requiredMet - a.rank.requiredMet || a.rank.distance - b.rank.distance || (a.id < b.id ? -1 : 1))
+    .slice(0, k)
+    .map((s) => s.id);
+}
+
+describe('exact retrieval', () => {
+  it('returns the top k of scoring every consenting learner, for a demand', async () => {
+    await fc.assert(
+      fc.asyncProperty(demandArb, fc.array(learnerArb, { maxLength: 25 }), fc.integer({ min: 1, max: 6 }), async (d, ls, k) => {
+        const learners: Candidate[] = ls.map((l, i) => ({ kind: 'learner', id: `l${String(i).padStart(2, '0')}`, ref: `l${i}`, region: l.region, consentToShare: l.consentToShare, skills: clean(l.skills) }));
+        const skills = clean(d.skills);
+        const demand = {
+          kind: 'demand', id: recordId('demand', 'emp', 'D'), ref: 'D', owner: 'emp', version: 1, createdAt: '', updatedAt: '', contentHash: '', status: 'open',
+          employer: 'E', title: 'T', description: '', region: d.region, headcount: 1, requiredSkills: [], preferredSkills: [],
+        } as unknown as Demand;
+        // The demand's vector is given directly (skillsOf), rather than derived from text.
+        const needs = needsOf(skills);
+        const store = { get: async () => demand } as unknown as RecordStore;
+        const match = makeMatchDemand({ store, candidates: indexOf(learners), clock, taxonomy, skillsOf: () => skills });
+
+        const list = await match({ sub: 'emp', role: 'employer' }, demand.id, { limit: k, lang: 'zh' });
+
+        const brute = exhaustive(
+          learners.filter((l) => l.consentToShare).map((l) => ({ id: l.id, rank: rankMatch(needs, havesOf(l.skills), { demandRegion: d.region, learnerRegion: l.region }, taxonomy) })),
+          k,
+        );
+        expect(list.items.map((i) => i.id)).toEqual(brute);
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
+  });
+
+  it('returns the top k of scoring every open demand, for a learner', async () => {
+    await fc.assert(
+      fc.asyncProperty(learnerArb, fc.array(demandArb, { maxLength: 25 }), fc.integer({ min: 1, max: 6 }), async (l, ds, k) => {
+        const demands: Candidate[] = ds.map((d, i) => ({ kind: 'demand', id: `d${String(i).padStart(2, '0')}`, ref: `d${i}`, region: d.region, title: 't', employer: 'e', skills: clean(d.skills) }));
+        const haves = havesOf(clean(l.skills));
+        const id = recordId('learner', 'me', 'L');
+        const store = { get: async () => ({ kind: 'learner', id, ref: 'L', owner: 'me', region: l.region }) } as unknown as RecordStore;
+        const match = makeMatchLearner({ store, candidates: indexOf(demands), clock, taxonomy, skillsOf: () => clean(l.skills) });
+
+        const list = await match({ sub: 'me', role: 'jobseeker' }, id, { limit: k, lang: 'zh' });
+
+        const brute = exhaustive(
+          demands.map((d) => ({ id: d.id, rank: rankMatch(needsOf(d.skills), haves, { demandRegion: d.region, learnerRegion: l.region }, taxonomy) })),
+          k,
+        );
+        expect(list.items.map((i) => i.id)).toEqual(brute);
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { LearnerInputSchema } from '#shared/schemas/learner.js';
+import { extractSkills } from '#shared/taxonomy/extract.js';
+import { normaliseSkillInputs } from '#shared/taxonomy/normalise.js';
+
+const ids = (items: ReadonlyArray<{ skillId: string }>) => items.map((i) => i.skillId);
+
+describe('wishes are not skills held', () => {
+  it.each([
+    ['想学AI数据标注', 'data-annotation'],
+    ['想做人工智能数据标注的工作', 'data-annotation'],
+    ['希望从事数据标注', 'data-annotation'],
+    ['打算考电工证', 'electrician-certificate'],
+    ['want to learn welding', 'welding'],
+  ])('reads %s as a wish for %s', (text, skillId) => {
+    // Act
+    const found = extractSkills(text);
+
+    // Assess
+    expect(ids(found.items)).not.toContain(skillId);
+    expect(ids(found.wants)).toContain(skillId);
+  });
+
+  it('keeps what is held beside what is wished in one sentence', () => {
+    const found = extractSkills('熟练Python，想学数据标注');
+
+    expect(ids(found.items)).toEqual(['python-programming']);
+    expect(ids(found.wants)).toEqual(['data-annotation']);
+  });
+
+  it('reads a wish in a posting as a need: "希望你会Python" asks for the skill', () => {
+    const { skills } = normaliseSkillInputs(['希望你会Python']);
+
+    expect(skills.map((s) => [s.skillId, s.intent])).toEqual([['python-programming', undefined]]);
+  });
+
+  it('moves a profile’s wishes from skills to wants, never scored as held', () => {
+    const learner = LearnerInputSchema.parse({
+      ref: 'w', skills: ['叉车', '也可以学数据标注'], region: '110119', group: 'migrant_worker', consentToShare: true,
+    });
+
+    expect(learner.skills.map((s) => s.skillId)).toEqual(['forklift-operation']);
+    expect(learner.wants?.map((s) => s.skillId)).toEqual(['data-annotation']);
+  });
+});
+
+describe('negations are not skills held', () => {
+  it.each(['不会CAD', 'CAD不会', 'PLC没接触过', '没有数据标注经验', '零基础学无人机驾驶'])('holds nothing in %s', (text) => {
+    const found = extractSkills(text);
+
+    expect(found.items).toEqual([]);
+    expect(found.negated.length).toBeGreaterThan(0);
+  });
+
+  it('gives a negated phrase no words to count and no nearest skill', () => {
+    const { skills } = normaliseSkillInputs(['电脑锣不会']);
+
+    expect(skills).toEqual([{ text: '电脑锣不会', skillId: null, level: null, confidence: 0 }]);
+  });
+});
