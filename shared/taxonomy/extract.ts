@@ -929,7 +929,7 @@ export function extractSkills(input: string, taxonomy: Taxonomy = loadTaxonomy()
   // shorter matches inside it, and is not reported as unmapped either.
   const kept = resolved.filter((candidate) => !isAnnouncement(text, candidate.start, candidate.end) && !isPossessedAbbreviation(candidate, text));
   const negated = kept.filter((candidate) => isNegatedAt(text, candidate.start, candidate.end));
-  const wanted = kept.filter((candidate) => !negated.includes(candidate) && isWantedAt(text, candidate.start));
+  const wanted = kept.filter((candidate) => !negated.includes(candidate) && isWantedAt(text, candidate.start, candidate.end));
   const accepted = kept.filter((candidate) => !negated.includes(candidate) && !wanted.includes(candidate));
 
   const spans = accepted.map((candidate): Span => [candidate.start, candidate.end]);

@@ -10,6 +10,7 @@ import { adjacentNeeds, assessBreakdown, computeGap, coursePartitions, requiredM
 import { mentionedSkills, wantedSkills, wishNeeds } from '../domain/recommend/intent.js';
 import { planPathway } from '../domain/recommend/pathway.js';
 import { courseSkills, type CourseSkills } from '../domain/recommend/taught.js';
+import { learnerWords, wordScores } from '../domain/recommend/wording.js';
 import { rankCourses, type ClosureMode, type CourseAssessment, type CourseCandidate } from '../domain/recommend/ranking.js';
 import { evaluateSubsidies, loadSubsidyRules, type Bilingual, type SubsidyOutcome, type SubsidyRuleSet } from '../domain/subsidy/rules.js';
 import type { Candidate, CandidateIndex } from '../ports/candidate-index.js';
@@ -65,6 +66,13 @@ export interface RecommendOptions {
 
 /** Open demands aimed at when no target is given. */
 export const TARGET_DEMANDS = 3;
+/** A course found only by words needs this share of the best word score, and is ranked at this factor of it. */
+const WORDS_MIN_SCORE = 0.2;
+const WORDS_SCORE_FACTOR = 0.2;
+/** How much the learner's words raise a ranked course's score (at most ×(1 + this)). */
+const WORDS_BOOST = 1;
+/** The pseudo-skill a course found by words closes: the shared words, named as written. */
+const WORDS_SKILL = '~words';
 /** Skill partitions of the demand index read to find nearby demands (per region scope). */
 export const DEMAND_PARTITIONS = 4;
 /** Scores of broader courses are discounted so that courses toward the target come first unless they fit badly. */
@@ -294,7 +302,14 @@ export function makeRecommendCourses(deps: RecommendDeps) {
     if (adjacent) secondary.push(adjacent);
     // What the learner says they want to learn is one more, weak, target when none was asked for:
     // its skills are preferred ones, and it is one target among up to four in the gap's mean.
-    const wished = wantedSkills(learner.summary ?? '', taxonomy);
+    // Wishes written as such (the profile's `wants`, and 想学… among the skills) and in the summary.
+    const wished = [
+      ...new Map(
+        [...(learner.wants ?? []).flatMap((w) => (w.skillId ? [{ skillId: w.skillId }] : [])), ...wantedSkills(learner.summary ?? '', taxonomy)]
+          .filter((w) => !haves.some((h) => h.skillId === w.skillId))
+          .map((w) => [w.skillId, w]),
+      ).values(),
+    ];
     const wants = kind === 'nearby-demands' || kind === 'upskilling' ? wished : [];
     // Skills the summary otherwise mentions (their history, in their words) only fill a short list.
     const mentioned = mentionedSkills(learner.summary ?? '', taxonomy, new Set([...haves.map((h) => h.skillId), ...wished.map((w) => w.skillId)]));
@@ -381,7 +396,39 @@ export function makeRecommendCourses(deps: RecommendDeps) {
         result = classify(fillGap);
       }
     }
-    const listed = result.listed.sort((a, b) => b.score - a.score || (a.assessment.course.id < b.assessment.course.id ? -1 : 1));
+    // The learner's own words break near ties: among courses the gap ranks alike, the one that
+    // speaks what they wrote (a wish, their trade's words) comes first.
+    const scores = wordScores(learnerWords(learner), allCourses);
+    const listed = result.listed
+      .map((l) => ({ ...l, score: (l.score * (1 + WORDS_BOOST * (scores.get(l.assessment.course.id)?.score ?? 0))) / (1 + WORDS_BOOST) }))
+      .sort((a, b) => b.score - a.score || (a.assessment.course.id < b.assessment.course.id ? -1 : 1));
+    // 5. Still short: courses that speak the learner's own words (wishes, summary, skills) where the
+    // taxonomy names nothing, each ranked against the skills it teaches, below everything above.
+    const worded = new Map<string, readonly string[]>();
+    if (listed.length < options.limit) {
+      const seen = new Set(listed.map((l) => l.assessment.course.id));
+      const heldLevel = new Map(haves.map((h) => [h.skillId, h.level ?? ASSUMED_HELD_LEVEL]));
+      const byWords = allCourses
+        .flatMap((course) => {
+          const found = scores.get(course.id);
+          return !seen.has(course.id) && found && found.score >= WORDS_MIN_SCORE && found.shared.length >= 2 ? [{ course, ...found }] : [];
+        })
+        .sort((a, b) => b.score - a.score || (a.course.id < b.course.id ? -1 : 1));
+      for (const { course, score, shared } of byWords) {
+        if (listed.length >= options.limit) break;
+        const own = courseSkills(course, taxonomy);
+        // The words themselves stand for what the course raises, beside the skills it teaches that
+        // the learner does not hold at its level; explanations name them as written.
+        const taught = { ...own, taught: new Map([...own.taught, [WORDS_SKILL, course.level]]) };
+        const gapOfCourse: GapSkill[] = [...taught.taught].flatMap(([skillId, level]) =>
+          (heldLevel.get(skillId) ?? 0) < level ? [{ skillId, role: 'preferred' as const, needed: level, held: (heldLevel.get(skillId) ?? 0) as GapSkill['held'], shortageIndex: 1, weight: 1 }] : [],
+        );
+        const [assessment] = rankCourses(gapOfCourse, learnerContext, [inRanking({ course, ...taught })]);
+        if (!assessment) continue;
+        listed.push({ assessment, scope: 'related', score: WORDS_SCORE_FACTOR * score });
+        worded.set(course.id, shared);
+      }
+    }
     const plan = planPathway(gap, result.target, { maxCourses: PATHWAY_MAX_COURSES });
     const labelIn = (id: string) => label(id, lang);
     // What a filled-in course serves, in words: the targets needing the gap skills it closes.
@@ -394,10 +441,12 @@ export function makeRecommendCourses(deps: RecommendDeps) {
       const { record } = assessment.course;
       // Levels are a job's requirement only where a job or occupation is what the course serves.
       const aim = scope === 'target' && kind !== 'upskilling' ? 'job' : 'other';
-      const explanation = explainCourse(assessment, assessment.course.subsidy, { lang, prefersOnline: learner.prefersOnline, label: labelIn, aim });
+      const words = worded.get(record.id);
+      const labelOf = words ? (id: string) => (id === WORDS_SKILL ? words.slice(0, 4).join(lang === 'zh' ? '、' : ', ') : labelIn(id)) : labelIn;
+      const explanation = explainCourse(assessment, assessment.course.subsidy, { lang, prefersOnline: learner.prefersOnline, label: labelOf, aim });
       const closed = new Set(assessment.closes.map((c) => c.skillId));
       const leaves = scope === 'target' ? gap.filter((s) => !closed.has(s.skillId)).slice(0, 3).map((s) => labelIn(s.skillId)) : [];
-      const prefix = scope === 'target' ? '' : scopePrefix(scope, whyListed(assessment.closes.map((c) => c.skillId)), lang);
+      const prefix = words ? wordsPrefix(words, lang) : scope === 'target' ? '' : scopePrefix(scope, whyListed(assessment.closes.map((c) => c.skillId)), lang);
       const suffix = leaves.length === 0 ? '' : lang === 'zh' ? `其余差距：${leaves.join('、')}。` : ` Still to cover: ${leaves.join(', ')}.`;
       return {
         id: record.id,
@@ -592,6 +641,12 @@ function targetWord(target: Target, primary: boolean, occupation: TargetView['oc
  * What a filled-in course's summary starts with: `broader` courses close a level toward the named
  * targets; `related` ones teach a skill related to one they need, earning less than a level of it.
  */
+/** Why a course found by the learner's own words is listed: the words it shares with them. */
+function wordsPrefix(shared: readonly string[], lang: Lang): string {
+  const shown = shared.slice(0, 4).join(lang === 'zh' ? '、' : ', ');
+  return lang === 'zh' ? `与你写的内容相近（相近表述：${shown}）：` : `Close to what you wrote (similar wording: ${shown}): `;
+}
+
 function scopePrefix(scope: 'broader' | 'related', why: readonly string[], lang: Lang): string {
   const shown = why.length > 0 ? why.slice(0, 3) : [lang === 'zh' ? '其他目标' : 'other aims'];
   if (scope === 'broader') {

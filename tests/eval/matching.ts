@@ -48,6 +48,7 @@ export const SETS = {
   'taxonomy words': new URL('../fixtures/matching/', import.meta.url),
   'colloquial dev (tuning)': new URL('../fixtures/colloquial/dev/', import.meta.url),
   'colloquial test (held out)': new URL('../fixtures/colloquial/test/', import.meta.url),
+  'colloquial dense test (held out)': new URL('../fixtures/colloquial/test-dense/', import.meta.url),
 } as const;
 export type SetName = keyof typeof SETS;
 const NOW = new Date('2026-06-01T00:00:00Z');

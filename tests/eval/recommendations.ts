@@ -55,11 +55,11 @@ interface Judgement {
 }
 
 const K = 10;
-const fixtures = new URL('../fixtures/matching/', import.meta.url);
+import { SETS, type SetName } from './matching.js';
 const NOW = new Date('2026-06-01T00:00:00Z');
 const clock = { now: () => NOW };
 
-async function readJsonl<T>(file: string): Promise<T[]> {
+async function readJsonl<T>(fixtures: URL, file: string): Promise<T[]> {
   const body = await readFile(fileURLToPath(new URL(file, fixtures)), 'utf8');
   return body
     .split('\n')
@@ -68,11 +68,11 @@ async function readJsonl<T>(file: string): Promise<T[]> {
 }
 
 /** Records as the API would store them: parsed by the real schemas, so skills and regions are normalised. */
-async function loadRecords() {
+async function loadRecords(fixtures: URL) {
   const raw = {
-    demands: await readJsonl<Record<string, unknown>>('demands.jsonl'),
-    learners: await readJsonl<Record<string, unknown>>('learners.jsonl'),
-    courses: await readJsonl<Record<string, unknown>>('courses.jsonl'),
+    demands: await readJsonl<Record<string, unknown>>(fixtures, 'demands.jsonl'),
+    learners: await readJsonl<Record<string, unknown>>(fixtures, 'learners.jsonl'),
+    courses: await readJsonl<Record<string, unknown>>(fixtures, 'courses.jsonl'),
   };
   const demands = raw.demands.map((r) => recordFromInput('demand', 'eval-employer', DemandInputSchema.parse(r), undefined, NOW) as Demand);
   const learners = raw.learners.map((r) => ({ raw: r, record: recordFromInput('learner', `eval-${String(r.ref)}`, LearnerInputSchema.parse(r), undefined, NOW) as Learner }));
@@ -135,10 +135,11 @@ const mean = (values: readonly number[]) => {
 };
 
 /** Runs the evaluation and renders its table. */
-export async function evalRecommendations(): Promise<{ rows: RecommendationsEvalRow[]; text: string }> {
+export async function evalRecommendations(set: SetName = 'taxonomy words'): Promise<{ rows: RecommendationsEvalRow[]; text: string }> {
+  const fixtures = SETS[set];
   const taxonomy = loadTaxonomy();
-  const { demands, learners, courses } = await loadRecords();
-  const judgements = (await readJsonl<Judgement>('judgements.jsonl')).filter((j) => j.direction === 'learner->courses');
+  const { demands, learners, courses } = await loadRecords(fixtures);
+  const judgements = (await readJsonl<Judgement>(fixtures, 'judgements.jsonl')).filter((j) => j.direction === 'learner->courses');
   const byQuery = new Map<string, Map<string, number>>();
   for (const j of judgements) {
     const judged = byQuery.get(j.query) ?? new Map<string, number>();
@@ -195,7 +196,7 @@ export async function evalRecommendations(): Promise<{ rows: RecommendationsEval
       const ranked = await rank(learner.record);
       const { ndcg, recall } = evaluate(ranked, judged);
       // EVAL_TRACE=1 npm run eval: each learner's figures on stderr, to see which ones a change moved.
-      if (process.env.EVAL_TRACE) console.error(`${name}\t${query}\t${ndcg.toFixed(3)}\t${recall.toFixed(3)}`);
+      if (process.env.EVAL_TRACE) console.error(`${name}\t${query}\t${ndcg.toFixed(3)}\t${recall.toFixed(3)}${process.env.EVAL_TRACE === 'lists' ? `\t${ranked.join(',')}\tgraded ${[...judged].map(([c, g]) => `${c}:${g}`).join(',')}` : ''}`);
       ndcgs.push(ndcg);
       recalls.push(recall);
       returned.push(Math.min(K, ranked.length));
@@ -227,7 +228,7 @@ export async function evalRecommendations(): Promise<{ rows: RecommendationsEval
     return `better on ${better}, worse on ${worse}, equal on ${pairs.length - better - worse}`;
   };
   const text = [
-    `Learner → courses over tests/fixtures/matching (${courses.length} courses, ${demands.length} demands, ${learners.length} learners; ${judgements.length} judgements for ${byQuery.size} learners).`,
+    `Learner → courses over the ${set} set (${courses.length} courses, ${demands.length} demands, ${learners.length} learners; ${judgements.length} judgements for ${byQuery.size} learners).`,
     '',
     header,
     ...lines,

@@ -17,7 +17,11 @@ export const EVALS: readonly Evaluation[] = [
   { name: 'matching (taxonomy words)', run: async () => (await import('./matching.js')).evalMatching('taxonomy words') },
   { name: 'matching (colloquial dev, tuning)', run: async () => (await import('./matching.js')).evalMatching('colloquial dev (tuning)') },
   { name: 'matching (colloquial test, held out)', run: async () => (await import('./matching.js')).evalMatching('colloquial test (held out)') },
-  { name: 'recommendations', run: async () => (await import('./recommendations.js')).evalRecommendations() },
+  { name: 'matching (colloquial dense test, held out)', run: async () => (await import('./matching.js')).evalMatching('colloquial dense test (held out)') },
+  { name: 'recommendations (taxonomy words)', run: async () => (await import('./recommendations.js')).evalRecommendations('taxonomy words') },
+  { name: 'recommendations (colloquial dev, tuning)', run: async () => (await import('./recommendations.js')).evalRecommendations('colloquial dev (tuning)') },
+  { name: 'recommendations (colloquial test, held out)', run: async () => (await import('./recommendations.js')).evalRecommendations('colloquial test (held out)') },
+  { name: 'recommendations (colloquial dense test, held out)', run: async () => (await import('./recommendations.js')).evalRecommendations('colloquial dense test (held out)') },
 ];
 
 const json = process.argv.includes('--json');

@@ -23,14 +23,17 @@ export function isNegatedAt(text: string, start: number, end: number): boolean {
   return NEGATED_BEFORE_ZH.test(before) || NEGATED_BEFORE_EN.test(before) || NEGATED_AFTER_ZH.test(text.slice(end, end + 10));
 }
 
-/** Whether the skill starting at `start` of `text` is named after a wish. */
-export function isWantedAt(text: string, start: number): boolean {
+/** A wish just after a skill: "对电池PACK感兴趣", "数据标注想学". */
+export const WANTED_AFTER_ZH = /^[^，。；;！!？?\n]{0,3}(?:感兴趣|想学|想做|想试试|有兴趣)/;
+
+/** Whether the skill at `[start, end)` of `text` is named in a wish. */
+export function isWantedAt(text: string, start: number, end = start): boolean {
   const before = text.slice(Math.max(0, start - 30), start);
-  return WANTED_BEFORE_ZH.test(before) || WANTED_BEFORE_EN.test(before);
+  return WANTED_BEFORE_ZH.test(before) || WANTED_BEFORE_EN.test(before) || WANTED_AFTER_ZH.test(text.slice(end, end + 10));
 }
 
 const ANY_CUE_ZH =
-  /不会|不懂|不太会|不熟|没(?:有)?(?:做过|学过|接触过|碰过|用过|干过|经验|基础)|零基础|从未|未曾|想(?:要|去|着)?(?:学|做|干|从事|转|考|找|进|往|当|入行)|希望|打算|计划(?:学|考|转)|准备(?:学|考|转)|愿意(?:学|从事|做)|可以学|意向|期望|正在学|报名/;
+  /不会|不懂|不太会|不熟|没有|没[^，。；;]{0,3}过|没(?:学|考|证|经验|基础)|零基础|从未|未曾|还没|感兴趣|想(?:要|去|着)?(?:学|做|干|从事|转|考|找|进|往|当|入行)|希望|打算|计划(?:学|考|转)|准备(?:学|考|转)|愿意(?:学|从事|做)|可以学|意向|期望|正在学|报名/;
 const ANY_CUE_EN = /\b(?:no|not|never|without|want(?:s|ed)? to|would like to|hop(?:e|ing) to|plan(?:ning)? to|interested in|learning)\b/i;
 
 /** Whether a phrase says anything is lacking or wished for: its words are then no evidence of a skill held. */
