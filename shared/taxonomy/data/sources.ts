@@ -19,6 +19,7 @@ import elderlyCare from './skills-elderly-care.json' with { type: 'json' };
 import logistics from './skills-logistics.json' with { type: 'json' };
 import officeGeneral from './skills-office-general.json' with { type: 'json' };
 import safetyQuality from './skills-safety-quality.json' with { type: 'json' };
+import construction from './skills-construction.json' with { type: 'json' };
 
 const skillFiles = [
   lowAltitude,
@@ -38,6 +39,7 @@ const skillFiles = [
   elderlyCare,
   logistics,
   officeGeneral,
+  construction,
   safetyQuality,
 ] as const;
 

@@ -128,10 +128,12 @@ describe('extractSkills on the bundled taxonomy', () => {
 
   it('does not read 车工 or 电工 inside another word as the trade', () => {
     // Act / Assess: a textile machine tender, a car-wash worker, a car factory and engineers are no lathe turners or electricians.
-    for (const text of ['纺织厂挡车工十年', '洗车工', '汽车工程师', '汽车工厂流水线', '开车工作', '光电工程师', '机电工程']) {
+    for (const text of ['洗车工', '汽车工程师', '汽车工厂流水线', '开车工作', '光电工程师', '机电工程']) {
       expect(ids(text), text).toEqual([]);
       expect(extractSkills(text).unmapped.join(''), text).not.toBe('');
     }
+    // 挡车工 is a trade of its own: tending looms.
+    expect(ids('纺织厂挡车工十年')).toEqual(['loom-tending']);
     // The trades themselves still read as such, alone or in longer names.
     expect(ids('招聘车工2名')).toEqual(['conventional-lathe']);
     expect(ids('数控车工')).toEqual(['cnc-lathe']);
@@ -158,5 +160,17 @@ describe('extractSkills on the bundled taxonomy', () => {
       { skillId: 'electrician-work', level: 3 },
       { skillId: null, level: null },
     ]);
+  });
+});
+
+describe('taxonomy 2026.12: textile, BIM, agricultural drones, the two CAAC licences', () => {
+  it('reads textile and garment work, BIM and drone credentials as people write them', () => {
+    expect(ids('喷水织机挡车，会接头')).toContain('loom-tending');
+    expect(ids('电脑平车')).toEqual(['sewing-machine-operation']);
+    expect(ids('Revit建模（土建+机电）')).toContain('bim-modelling');
+    expect(ids('管综碰撞检查')).toContain('bim-clash-detection');
+    expect(ids('农用无人机操作证')).toEqual(['agricultural-uav-operator-certificate']);
+    expect(ids('CAAC视距内驾驶员执照')).toEqual(['caac-uav-licence-vlos']);
+    expect(ids('超视距机长执照')).toEqual(['caac-uav-licence-bvlos']);
   });
 });
