@@ -41,9 +41,9 @@ describe('import use case', () => {
     const store = new DynamoRecordStore(table.client, table.tableName, systemClock);
     const importDemands = makeImportRecords('demand', { store, clock: systemClock });
 
-    const first = await importDemands(importer, readRows(Readable.from([DEMANDS_CSV]), 'csv'), { format: 'csv' });
+    const first = await importDemands(importer, readRows(Readable.from([DEMANDS_CSV]), 'csv', 'demand'), { format: 'csv' });
     const stored = await mainItems();
-    const second = await importDemands(importer, readRows(Readable.from([DEMANDS_CSV]), 'csv'), { format: 'csv' });
+    const second = await importDemands(importer, readRows(Readable.from([DEMANDS_CSV]), 'csv', 'demand'), { format: 'csv' });
 
     expect(first).toMatchObject({ rows: 6, written: 3, unchanged: 0 });
     expect(first.rejected.map((r) => [r.line, r.errors[0]!.path])).toEqual([
@@ -66,7 +66,7 @@ describe('import use case', () => {
       '[1,2]',
     ].join('\n');
 
-    const summary = await makeImportRecords('demand', { store, clock: systemClock })(importer, readRows(Readable.from([jsonl]), 'jsonl'), { format: 'jsonl' });
+    const summary = await makeImportRecords('demand', { store, clock: systemClock })(importer, readRows(Readable.from([jsonl]), 'jsonl', 'demand'), { format: 'jsonl' });
 
     expect(summary.written).toBe(1);
     expect(summary.rejected.map((r) => r.line)).toEqual([2, 3]);

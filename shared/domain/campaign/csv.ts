@@ -1,7 +1,10 @@
+import { BOM, csvCell } from '../../import/csv-cell.js';
 import { regionName } from '../../regions/regions.js';
 import type { LearnerGroup } from '../../schemas/learner.js';
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
 import type { CampaignResult } from './types.js';
+
+export { BOM, csvCell };
 
 /**
  * Campaign results as CSV for Excel and WPS: UTF-8 with a byte-order mark (without it both read
@@ -9,8 +12,6 @@ import type { CampaignResult } from './types.js';
  * (stable for scripts) and Chinese content.
  */
 
-/** The byte-order mark that tells Excel and WPS the file is UTF-8. */
-export const BOM = '\uFEFF';
 
 export const CSV_COLUMNS = [
   'learner_id',
@@ -46,18 +47,6 @@ const GROUP_NAMES: Record<LearnerGroup, string> = {
   employed_upskilling: '在职提升',
   other: '其他',
 };
-
-/**
- * One cell, quoted when it must be. A cell starting with `=`, `+`, `-`, `@`, tab or CR is prefixed
- * with `'`: spreadsheets would otherwise run it as a formula (CSV injection through a learner's ref
- * or an employer's name).
- */
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 /** The header line (no BOM, no line end). */
 export const csvHeader = (): string => CSV_COLUMNS.join(',');
