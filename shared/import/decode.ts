@@ -80,10 +80,10 @@ export function decodeBytes(bytes: Uint8Array): { readonly text: string; readonl
   let line = 1;
   for (let i = 0; i < at; i++) if (body[i] === 0x0a) line++;
   const hex = (body[at] ?? 0).toString(16).toUpperCase().padStart(2, '0');
-  const tried = candidates.map((c) => c.toUpperCase()).join(' or ');
+  const names = candidates.map((c) => c.toUpperCase());
   throw new ImportFileError(
     'undecodable',
-    `The file is not ${tried} text (byte 0x${hex} on line ${line}). Save it from Excel or WPS as "CSV UTF-8" and import it again.`,
-    `文件不是 ${tried} 编码的文本（第${line}行的字节 0x${hex} 无法识别）。请在 Excel 或 WPS 中另存为“CSV UTF-8”后重新导入。`,
+    `The file is not ${names.join(' or ')} text (byte 0x${hex} on line ${line}). Save it from Excel or WPS as "CSV UTF-8" and import it again.`,
+    `文件不是 ${names.join(' 或 ')} 编码的文本（第${line}行的字节 0x${hex} 无法识别）。请在 Excel 或 WPS 中另存为“CSV UTF-8”后重新导入。`,
   );
 }
