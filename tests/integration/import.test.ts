@@ -17,6 +17,8 @@ import { demandsTemplateCsv } from '../../web/src/lib/csv.js';
 import { freshTable } from './table.js';
 
 const run = promisify(execFile);
+/** The CLI's words are English in these tests whatever the machine's locale. */
+const ENGLISH = { env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '' } };
 let table: Awaited<ReturnType<typeof freshTable>>;
 let dir: string;
 const importer: Caller = { sub: 'bureau-import', role: 'bureau', region: 'national' };
@@ -82,7 +84,7 @@ describe('skillbridge import command', () => {
     writeFileSync(file, DEMANDS_CSV.replace(/D(\d)/g, 'CLI$1'));
     const report = join(dir, 'rejected.csv');
 
-    const result = await run('node', ['bin/skillbridge.js', 'import', 'demands', file, '--endpoint', table.endpoint, '--table', table.tableName, '--report', report]).catch((e: { code: number; stdout: string }) => e);
+    const result = await run('node', ['bin/skillbridge.js', 'import', 'demands', file, '--endpoint', table.endpoint, '--table', table.tableName, '--report', report], ENGLISH).catch((e: { code: number; stdout: string }) => e);
 
     expect((result as { code?: number }).code).toBe(1);
     expect(result.stdout).toContain('6 rows read, 3 written, 0 unchanged, 3 rejected');
@@ -95,7 +97,7 @@ describe('skillbridge import command', () => {
     const file = join(dir, 'courses.jsonl');
     writeFileSync(file, `${JSON.stringify({ ref: 'K1', title: 'PLC入门', skillsTaught: ['PLC编程'], level: 1, hours: 40, mode: 'online', provider: '某中心', region: 'national' })}\n`);
 
-    const result = await run('node', ['bin/skillbridge.js', 'import', 'courses', file, '--endpoint', table.endpoint, '--table', table.tableName]);
+    const result = await run('node', ['bin/skillbridge.js', 'import', 'courses', file, '--endpoint', table.endpoint, '--table', table.tableName], ENGLISH);
 
     expect(result.stdout).toContain('1 row read, 1 written');
   });
@@ -104,7 +106,7 @@ describe('skillbridge import command', () => {
 type Run = { code?: number; stdout: string; stderr: string };
 /** Runs the CLI against this file's table; answers its output and exit status (0 when it succeeded). */
 const cli = (args: string[], env: Record<string, string> = {}): Promise<Run> =>
-  run('node', ['bin/skillbridge.js', ...args, '--endpoint', table.endpoint, '--table', table.tableName], { env: { ...process.env, LANG: 'en_US.UTF-8', ...env } }).then(
+  run('node', ['bin/skillbridge.js', ...args, '--endpoint', table.endpoint, '--table', table.tableName], { env: { ...ENGLISH.env, ...env } }).then(
     (r) => ({ code: 0, ...r }),
     (e: Run) => e,
   );

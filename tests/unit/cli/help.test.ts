@@ -12,7 +12,7 @@ const exec = promisify(execFile);
 type Run = { code: number; stdout: string; stderr: string };
 /** The real command line, as a user runs it, in the locale given. */
 const skillbridge = (args: string[], lang = 'en_US.UTF-8'): Promise<Run> =>
-  exec('node', ['bin/skillbridge.js', ...args], { env: { ...process.env, LANG: lang, LC_ALL: '' } }).then(
+  exec('node', ['bin/skillbridge.js', ...args], { env: { ...process.env, LANG: lang, LC_ALL: '', LC_MESSAGES: '' } }).then(
     (r) => ({ code: 0, ...r }),
     (e: Run) => e,
   );
