@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ImportFileError } from './decode.js';
 import type { PositionalRow } from './table.js';
 
@@ -21,7 +21,9 @@ export function cellText(value: ExcelJS.CellValue): string {
  * @throws ImportFileError (`unreadable`) when the bytes are not an xlsx workbook
  */
 export async function readXlsxRows(bytes: Uint8Array): Promise<PositionalRow[]> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on the first workbook only: most imports are CSV, and exceljs is about a quarter of the import function's bundle.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   } catch (err) {
