@@ -31,6 +31,7 @@ const width = (text: string) => [...text].reduce((w, ch) => w + (/[\u2E80-\uFFEF
 const pad = (text: string, to: number) => text + ' '.repeat(Math.max(1, to - width(text)));
 const padStart = (text: string, to: number) => ' '.repeat(Math.max(1, to - width(text))) + text;
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const pct = (rate: number) => `${(rate * 100).toFixed(1)}%`;
 const yuan = (n: number, lang: CliLang) => n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 0 });
 
@@ -62,7 +63,7 @@ export function formatCampaign(campaign: Campaign, lang: CliLang = 'en'): string
       : `  ${'group'.padEnd(22)}${'learners'.padStart(9)}${'matched'.padStart(9)}${'match %'.padStart(9)}${'assigned'.padStart(10)}${'assign %'.padStart(10)}`;
   out.push(
     t(
-      `${s.learners} learners processed, ${s.matched} matched at or above the threshold (${pct(s.matchRate)}), ${s.assigned} assigned (${s.assignedToJobs} to jobs, ${s.assignedToCourses} to training), ${s.failed} failed.`,
+      `${plural(s.learners, 'learner')} processed, ${s.matched} matched at or above the threshold (${pct(s.matchRate)}), ${s.assigned} assigned (${s.assignedToJobs} to jobs, ${s.assignedToCourses} to training), ${s.failed} failed.`,
       `处理求职者 ${s.learners} 人，达到匹配阈值 ${s.matched} 人（${pct(s.matchRate)}），分配 ${s.assigned} 人（岗位 ${s.assignedToJobs} 人，培训 ${s.assignedToCourses} 人），失败 ${s.failed} 人。`,
     ),
     t(`${s.demandsConsidered} demands (${s.placesOffered} places) and ${s.coursesConsidered} courses considered.`, `参与匹配的岗位 ${s.demandsConsidered} 个（${s.placesOffered} 个名额），课程 ${s.coursesConsidered} 门。`),
@@ -77,7 +78,7 @@ export function formatCampaign(campaign: Campaign, lang: CliLang = 'en'): string
   if (s.shortageSkills.length > 0) {
     out.push('', t('Top shortage skills (learners with it in their gap):', '最短缺的技能（缺这项技能的求职者人数）：'));
     for (const k of s.shortageSkills.slice(0, 10)) {
-      out.push(t(`  ${k.label.en || k.label.zh} (${k.skillId}): ${k.learners} learners, shortage index ${k.shortageIndex}`, `  ${k.label.zh}（${k.skillId}）：${k.learners} 人，短缺指数 ${k.shortageIndex}`));
+      out.push(t(`  ${k.label.en || k.label.zh} (${k.skillId}): ${plural(k.learners, 'learner')}, shortage index ${k.shortageIndex}`, `  ${k.label.zh}（${k.skillId}）：${k.learners} 人，短缺指数 ${k.shortageIndex}`));
     }
   }
   if (s.courses.length > 0) {
@@ -91,7 +92,7 @@ export function formatCampaign(campaign: Campaign, lang: CliLang = 'en'): string
     );
     for (const c of s.courses.slice(0, 10)) {
       const assigned = c.assignedSeats !== undefined ? t(`, ${c.assignedSeats} assigned of ${c.seats ?? 'unstated'} seats`, `，已分配 ${c.assignedSeats} / ${c.seats ?? '未注明'} 个名额`) : '';
-      out.push(t(`  ${c.title} (${c.provider}): ${c.recommendedSeats} seats, ${yuan(c.recommendedSubsidyYuan, lang)} yuan${assigned}`, `  ${c.title}（${c.provider}）：${c.recommendedSeats} 个名额，${yuan(c.recommendedSubsidyYuan, lang)} 元${assigned}`));
+      out.push(t(`  ${c.title} (${c.provider}): ${plural(c.recommendedSeats, 'seat')}, ${yuan(c.recommendedSubsidyYuan, lang)} yuan${assigned}`, `  ${c.title}（${c.provider}）：${c.recommendedSeats} 个名额，${yuan(c.recommendedSubsidyYuan, lang)} 元${assigned}`));
     }
   }
   out.push('', t(`Unfilled demand: ${s.unfilled.demands} demands, ${s.unfilled.places} places.`, `未满足的岗位需求：${s.unfilled.demands} 个岗位，${s.unfilled.places} 个名额。`));

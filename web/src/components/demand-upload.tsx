@@ -64,6 +64,7 @@ export function DemandUpload({ onDone }: { onDone: () => void }) {
   const [progress, setProgress] = useState<{ done: number; total: number }>();
   const [outcome, setOutcome] = useState<Outcome>();
   const [fileProblem, setFileProblem] = useState<string>();
+  const [ignored, setIgnored] = useState<readonly string[]>([]);
 
   const template = () => {
     const csv = demandsTemplateCsv();
@@ -78,6 +79,7 @@ export function DemandUpload({ onDone }: { onDone: () => void }) {
   const upload = async (file: File) => {
     setOutcome(undefined);
     setFileProblem(undefined);
+    setIgnored([]);
     let table;
     try {
       table = readDemandsFile(await file.arrayBuffer());
@@ -86,6 +88,7 @@ export function DemandUpload({ onDone }: { onDone: () => void }) {
       setFileProblem(lang === 'zh' ? err.zh : err.message);
       return;
     }
+    setIgnored(table.ignored);
     // Lines that could not be read at all (a quote never closed …) are reported; the rest go.
     const unreadable: RowError[] = table.rows.flatMap((r) => ('error' in r ? [{ line: r.line, field: '', path: '/', message: r.error }] : []));
     const good = table.rows.flatMap((r) => ('cells' in r ? [r] : []));
@@ -147,6 +150,7 @@ export function DemandUpload({ onDone }: { onDone: () => void }) {
         </label>
       </div>
       {fileProblem ? <Notice kind="error">{fileProblem}</Notice> : null}
+      {ignored.length > 0 ? <Notice kind="warn">{t.uploadIgnored(ignored.join(lang === 'zh' ? '、' : ', '))}</Notice> : null}
       {busy && progress ? (
         <div>
           <label for="upload-progress">{t.uploading(progress.done, progress.total)}</label>

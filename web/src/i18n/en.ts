@@ -227,6 +227,7 @@ export const en: Messages = {
   uploadTemplate: 'Download the template',
   uploadChoose: 'Choose a CSV file',
   uploadHint: 'Up to a few thousand rows. A row with the same reference updates its job; nothing is duplicated.',
+  uploadIgnored: (columns: string) => `Columns not read (not a demand column): ${columns}.`,
   uploadEmpty: 'The file has no data rows.',
   uploading: (done: number, total: number) => `Uploading: ${done}/${total} rows`,
   uploadResult: (total: number, saved: number, bad: number) => `${total} rows: ${saved} posted${bad ? `, ${bad} with problems not posted (see the table)` : ''}.`,

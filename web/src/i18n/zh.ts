@@ -236,6 +236,7 @@ export const zh = {
   uploadTemplate: '下载表格模板',
   uploadChoose: '选择 CSV 文件',
   uploadHint: '一次最多几千行。同一编号再次上传会更新原来的岗位，不会重复。',
+  uploadIgnored: (columns: string) => `这些列不认识，没有读取：${columns}。`,
   uploadEmpty: '表格里没有数据行。',
   uploading: (done: number, total: number) => `正在上传：${done}/${total} 行`,
   uploadResult: (total: number, saved: number, bad: number) => `共${total}行：已发布${saved}行${bad ? `，${bad}行有问题没有发布（见下表）` : ''}。`,
