@@ -2,6 +2,9 @@ import { mapHeader, type ImportKind } from './columns.js';
 import { parseCsvText } from './csv-text.js';
 import { ImportFileError } from './decode.js';
 
+/** How many rows from the top may hold the header. */
+const HEADER_SEARCH = 10;
+
 /** A data row keyed by field name (all strings), or why it could not be read. */
 export type TableRow = { readonly line: number; readonly cells: Readonly<Record<string, string>> } | { readonly line: number; readonly error: string };
 
@@ -16,13 +19,18 @@ export interface Table {
 export type PositionalRow = { readonly line: number; readonly cells: readonly string[] } | { readonly line: number; readonly error: string };
 
 /**
- * Reads rows against the header: Chinese or English column names in any order; a row with more
- * filled cells than the header has columns is an error (usually a comma outside quotes).
+ * Reads rows against the header: Chinese or English column names in any order; title rows above
+ * the header are skipped; a row with more filled cells than the header has columns is an error
+ * (usually a comma outside quotes).
  *
  * @throws ImportFileError when there is no header, it lacks a required column or names one twice
  */
 export function tableFromRows(kind: ImportKind, records: readonly PositionalRow[]): Table {
-  const [head, ...body] = records;
+  // Bureau sheets often carry a title row or two (“2026年延庆区岗位需求表”) above the header: the
+  // header is the first of the first rows naming the most columns (the first row when none names any).
+  const known = records.slice(0, HEADER_SEARCH).map((r) => ('cells' in r ? mapHeader(kind, r.cells).fields.filter((f) => f !== undefined).length : 0));
+  const at = known.indexOf(Math.max(0, ...known));
+  const [head, ...body] = records.slice(Math.max(0, at));
   if (!head || 'error' in head) {
     throw new ImportFileError(
       'no-header',

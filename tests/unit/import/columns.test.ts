@@ -40,6 +40,18 @@ describe('import column table', () => {
     expect(read).toThrow(/employer \(单位名称\).*requiredSkills \(必需技能\)/);
   });
 
+  it('finds the header below title rows, and keeps the file’s line numbers', () => {
+    const table = tableFromText('demand', '2026年延庆区岗位需求表,,,,,\n填报单位：延庆区人社局,,,,,\n编号,单位名称,岗位名称,必需技能,工作地点,招聘人数\nT1,甲,焊工,焊接,110119,1\n');
+
+    expect(table.rows).toEqual([{ line: 4, cells: { ref: 'T1', employer: '甲', title: '焊工', requiredSkills: '焊接', region: '110119', headcount: '1' } }]);
+  });
+
+  it('names the header’s own line when the header below a title row lacks a column', () => {
+    const read = () => tableFromText('demand', '岗位需求表\n编号,单位名称,岗位名称,必需技能,工作地点\nT1,甲,焊工,焊接,110119\n');
+
+    expect(read).toThrow(/^The header on line 2 lacks the column headcount \(招聘人数\)/);
+  });
+
   it('rejects a row with more filled cells than the header, and keeps the others', () => {
     const table = tableFromText('demand', '编号,单位名称,岗位名称,必需技能,工作地点,招聘人数\nD1,甲,焊工,焊接,110108,1\nD2,乙,电工,电工,维修,110108,1\nD3,丙,叉车司机,叉车驾驶,110108,2\n');
 
