@@ -25,7 +25,8 @@ export async function readXlsxRows(bytes: Uint8Array): Promise<PositionalRow[]> 
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+    // JSZip, under exceljs, takes a Uint8Array in Node and in browsers alike.
+    await workbook.xlsx.load(bytes as never);
   } catch (err) {
     throw new ImportFileError(
       'unreadable',

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-/** Every module the web page reaches from its imports of shared/import, followed transitively. */
+/** Every module the web page reaches by static imports from its import modules, followed transitively. */
 function reachable(entries: readonly string[]): Map<string, string[]> {
   const seen = new Map<string, string[]>();
   const queue = [...entries];
@@ -30,5 +30,13 @@ describe('the import core the web page imports', () => {
     expect(shared.length).toBeGreaterThanOrEqual(6);
     expect(shared.filter((f) => !f.startsWith('shared/import/'))).toEqual([]);
     expect(outside).toEqual([]);
+  });
+
+  it('loads the xlsx reader (and exceljs, about 260 KB gzipped) only when a workbook is chosen', () => {
+    const graph = reachable(['web/src/lib/csv.ts']);
+    const source = readFileSync('web/src/lib/csv.ts', 'utf8');
+
+    expect(graph.has('shared/import/xlsx.ts')).toBe(false);
+    expect(source).toContain("await import('../../../shared/import/xlsx.js')");
   });
 });

@@ -3,7 +3,7 @@ import { demandRowToRecord } from '../lib/csv-record.js';
 import { post } from '../api/client.js';
 import { ApiError, pointerSegments } from '../api/problem.js';
 import { useI18n } from '../i18n/index.js';
-import { demandsTemplateCsv, ImportFileError, readDemandsFile } from '../lib/csv.js';
+import { demandsTemplateCsv, ImportFileError, readDemandsFile, readDemandsWorkbook } from '../lib/csv.js';
 import { problemTitle } from '../lib/errors.js';
 import { ErrorText, Notice, TableWrap } from './form.js';
 
@@ -82,7 +82,8 @@ export function DemandUpload({ onDone }: { onDone: () => void }) {
     setIgnored([]);
     let table;
     try {
-      table = readDemandsFile(await file.arrayBuffer());
+      const bytes = await file.arrayBuffer();
+      table = /\.xlsx$/i.test(file.name) ? await readDemandsWorkbook(bytes) : readDemandsFile(bytes);
     } catch (err) {
       if (!(err instanceof ImportFileError)) throw err;
       setFileProblem(lang === 'zh' ? err.zh : err.message);
@@ -136,7 +137,7 @@ export function DemandUpload({ onDone }: { onDone: () => void }) {
           id="demand-file"
           class="file-input"
           type="file"
-          accept=".csv,.txt,.tsv,text/csv,text/plain"
+          accept=".csv,.txt,.tsv,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           aria-describedby="demand-file-hint"
           disabled={busy}
           onChange={(e) => {

@@ -4,7 +4,7 @@
  * same row errors with line numbers, and the same template as `skillbridge import template`.
  */
 import { decodeBytes } from '../../../shared/import/decode.js';
-import { tableFromText, type Table } from '../../../shared/import/table.js';
+import { tableFromRows, tableFromText, type Table } from '../../../shared/import/table.js';
 import { templateCsv } from '../../../shared/import/template.js';
 
 export { ImportFileError } from '../../../shared/import/decode.js';
@@ -13,6 +13,12 @@ export type { Table, TableRow } from '../../../shared/import/table.js';
 /** Reads an uploaded demands file. @throws ImportFileError when the file as a whole cannot be read */
 export function readDemandsFile(bytes: ArrayBuffer): Table {
   return tableFromText('demand', decodeBytes(new Uint8Array(bytes)).text);
+}
+
+/** Reads an uploaded `.xlsx` workbook of demands (first sheet); exceljs is loaded only then. */
+export async function readDemandsWorkbook(bytes: ArrayBuffer): Promise<Table> {
+  const { readXlsxRows } = await import('../../../shared/import/xlsx.js');
+  return tableFromRows('demand', await readXlsxRows(new Uint8Array(bytes)));
 }
 
 /** The demands template the page offers: UTF-8 with a BOM, Chinese headers, one example row. */
