@@ -4,6 +4,9 @@
  * on with the next one: one bad line never hides the good lines around it. Browser-safe.
  */
 
+/** Excel's longest cell, in characters. */
+const MAX_CELL = 32_767;
+
 /** One record: its cells, or why it could not be read. */
 export type TextRecord = { readonly line: number; readonly cells: readonly string[] } | { readonly line: number; readonly error: string };
 
@@ -58,6 +61,8 @@ export function parseCsvText(input: string, delimiter: ',' | '\t' = detectDelimi
         if (ch === '\n' || (ch === '\r' && src[pos + 1] !== '\n')) line++;
         cell += ch;
         pos++;
+        // No spreadsheet cell is longer: a quote still open here was never meant to be closed.
+        if (cell.length > MAX_CELL) break;
         continue;
       }
       if (ch === '"' && cell.trim() === '' && !wasQuoted) {
@@ -85,7 +90,7 @@ export function parseCsvText(input: string, delimiter: ',' | '\t' = detectDelimi
       pos++;
     }
     if (quoted) {
-      // The quote runs to the end of the file: report this record, and read on from its next line.
+      // The quote runs to the end of the file (or past any real cell): report this record, and read on from its next line.
       records.push({ line: startLine, error: `A quote opened in cell ${cells.length + 1} is never closed; this line is not imported.` });
       const newline = src.slice(startPos).search(/\r\n|\n|\r/);
       if (newline < 0) break;

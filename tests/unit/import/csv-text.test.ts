@@ -29,6 +29,16 @@ describe('parseCsvText', () => {
     ]);
   });
 
+  it('gives up on a quoted cell longer than any spreadsheet cell, so a stray quote costs one line', () => {
+    const long = 'x'.repeat(40_000);
+    // Prepare: without a bound, the stray quote would close at the quote on the last line, swallowing B0 and B1.
+    const text = `a,b\nA1,"stray\nB0,${long}\nB1,${long}\nB2,"quoted"\n`;
+
+    const records = parseCsvText(text);
+
+    expect(records.map((r) => ('error' in r ? `error ${r.line}` : `${r.cells.join('|').slice(0, 9)} ${r.line}`))).toEqual(['a|b 1', 'error 2', 'B0|xxxxxx 3', 'B1|xxxxxx 4', 'B2|quoted 5']);
+  });
+
   it('reports text after a closing quote and keeps the next records', () => {
     const records = parseCsvText('a,b\n"x"y,1\nz,2\n');
 
