@@ -4,6 +4,7 @@ import { DynamoShortageStore } from '#shared/adapters/dynamodb/shortage-store.js
 import { systemClock } from '#shared/ports/clock.js';
 import { makeRebuildShortage } from '#shared/use-cases/rebuild-shortage.js';
 import { TABLE_NAME } from '../local/environment.js';
+import { CliError } from './i18n.js';
 import { dynamoEndpoint } from './local-endpoint.js';
 
 /** `skillbridge shortage rebuild [--endpoint URL] [--table NAME]`: recomputes the shortage index from every record. */
@@ -17,7 +18,7 @@ export async function runShortage(args: string[]): Promise<number> {
     },
     strict: true,
   });
-  if (positionals.length !== 1 || positionals[0] !== 'rebuild') throw new Error('usage: skillbridge shortage rebuild [--endpoint URL] [--table NAME]');
+  if (positionals.length !== 1 || positionals[0] !== 'rebuild') throw new CliError('usage: skillbridge shortage rebuild [--endpoint URL] [--table NAME] (see skillbridge shortage --help)');
 
   const client = makeDocumentClient({ endpoint: dynamoEndpoint(values.endpoint) });
   const shortage = new DynamoShortageStore(client, values.table, systemClock);

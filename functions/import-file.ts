@@ -3,7 +3,7 @@ import type { S3Event } from 'aws-lambda';
 import { Readable } from 'node:stream';
 import type { Caller } from '#shared/domain/caller.js';
 import type { Kind } from '#shared/domain/records.js';
-import { formatOf, readRows } from '#shared/import/read-rows.js';
+import { eachRow, formatOf, ImportFileError, openImportFile, type ImportFormat } from '#shared/import/read-rows.js';
 import { makeImportRecords, type ImportSummary } from '#shared/use-cases/import-records.js';
 import { rejectedCsv } from '#shared/import/report.js';
 import { prepareExtraction } from '#shared/taxonomy/extract.js';
@@ -20,13 +20,13 @@ const IMPORTER: Caller = { sub: 'bureau-import', role: 'bureau', region: 'nation
 
 let s3: S3Client | undefined;
 
-/** `imports/<kind>/<file>.csv|jsonl` → kind and format, or why the key is not an import. */
-export function parseImportKey(key: string): { kind: Kind; format: 'csv' | 'jsonl' } | string {
+/** `imports/<kind>/<file>.csv|xlsx|jsonl` → kind and format, or why the key is not an import. */
+export function parseImportKey(key: string): { kind: Kind; format: ImportFormat } | string {
   const match = /^imports\/(demands|learners|courses)\/[^/]+$/.exec(key);
   if (!match) return `not under imports/<demands|learners|courses>/`;
   if (/\.(rejected\.csv|summary\.json)$/.test(key)) return 'a report this function wrote';
   const format = formatOf(key);
-  if (!format) return 'not a .csv or .jsonl file';
+  if (!format) return 'not a .csv, .xlsx or .jsonl file';
   return { kind: KINDS[match[1]!]!, format };
 }
 
@@ -47,8 +47,20 @@ export const handler = async (event: S3Event): Promise<ImportSummary[]> => {
       continue;
     }
     const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-    const summary = await makeImportRecords(parsed.kind, container)(IMPORTER, readRows(object.Body as Readable, parsed.format), { format: parsed.format });
-    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: `${key}.summary.json`, Body: JSON.stringify(summary, null, 2), ContentType: 'application/json' }));
+    let file;
+    try {
+      file = await openImportFile(object.Body as Readable, parsed.format, parsed.kind);
+    } catch (err) {
+      if (!(err instanceof ImportFileError)) throw err;
+      // The file as a whole cannot be read (encoding, header): say so beside it; retrying would not help.
+      const problem = { kind: parsed.kind, error: { code: err.code, message: err.message, zh: err.zh } };
+      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: `${key}.summary.json`, Body: JSON.stringify(problem, null, 2), ContentType: 'application/json' }));
+      logger.warn('Import file unreadable', { key, code: err.code });
+      continue;
+    }
+    const summary = await makeImportRecords(parsed.kind, container)(IMPORTER, eachRow(file.rows), { format: parsed.format });
+    const report = { ...summary, ignoredColumns: file.ignoredColumns, ...(file.encoding ? { encoding: file.encoding } : {}) };
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: `${key}.summary.json`, Body: JSON.stringify(report, null, 2), ContentType: 'application/json' }));
     if (summary.rejected.length > 0) {
       await s3.send(new PutObjectCommand({ Bucket: bucket, Key: `${key}.rejected.csv`, Body: rejectedCsv(summary), ContentType: 'text/csv; charset=utf-8' }));
     }

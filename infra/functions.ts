@@ -79,7 +79,7 @@ export const IMPORTS_PREFIX = 'imports/';
 export const BACKGROUND_FUNCTIONS: readonly BackgroundFunctionDef[] = [
   {
     name: 'import-file',
-    description: 'Imports a CSV or JSONL file dropped under imports/ and writes <file>.summary.json and <file>.rejected.csv beside it',
+    description: 'Imports a CSV, xlsx or JSONL file dropped under imports/ and writes <file>.summary.json and <file>.rejected.csv beside it',
     table: 'read-write',
     // It may write its two report files and nothing else: never overwrite an upload.
     importBucket: { read: [`${IMPORTS_PREFIX}*`], write: [`${IMPORTS_PREFIX}*.summary.json`, `${IMPORTS_PREFIX}*.rejected.csv`] },

@@ -25,7 +25,7 @@ export async function seedCatalogue(): Promise<string> {
   for (const [kind, file] of FILES) {
     const path = fileURLToPath(new URL(`./seed/${file}`, import.meta.url));
     if (!existsSync(path)) continue;
-    const summary = await makeImportRecords(kind, container)(SEED_OWNER, readRows(createReadStream(path), 'jsonl'), { format: 'jsonl' });
+    const summary = await makeImportRecords(kind, container)(SEED_OWNER, readRows(createReadStream(path), 'jsonl', kind), { format: 'jsonl' });
     if (summary.rejected.length > 0) {
       const first = summary.rejected[0]!;
       throw new Error(`Seed file ${file} has ${summary.rejected.length} bad rows; first: line ${first.line} ${first.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);

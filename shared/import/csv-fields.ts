@@ -1,18 +1,20 @@
-import type { Kind } from '../domain/records.js';
-
-/** How a CSV cell turns into the JSON the schemas validate. */
-type Cell = 'list' | 'number' | 'integer' | 'boolean' | 'level' | 'text';
-
-const FIELDS: Record<Kind, Record<string, Cell>> = {
-  demand: { requiredSkills: 'list', preferredSkills: 'list', minLevel: 'level', headcount: 'integer', salaryMin: 'number', salaryMax: 'number' },
-  learner: { skills: 'list', certificates: 'list', yearsExperience: 'number', prefersOnline: 'boolean', consentToShare: 'boolean' },
-  course: { skillsTaught: 'list', level: 'level', hours: 'number', subsidyYuan: 'number', priceYuan: 'number', seats: 'integer' },
-};
+import { COLUMNS, GROUP_LABELS, MODE_LABELS, type CellType, type ImportKind } from './columns.js';
 
 const TRUE = new Set(['true', 'yes', 'y', '1', '是', '同意', '对']);
 const FALSE = new Set(['false', 'no', 'n', '0', '否', '不同意', '不']);
 
-function coerce(cell: string, type: Cell): unknown {
+/** Chinese name → value, for the enum columns (`农民工` → `migrant_worker`). */
+const byLabel = (labels: Readonly<Record<string, string>>) => new Map(Object.entries(labels).map(([value, zh]) => [zh, value]));
+const GROUPS = byLabel(GROUP_LABELS);
+const MODES = byLabel(MODE_LABELS);
+
+const CELLS: Readonly<Record<ImportKind, ReadonlyMap<string, CellType>>> = {
+  demand: new Map(COLUMNS.demand.map((c) => [c.field, c.cell])),
+  learner: new Map(COLUMNS.learner.map((c) => [c.field, c.cell])),
+  course: new Map(COLUMNS.course.map((c) => [c.field, c.cell])),
+};
+
+function coerce(cell: string, type: CellType): unknown {
   switch (type) {
     case 'list':
       return cell.split(/[;；]/).map((s) => s.trim()).filter(Boolean);
@@ -28,20 +30,25 @@ function coerce(cell: string, type: Cell): unknown {
     }
     case 'level':
       return /^\d+$/.test(cell) ? Number(cell) : cell;
+    case 'group':
+      return GROUPS.get(cell) ?? cell;
+    case 'mode':
+      return MODES.get(cell) ?? cell.toLowerCase();
     case 'text':
       return cell;
   }
 }
 
 /**
- * Turns a CSV row (all strings) into the record shape: `;`/`；`-separated lists, numbers,
- * booleans (true/false, 是/否). Empty cells are left out, as if the field were not given.
+ * Turns a spreadsheet row (all strings, keyed by field name) into the record shape:
+ * `;`/`；`-separated lists, numbers, booleans (true/false, 是/否), Chinese names of groups and
+ * course modes. Empty cells are left out, as if the field were not given. Browser-safe.
  */
-export function csvRowToRecord(kind: Kind, row: Record<string, unknown>): Record<string, unknown> {
+export function csvRowToRecord(kind: ImportKind, row: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row)) {
     if (typeof value !== 'string' || value === '') continue;
-    out[key] = coerce(value, FIELDS[kind][key] ?? 'text');
+    out[key] = coerce(value, CELLS[kind].get(key) ?? 'text');
   }
   return out;
 }

@@ -101,7 +101,8 @@ export function makeImportRecords(kind: Kind, { store, clock }: { store: RecordS
         reject(row.line, [{ path: '/', message: row.error }]);
         continue;
       }
-      const value = options.format === 'csv' ? csvRowToRecord(kind, row.value) : row.value;
+      // Spreadsheet cells are all text: lists, numbers and yes/no are read from it; JSON Lines are typed already.
+      const value = options.format === 'jsonl' ? row.value : csvRowToRecord(kind, row.value);
       const ref = typeof value.ref === 'string' ? value.ref : undefined;
       const unsafe = inspectJson(value);
       if (unsafe.length > 0) {

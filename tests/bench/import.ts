@@ -118,7 +118,7 @@ async function timeCeiling(raw: DynamoDBClient, client: ReturnType<typeof makeDo
 async function timeImport(store: Pick<RecordStore, 'getMany' | 'saveMany'>, file: string, expectWritten = ROWS) {
   const importer: Caller = { sub: 'bench', role: 'bureau', region: 'national' };
   const started = performance.now();
-  const summary = await makeImportRecords('demand', { store: store as RecordStore, clock: systemClock })(importer, readRows(createReadStream(file), 'csv'), { format: 'csv' });
+  const summary = await makeImportRecords('demand', { store: store as RecordStore, clock: systemClock })(importer, readRows(createReadStream(file), 'csv', 'demand'), { format: 'csv' });
   const seconds = (performance.now() - started) / 1000;
   if (summary.written !== expectWritten) throw new Error(`expected ${expectWritten} rows written, got ${summary.written} (${summary.rejected.length} rejected)`);
   return seconds;

@@ -28,7 +28,7 @@ function run(): { child: ChildProcess; stdout: () => string; stderr: () => strin
   const child = spawn(
     'node',
     [BIN, 'campaign', 'run', '--region', '110119', '--group', 'migrant_worker', '--group', 'graduate', '--group', 'veteran', '--group', 'other', '--assign', '--page-size', '10', '--owner', 'kill-test', '--json', '--endpoint', table.endpoint, '--table', table.tableName],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '' } },
   );
   let out = '';
   let err = '';

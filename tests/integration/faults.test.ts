@@ -217,7 +217,7 @@ describe('an import killed half-way', () => {
   const importAs = (owner: string, text: string) => {
     const store = new DynamoRecordStore(getContainer().client, api.table.tableName, systemClock);
     const importer: Caller = { sub: owner, role: 'bureau', region: 'national' };
-    return makeImportRecords('learner', { store, clock: systemClock })(importer, readRows(Readable.from([text]), 'jsonl'), { format: 'jsonl', chunkSize: 25 });
+    return makeImportRecords('learner', { store, clock: systemClock })(importer, readRows(Readable.from([text]), 'jsonl', 'learner'), { format: 'jsonl', chunkSize: 25 });
   };
 
   /**

@@ -11,9 +11,14 @@ import { readRows } from '../../shared/import/read-rows.js';
 import { systemClock } from '../../shared/ports/clock.js';
 import { makeImportRecords } from '../../shared/use-cases/import-records.js';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { demandsTemplateCsv } from '../../web/src/lib/csv.js';
 import { freshTable } from './table.js';
 
 const run = promisify(execFile);
+/** The CLI's words are English in these tests whatever the machine's locale. */
+const ENGLISH = { env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '' } };
 let table: Awaited<ReturnType<typeof freshTable>>;
 let dir: string;
 const importer: Caller = { sub: 'bureau-import', role: 'bureau', region: 'national' };
@@ -41,9 +46,9 @@ describe('import use case', () => {
     const store = new DynamoRecordStore(table.client, table.tableName, systemClock);
     const importDemands = makeImportRecords('demand', { store, clock: systemClock });
 
-    const first = await importDemands(importer, readRows(Readable.from([DEMANDS_CSV]), 'csv'), { format: 'csv' });
+    const first = await importDemands(importer, readRows(Readable.from([DEMANDS_CSV]), 'csv', 'demand'), { format: 'csv' });
     const stored = await mainItems();
-    const second = await importDemands(importer, readRows(Readable.from([DEMANDS_CSV]), 'csv'), { format: 'csv' });
+    const second = await importDemands(importer, readRows(Readable.from([DEMANDS_CSV]), 'csv', 'demand'), { format: 'csv' });
 
     expect(first).toMatchObject({ rows: 6, written: 3, unchanged: 0 });
     expect(first.rejected.map((r) => [r.line, r.errors[0]!.path])).toEqual([
@@ -66,7 +71,7 @@ describe('import use case', () => {
       '[1,2]',
     ].join('\n');
 
-    const summary = await makeImportRecords('demand', { store, clock: systemClock })(importer, readRows(Readable.from([jsonl]), 'jsonl'), { format: 'jsonl' });
+    const summary = await makeImportRecords('demand', { store, clock: systemClock })(importer, readRows(Readable.from([jsonl]), 'jsonl', 'demand'), { format: 'jsonl' });
 
     expect(summary.written).toBe(1);
     expect(summary.rejected.map((r) => r.line)).toEqual([2, 3]);
@@ -79,7 +84,7 @@ describe('skillbridge import command', () => {
     writeFileSync(file, DEMANDS_CSV.replace(/D(\d)/g, 'CLI$1'));
     const report = join(dir, 'rejected.csv');
 
-    const result = await run('node', ['bin/skillbridge.js', 'import', 'demands', file, '--endpoint', table.endpoint, '--table', table.tableName, '--report', report]).catch((e: { code: number; stdout: string }) => e);
+    const result = await run('node', ['bin/skillbridge.js', 'import', 'demands', file, '--endpoint', table.endpoint, '--table', table.tableName, '--report', report], ENGLISH).catch((e: { code: number; stdout: string }) => e);
 
     expect((result as { code?: number }).code).toBe(1);
     expect(result.stdout).toContain('6 rows read, 3 written, 0 unchanged, 3 rejected');
@@ -92,8 +97,117 @@ describe('skillbridge import command', () => {
     const file = join(dir, 'courses.jsonl');
     writeFileSync(file, `${JSON.stringify({ ref: 'K1', title: 'PLC入门', skillsTaught: ['PLC编程'], level: 1, hours: 40, mode: 'online', provider: '某中心', region: 'national' })}\n`);
 
-    const result = await run('node', ['bin/skillbridge.js', 'import', 'courses', file, '--endpoint', table.endpoint, '--table', table.tableName]);
+    const result = await run('node', ['bin/skillbridge.js', 'import', 'courses', file, '--endpoint', table.endpoint, '--table', table.tableName], ENGLISH);
 
     expect(result.stdout).toContain('1 row read, 1 written');
   });
 });
+
+type Run = { code?: number; stdout: string; stderr: string };
+/** Runs the CLI against this file's table; answers its output and exit status (0 when it succeeded). */
+const cli = (args: string[], env: Record<string, string> = {}): Promise<Run> =>
+  run('node', ['bin/skillbridge.js', ...args, '--endpoint', table.endpoint, '--table', table.tableName], { env: { ...ENGLISH.env, ...env } }).then(
+    (r) => ({ code: 0, ...r }),
+    (e: Run) => e,
+  );
+const demandsOf = async (prefix: string) => (await mainItems()).filter((i) => String(i.ref).startsWith(prefix));
+
+/** What Excel and WPS save as "CSV" on Chinese Windows: GB18030, Chinese headers, Chinese region names. */
+const CHINESE_ROWS = [
+  ['编号', '单位名称', '岗位名称', '必需技能', '工作地点', '招聘人数', '备注'],
+  ['{P}1', '延庆低空物流有限公司', '物流无人机驾驶员', '多旋翼无人机驾驶；无人机维修', '北京市延庆区', '3', '急招'],
+  ['{P}2', '海淀数据标注中心', '数据标注员', '数据标注', '北京市海淀区', '2', ''],
+];
+const sheetText = (prefix: string, sep: string) => `${CHINESE_ROWS.map((r) => r.join(sep)).join('\r\n').replaceAll('{P}', prefix)}\r\n`;
+
+describe('skillbridge import of files as Excel and WPS save them', () => {
+  it('reads a GB18030 CSV with Chinese headers and stores the Chinese intact', async () => {
+    // Prepare
+    const file = join(dir, '岗位-gb18030.csv');
+    writeFileSync(file, iconv.encode(sheetText('GB', ','), 'gb18030'));
+
+    // Act
+    const result = await cli(['import', 'demands', file]);
+
+    // Assess
+    expect(result.stdout).toContain('2 rows read, 2 written, 0 unchanged, 0 rejected');
+    expect(result.stdout).toContain('Read as GB18030');
+    expect(result.stdout).toContain('Columns ignored (not a demand column): 备注');
+    expect(result.code).toBe(0);
+    const stored = await demandsOf('GB');
+    expect(stored.map((i) => [i.ref, i.title, i.employer, i.region]).sort()).toEqual([
+      ['GB1', '物流无人机驾驶员', '延庆低空物流有限公司', '110119'],
+      ['GB2', '数据标注员', '海淀数据标注中心', '110108'],
+    ]);
+  });
+
+  it('reads UTF-16 LE tab-separated text (Excel "Unicode text")', async () => {
+    const file = join(dir, 'unicode.txt');
+    writeFileSync(file, iconv.encode(sheetText('U16-', '\t'), 'utf16le', { addBOM: true }));
+
+    const result = await cli(['import', 'demands', file]);
+
+    expect(result.stdout).toContain('2 rows read, 2 written');
+    expect((await demandsOf('U16-')).map((i) => i.title).sort()).toEqual(['数据标注员', '物流无人机驾驶员']);
+  });
+
+  it('reads the first sheet of an .xlsx workbook, reporting bad rows by their sheet row', async () => {
+    // Prepare
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('岗位');
+    for (const row of CHINESE_ROWS) sheet.addRow(row.map((c) => c.replace('{P}', 'XL')));
+    sheet.addRow(['XL3', '某公司', '焊工', '焊接', '火星市', 1]);
+    const file = join(dir, '岗位.xlsx');
+    await workbook.xlsx.writeFile(file);
+
+    // Act
+    const result = await cli(['import', 'demands', file]);
+
+    // Assess
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('3 rows read, 2 written, 0 unchanged, 1 rejected');
+    expect(result.stdout).toMatch(/line 4 \(XL3\), \/region: /);
+    expect((await demandsOf('XL')).map((i) => i.ref).sort()).toEqual(['XL1', 'XL2']);
+  });
+
+  it('reports a malformed line by number and imports the lines around it', async () => {
+    const file = join(dir, 'broken.csv');
+    writeFileSync(file, 'ref,employer,title,requiredSkills,region,headcount\nBR1,甲,焊工,焊接,110108,1\nBR2,乙,"电工,110108,1\nBR3,丙,叉车司机,叉车驾驶,110108,2\n');
+
+    const result = await cli(['import', 'demands', file]);
+
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('3 rows read, 2 written, 0 unchanged, 1 rejected');
+    expect(result.stdout).toMatch(/line 3, \/: A quote opened in cell 3 is never closed/);
+    expect((await demandsOf('BR')).map((i) => i.ref).sort()).toEqual(['BR1', 'BR3']);
+  });
+
+  it('refuses an undecodable file with one line and exit 2, writing nothing', async () => {
+    const file = join(dir, 'latin1.csv');
+    writeFileSync(file, iconv.encode('ref,employer,title,requiredSkills,region,headcount\nLT1,Caf\u00e9,x,y,110108,1\n', 'win1252'));
+
+    const result = await cli(['import', 'demands', file], { LANG: 'zh_CN.UTF-8' });
+
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^skillbridge: 文件不是 UTF-8 或 GB18030 编码的文本（第2行/);
+    expect(await demandsOf('LT')).toEqual([]);
+  });
+
+  it('imports the web page’s template, and `import template` writes the same file', async () => {
+    // Prepare: the file the page's "download the template" button saves.
+    const file = join(dir, '岗位模板.csv');
+    writeFileSync(file, demandsTemplateCsv());
+
+    // Act
+    const template = await run('node', ['bin/skillbridge.js', 'import', 'template', 'demands']);
+    const result = await cli(['import', 'demands', file]);
+
+    // Assess
+    expect(template.stdout).toBe(demandsTemplateCsv());
+    expect(template.stdout.startsWith('\uFEFF编号,单位名称,岗位名称,')).toBe(true);
+    expect(result.stdout).toContain('1 row read, 1 written, 0 unchanged, 0 rejected');
+    expect(result.code).toBe(0);
+  });
+});
+

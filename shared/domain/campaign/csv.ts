@@ -1,16 +1,17 @@
+import { BOM, csvCell } from '../../import/csv-cell.js';
 import { regionName } from '../../regions/regions.js';
 import type { LearnerGroup } from '../../schemas/learner.js';
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
 import type { CampaignResult } from './types.js';
 
+export { BOM, csvCell };
+
 /**
  * Campaign results as CSV for Excel and WPS: UTF-8 with a byte-order mark (without it both read
- * the Chinese as GBK and show mojibake), CRLF line ends, one row per learner, English column names
- * (stable for scripts) and Chinese content.
+ * the Chinese as GBK and show mojibake), CRLF line ends, one row per learner and Chinese content.
+ * Column names are English (stable for scripts; the API's default) or Chinese (for people reading
+ * the report in a spreadsheet; the CLI's default), in the same order.
  */
-
-/** The byte-order mark that tells Excel and WPS the file is UTF-8. */
-export const BOM = '\uFEFF';
 
 export const CSV_COLUMNS = [
   'learner_id',
@@ -37,6 +38,35 @@ export const CSV_COLUMNS = [
   'error',
 ] as const;
 
+/** The Chinese column names, column for column. */
+export const CSV_COLUMNS_ZH: Readonly<Record<(typeof CSV_COLUMNS)[number], string>> = {
+  learner_id: '求职者ID',
+  learner_ref: '求职者编号',
+  group: '人员类别代码',
+  group_name: '人员类别',
+  region: '地区代码',
+  region_name: '地区',
+  status: '状态',
+  matches: '匹配岗位数',
+  best_demand_ref: '最佳岗位编号',
+  best_title: '最佳岗位',
+  best_employer: '最佳岗位单位',
+  best_score: '最佳匹配分',
+  best_missing_skills: '最佳岗位缺少的技能',
+  other_matches: '其他匹配岗位',
+  recommended_courses: '推荐课程',
+  first_course_subsidy_yuan: '首选课程补贴（元）',
+  first_course_net_cost_yuan: '首选课程自付（元）',
+  assignment_kind: '分配类型',
+  assignment_ref: '分配编号',
+  assignment_title: '分配岗位或课程',
+  assignment_score: '分配匹配分',
+  error: '错误',
+};
+
+/** Which names the header row uses. */
+export type CsvColumnNames = 'en' | 'zh';
+
 const GROUP_NAMES: Record<LearnerGroup, string> = {
   graduate: '高校毕业生',
   migrant_worker: '农民工',
@@ -47,23 +77,14 @@ const GROUP_NAMES: Record<LearnerGroup, string> = {
   other: '其他',
 };
 
-/**
- * One cell, quoted when it must be. A cell starting with `=`, `+`, `-`, `@`, tab or CR is prefixed
- * with `'`: spreadsheets would otherwise run it as a formula (CSV injection through a learner's ref
- * or an employer's name).
- */
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
+/** The header line (no BOM, no line end), English names unless asked for Chinese. */
+export const csvHeader = (names: CsvColumnNames = 'en'): string => CSV_COLUMNS.map((c) => csvCell(names === 'zh' ? CSV_COLUMNS_ZH[c] : c)).join(',');
 
-/** The header line (no BOM, no line end). */
-export const csvHeader = (): string => CSV_COLUMNS.join(',');
+const WORDS_ZH: Readonly<Record<string, string>> = { ok: '完成', failed: '失败', demand: '岗位', course: '培训' };
 
-/** One learner's row (no line end); skill labels come from the taxonomy. */
-export function csvRow(result: CampaignResult, taxonomy: Pick<Taxonomy, 'getSkill'>): string {
+/** One learner's row (no line end); skill labels come from the taxonomy; with Chinese names, status words in Chinese too. */
+export function csvRow(result: CampaignResult, taxonomy: Pick<Taxonomy, 'getSkill'>, names: CsvColumnNames = 'en'): string {
+  const word = (w: string | undefined) => (w !== undefined && names === 'zh' ? (WORDS_ZH[w] ?? w) : w);
   const [best, ...others] = result.matches;
   const first = result.recommendations[0];
   const label = (id: string) => taxonomy.getSkill(id)?.zh ?? id;
@@ -74,7 +95,7 @@ export function csvRow(result: CampaignResult, taxonomy: Pick<Taxonomy, 'getSkil
     group_name: GROUP_NAMES[result.learner.group] ?? result.learner.group,
     region: result.learner.region,
     region_name: regionName(result.learner.region) ?? '',
-    status: result.error === undefined ? 'ok' : 'failed',
+    status: word(result.error === undefined ? 'ok' : 'failed'),
     matches: result.matches.length,
     best_demand_ref: best?.ref,
     best_title: best?.title,
@@ -85,7 +106,7 @@ export function csvRow(result: CampaignResult, taxonomy: Pick<Taxonomy, 'getSkil
     recommended_courses: result.recommendations.map((c) => `${c.title}（${c.provider}）`).join('；'),
     first_course_subsidy_yuan: first?.subsidyYuan,
     first_course_net_cost_yuan: first?.netCostYuan,
-    assignment_kind: result.assignment?.kind,
+    assignment_kind: word(result.assignment?.kind),
     assignment_ref: result.assignment?.ref,
     assignment_title: result.assignment?.title,
     assignment_score: result.assignment?.score,
@@ -95,8 +116,8 @@ export function csvRow(result: CampaignResult, taxonomy: Pick<Taxonomy, 'getSkil
 }
 
 /** A whole CSV document: BOM, header, rows, CRLF line ends. */
-export function resultsCsv(results: Iterable<CampaignResult>, taxonomy: Pick<Taxonomy, 'getSkill'>): string {
-  const lines = [csvHeader()];
-  for (const r of results) lines.push(csvRow(r, taxonomy));
+export function resultsCsv(results: Iterable<CampaignResult>, taxonomy: Pick<Taxonomy, 'getSkill'>, names: CsvColumnNames = 'en'): string {
+  const lines = [csvHeader(names)];
+  for (const r of results) lines.push(csvRow(r, taxonomy, names));
   return `${BOM}${lines.join('\r\n')}\r\n`;
 }

@@ -3,37 +3,12 @@ import { demandRowToRecord } from '../lib/csv-record.js';
 import { post } from '../api/client.js';
 import { ApiError, pointerSegments } from '../api/problem.js';
 import { useI18n } from '../i18n/index.js';
-import { decodeText, parseCsv, type CsvRow } from '../lib/csv.js';
+import { demandsTemplateCsv, ImportFileError, readDemandsFile, readDemandsWorkbook } from '../lib/csv.js';
 import { problemTitle } from '../lib/errors.js';
 import { ErrorText, Notice, TableWrap } from './form.js';
 
-/** The API takes at most 100 records a batch (CONTRACT.md §4). */
+/** The API takes at most 100 records a batch. */
 const CHUNK = 100;
-
-/** Column names people write in Chinese spreadsheets, mapped to the contract's field names. */
-const ALIASES: Record<string, string> = {
-  编号: 'ref',
-  单位: 'employer',
-  用人单位: 'employer',
-  单位名称: 'employer',
-  岗位: 'title',
-  岗位名称: 'title',
-  描述: 'description',
-  岗位描述: 'description',
-  必需技能: 'requiredSkills',
-  必备技能: 'requiredSkills',
-  加分技能: 'preferredSkills',
-  最低等级: 'minLevel',
-  地区: 'region',
-  工作地点: 'region',
-  招聘人数: 'headcount',
-  最低月薪: 'salaryMin',
-  最高月薪: 'salaryMax',
-  截止时间: 'expiresAt',
-};
-
-const TEMPLATE_HEADERS = ['ref', 'employer', 'title', 'description', 'requiredSkills', 'preferredSkills', 'region', 'headcount', 'salaryMin', 'salaryMax'];
-const TEMPLATE_ROW = ['YQ-001', '延庆区低空物流有限公司', '无人机驾驶员', '负责物流无人机的日常飞行', '多旋翼无人机驾驶;无人机维修', '航拍', '北京市延庆区', '3', '6000', '9000'];
 
 export interface RowError {
   readonly line: number;
@@ -51,7 +26,7 @@ interface Outcome {
 }
 
 /** Sends one chunk; on a batch rejected for some records, sends the rest again without them. */
-async function sendChunk(rows: readonly CsvRow[], records: readonly Record<string, unknown>[]): Promise<{ saved: number; errors: RowError[] }> {
+async function sendChunk(rows: readonly { line: number }[], records: readonly Record<string, unknown>[]): Promise<{ saved: number; errors: RowError[] }> {
   try {
     const { data } = await post<{ items: unknown[] }>('/demands/batch', records);
     return { saved: data.items.length, errors: [] };
@@ -84,18 +59,19 @@ async function sendChunk(rows: readonly CsvRow[], records: readonly Record<strin
  * own line number. Rows are upserted by `ref`, so uploading the corrected file again is safe.
  */
 export function DemandUpload({ onDone }: { onDone: () => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number }>();
   const [outcome, setOutcome] = useState<Outcome>();
   const [fileProblem, setFileProblem] = useState<string>();
+  const [ignored, setIgnored] = useState<readonly string[]>([]);
 
   const template = () => {
-    const csv = `\uFEFF${TEMPLATE_HEADERS.join(',')}\r\n${TEMPLATE_ROW.join(',')}\r\n`;
+    const csv = demandsTemplateCsv();
     const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
     const a = document.createElement('a');
     a.href = url;
-    a.download = 'demands-template.csv';
+    a.download = lang === 'zh' ? '岗位模板.csv' : 'demands-template.csv';
     a.click();
     window.setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
@@ -103,23 +79,32 @@ export function DemandUpload({ onDone }: { onDone: () => void }) {
   const upload = async (file: File) => {
     setOutcome(undefined);
     setFileProblem(undefined);
-    const parsed = parseCsv(decodeText(await file.arrayBuffer()), ALIASES);
-    if (!parsed.headers.includes('title') || !parsed.headers.includes('requiredSkills')) {
-      setFileProblem(t.uploadBadHeader);
+    setIgnored([]);
+    let table;
+    try {
+      const bytes = await file.arrayBuffer();
+      table = /\.xlsx$/i.test(file.name) ? await readDemandsWorkbook(bytes) : readDemandsFile(bytes);
+    } catch (err) {
+      if (!(err instanceof ImportFileError)) throw err;
+      setFileProblem(lang === 'zh' ? err.zh : err.message);
       return;
     }
-    if (parsed.rows.length === 0) {
+    setIgnored(table.ignored);
+    // Lines that could not be read at all (a quote never closed …) are reported; the rest go.
+    const unreadable: RowError[] = table.rows.flatMap((r) => ('error' in r ? [{ line: r.line, field: '', path: '/', message: r.error }] : []));
+    const good = table.rows.flatMap((r) => ('cells' in r ? [r] : []));
+    if (good.length === 0 && unreadable.length === 0) {
       setFileProblem(t.uploadEmpty);
       return;
     }
     setBusy(true);
-    const records = parsed.rows.map((r) => demandRowToRecord(r.cells));
+    const records = good.map((r) => demandRowToRecord(r.cells));
     let saved = 0;
-    const rowErrors: RowError[] = [];
+    const rowErrors: RowError[] = [...unreadable];
     let stoppedAt: Outcome['stoppedAt'];
     setProgress({ done: 0, total: records.length });
     for (let start = 0; start < records.length; start += CHUNK) {
-      const rows = parsed.rows.slice(start, start + CHUNK);
+      const rows = good.slice(start, start + CHUNK);
       try {
         const result = await sendChunk(rows, records.slice(start, start + CHUNK));
         saved += result.saved;
@@ -131,7 +116,7 @@ export function DemandUpload({ onDone }: { onDone: () => void }) {
       setProgress({ done: Math.min(records.length, start + CHUNK), total: records.length });
     }
     rowErrors.sort((a, b) => a.line - b.line);
-    setOutcome({ total: records.length, saved, rowErrors, ...(stoppedAt ? { stoppedAt } : {}) });
+    setOutcome({ total: records.length + unreadable.length, saved, rowErrors, ...(stoppedAt ? { stoppedAt } : {}) });
     setBusy(false);
     if (saved > 0) onDone();
   };
@@ -152,7 +137,7 @@ export function DemandUpload({ onDone }: { onDone: () => void }) {
           id="demand-file"
           class="file-input"
           type="file"
-          accept=".csv,text/csv"
+          accept=".csv,.txt,.tsv,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           aria-describedby="demand-file-hint"
           disabled={busy}
           onChange={(e) => {
@@ -166,6 +151,7 @@ export function DemandUpload({ onDone }: { onDone: () => void }) {
         </label>
       </div>
       {fileProblem ? <Notice kind="error">{fileProblem}</Notice> : null}
+      {ignored.length > 0 ? <Notice kind="warn">{t.uploadIgnored(ignored.join(lang === 'zh' ? '、' : ', '))}</Notice> : null}
       {busy && progress ? (
         <div>
           <label for="upload-progress">{t.uploading(progress.done, progress.total)}</label>
