@@ -63,6 +63,7 @@ export const COLUMNS: Readonly<Record<ImportKind, readonly Column[]>> = {
     col('summary', '个人简介', ['简介', '自我介绍', '个人情况'], 'text', false, 'a few words about the person', '个人情况简介', '退役后回延庆，希望从事无人机工作'),
     col('skills', '技能', ['掌握技能', '技能特长', '专业技能', '已有技能'], 'list', true, 'skills held, separated by ;', '已掌握的技能，用分号隔开', '多旋翼无人机驾驶;C1驾照'),
     col('certificates', '证书', ['职业资格证书', '资格证书', '持有证书'], 'list', false, 'certificates held, separated by ;', '持有的证书，用分号隔开', '机动车驾驶证C1'),
+    col('wants', '想学技能', ['意向技能', '希望学习', '求职意向技能', '想学'], 'list', false, 'skills wanted (to learn or work in), separated by ;', '想学或想从事的技能，用分号隔开', '数据标注'),
     col('region', '所在地区', ['地区', '常住地', '居住地', '行政区划', '行政区划代码'], 'text', true, 'where the person lives (see regions)', '常住地区（见下方地区写法）', '北京市延庆区'),
     col('group', '人员类别', ['重点群体', '群体', '人员类型'], 'group', true, 'target group (see groups)', '重点群体类别（见下方类别）', '退役军人'),
     col('education', '学历', ['文化程度', '最高学历'], 'text', false, 'education', '学历', '高中'),

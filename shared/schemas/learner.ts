@@ -45,7 +45,8 @@ export const LearnerPatchSchema = z
     summary: text(5_000).optional(),
     skills: fields.skills.optional(),
     wants: skillList(0, 30).nullable().optional(),
-    certificates: fields.certificates.optional(),
+    // Not fields.certificates: its default would turn a patch that leaves them out into an erase.
+    certificates: z.array(text(200).min(1)).max(30).optional(),
     region: RegionSchema.optional(),
     group: LearnerGroupSchema.optional(),
     education: text(100).nullable().optional(),

@@ -63,49 +63,74 @@ const byRank = (a: Ranked, b: Ranked): number =>
 
 const unique = (ids: readonly string[]): string[] => [...new Set(ids)];
 
-/** The one-hop neighbours of skills (children, parents, related) that are not among them. */
-function neighboursOf(skillIds: readonly string[], taxonomy: MatchTaxonomy): string[] {
+type Relation = keyof typeof RELATION_CREDIT;
+
+/** Partitions one hop away, in tiers by the most credit a record found there can earn, best first. */
+export interface NeighbourTier {
+  readonly credit: number;
+  readonly partitions: readonly string[];
+}
+
+/**
+ * The one-hop neighbours of skills, each in the tier of the best relation it has to any of them
+ * (`relationOf(neighbour kind)` names what a record holding the neighbour is to the skill), leaving
+ * out the skills themselves.
+ */
+function neighbourTiers(skillIds: readonly string[], taxonomy: MatchTaxonomy, relationOf: Record<'children' | 'parents' | 'related', Relation>): NeighbourTier[] {
   const own = new Set(skillIds);
-  return unique(
-    skillIds.flatMap((id) => [...taxonomy.childrenOf(id), ...taxonomy.parentsOf(id), ...taxonomy.relatedOf(id)].map((s) => s.id)),
-  ).filter((id) => !own.has(id));
+  const best = new Map<string, number>();
+  const add = (ids: ReadonlyArray<{ id: string }>, relation: Relation) => {
+    for (const { id } of ids) if (!own.has(id)) best.set(id, Math.max(best.get(id) ?? 0, RELATION_CREDIT[relation]));
+  };
+  for (const id of skillIds) {
+    add(taxonomy.childrenOf(id), relationOf.children);
+    add(taxonomy.parentsOf(id), relationOf.parents);
+    add(taxonomy.relatedOf(id), relationOf.related);
+  }
+  const credits = [...new Set(best.values())].sort((a, b) => b - a);
+  return credits.map((credit) => ({ credit, partitions: [...best].filter(([, c]) => c === credit).map(([id]) => id) }));
 }
 
 /**
  * The partitions that find every learner a demand's needs can credit: the needed skills and the
  * grams of its lexical needs (`direct`), and the skills one hop away, which earn partial credit
- * (`neighbours`).
+ * (`tiers`: a learner holding a narrower skill earns the child credit, a broader one the parent
+ * credit, a related one the related credit).
  */
-export function demandPartitions(needs: readonly Need[], taxonomy: MatchTaxonomy): { direct: string[]; neighbours: string[] } {
+export function demandPartitions(needs: readonly Need[], taxonomy: MatchTaxonomy): { direct: string[]; tiers: NeighbourTier[] } {
   const direct = partitionsOf(needs.map((n) => ({ skillId: n.skillId, level: n.level, role: n.role, ...(n.grams ? { grams: n.grams } : {}) })));
-  return { direct, neighbours: neighboursOf(needs.filter((n) => !isLexical(n.skillId)).map((n) => n.skillId), taxonomy) };
-}
-
-/** Likewise for a learner: the skills and grams held, and the skills one hop away. */
-export function learnerPartitions(haves: readonly Have[], taxonomy: MatchTaxonomy): { direct: string[]; neighbours: string[] } {
-  const direct = partitionsOf(haves.map((h) => ({ skillId: h.skillId, level: h.level, role: 'held' as const })));
-  return { direct, neighbours: neighboursOf(haves.filter((h) => !isLexical(h.skillId)).map((h) => h.skillId), taxonomy) };
+  const skills = needs.filter((n) => !isLexical(n.skillId)).map((n) => n.skillId);
+  return { direct, tiers: neighbourTiers(skills, taxonomy, { children: 'child', parents: 'parent', related: 'related' }) };
 }
 
 /**
- * The most a demand's needs can score for someone found only through neighbour partitions: such a
- * person holds none of the needed skills and none of the grams of its lexical needs (those
- * partitions are all read first), so each skill need earns at most the best relation credit, and
- * the region factor is at most 1.
+ * Likewise for a learner: the skills and grams held, and the skills one hop away (a demand needing
+ * a broader skill than one held gives the child credit, a narrower one the parent credit).
  */
-function neighbourBound(needs: readonly Need[]): number {
-  const best = Math.max(...Object.values(RELATION_CREDIT));
+export function learnerPartitions(haves: readonly Have[], taxonomy: MatchTaxonomy): { direct: string[]; tiers: NeighbourTier[] } {
+  const direct = partitionsOf(haves.map((h) => ({ skillId: h.skillId, level: h.level, role: 'held' as const })));
+  const skills = haves.filter((h) => !isLexical(h.skillId)).map((h) => h.skillId);
+  return { direct, tiers: neighbourTiers(skills, taxonomy, { parents: 'child', children: 'parent', related: 'related' }) };
+}
+
+/**
+ * The most a demand's needs can score for someone found only through neighbour partitions of at
+ * most `credit`: such a person holds none of the needed skills and none of the grams of its needs
+ * (those partitions are all read first), nor any neighbour of a better tier, so each skill need
+ * earns at most `credit`, and the region factor is at most 1.
+ */
+function neighbourBound(needs: readonly Need[], credit: number): number {
   let requiredSum = 0;
   let requiredCount = 0;
   let preferredSum = 0;
   let preferredCount = 0;
   for (const need of needs) {
-    const credit = isLexical(need.skillId) ? 0 : best;
+    const most = isLexical(need.skillId) ? 0 : credit;
     if (need.role === 'required') {
-      requiredSum += credit;
+      requiredSum += most;
       requiredCount += 1;
     } else {
-      preferredSum += credit;
+      preferredSum += most;
       preferredCount += 1;
     }
   }
@@ -115,9 +140,9 @@ function neighbourBound(needs: readonly Need[]): number {
 
 interface Gather {
   readonly kind: Candidate['kind'];
-  readonly partitions: { readonly direct: readonly string[]; readonly neighbours: readonly string[] };
-  /** The most anyone found only through neighbour partitions can score. */
-  readonly neighbourBound: number;
+  readonly partitions: { readonly direct: readonly string[]; readonly tiers: readonly NeighbourTier[] };
+  /** The most anyone found only through neighbour partitions of at most this credit can score. */
+  readonly bound: (credit: number) => number;
   readonly consentedOnly: boolean;
   readonly accept: (c: Candidate) => boolean;
   /** Needs, haves and context of a pair: ranked cheaply for all, explained for the few returned. */
@@ -129,8 +154,8 @@ interface Gather {
  * Exact top k. Every record the score can credit holds a needed skill, a gram of a lexical need,
  * or a skill one hop away, so reading those partitions whole (in every region: distance lowers a
  * score, it excludes no one) finds every candidate with a positive score. The direct partitions
- * are read first; the neighbour partitions only when what they could add (at most
- * `neighbourBound`) could still enter the top k: the list is then the same as scoring every
+ * are read first; then the neighbour partitions, tier by tier (best relation first), each only
+ * when what it could add could still enter the top k: the list is then the same as scoring every
  * eligible record.
  */
 async function gather(index: CandidateIndex, taxonomy: Taxonomy, g: Gather): Promise<Array<{ candidate: Candidate; breakdown: ReturnType<typeof scoreMatch> }>> {
@@ -146,10 +171,12 @@ async function gather(index: CandidateIndex, taxonomy: Taxonomy, g: Gather): Pro
   const top = () => [...ranked.values()].sort(byRank).slice(0, g.limit);
   const query = { kind: g.kind, consentedOnly: g.consentedOnly };
   if (g.partitions.direct.length > 0) add((await index.find({ ...query, skillIds: g.partitions.direct })).candidates);
-  const sofar = top();
-  const threshold = sofar.length < g.limit ? 0 : sofar[sofar.length - 1]!.rank.score;
-  if (g.partitions.neighbours.length > 0 && g.neighbourBound >= threshold) {
-    add((await index.find({ ...query, skillIds: g.partitions.neighbours })).candidates);
+  for (const tier of g.partitions.tiers) {
+    const sofar = top();
+    const threshold = sofar.length < g.limit ? 0 : sofar[sofar.length - 1]!.rank.score;
+    // Tiers come best first, so once one cannot reach the list, none after it can.
+    if (g.bound(tier.credit) < threshold) break;
+    add((await index.find({ ...query, skillIds: tier.partitions })).candidates);
   }
   return top().map(({ candidate }) => {
     const { needs, haves, ctx } = g.pair(candidate);
@@ -171,7 +198,7 @@ export function makeMatchDemand(deps: MatchDeps) {
     const found = await gather(deps.candidates, deps.taxonomy, {
       kind: 'learner',
       partitions: demandPartitions(needs, deps.taxonomy),
-      neighbourBound: neighbourBound(needs),
+      bound: (credit) => neighbourBound(needs, credit),
       consentedOnly: true,
       accept: (c) => c.consentToShare === true,
       pair: (c) => ({ needs, haves: havesOf(c.skills), ctx: { demandRegion: demand.region, learnerRegion: c.region } }),
@@ -203,8 +230,8 @@ export function makeMatchLearner(deps: MatchDeps) {
       kind: 'demand',
       partitions: learnerPartitions(haves, deps.taxonomy),
       // A demand found only through a neighbour of what the learner holds can have every need met
-      // through one, at the best relation credit.
-      neighbourBound: Math.max(...Object.values(RELATION_CREDIT)),
+      // through one, at that tier's credit.
+      bound: (credit) => credit,
       consentedOnly: false,
       // Closed demands leave the index when they close; expiry passes without a write, so check it here.
       accept: (c) => c.expiresAt === undefined || Date.parse(c.expiresAt) > now,

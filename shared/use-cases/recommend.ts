@@ -574,8 +574,8 @@ async function nearbyTargets(index: CandidateIndex, learner: Learner, haves: rea
   // The strongest held skills first, then the skills one hop away: a bounded read, since targets
   // steer a recommendation rather than promise an exact list.
   const held = [...haves].filter((h) => !isLexical(h.skillId)).sort((a, b) => (b.level ?? ASSUMED_HELD_LEVEL) - (a.level ?? ASSUMED_HELD_LEVEL));
-  const { direct, neighbours } = learnerPartitions(held, taxonomy);
-  const skillIds = [...direct, ...neighbours].slice(0, partitions);
+  const { direct, tiers } = learnerPartitions(held, taxonomy);
+  const skillIds = [...direct, ...tiers.flatMap((t) => t.partitions)].slice(0, partitions);
   const context = { learnerRegion: learner.region, learnerPrefersOnline: learner.prefersOnline };
   // Every candidate is ranked cheaply (no evidence built); only those aimed at are explained.
   const pick = (found: readonly Candidate[]) =>

@@ -6,8 +6,9 @@ import { lexicalHaves, lexicalNeeds, withPhraseGrams } from './lexical.js';
 /**
  * The skills matching counts for a record: the skills it is indexed under; for a learner, also
  * the taxonomy skills their certificates attest (a CAAC licence, 电工证（高级工）); and the
- * record's lexical entries (lexical.ts): a demand's phrases that name no skill, and the words a
- * learner or course uses. A certificate is stronger evidence than a skill someone lists, so leaving
+ * record's lexical entries (lexical.ts): a demand's phrases that name no skill (and the words of
+ * those that do, as an alternative), and the words of a learner's phrases the taxonomy does not
+ * name for sure. A certificate is stronger evidence than a skill someone lists, so leaving
  * it out would rank certified people below people who merely name the skill. Only skill ids,
  * levels and character grams come out: never whole texts.
  *
@@ -22,12 +23,17 @@ export function matchingSkills(record: AnyRecord, taxonomy?: Taxonomy): IndexedS
   }
   if (record.kind === 'course') return [...own, ...lexicalHaves(record.skillsTaught.map((s) => s.text), 'taught')];
   const bySkill = new Map(own.map((s) => [s.skillId, s]));
+  // Words count where the taxonomy named nothing for sure: phrases left unmapped or only linked by
+  // likeness. Named skills are already evidence, and their words would fill the index with
+  // partitions every learner of a field is in.
+  const words = record.skills.filter((s) => s.skillId === null || s.match === 'fuzzy').map((s) => s.text);
   for (const found of record.certificates.length > 0 ? normaliseSkillInputs(record.certificates, taxonomy).skills : []) {
+    if (found.skillId === null || found.match === 'fuzzy') words.push(found.text);
     if (found.skillId === null) continue;
     const seen = bySkill.get(found.skillId);
     const fuzzy = found.match === 'fuzzy' ? { fuzzy: true } : {};
     if (!seen) bySkill.set(found.skillId, { skillId: found.skillId, level: found.level, role: 'held', ...fuzzy });
     else if ((found.level ?? 0) > (seen.level ?? 0)) bySkill.set(found.skillId, { ...seen, level: found.level });
   }
-  return [...bySkill.values(), ...lexicalHaves([...record.skills.map((s) => s.text), ...record.certificates], 'held')];
+  return [...bySkill.values(), ...lexicalHaves(words, 'held')];
 }

@@ -65,7 +65,8 @@ export function lexicalNeeds(required: readonly Phrase[], preferred: readonly Ph
 export function withPhraseGrams(needs: readonly IndexedSkill[], phrases: readonly Phrase[]): IndexedSkill[] {
   return needs.map((need) => {
     const grams = new Set<string>();
-    for (const p of phrases) if (p.skillId === need.skillId) for (const g of phraseGrams(p.text)) grams.add(g);
+    // A skill given by its id says nothing in words.
+    for (const p of phrases) if (p.skillId === need.skillId && p.text !== p.skillId) for (const g of phraseGrams(p.text)) grams.add(g);
     return grams.size === 0 ? need : { ...need, grams: [...grams].slice(0, MAX_PHRASE_GRAMS) };
   });
 }

@@ -16,7 +16,10 @@ describe('import column table', () => {
   it.each(IMPORT_KINDS)('has exactly one column for every field of the %s schema', (kind) => {
     const fields = COLUMNS[kind].map((c) => c.field);
 
-    expect([...fields].sort()).toEqual(Object.keys(SCHEMAS[kind].shape).sort());
+    // A schema with a transform after it (learners: wishes move to wants) keeps its fields on `in`.
+    const schema = SCHEMAS[kind];
+    const shape = 'shape' in schema ? schema.shape : schema.in.shape;
+    expect([...fields].sort()).toEqual(Object.keys(shape).sort());
   });
 
   it.each(IMPORT_KINDS)('gives every %s header name to one column only', (kind) => {

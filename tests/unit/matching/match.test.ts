@@ -167,16 +167,19 @@ describe('demandPartitions', () => {
       { skillId: 'sql', level: null, role: 'preferred' as const },
     ];
 
-    const { direct, neighbours } = demandPartitions(needs, taxonomy);
+    const { direct, tiers } = demandPartitions(needs, taxonomy);
     expect(direct).toEqual(['uav-piloting', 'sql']);
-    expect(neighbours).toContain('uav-multirotor-piloting');
-    expect(learnerPartitions([{ skillId: 'uav-multirotor-piloting', level: 4 }], taxonomy).neighbours).toContain('uav-piloting');
+    // A learner holding the narrower multirotor piloting earns the child credit, the best tier.
+    expect(tiers[0]).toMatchObject({ credit: 0.75 });
+    expect(tiers[0]!.partitions).toContain('uav-multirotor-piloting');
+    const learnerTiers = learnerPartitions([{ skillId: 'uav-multirotor-piloting', level: 4 }], taxonomy).tiers;
+    expect(learnerTiers[0]).toMatchObject({ credit: 0.75, partitions: ['uav-piloting'] });
   });
 
   it('reads each gram of a lexical need as its own partition', () => {
-    const { direct, neighbours } = demandPartitions([{ skillId: '~电池+pack+模组', level: null, role: 'required' }], taxonomy);
+    const { direct, tiers } = demandPartitions([{ skillId: '~电池+pack+模组', level: null, role: 'required' }], taxonomy);
 
     expect(direct).toEqual(['~电池', '~pack', '~模组']);
-    expect(neighbours).toEqual([]);
+    expect(tiers).toEqual([]);
   });
 });
