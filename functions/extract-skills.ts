@@ -9,6 +9,5 @@ prepareExtraction(taxonomy);
 
 /** POST /skills/extract: the skills found in a text, with spans and confidence. */
 export const handler = httpHandler(route, async ({ body }) => {
-  const { text } = body as { text: string };
-  return { body: extractSkills(text, taxonomy) };
+  return { body: extractSkills(body.text, taxonomy) };
 });
