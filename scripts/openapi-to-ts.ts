@@ -97,7 +97,8 @@ function responsesType(responses: Json | undefined): string {
     const headers = isObject(response.headers) ? Object.keys(response.headers).map((h) => `${key(h)}?: string;`) : [];
     const head = `headers: {\n  ${indent([...headers, '[name: string]: unknown;'].join('\n'))}\n};`;
     const body = response.content === undefined ? 'content?: never;' : `content: ${contentType(response.content)};`;
-    return `${key(status)}: {\n  ${indent(`${head}\n${body}`)}\n};`;
+    // Statuses as numbers, as openapi-typescript writes them (openapi-fetch filters on them).
+    return `${/^\d+$/.test(status) ? status : key(status)}: {\n  ${indent(`${head}\n${body}`)}\n};`;
   });
   return `{\n  ${indent(lines.join('\n'))}\n}`;
 }

@@ -14,7 +14,7 @@ export interface paths {
         };
         requestBody?: never;
         responses: {
-          "200": {
+          200: {
             headers: {
               [name: string]: unknown;
             };
@@ -22,7 +22,7 @@ export interface paths {
               "application/json": components["schemas"]["Health"];
             };
           };
-          "503": {
+          503: {
             headers: {
               "Retry-After"?: string;
               [name: string]: unknown;
@@ -53,7 +53,7 @@ export interface paths {
         };
         requestBody?: never;
         responses: {
-          "200": {
+          200: {
             headers: {
               [name: string]: unknown;
             };
@@ -61,7 +61,7 @@ export interface paths {
               "application/json": components["schemas"]["OpenApiDocument"];
             };
           };
-          "503": {
+          503: {
             headers: {
               "Retry-After"?: string;
               [name: string]: unknown;
@@ -96,7 +96,7 @@ export interface paths {
         };
         requestBody?: never;
         responses: {
-          "200": {
+          200: {
             headers: {
               [name: string]: unknown;
             };
@@ -104,7 +104,7 @@ export interface paths {
               "application/json": components["schemas"]["DemandPage"];
             };
           };
-          "401": {
+          401: {
             headers: {
               [name: string]: unknown;
             };
@@ -112,7 +112,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "403": {
+          403: {
             headers: {
               [name: string]: unknown;
             };
@@ -120,7 +120,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "422": {
+          422: {
             headers: {
               [name: string]: unknown;
             };
@@ -128,7 +128,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "503": {
+          503: {
             headers: {
               "Retry-After"?: string;
               [name: string]: unknown;
@@ -154,7 +154,7 @@ export interface paths {
           };
         };
         responses: {
-          "200": {
+          200: {
             headers: {
               ETag?: string;
               Location?: string;
@@ -164,7 +164,7 @@ export interface paths {
               "application/json": components["schemas"]["Demand"];
             };
           };
-          "201": {
+          201: {
             headers: {
               ETag?: string;
               Location?: string;
@@ -174,7 +174,7 @@ export interface paths {
               "application/json": components["schemas"]["Demand"];
             };
           };
-          "400": {
+          400: {
             headers: {
               [name: string]: unknown;
             };
@@ -182,7 +182,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "401": {
+          401: {
             headers: {
               [name: string]: unknown;
             };
@@ -190,7 +190,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "403": {
+          403: {
             headers: {
               [name: string]: unknown;
             };
@@ -198,7 +198,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "413": {
+          413: {
             headers: {
               [name: string]: unknown;
             };
@@ -206,7 +206,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "415": {
+          415: {
             headers: {
               [name: string]: unknown;
             };
@@ -214,7 +214,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "422": {
+          422: {
             headers: {
               [name: string]: unknown;
             };
@@ -222,7 +222,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "503": {
+          503: {
             headers: {
               "Retry-After"?: string;
               [name: string]: unknown;
@@ -257,7 +257,7 @@ export interface paths {
           };
         };
         responses: {
-          "200": {
+          200: {
             headers: {
               [name: string]: unknown;
             };
@@ -265,7 +265,7 @@ export interface paths {
               "application/json": components["schemas"]["DemandBatchResult"];
             };
           };
-          "400": {
+          400: {
             headers: {
               [name: string]: unknown;
             };
@@ -273,7 +273,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "401": {
+          401: {
             headers: {
               [name: string]: unknown;
             };
@@ -281,7 +281,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "403": {
+          403: {
             headers: {
               [name: string]: unknown;
             };
@@ -289,7 +289,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "413": {
+          413: {
             headers: {
               [name: string]: unknown;
             };
@@ -297,7 +297,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "415": {
+          415: {
             headers: {
               [name: string]: unknown;
             };
@@ -305,7 +305,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "422": {
+          422: {
             headers: {
               [name: string]: unknown;
             };
@@ -313,7 +313,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "503": {
+          503: {
             headers: {
               "Retry-After"?: string;
               [name: string]: unknown;
@@ -344,7 +344,7 @@ export interface paths {
         };
         requestBody?: never;
         responses: {
-          "200": {
+          200: {
             headers: {
               ETag?: string;
               [name: string]: unknown;
@@ -353,7 +353,7 @@ export interface paths {
               "application/json": components["schemas"]["Demand"];
             };
           };
-          "401": {
+          401: {
             headers: {
               [name: string]: unknown;
             };
@@ -361,7 +361,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "403": {
+          403: {
             headers: {
               [name: string]: unknown;
             };
@@ -369,7 +369,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "404": {
+          404: {
             headers: {
               [name: string]: unknown;
             };
@@ -377,7 +377,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "503": {
+          503: {
             headers: {
               "Retry-After"?: string;
               [name: string]: unknown;
@@ -404,13 +404,13 @@ export interface paths {
         };
         requestBody?: never;
         responses: {
-          "204": {
+          204: {
             headers: {
               [name: string]: unknown;
             };
             content?: never;
           };
-          "401": {
+          401: {
             headers: {
               [name: string]: unknown;
             };
@@ -418,7 +418,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "403": {
+          403: {
             headers: {
               [name: string]: unknown;
             };
@@ -426,7 +426,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "404": {
+          404: {
             headers: {
               [name: string]: unknown;
             };
@@ -434,7 +434,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "409": {
+          409: {
             headers: {
               [name: string]: unknown;
             };
@@ -442,7 +442,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "412": {
+          412: {
             headers: {
               [name: string]: unknown;
             };
@@ -450,7 +450,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "503": {
+          503: {
             headers: {
               "Retry-After"?: string;
               [name: string]: unknown;
@@ -481,7 +481,7 @@ export interface paths {
           };
         };
         responses: {
-          "200": {
+          200: {
             headers: {
               ETag?: string;
               [name: string]: unknown;
@@ -490,7 +490,7 @@ export interface paths {
               "application/json": components["schemas"]["Demand"];
             };
           };
-          "400": {
+          400: {
             headers: {
               [name: string]: unknown;
             };
@@ -498,7 +498,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "401": {
+          401: {
             headers: {
               [name: string]: unknown;
             };
@@ -506,7 +506,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "403": {
+          403: {
             headers: {
               [name: string]: unknown;
             };
@@ -514,7 +514,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "404": {
+          404: {
             headers: {
               [name: string]: unknown;
             };
@@ -522,7 +522,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "409": {
+          409: {
             headers: {
               [name: string]: unknown;
             };
@@ -530,7 +530,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "412": {
+          412: {
             headers: {
               [name: string]: unknown;
             };
@@ -538,7 +538,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "413": {
+          413: {
             headers: {
               [name: string]: unknown;
             };
@@ -546,7 +546,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "415": {
+          415: {
             headers: {
               [name: string]: unknown;
             };
@@ -554,7 +554,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "422": {
+          422: {
             headers: {
               [name: string]: unknown;
             };
@@ -562,7 +562,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "503": {
+          503: {
             headers: {
               "Retry-After"?: string;
               [name: string]: unknown;
@@ -591,7 +591,7 @@ export interface paths {
         };
         requestBody?: never;
         responses: {
-          "200": {
+          200: {
             headers: {
               [name: string]: unknown;
             };
@@ -599,7 +599,7 @@ export interface paths {
               "application/json": components["schemas"]["LearnerPage"];
             };
           };
-          "401": {
+          401: {
             headers: {
               [name: string]: unknown;
             };
@@ -607,7 +607,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "403": {
+          403: {
             headers: {
               [name: string]: unknown;
             };
@@ -615,7 +615,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "422": {
+          422: {
             headers: {
               [name: string]: unknown;
             };
@@ -623,7 +623,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "503": {
+          503: {
             headers: {
               "Retry-After"?: string;
               [name: string]: unknown;
@@ -649,7 +649,7 @@ export interface paths {
           };
         };
         responses: {
-          "200": {
+          200: {
             headers: {
               ETag?: string;
               Location?: string;
@@ -659,7 +659,7 @@ export interface paths {
               "application/json": components["schemas"]["Learner"];
             };
           };
-          "201": {
+          201: {
             headers: {
               ETag?: string;
               Location?: string;
@@ -669,7 +669,7 @@ export interface paths {
               "application/json": components["schemas"]["Learner"];
             };
           };
-          "400": {
+          400: {
             headers: {
               [name: string]: unknown;
             };
@@ -677,7 +677,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "401": {
+          401: {
             headers: {
               [name: string]: unknown;
             };
@@ -685,7 +685,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "403": {
+          403: {
             headers: {
               [name: string]: unknown;
             };
@@ -693,7 +693,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "413": {
+          413: {
             headers: {
               [name: string]: unknown;
             };
@@ -701,7 +701,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "415": {
+          415: {
             headers: {
               [name: string]: unknown;
             };
@@ -709,7 +709,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "422": {
+          422: {
             headers: {
               [name: string]: unknown;
             };
@@ -717,7 +717,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "503": {
+          503: {
             headers: {
               "Retry-After"?: string;
               [name: string]: unknown;
@@ -752,7 +752,7 @@ export interface paths {
           };
         };
         responses: {
-          "200": {
+          200: {
             headers: {
               [name: string]: unknown;
             };
@@ -760,7 +760,7 @@ export interface paths {
               "application/json": components["schemas"]["LearnerBatchResult"];
             };
           };
-          "400": {
+          400: {
             headers: {
               [name: string]: unknown;
             };
@@ -768,7 +768,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "401": {
+          401: {
             headers: {
               [name: string]: unknown;
             };
@@ -776,7 +776,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "403": {
+          403: {
             headers: {
               [name: string]: unknown;
             };
@@ -784,7 +784,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "413": {
+          413: {
             headers: {
               [name: string]: unknown;
             };
@@ -792,7 +792,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "415": {
+          415: {
             headers: {
               [name: string]: unknown;
             };
@@ -800,7 +800,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "422": {
+          422: {
             headers: {
               [name: string]: unknown;
             };
@@ -808,7 +808,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "503": {
+          503: {
             headers: {
               "Retry-After"?: string;
               [name: string]: unknown;
@@ -839,7 +839,7 @@ export interface paths {
         };
         requestBody?: never;
         responses: {
-          "200": {
+          200: {
             headers: {
               ETag?: string;
               [name: string]: unknown;
@@ -848,7 +848,7 @@ export interface paths {
               "application/json": components["schemas"]["Learner"];
             };
           };
-          "401": {
+          401: {
             headers: {
               [name: string]: unknown;
             };
@@ -856,7 +856,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "403": {
+          403: {
             headers: {
               [name: string]: unknown;
             };
@@ -864,7 +864,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "404": {
+          404: {
             headers: {
               [name: string]: unknown;
             };
@@ -872,7 +872,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "503": {
+          503: {
             headers: {
               "Retry-After"?: string;
               [name: string]: unknown;
@@ -899,13 +899,13 @@ export interface paths {
         };
         requestBody?: never;
         responses: {
-          "204": {
+          204: {
             headers: {
               [name: string]: unknown;
             };
             content?: never;
           };
-          "401": {
+          401: {
             headers: {
               [name: string]: unknown;
             };
@@ -913,7 +913,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "403": {
+          403: {
             headers: {
               [name: string]: unknown;
             };
@@ -921,7 +921,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "404": {
+          404: {
             headers: {
               [name: string]: unknown;
             };
@@ -929,7 +929,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "409": {
+          409: {
             headers: {
               [name: string]: unknown;
             };
@@ -937,7 +937,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "412": {
+          412: {
             headers: {
               [name: string]: unknown;
             };
@@ -945,7 +945,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "503": {
+          503: {
             headers: {
               "Retry-After"?: string;
               [name: string]: unknown;
@@ -976,7 +976,7 @@ export interface paths {
           };
         };
         responses: {
-          "200": {
+          200: {
             headers: {
               ETag?: string;
               [name: string]: unknown;
@@ -985,7 +985,7 @@ export interface paths {
               "application/json": components["schemas"]["Learner"];
             };
           };
-          "400": {
+          400: {
             headers: {
               [name: string]: unknown;
             };
@@ -993,7 +993,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "401": {
+          401: {
             headers: {
               [name: string]: unknown;
             };
@@ -1001,7 +1001,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "403": {
+          403: {
             headers: {
               [name: string]: unknown;
             };
@@ -1009,7 +1009,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "404": {
+          404: {
             headers: {
               [name: string]: unknown;
             };
@@ -1017,7 +1017,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "409": {
+          409: {
             headers: {
               [name: string]: unknown;
             };
@@ -1025,7 +1025,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "412": {
+          412: {
             headers: {
               [name: string]: unknown;
             };
@@ -1033,7 +1033,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "413": {
+          413: {
             headers: {
               [name: string]: unknown;
             };
@@ -1041,7 +1041,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "415": {
+          415: {
             headers: {
               [name: string]: unknown;
             };
@@ -1049,7 +1049,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "422": {
+          422: {
             headers: {
               [name: string]: unknown;
             };
@@ -1057,7 +1057,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "503": {
+          503: {
             headers: {
               "Retry-After"?: string;
               [name: string]: unknown;
@@ -1087,7 +1087,7 @@ export interface paths {
         };
         requestBody?: never;
         responses: {
-          "200": {
+          200: {
             headers: {
               [name: string]: unknown;
             };
@@ -1095,7 +1095,7 @@ export interface paths {
               "application/json": components["schemas"]["CoursePage"];
             };
           };
-          "401": {
+          401: {
             headers: {
               [name: string]: unknown;
             };
@@ -1103,7 +1103,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "403": {
+          403: {
             headers: {
               [name: string]: unknown;
             };
@@ -1111,7 +1111,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "422": {
+          422: {
             headers: {
               [name: string]: unknown;
             };
@@ -1119,7 +1119,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "503": {
+          503: {
             headers: {
               "Retry-After"?: string;
               [name: string]: unknown;
@@ -1145,7 +1145,7 @@ export interface paths {
           };
         };
         responses: {
-          "200": {
+          200: {
             headers: {
               ETag?: string;
               Location?: string;
@@ -1155,7 +1155,7 @@ export interface paths {
               "application/json": components["schemas"]["Course"];
             };
           };
-          "201": {
+          201: {
             headers: {
               ETag?: string;
               Location?: string;
@@ -1165,7 +1165,7 @@ export interface paths {
               "application/json": components["schemas"]["Course"];
             };
           };
-          "400": {
+          400: {
             headers: {
               [name: string]: unknown;
             };
@@ -1173,7 +1173,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "401": {
+          401: {
             headers: {
               [name: string]: unknown;
             };
@@ -1181,7 +1181,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "403": {
+          403: {
             headers: {
               [name: string]: unknown;
             };
@@ -1189,7 +1189,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "413": {
+          413: {
             headers: {
               [name: string]: unknown;
             };
@@ -1197,7 +1197,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "415": {
+          415: {
             headers: {
               [name: string]: unknown;
             };
@@ -1205,7 +1205,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "422": {
+          422: {
             headers: {
               [name: string]: unknown;
             };
@@ -1213,7 +1213,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "503": {
+          503: {
             headers: {
               "Retry-After"?: string;
               [name: string]: unknown;
@@ -1248,7 +1248,7 @@ export interface paths {
           };
         };
         responses: {
-          "200": {
+          200: {
             headers: {
               [name: string]: unknown;
             };
@@ -1256,7 +1256,7 @@ export interface paths {
               "application/json": components["schemas"]["CourseBatchResult"];
             };
           };
-          "400": {
+          400: {
             headers: {
               [name: string]: unknown;
             };
@@ -1264,7 +1264,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "401": {
+          401: {
             headers: {
               [name: string]: unknown;
             };
@@ -1272,7 +1272,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "403": {
+          403: {
             headers: {
               [name: string]: unknown;
             };
@@ -1280,7 +1280,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "413": {
+          413: {
             headers: {
               [name: string]: unknown;
             };
@@ -1288,7 +1288,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "415": {
+          415: {
             headers: {
               [name: string]: unknown;
             };
@@ -1296,7 +1296,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "422": {
+          422: {
             headers: {
               [name: string]: unknown;
             };
@@ -1304,7 +1304,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "503": {
+          503: {
             headers: {
               "Retry-After"?: string;
               [name: string]: unknown;
@@ -1336,7 +1336,7 @@ export interface paths {
         };
         requestBody?: never;
         responses: {
-          "200": {
+          200: {
             headers: {
               [name: string]: unknown;
             };
@@ -1344,7 +1344,7 @@ export interface paths {
               "application/json": components["schemas"]["SkillSuggestions"];
             };
           };
-          "401": {
+          401: {
             headers: {
               [name: string]: unknown;
             };
@@ -1352,7 +1352,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "403": {
+          403: {
             headers: {
               [name: string]: unknown;
             };
@@ -1360,7 +1360,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "422": {
+          422: {
             headers: {
               [name: string]: unknown;
             };
@@ -1368,7 +1368,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "503": {
+          503: {
             headers: {
               "Retry-After"?: string;
               [name: string]: unknown;
@@ -1405,7 +1405,7 @@ export interface paths {
           };
         };
         responses: {
-          "200": {
+          200: {
             headers: {
               [name: string]: unknown;
             };
@@ -1413,7 +1413,7 @@ export interface paths {
               "application/json": components["schemas"]["Extraction"];
             };
           };
-          "400": {
+          400: {
             headers: {
               [name: string]: unknown;
             };
@@ -1421,7 +1421,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "401": {
+          401: {
             headers: {
               [name: string]: unknown;
             };
@@ -1429,7 +1429,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "403": {
+          403: {
             headers: {
               [name: string]: unknown;
             };
@@ -1437,7 +1437,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "413": {
+          413: {
             headers: {
               [name: string]: unknown;
             };
@@ -1445,7 +1445,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "415": {
+          415: {
             headers: {
               [name: string]: unknown;
             };
@@ -1453,7 +1453,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "422": {
+          422: {
             headers: {
               [name: string]: unknown;
             };
@@ -1461,7 +1461,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "503": {
+          503: {
             headers: {
               "Retry-After"?: string;
               [name: string]: unknown;
@@ -1493,7 +1493,7 @@ export interface paths {
         };
         requestBody?: never;
         responses: {
-          "200": {
+          200: {
             headers: {
               [name: string]: unknown;
             };
@@ -1501,7 +1501,7 @@ export interface paths {
               "application/json": components["schemas"]["ShortageRanking"];
             };
           };
-          "401": {
+          401: {
             headers: {
               [name: string]: unknown;
             };
@@ -1509,7 +1509,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "403": {
+          403: {
             headers: {
               [name: string]: unknown;
             };
@@ -1517,7 +1517,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "422": {
+          422: {
             headers: {
               [name: string]: unknown;
             };
@@ -1525,7 +1525,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "503": {
+          503: {
             headers: {
               "Retry-After"?: string;
               [name: string]: unknown;
@@ -1560,7 +1560,7 @@ export interface paths {
         };
         requestBody?: never;
         responses: {
-          "200": {
+          200: {
             headers: {
               "Content-Language"?: string;
               [name: string]: unknown;
@@ -1569,7 +1569,7 @@ export interface paths {
               "application/json": components["schemas"]["LearnerMatchList"];
             };
           };
-          "401": {
+          401: {
             headers: {
               [name: string]: unknown;
             };
@@ -1577,7 +1577,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "403": {
+          403: {
             headers: {
               [name: string]: unknown;
             };
@@ -1585,7 +1585,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "404": {
+          404: {
             headers: {
               [name: string]: unknown;
             };
@@ -1593,7 +1593,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "422": {
+          422: {
             headers: {
               [name: string]: unknown;
             };
@@ -1601,7 +1601,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "503": {
+          503: {
             headers: {
               "Retry-After"?: string;
               [name: string]: unknown;
@@ -1636,7 +1636,7 @@ export interface paths {
         };
         requestBody?: never;
         responses: {
-          "200": {
+          200: {
             headers: {
               "Content-Language"?: string;
               [name: string]: unknown;
@@ -1645,7 +1645,7 @@ export interface paths {
               "application/json": components["schemas"]["DemandMatchList"];
             };
           };
-          "401": {
+          401: {
             headers: {
               [name: string]: unknown;
             };
@@ -1653,7 +1653,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "403": {
+          403: {
             headers: {
               [name: string]: unknown;
             };
@@ -1661,7 +1661,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "404": {
+          404: {
             headers: {
               [name: string]: unknown;
             };
@@ -1669,7 +1669,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "422": {
+          422: {
             headers: {
               [name: string]: unknown;
             };
@@ -1677,7 +1677,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "503": {
+          503: {
             headers: {
               "Retry-After"?: string;
               [name: string]: unknown;
@@ -1714,7 +1714,7 @@ export interface paths {
         };
         requestBody?: never;
         responses: {
-          "200": {
+          200: {
             headers: {
               "Content-Language"?: string;
               [name: string]: unknown;
@@ -1723,7 +1723,7 @@ export interface paths {
               "application/json": components["schemas"]["Recommendations"];
             };
           };
-          "401": {
+          401: {
             headers: {
               [name: string]: unknown;
             };
@@ -1731,7 +1731,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "403": {
+          403: {
             headers: {
               [name: string]: unknown;
             };
@@ -1739,7 +1739,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "404": {
+          404: {
             headers: {
               [name: string]: unknown;
             };
@@ -1747,7 +1747,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "422": {
+          422: {
             headers: {
               [name: string]: unknown;
             };
@@ -1755,7 +1755,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "503": {
+          503: {
             headers: {
               "Retry-After"?: string;
               [name: string]: unknown;
@@ -1790,7 +1790,7 @@ export interface paths {
         };
         requestBody?: never;
         responses: {
-          "200": {
+          200: {
             headers: {
               [name: string]: unknown;
             };
@@ -1798,7 +1798,7 @@ export interface paths {
               "application/json": components["schemas"]["CampaignPage"];
             };
           };
-          "401": {
+          401: {
             headers: {
               [name: string]: unknown;
             };
@@ -1806,7 +1806,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "403": {
+          403: {
             headers: {
               [name: string]: unknown;
             };
@@ -1814,7 +1814,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "422": {
+          422: {
             headers: {
               [name: string]: unknown;
             };
@@ -1822,7 +1822,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "503": {
+          503: {
             headers: {
               "Retry-After"?: string;
               [name: string]: unknown;
@@ -1848,7 +1848,7 @@ export interface paths {
           };
         };
         responses: {
-          "202": {
+          202: {
             headers: {
               Location?: string;
               [name: string]: unknown;
@@ -1857,7 +1857,7 @@ export interface paths {
               "application/json": components["schemas"]["Campaign"];
             };
           };
-          "400": {
+          400: {
             headers: {
               [name: string]: unknown;
             };
@@ -1865,7 +1865,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "401": {
+          401: {
             headers: {
               [name: string]: unknown;
             };
@@ -1873,7 +1873,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "403": {
+          403: {
             headers: {
               [name: string]: unknown;
             };
@@ -1881,7 +1881,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "413": {
+          413: {
             headers: {
               [name: string]: unknown;
             };
@@ -1889,7 +1889,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "415": {
+          415: {
             headers: {
               [name: string]: unknown;
             };
@@ -1897,7 +1897,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "422": {
+          422: {
             headers: {
               [name: string]: unknown;
             };
@@ -1905,7 +1905,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "503": {
+          503: {
             headers: {
               "Retry-After"?: string;
               [name: string]: unknown;
@@ -1936,7 +1936,7 @@ export interface paths {
         };
         requestBody?: never;
         responses: {
-          "200": {
+          200: {
             headers: {
               [name: string]: unknown;
             };
@@ -1944,7 +1944,7 @@ export interface paths {
               "application/json": components["schemas"]["Campaign"];
             };
           };
-          "401": {
+          401: {
             headers: {
               [name: string]: unknown;
             };
@@ -1952,7 +1952,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "403": {
+          403: {
             headers: {
               [name: string]: unknown;
             };
@@ -1960,7 +1960,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "404": {
+          404: {
             headers: {
               [name: string]: unknown;
             };
@@ -1968,7 +1968,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "503": {
+          503: {
             headers: {
               "Retry-After"?: string;
               [name: string]: unknown;
@@ -2005,7 +2005,7 @@ export interface paths {
         };
         requestBody?: never;
         responses: {
-          "200": {
+          200: {
             headers: {
               "X-Next-Token"?: string;
               "Content-Disposition"?: string;
@@ -2016,7 +2016,7 @@ export interface paths {
               "text/csv": string;
             };
           };
-          "401": {
+          401: {
             headers: {
               [name: string]: unknown;
             };
@@ -2024,7 +2024,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "403": {
+          403: {
             headers: {
               [name: string]: unknown;
             };
@@ -2032,7 +2032,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "404": {
+          404: {
             headers: {
               [name: string]: unknown;
             };
@@ -2040,7 +2040,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "422": {
+          422: {
             headers: {
               [name: string]: unknown;
             };
@@ -2048,7 +2048,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "503": {
+          503: {
             headers: {
               "Retry-After"?: string;
               [name: string]: unknown;
@@ -2083,7 +2083,7 @@ export interface paths {
         };
         requestBody?: never;
         responses: {
-          "200": {
+          200: {
             headers: {
               [name: string]: unknown;
             };
@@ -2091,7 +2091,7 @@ export interface paths {
               "application/json": components["schemas"]["Campaign"];
             };
           };
-          "401": {
+          401: {
             headers: {
               [name: string]: unknown;
             };
@@ -2099,7 +2099,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "403": {
+          403: {
             headers: {
               [name: string]: unknown;
             };
@@ -2107,7 +2107,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "404": {
+          404: {
             headers: {
               [name: string]: unknown;
             };
@@ -2115,7 +2115,7 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
-          "503": {
+          503: {
             headers: {
               "Retry-After"?: string;
               [name: string]: unknown;
