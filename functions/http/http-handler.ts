@@ -45,7 +45,7 @@ type StatusOf<S> = S extends 200 ? { readonly status?: 200 } : { readonly status
 
 type AnswerOf<S, A> = StatusOf<S> &
   (
-    | { readonly body: BodyOf<A>; readonly contentType?: undefined; readonly headers?: Record<string, string> }
+    | ((BodyOf<A> extends undefined ? { readonly body?: undefined } : { readonly body: BodyOf<A> }) & { readonly contentType?: undefined; readonly headers?: Record<string, string> })
     | (A extends { readonly text: object } ? { readonly body: string; readonly contentType: string; readonly headers?: Record<string, string> } : never)
   );
 
