@@ -11,7 +11,7 @@ export const LabelSchema = z.object({ zh: z.string(), en: z.string() }).meta({ i
 export type LabelView = z.output<typeof LabelSchema>;
 
 /** A level as stored and answered: 1 (elementary, 五级/初级工) … 5 (expert, 一级/高级技师). */
-export const LevelValueSchema = z.int().min(1).max(5).meta({ id: 'LevelValue', description: 'A level as stored: 1 (elementary, 五级/初级工) … 5 (expert, 一级/高级技师).' });
+export const LevelValueSchema = z.literal([1, 2, 3, 4, 5]).meta({ id: 'LevelValue', description: 'A level as stored: 1 (elementary, 五级/初级工) … 5 (expert, 一级/高级技师).' });
 
 /** 0–1. */
 export const ShareSchema = z.number().min(0).max(1);

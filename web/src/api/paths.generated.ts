@@ -2327,7 +2327,7 @@ export interface components {
         /** 1 for an id given as such, the extractor’s confidence for text, 0 when unmapped. */
         confidence: number;
       };
-    LevelValue: number;
+    LevelValue: 1 | 2 | 3 | 4 | 5;
     DemandPage: {
         items: (components["schemas"]["Demand"])[];
         /** Present when there is more; send it back as ?nextToken= for the next page. */
