@@ -1,6 +1,6 @@
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
 import * as z from 'zod';
-import { ProblemSchema } from '#shared/schemas/views/problem.js';
+import { GatewayMessageSchema, ProblemSchema } from '#shared/schemas/views/problem.js';
 import { ROUTES, SCOPES, type RouteDef } from '../routes.js';
 import type { ResponseHeader } from './route-def.js';
 
@@ -18,6 +18,18 @@ const problem = (description: string, headers: readonly ResponseHeader[] = []) =
   ...(headers.length > 0 ? { headers: Object.fromEntries(headers.map((h) => [h, HEADER_SCHEMAS[h]])) } : {}),
   content: { 'application/problem+json': { schema: ProblemSchema } },
 });
+
+/** API Gateway's own 401 (AWS: the JWT authorizer) beside the function's problem JSON (locally). */
+const unauthorized = {
+  description: 'No valid token (in AWS the JWT authorizer answers { message } itself)',
+  content: { 'application/problem+json': { schema: ProblemSchema }, 'application/json': { schema: GatewayMessageSchema } },
+};
+
+/** Stage throttling (infra/config.ts `throttle`): API Gateway answers before any function runs. */
+const throttled = {
+  description: 'Too many requests (AWS stage throttling): retry after a pause; API Gateway sends no Retry-After',
+  content: { 'application/json': { schema: GatewayMessageSchema } },
+};
 
 /** PATCH and DELETE honour If-Match: the ETag last read, or `*`. */
 const IfMatchSchema = z.object({
@@ -62,9 +74,10 @@ function operation(r: RouteDef): ZodOpenApiOperationObject {
       ...successResponses(r),
       ...(r.body ? { '400': problem('Malformed JSON'), '413': problem('Body too large'), '415': problem('Not application/json') } : {}),
       ...(r.body || r.query ? { '422': problem('Fields that are not valid, each named in errors[]') } : {}),
-      ...(r.scopes.length > 0 ? { '401': problem('No valid token'), '403': problem('Not allowed for this caller') } : {}),
+      ...(r.scopes.length > 0 ? { '401': unauthorized, '403': problem('Not allowed for this caller') } : {}),
       ...(r.path.includes('{id}') ? { '404': problem('Absent or not visible to this caller') } : {}),
       ...(r.method === 'PATCH' || r.method === 'DELETE' ? { '409': problem('A concurrent write won'), '412': problem('If-Match is stale') } : {}),
+      '429': throttled,
       '503': problem('Busy; retry after Retry-After seconds', ['Retry-After']),
     },
   };

@@ -11,3 +11,9 @@ export const ProblemSchema = z
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details.' });
 export type ProblemView = z.output<typeof ProblemSchema>;
+
+/**
+ * What API Gateway answers by itself, before any function runs: `{"message":"Unauthorized"}` from
+ * the JWT authorizer (401) and `{"message":"Too Many Requests"}` from stage throttling (429).
+ */
+export const GatewayMessageSchema = z.object({ message: z.string() }).meta({ id: 'GatewayMessage', description: 'An answer of API Gateway itself (AWS only).' });

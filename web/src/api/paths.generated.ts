@@ -22,6 +22,14 @@ export interface paths {
               "application/json": components["schemas"]["Health"];
             };
           };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
           503: {
             headers: {
               "Retry-After"?: string;
@@ -59,6 +67,14 @@ export interface paths {
             };
             content: {
               "application/json": components["schemas"]["OpenApiDocument"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           503: {
@@ -110,6 +126,7 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           403: {
@@ -126,6 +143,14 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           503: {
@@ -188,6 +213,7 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           403: {
@@ -220,6 +246,14 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           503: {
@@ -279,6 +313,7 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           403: {
@@ -311,6 +346,14 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           503: {
@@ -359,6 +402,7 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           403: {
@@ -375,6 +419,14 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           503: {
@@ -416,6 +468,7 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           403: {
@@ -448,6 +501,14 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           503: {
@@ -504,6 +565,7 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           403: {
@@ -562,6 +624,14 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
           503: {
             headers: {
               "Retry-After"?: string;
@@ -605,6 +675,7 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           403: {
@@ -621,6 +692,14 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           503: {
@@ -683,6 +762,7 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           403: {
@@ -715,6 +795,14 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           503: {
@@ -774,6 +862,7 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           403: {
@@ -806,6 +895,14 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           503: {
@@ -854,6 +951,7 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           403: {
@@ -870,6 +968,14 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           503: {
@@ -911,6 +1017,7 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           403: {
@@ -943,6 +1050,14 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           503: {
@@ -999,6 +1114,7 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           403: {
@@ -1057,6 +1173,14 @@ export interface paths {
               "application/problem+json": components["schemas"]["Problem"];
             };
           };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
           503: {
             headers: {
               "Retry-After"?: string;
@@ -1101,6 +1225,7 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           403: {
@@ -1117,6 +1242,14 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           503: {
@@ -1179,6 +1312,7 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           403: {
@@ -1211,6 +1345,14 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           503: {
@@ -1270,6 +1412,7 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           403: {
@@ -1302,6 +1445,14 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           503: {
@@ -1350,6 +1501,7 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           403: {
@@ -1366,6 +1518,14 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           503: {
@@ -1427,6 +1587,7 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           403: {
@@ -1459,6 +1620,14 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           503: {
@@ -1507,6 +1676,7 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           403: {
@@ -1523,6 +1693,14 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           503: {
@@ -1575,6 +1753,7 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           403: {
@@ -1599,6 +1778,14 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           503: {
@@ -1651,6 +1838,7 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           403: {
@@ -1675,6 +1863,14 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           503: {
@@ -1729,6 +1925,7 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           403: {
@@ -1753,6 +1950,14 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           503: {
@@ -1804,6 +2009,7 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           403: {
@@ -1820,6 +2026,14 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           503: {
@@ -1871,6 +2085,7 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           403: {
@@ -1903,6 +2118,14 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           503: {
@@ -1950,6 +2173,7 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           403: {
@@ -1966,6 +2190,14 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           503: {
@@ -2022,6 +2254,7 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           403: {
@@ -2046,6 +2279,14 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           503: {
@@ -2097,6 +2338,7 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           403: {
@@ -2113,6 +2355,14 @@ export interface paths {
             };
             content: {
               "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
             };
           };
           503: {
@@ -2269,6 +2519,9 @@ export interface components {
     Health: {
         status: "ok";
         service: string;
+      };
+    GatewayMessage: {
+        message: string;
       };
     Problem: {
         type: string;
