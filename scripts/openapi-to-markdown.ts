@@ -25,6 +25,7 @@ export function typeName(schema: Json | undefined): string {
   if (options) return options.map(typeName).join(' or ');
   if (Array.isArray(schema.type)) return schema.type.map((t) => typeName({ ...schema, type: t })).join(' or ');
   if (schema.type === 'array') return Array.isArray(schema.prefixItems) ? `[${schema.prefixItems.map(typeName).join(', ')}]` : `${typeName(schema.items)}[]`;
+  if (schema.type === 'number' && typeof schema.minimum === 'number' && typeof schema.maximum === 'number') return `number ${schema.minimum}–${schema.maximum}`;
   if (schema.type === 'integer') {
     // z.int() bounds itself to the safe integers; only tighter bounds say something.
     const min = typeof schema.minimum === 'number' && schema.minimum > Number.MIN_SAFE_INTEGER ? schema.minimum : undefined;

@@ -31,7 +31,7 @@ export const MatchExplanationSchema = z
 const ranked = {
   id: z.string(),
   ref: z.string(),
-  score: ShareSchema,
+  score: ShareSchema.meta({ description: 'How well the two fit, 0–1: the skills met (required ones weigh more), scaled by how near they are.' }),
   explanation: MatchExplanationSchema,
 };
 

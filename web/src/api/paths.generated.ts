@@ -2711,6 +2711,7 @@ export interface components {
     LearnerMatch: {
         id: string;
         ref: string;
+        /** How well the two fit, 0–1: the skills met (required ones weigh more), scaled by how near they are. */
         score: number;
         explanation: components["schemas"]["MatchExplanation"];
       };
@@ -2744,6 +2745,7 @@ export interface components {
     DemandMatch: {
         id: string;
         ref: string;
+        /** How well the two fit, 0–1: the skills met (required ones weigh more), scaled by how near they are. */
         score: number;
         explanation: components["schemas"]["MatchExplanation"];
         title: string;
