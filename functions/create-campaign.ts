@@ -1,4 +1,3 @@
-import type { CampaignInput } from '#shared/schemas/campaign.js';
 import { prepareExtraction } from '#shared/taxonomy/extract.js';
 import { makeCreateCampaign } from '#shared/use-cases/campaign/manage.js';
 import { getCampaignContainer } from './campaign-container.js';
@@ -12,6 +11,6 @@ prepareExtraction();
 /** POST /campaigns: a bureau starts a campaign in its region; 202 with the queued status while it runs. */
 export const handler = httpHandler(route, async ({ body, caller }) => {
   const { campaigns, dispatcher } = getCampaignContainer();
-  const status = await makeCreateCampaign({ campaigns, dispatcher, clock: getContainer().clock })(caller, body as CampaignInput);
+  const status = await makeCreateCampaign({ campaigns, dispatcher, clock: getContainer().clock })(caller, body);
   return { status: 202, body: status, headers: { location: `/campaigns/${status.id}` } };
 });

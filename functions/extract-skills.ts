@@ -9,7 +9,6 @@ prepareExtraction(taxonomy);
 
 /** POST /skills/extract: the skills found in a text, with spans and confidence. */
 export const handler = httpHandler(route, async ({ body }) => {
-  const { text } = body as { text: string };
-  const { items, wants, unmapped } = extractSkills(text, taxonomy);
+  const { items, wants, unmapped } = extractSkills(body.text, taxonomy);
   return { body: { items, wants, unmapped } };
 });

@@ -1,5 +1,5 @@
 import { BOM, csvHeader, csvRow } from '#shared/domain/campaign/csv.js';
-import { CAMPAIGN_RESULTS_MAX, type CampaignResultsQuery } from '#shared/schemas/campaign.js';
+import { CAMPAIGN_RESULTS_MAX } from '#shared/schemas/campaign.js';
 import { loadTaxonomy } from '#shared/taxonomy/taxonomy.js';
 import { makeCampaignResults, resultView } from '#shared/use-cases/campaign/manage.js';
 import { getCampaignStore } from './campaign-store.js';
@@ -12,7 +12,7 @@ import { route } from './routes/get-campaign-results.js';
  * and continues through the `X-Next-Token` header when the campaign has more rows than a page.
  */
 export const handler = httpHandler(route, async ({ params, query, caller }) => {
-  const { format, limit, nextToken } = query as CampaignResultsQuery;
+  const { format, limit, nextToken } = query;
   const taxonomy = loadTaxonomy();
   const page = await makeCampaignResults({ campaigns: getCampaignStore() })(caller, params.id ?? '', { limit: limit ?? (format === 'csv' ? CAMPAIGN_RESULTS_MAX.csv : 500), nextToken });
   if (format === 'csv') {

@@ -1,4 +1,3 @@
-import type { ShortageQuery } from '#shared/schemas/queries.js';
 import { loadTaxonomy } from '#shared/taxonomy/taxonomy.js';
 import { makeShortageRanking } from '#shared/use-cases/shortage.js';
 import { getContainer } from './container.js';
@@ -11,6 +10,6 @@ import { route } from './routes/get-shortage.js';
  */
 export const handler = httpHandler(route, async ({ query, caller }) => {
   const { clock, shortage } = getContainer();
-  const ranking = await makeShortageRanking({ shortage, clock, taxonomy: loadTaxonomy() })(caller, query as ShortageQuery);
+  const ranking = await makeShortageRanking({ shortage, clock, taxonomy: loadTaxonomy() })(caller, query);
   return { body: ranking };
 });

@@ -1,4 +1,3 @@
-import type { ListQuery } from '#shared/schemas/queries.js';
 import { campaignView, makeListCampaigns } from '#shared/use-cases/campaign/manage.js';
 import { getCampaignStore } from './campaign-store.js';
 import { httpHandler } from './http/http-handler.js';
@@ -9,7 +8,7 @@ import { route } from './routes/list-campaigns.js';
  * narrows), newest first, each as GET /campaigns/{id} shows it; `nextToken` continues the list.
  */
 export const handler = httpHandler(route, async ({ query, caller }) => {
-  const page = await makeListCampaigns({ campaigns: getCampaignStore() })(caller, query as ListQuery);
+  const page = await makeListCampaigns({ campaigns: getCampaignStore() })(caller, query);
   return {
     body: { items: page.items.map(campaignView), ...(page.nextToken ? { nextToken: page.nextToken } : {}) },
     headers: { 'cache-control': 'no-store' },

@@ -1,4 +1,3 @@
-import type { CourseQuery } from '#shared/schemas/queries.js';
 import { prepareExtraction } from '#shared/taxonomy/extract.js';
 import { makeListCourses } from '#shared/use-cases/list-courses.js';
 import { publicView } from '#shared/use-cases/records.js';
@@ -11,6 +10,6 @@ prepareExtraction();
 
 /** GET /courses?skill=&region=: courses anyone signed in may browse. */
 export const handler = httpHandler(route, async ({ query }) => {
-  const page = await makeListCourses(getContainer())(query as CourseQuery);
+  const page = await makeListCourses(getContainer())(query);
   return { body: { items: page.items.map(publicView), ...(page.nextToken ? { nextToken: page.nextToken } : {}) } };
 });

@@ -1,4 +1,3 @@
-import type { MatchQuery } from '#shared/schemas/queries.js';
 import { prepareExtraction } from '#shared/taxonomy/extract.js';
 import { loadTaxonomy } from '#shared/taxonomy/taxonomy.js';
 import { makeMatchDemand } from '#shared/use-cases/match.js';
@@ -14,7 +13,7 @@ prepareExtraction();
  * each with the skill evidence and a sentence in the caller's language (Accept-Language).
  */
 export const handler = httpHandler(route, async ({ params, query, caller, lang }) => {
-  const { limit } = query as MatchQuery;
+  const { limit } = query;
   const { store, clock, candidates } = getContainer();
   const list = await makeMatchDemand({ store, clock, candidates, taxonomy: loadTaxonomy() })(caller, params.id ?? '', { limit, lang });
   return { body: list, headers: { 'content-language': lang === 'zh' ? 'zh-CN' : 'en', vary: 'Accept-Language' } };

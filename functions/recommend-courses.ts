@@ -1,4 +1,3 @@
-import type { RecommendQuery } from '#shared/schemas/queries.js';
 import { prepareExtraction } from '#shared/taxonomy/extract.js';
 import { loadTaxonomy } from '#shared/taxonomy/taxonomy.js';
 import { makeRecommendCourses } from '#shared/use-cases/recommend.js';
@@ -15,7 +14,7 @@ prepareExtraction();
  * language (Accept-Language). The learner themself or the bureau of their region only.
  */
 export const handler = httpHandler(route, async ({ params, query, caller, lang }) => {
-  const { limit, demandId, occupation } = query as RecommendQuery;
+  const { limit, demandId, occupation } = query;
   const { reads: _reads, ...answer } = await makeRecommendCourses({ ...getContainer(), taxonomy: loadTaxonomy() })(caller, params.id ?? '', {
     limit,
     lang,

@@ -6,6 +6,6 @@ const taxonomy = loadTaxonomy();
 
 /** GET /skills?q=: autocomplete over the taxonomy in Chinese and English. */
 export const handler = httpHandler(route, async ({ query }) => {
-  const { q, limit } = query as { q: string; limit: number };
+  const { q, limit } = query;
   return { body: { items: taxonomy.search(q, limit), taxonomyVersion: taxonomy.version } };
 });

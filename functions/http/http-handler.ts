@@ -11,7 +11,7 @@ import { toFieldIssues } from '#shared/schemas/issues.js';
 import { inspectJson } from '#shared/schemas/json-guard.js';
 import { callerFromEvent } from './caller.js';
 import { logger, metrics, tracer } from './observability.js';
-import type { RouteDef } from './route-def.js';
+import type { RouteDef, RouteResponse } from './route-def.js';
 import { toHttpError } from './to-http-error.js';
 
 export type Lang = 'zh' | 'en';
@@ -34,13 +34,39 @@ export interface HttpResult {
   readonly headers?: Record<string, string>;
 }
 
+/** A schema's output, read-only all the way down: use cases answer read-only arrays. */
+export type Wire<T> = T extends readonly (infer E)[] ? readonly Wire<E>[] : T extends object ? { readonly [K in keyof T]: Wire<T[K]> } : T;
+
+/** The body a declared answer carries: its schema's output, or nothing (204). */
+type BodyOf<A> = A extends { readonly schema: infer S extends z.ZodType } ? Wire<z.output<S>> : undefined;
+
+/** A 200 may leave its status out; any other status is named. */
+type StatusOf<S> = S extends 200 ? { readonly status?: 200 } : { readonly status: S };
+
+type AnswerOf<S, A> = StatusOf<S> &
+  (
+    | ((BodyOf<A> extends undefined ? { readonly body?: undefined } : { readonly body: BodyOf<A> }) & { readonly contentType?: undefined; readonly headers?: Record<string, string> })
+    | (A extends { readonly text: object } ? { readonly body: string; readonly contentType: string; readonly headers?: Record<string, string> } : never)
+  );
+
+/**
+ * What a handler may return for a route: one of its declared answers (`responses`, by status),
+ * with the body its schema describes; any `HttpResult` for a route that declares none.
+ */
+export type ResultOf<R, S extends number = number> = [R] extends [Readonly<Record<number, RouteResponse>>]
+  ? { [K in keyof R & S]: AnswerOf<K, R[K]> }[keyof R & S]
+  : HttpResult;
+
 /**
  * What the stack validates with: a handler passes its route (functions/routes/<handler>.ts), of
- * which the stack reads the schemas and the body limit, or just those fields.
+ * which the stack reads the schemas and the body limit, or just those fields. The types of the
+ * request (`body`, `query`) and of the answer (`responses`) come from the same route.
  */
-export interface HttpSpec<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> extends Partial<Omit<RouteDef, 'body' | 'query' | 'maxBodyBytes'>> {
+export interface HttpSpec<B extends z.ZodType | undefined, Q extends z.ZodType | undefined, R = undefined>
+  extends Partial<Omit<RouteDef, 'body' | 'query' | 'maxBodyBytes' | 'responses'>> {
   readonly body?: B;
   readonly query?: Q;
+  readonly responses?: R;
   /** @default 262144 (256 KiB) */
   readonly maxBodyBytes?: number;
   /** Routes anyone may call without a token (health, OpenAPI). @default false */
@@ -108,16 +134,18 @@ function toResponse(result: HttpResult): APIGatewayProxyStructuredResultV2 {
  * The one middy stack every HTTP Lambda runs: Powertools logging, metrics and tracing; caller
  * from the JWT claims; body and query validated by zod; domain errors to problem JSON.
  */
-export function httpHandler<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
-  spec: HttpSpec<B, Q>,
-  fn: (request: HttpRequest<Out<B>, Out<Q>>) => Promise<HttpResult>,
+export function httpHandler<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, R = undefined, S extends number = 200>(
+  spec: HttpSpec<B, Q, R>,
+  // S, the status the handler answers, is inferred from its `status` (200 when left out), so that
+  // the body is checked against the schema declared for that status.
+  fn: (request: HttpRequest<Out<B>, Out<Q>>) => Promise<{ readonly status?: S } & NoInfer<ResultOf<R, S>>>,
 ) {
   const maxBytes = spec.maxBodyBytes ?? 262_144;
   const base = async (event: HttpEvent, _context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const caller = spec.public ? ({ sub: 'anonymous', role: 'jobseeker' } as Caller) : callerFromEvent(event);
     const body = (spec.body ? parseBody(event, spec.body, maxBytes) : undefined) as Out<B>;
     const query = (spec.query ? validate(spec.query, event.queryStringParameters ?? {}, 'Some query parameters are not valid.') : undefined) as Out<Q>;
-    const result = await fn({ body, query, params: event.pathParameters ?? {}, headers: event.headers, caller, lang: preferredLang(event.headers['accept-language']) });
+    const result: HttpResult = await fn({ body, query, params: event.pathParameters ?? {}, headers: event.headers, caller, lang: preferredLang(event.headers['accept-language']) });
     countAnswer(result.status ?? 200);
     return toResponse(result);
   };

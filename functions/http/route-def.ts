@@ -30,12 +30,20 @@ export interface RouteDef {
   readonly responses?: Readonly<Record<number, RouteResponse>>;
 }
 
-/** One success answer of a route. */
+/** Response headers a route may declare; functions/http/openapi.ts describes each. */
+export type ResponseHeader = 'ETag' | 'Location' | 'Retry-After' | 'Content-Language' | 'Content-Disposition' | 'X-Next-Token';
+
+/**
+ * One success answer of a route. The handler's return type is derived from it (see `ResultOf` in
+ * http-handler.ts): a body that does not fit `schema`, or a status not declared, fails to compile.
+ */
 export interface RouteResponse {
   readonly description: string;
-  /** The body's schema; absent for answers without a body (204). */
+  /** The JSON body's schema (shared/schemas/views/); absent for answers without a body (204). */
   readonly schema?: z.ZodType;
-  readonly headers?: readonly ('ETag' | 'Location' | 'Retry-After' | 'Content-Language')[];
+  /** A text alternative of the same answer (e.g. `text/csv`), chosen by a query parameter. */
+  readonly text?: { readonly contentType: string; readonly description: string };
+  readonly headers?: readonly ResponseHeader[];
 }
 
 /** Body limit of the batch routes (up to 100 records). */

@@ -1,5 +1,6 @@
 import { SCOPES } from '#shared/domain/scopes.js';
 import { DemandBatchSchema } from '#shared/schemas/demand.js';
+import { DemandBatchResultSchema } from '#shared/schemas/views/records.js';
 import { BATCH_BODY_BYTES, type RouteDef } from '../http/route-def.js';
 
 /** The route functions/batch-create-demands.ts serves; one module a route, listed in ../routes.ts. */
@@ -11,4 +12,7 @@ export const route = {
   scopes: [SCOPES.demands],
   body: DemandBatchSchema,
   maxBodyBytes: BATCH_BODY_BYTES,
+  responses: {
+    200: { description: 'Every demand, stored (created or updated by ref), in the order sent', schema: DemandBatchResultSchema },
+  },
 } as const satisfies RouteDef;

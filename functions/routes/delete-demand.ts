@@ -8,5 +8,7 @@ export const route = {
   handler: 'delete-demand',
   summary: 'Delete a demand',
   scopes: [SCOPES.demands],
-  success: 204,
+  responses: {
+    204: { description: 'Deleted' },
+  },
 } as const satisfies RouteDef;

@@ -8,5 +8,7 @@ export const route = {
   handler: 'delete-learner',
   summary: 'Delete a learner profile and all derived data',
   scopes: [SCOPES.profile, SCOPES.bureau],
-  success: 204,
+  responses: {
+    204: { description: 'Deleted' },
+  },
 } as const satisfies RouteDef;

@@ -1,4 +1,5 @@
 import { SCOPES } from '#shared/domain/scopes.js';
+import { DemandViewSchema } from '#shared/schemas/views/records.js';
 import type { RouteDef } from '../http/route-def.js';
 
 /** The route functions/get-demand.ts serves; one module a route, listed in ../routes.ts. */
@@ -8,4 +9,7 @@ export const route = {
   handler: 'get-demand',
   summary: 'One demand',
   scopes: [SCOPES.demands],
+  responses: {
+    200: { description: 'The demand', schema: DemandViewSchema, headers: ['ETag'] },
+  },
 } as const satisfies RouteDef;

@@ -1,5 +1,6 @@
 import { SCOPES } from '#shared/domain/scopes.js';
 import { MatchQuerySchema } from '#shared/schemas/queries.js';
+import { LearnerMatchListSchema } from '#shared/schemas/views/matching.js';
 import type { RouteDef } from '../http/route-def.js';
 
 /** The route functions/match-demand.ts serves; one module a route, listed in ../routes.ts. */
@@ -10,4 +11,7 @@ export const route = {
   summary: 'Ranked learners who consented, with explanations',
   scopes: [SCOPES.demands],
   query: MatchQuerySchema,
+  responses: {
+    200: { description: 'Ranked learners, explained in the language of Accept-Language', schema: LearnerMatchListSchema, headers: ['Content-Language'] },
+  },
 } as const satisfies RouteDef;

@@ -15,15 +15,8 @@ export const CourseQuerySchema = z.strictObject({
 });
 export type CourseQuery = z.output<typeof CourseQuerySchema>;
 
-export const ProblemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.int(),
-    detail: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  })
-  .meta({ id: 'Problem', description: 'RFC 9457 problem details.' });
+/** Kept here for existing imports; declared with the other answers in views/problem.ts. */
+export { ProblemSchema } from './views/problem.js';
 
 export const ShortageQuerySchema = z.strictObject({
   region: RegionSchema.optional().meta({ description: 'Region to rank (rolled up from everything inside it). Employers: any, default national; bureau staff: their region or inside it, default theirs.' }),

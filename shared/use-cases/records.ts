@@ -9,13 +9,14 @@ import type { DemandInput, DemandPatch } from '../schemas/demand.js';
 import type { LearnerInput, LearnerPatch } from '../schemas/learner.js';
 import type { CourseInput, CoursePatch } from '../schemas/course.js';
 
+export type InputOf<K extends Kind> = { demand: DemandInput; learner: LearnerInput; course: CourseInput }[K];
+export type PatchOf<K extends Kind> = { demand: DemandPatch; learner: LearnerPatch; course: CoursePatch }[K];
+
 export interface RecordDeps {
   readonly store: RecordStore;
   readonly clock: Clock;
 }
 
-type InputOf<K extends Kind> = { demand: DemandInput; learner: LearnerInput; course: CourseInput }[K];
-type PatchOf<K extends Kind> = { demand: DemandPatch; learner: LearnerPatch; course: CoursePatch }[K];
 
 /** Attempts at an upsert that lost a race to a concurrent writer before giving up with 409. */
 const UPSERT_ATTEMPTS = 4;
@@ -198,7 +199,10 @@ export function makeListRecords<K extends Kind>(kind: K, { store }: Pick<RecordD
 }
 
 /** A record as the API shows it: everything but internal bookkeeping. */
-export function publicView(record: AnyRecord): Record<string, unknown> {
+export type PublicView<K extends Kind> = Omit<RecordOf<K>, 'contentHash' | 'kind'>;
+
+/** A record as the API shows it (shared/schemas/views/records.ts describes it): everything but internal bookkeeping. */
+export function publicView<K extends Kind>(record: RecordOf<K>): PublicView<K> {
   const { contentHash: _h, kind: _k, ...rest } = record;
   return rest;
 }

@@ -87,13 +87,23 @@ function pickSkills(count: number, levelChance: number, levels: readonly Level[]
     const skill = rand.weighted(skillWeights.get(from)!);
     chosen.set(skill.id, skill);
   }
-  return [...chosen.values()].map((s) => ({
+  const named = [...chosen.values()].map((s): StoredSkill => ({
     text: s.zh,
     skillId: s.id,
     level: rand.next() < levelChance ? levels[rand.int(levels.length)]! : null,
     confidence: 1,
   }));
+  // About one record in four also writes something the taxonomy does not name, as people do.
+  const unnamed: StoredSkill[] = rand.next() < 0.25 ? [{ text: UNNAMED[rand.int(UNNAMED.length)]!, skillId: null, level: null, confidence: 0 }] : [];
+  return [...named, ...unnamed];
 }
+
+/** Phrases from postings and résumés that no taxonomy skill names: lexical evidence in the index. */
+const UNNAMED = [
+  '万用表用得熟', '电池PACK', '模组装配', '绝缘耐压测试', '看电气图', '大疆M300操作', '精灵4RTK', 'RTK打像控点', '起降点操作、换电池',
+  '发那科0i系统', '对刀', '打螺丝', '贴标签', 'K&S焊线机调机', 'DISCO划片机', '看英文设备手册', '配电柜接线', '产品讲解话术', '控场',
+  '压疮预防', '翻身擦身', '喷头流量', '地块规划', '拉框打点', '2D/3D融合标注', '千川投流', '顶班直播', '出巡检报告', '红外测温',
+];
 
 /** The synthetic learners, demands and courses, the same on every run (seeded). */
 export function generate(): AnyRecord[] {
@@ -179,7 +189,11 @@ function retrievalQuality(found: ReadonlyArray<{ id: string; score: number }>, e
   };
 }
 
-const rank = (items: Array<{ id: string; score: number }>) => items.filter((i) => i.score > 0).sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+/** Best first, with the use case's tie-breakers (score, required skills met, nearness, id). */
+const rank = (items: Array<{ id: string; score: number; requiredMet: number; distance: number }>) =>
+  items
+    .filter((i) => i.score > 0)
+    .sort((a, b) => b.score - a.score || b.requiredMet - a.requiredMet || a.distance - b.distance || (a.id < b.id ? -1 : 1));
 
 /** Runs the matching benchmark. */
 export async function benchMatching(): Promise<BenchSection> {
@@ -234,13 +248,13 @@ export async function benchMatching(): Promise<BenchSection> {
       const demandQuality = [];
       for (const d of judgedDemands) {
         const needs = needsOf(matchingSkills(d, taxonomy), d.minLevel);
-        const exhaustive = rank(shown.map(({ l, haves }) => ({ id: l.id, score: rankMatch(needs, haves, { demandRegion: d.region, learnerRegion: l.region }, taxonomy).score })));
+        const exhaustive = rank(shown.map(({ l, haves }) => ({ id: l.id, ...rankMatch(needs, haves, { demandRegion: d.region, learnerRegion: l.region }, taxonomy) })));
         demandQuality.push(retrievalQuality((await matchDemand(bureau, d.id, options)).items, exhaustive));
       }
       const learnerQuality = [];
       for (const l of judgedLearners) {
         const haves = havesOf(matchingSkills(l, taxonomy));
-        const exhaustive = rank(open.map((d) => ({ id: d.id, score: rankMatch(needsOf(matchingSkills(d, taxonomy), d.minLevel), haves, { demandRegion: d.region, learnerRegion: l.region }, taxonomy).score })));
+        const exhaustive = rank(open.map((d) => ({ id: d.id, ...rankMatch(needsOf(matchingSkills(d, taxonomy), d.minLevel), haves, { demandRegion: d.region, learnerRegion: l.region }, taxonomy) })));
         learnerQuality.push(retrievalQuality((await matchLearner(bureau, l.id, options)).items, exhaustive));
       }
       quality.push(

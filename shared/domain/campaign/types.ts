@@ -14,7 +14,7 @@ export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 /** Statuses a campaign never leaves. */
 export const TERMINAL_STATUSES: ReadonlySet<CampaignStatus> = new Set(['completed', 'failed', 'cancelled']);
 
-/** CONTRACT.md §4: learners computed (`done`) and failed (`failed`) so far, out of `total`. */
+/** Learners computed (`done`) and failed (`failed`) so far, out of `total`. */
 export interface CampaignProgress {
   readonly done: number;
   readonly total: number;
@@ -177,7 +177,7 @@ export interface LearnerOutcome {
   readonly gap: readonly ResultGapSkill[];
 }
 
-/** One learner's result as stored: CONTRACT.md §4's item, plus the group (for the fairness report) and the page. */
+/** One learner's result as stored: the API's result item, plus the group (for the fairness report) and the page. */
 export interface CampaignResult extends LearnerOutcome {
   readonly learner: { readonly id: string; readonly ref: string; readonly group: LearnerGroup; readonly region: string };
   readonly page: number;

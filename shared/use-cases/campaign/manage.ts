@@ -29,7 +29,7 @@ export function newCampaignId(): string {
 
 const CAMPAIGN_ID = /^cp_[a-z2-7]{20}$/;
 
-/** CONTRACT.md §4's status, plus what a person reading it needs. */
+/** A campaign's status as the API shows it (`{ id, status, progress }`), plus what a person reading it needs. */
 export interface CampaignView {
   readonly id: string;
   readonly name: string;

@@ -1,0 +1,113 @@
+import * as z from 'zod';
+import { CourseModeSchema } from '../course.js';
+import { LevelValueSchema, ShareSchema } from './common.js';
+
+const RoleSchema = z.enum(['required', 'preferred']);
+const RelationSchema = z.enum(['child', 'parent', 'related']);
+
+/** A gap skill a course closes (or closes in part), as an explanation shows it. */
+export const ClosedSkillSchema = z
+  .object({
+    skillId: z.string(),
+    label: z.string(),
+    role: RoleSchema,
+    from: z.number(),
+    to: z.number(),
+    needed: z.number(),
+    shortageIndex: z.number(),
+    via: z.object({ skillId: z.string(), label: z.string(), relation: RelationSchema, credit: ShareSchema, level: z.number() }).optional(),
+    share: ShareSchema.optional(),
+    attested: z.literal(true).optional(),
+  })
+  .meta({ id: 'ClosedSkill' });
+
+export const SubsidyLineSchema = z
+  .object({ ruleId: z.string(), name: z.string(), amountYuan: z.number(), why: z.string(), example: z.boolean().meta({ description: 'The amount is a configurable example, not a quoted policy.' }) })
+  .meta({ id: 'SubsidyLine' });
+
+export const RecommendedCourseSchema = z
+  .object({
+    id: z.string(),
+    ref: z.string(),
+    title: z.string(),
+    provider: z.string(),
+    level: LevelValueSchema,
+    hours: z.number(),
+    mode: CourseModeSchema,
+    region: z.string(),
+    certificate: z.string().optional(),
+    score: ShareSchema,
+    scope: z.enum(['target', 'broader', 'related']),
+    explanation: z.object({
+      summary: z.string(),
+      closes: z.array(ClosedSkillSchema),
+      partly: z.array(ClosedSkillSchema),
+      levelFit: z.string(),
+      access: z.string(),
+      subsidies: z.array(SubsidyLineSchema),
+      priceYuan: z.number().nullable(),
+      subsidyYuan: z.number(),
+      netCostYuan: z.number().nullable(),
+      cost: z.string(),
+    }),
+  })
+  .meta({ id: 'RecommendedCourse' });
+
+const TargetDemandSchema = z.object({ id: z.string(), ref: z.string(), title: z.string(), employer: z.string(), region: z.string(), matchScore: ShareSchema });
+
+/** The answer of GET /learners/{id}/recommendations. */
+export const RecommendationsSchema = z
+  .object({
+    learner: z.object({ id: z.string(), ref: z.string() }),
+    target: z.object({
+      kind: z.enum(['demand', 'nearby-demands', 'occupation', 'upskilling']),
+      summary: z.string(),
+      demands: z.array(TargetDemandSchema),
+      occupation: z.object({ id: z.string(), code: z.string().nullable(), label: z.string() }).optional(),
+      wants: z.array(z.object({ skillId: z.string(), label: z.string() })).optional(),
+    }),
+    gap: z.array(
+      z.object({ skillId: z.string(), label: z.string(), role: RoleSchema, needed: z.number(), held: z.number(), shortageIndex: z.number(), weight: z.number() }),
+    ),
+    items: z.array(RecommendedCourseSchema),
+    pathway: z.object({
+      courses: z.array(
+        z.object({
+          id: z.string(),
+          ref: z.string(),
+          title: z.string(),
+          level: LevelValueSchema,
+          hours: z.number(),
+          mode: CourseModeSchema,
+          certificate: z.string().optional(),
+          netCostYuan: z.number().nullable(),
+          raises: z.array(
+            z.object({
+              skillId: z.string(),
+              label: z.string(),
+              from: z.number(),
+              to: z.number(),
+              via: z.object({ skillId: z.string(), label: z.string(), relation: RelationSchema }).optional(),
+            }),
+          ),
+          after: z.array(z.string()),
+        }),
+      ),
+      totalHours: z.number(),
+      totalNetCostYuan: z.number(),
+      unpricedCourses: z.int(),
+      certificate: z.string().nullable(),
+      opens: z.array(
+        z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('demand'), id: z.string(), ref: z.string(), title: z.string(), employer: z.string(), alreadyQualified: z.boolean() }),
+          z.object({ kind: z.literal('occupation'), id: z.string(), label: z.string(), alreadyQualified: z.boolean() }),
+        ]),
+      ),
+      coverage: ShareSchema,
+      summary: z.string(),
+    }),
+    subsidyRules: z.object({ version: z.string(), notice: z.string() }),
+  })
+  .meta({ id: 'Recommendations' });
+export type RecommendationsView = z.output<typeof RecommendationsSchema>;
+

@@ -1,0 +1,3055 @@
+// Generated from the OpenAPI document by `npm run gen:api-docs` (scripts/openapi-to-ts.ts): do not edit.
+// A test fails when it no longer matches the document the API serves.
+
+export interface paths {
+  "/health": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: /** Liveness */
+      {
+        parameters: {
+          query?: never;
+          header?: never;
+          path?: never;
+          cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+          200: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["Health"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/openapi.json": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: /** This OpenAPI document */
+      {
+        parameters: {
+          query?: never;
+          header?: never;
+          path?: never;
+          cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+          200: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["OpenApiDocument"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/demands": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: /** Own demands, or a bureau region’s */
+      {
+        parameters: {
+          query?: {
+            region?: string;
+            limit?: number;
+            nextToken?: string;
+          };
+          header?: never;
+          path?: never;
+          cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+          200: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["DemandPage"];
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          422: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    put?: never;
+    post: /** Create or update (by ref) a demand */
+      {
+        parameters: {
+          query?: never;
+          header?: never;
+          path?: never;
+          cookie?: never;
+        };
+        requestBody: {
+          content: {
+            "application/json": components["schemas"]["DemandInput"];
+          };
+        };
+        responses: {
+          200: {
+            headers: {
+              ETag?: string;
+              Location?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["Demand"];
+            };
+          };
+          201: {
+            headers: {
+              ETag?: string;
+              Location?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["Demand"];
+            };
+          };
+          400: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          413: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          415: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          422: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/demands/batch": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    post: /** Create or update up to 100 demands */
+      {
+        parameters: {
+          query?: never;
+          header?: never;
+          path?: never;
+          cookie?: never;
+        };
+        requestBody: {
+          content: {
+            "application/json": (components["schemas"]["DemandInput"])[];
+          };
+        };
+        responses: {
+          200: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["DemandBatchResult"];
+            };
+          };
+          400: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          413: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          415: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          422: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/demands/{id}": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: /** One demand */
+      {
+        parameters: {
+          query?: never;
+          header?: never;
+          path: {
+            id: string;
+          };
+          cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+          200: {
+            headers: {
+              ETag?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["Demand"];
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          404: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    put?: never;
+    post?: never;
+    delete: /** Delete a demand */
+      {
+        parameters: {
+          query?: never;
+          header?: {
+            "If-Match"?: string;
+          };
+          path: {
+            id: string;
+          };
+          cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+          204: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content?: never;
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          404: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          409: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          412: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    options?: never;
+    head?: never;
+    patch: /** JSON merge patch of a demand */
+      {
+        parameters: {
+          query?: never;
+          header?: {
+            "If-Match"?: string;
+          };
+          path: {
+            id: string;
+          };
+          cookie?: never;
+        };
+        requestBody: {
+          content: {
+            "application/json": components["schemas"]["DemandPatch"];
+          };
+        };
+        responses: {
+          200: {
+            headers: {
+              ETag?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["Demand"];
+            };
+          };
+          400: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          404: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          409: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          412: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          413: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          415: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          422: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    trace?: never;
+  };
+  "/learners": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: /** Learners of a bureau region */
+      {
+        parameters: {
+          query?: {
+            region?: string;
+            limit?: number;
+            nextToken?: string;
+          };
+          header?: never;
+          path?: never;
+          cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+          200: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["LearnerPage"];
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          422: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    put?: never;
+    post: /** Create or update (by ref) a learner profile */
+      {
+        parameters: {
+          query?: never;
+          header?: never;
+          path?: never;
+          cookie?: never;
+        };
+        requestBody: {
+          content: {
+            "application/json": components["schemas"]["LearnerInput"];
+          };
+        };
+        responses: {
+          200: {
+            headers: {
+              ETag?: string;
+              Location?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["Learner"];
+            };
+          };
+          201: {
+            headers: {
+              ETag?: string;
+              Location?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["Learner"];
+            };
+          };
+          400: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          413: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          415: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          422: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/learners/batch": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    post: /** Create or update up to 100 learners */
+      {
+        parameters: {
+          query?: never;
+          header?: never;
+          path?: never;
+          cookie?: never;
+        };
+        requestBody: {
+          content: {
+            "application/json": (components["schemas"]["LearnerInput"])[];
+          };
+        };
+        responses: {
+          200: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["LearnerBatchResult"];
+            };
+          };
+          400: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          413: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          415: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          422: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/learners/{id}": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: /** One learner */
+      {
+        parameters: {
+          query?: never;
+          header?: never;
+          path: {
+            id: string;
+          };
+          cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+          200: {
+            headers: {
+              ETag?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["Learner"];
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          404: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    put?: never;
+    post?: never;
+    delete: /** Delete a learner profile and all derived data */
+      {
+        parameters: {
+          query?: never;
+          header?: {
+            "If-Match"?: string;
+          };
+          path: {
+            id: string;
+          };
+          cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+          204: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content?: never;
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          404: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          409: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          412: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    options?: never;
+    head?: never;
+    patch: /** JSON merge patch of a learner */
+      {
+        parameters: {
+          query?: never;
+          header?: {
+            "If-Match"?: string;
+          };
+          path: {
+            id: string;
+          };
+          cookie?: never;
+        };
+        requestBody: {
+          content: {
+            "application/json": components["schemas"]["LearnerPatch"];
+          };
+        };
+        responses: {
+          200: {
+            headers: {
+              ETag?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["Learner"];
+            };
+          };
+          400: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          404: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          409: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          412: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          413: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          415: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          422: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    trace?: never;
+  };
+  "/courses": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: /** Courses by skill and region */
+      {
+        parameters: {
+          query?: {
+            skill?: string;
+            region?: string;
+            limit?: number;
+            nextToken?: string;
+          };
+          header?: never;
+          path?: never;
+          cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+          200: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["CoursePage"];
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          422: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    put?: never;
+    post: /** Create or update (by ref) a course */
+      {
+        parameters: {
+          query?: never;
+          header?: never;
+          path?: never;
+          cookie?: never;
+        };
+        requestBody: {
+          content: {
+            "application/json": components["schemas"]["CourseInput"];
+          };
+        };
+        responses: {
+          200: {
+            headers: {
+              ETag?: string;
+              Location?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["Course"];
+            };
+          };
+          201: {
+            headers: {
+              ETag?: string;
+              Location?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["Course"];
+            };
+          };
+          400: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          413: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          415: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          422: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/courses/batch": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    post: /** Create or update up to 100 courses */
+      {
+        parameters: {
+          query?: never;
+          header?: never;
+          path?: never;
+          cookie?: never;
+        };
+        requestBody: {
+          content: {
+            "application/json": (components["schemas"]["CourseInput"])[];
+          };
+        };
+        responses: {
+          200: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["CourseBatchResult"];
+            };
+          };
+          400: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          413: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          415: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          422: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/skills": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: /** Taxonomy autocomplete, Chinese and English */
+      {
+        parameters: {
+          query: {
+            q: string;
+            limit?: number;
+          };
+          header?: never;
+          path?: never;
+          cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+          200: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["SkillSuggestions"];
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          422: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/skills/extract": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    post: /** Skills found in a text */
+      {
+        parameters: {
+          query?: never;
+          header?: never;
+          path?: never;
+          cookie?: never;
+        };
+        requestBody: {
+          content: {
+            "application/json": components["schemas"]["ExtractRequest"];
+          };
+        };
+        responses: {
+          200: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["Extraction"];
+            };
+          };
+          400: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          413: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          415: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          422: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/insights/shortage": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: /** Skills ranked by shortage index */
+      {
+        parameters: {
+          query?: {
+            region?: string;
+            limit?: number;
+          };
+          header?: never;
+          path?: never;
+          cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+          200: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["ShortageRanking"];
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          422: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/demands/{id}/matches": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: /** Ranked learners who consented, with explanations */
+      {
+        parameters: {
+          query?: {
+            limit?: number;
+          };
+          header?: never;
+          path: {
+            id: string;
+          };
+          cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+          200: {
+            headers: {
+              "Content-Language"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["LearnerMatchList"];
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          404: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          422: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/learners/{id}/matches": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: /** Ranked open demands for a learner, with explanations */
+      {
+        parameters: {
+          query?: {
+            limit?: number;
+          };
+          header?: never;
+          path: {
+            id: string;
+          };
+          cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+          200: {
+            headers: {
+              "Content-Language"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["DemandMatchList"];
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          404: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          422: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/learners/{id}/recommendations": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: /** Ranked courses closing the learner’s skill gap, and a pathway */
+      {
+        parameters: {
+          query?: {
+            limit?: number;
+            demandId?: string;
+            occupation?: string;
+          };
+          header?: never;
+          path: {
+            id: string;
+          };
+          cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+          200: {
+            headers: {
+              "Content-Language"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["Recommendations"];
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          404: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          422: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/campaigns": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: /** Campaigns of the bureau’s region and the regions inside it, newest first */
+      {
+        parameters: {
+          query?: {
+            region?: string;
+            limit?: number;
+            nextToken?: string;
+          };
+          header?: never;
+          path?: never;
+          cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+          200: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["CampaignPage"];
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          422: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    put?: never;
+    post: /** Start a bureau campaign in the background (202 with its status) */
+      {
+        parameters: {
+          query?: never;
+          header?: never;
+          path?: never;
+          cookie?: never;
+        };
+        requestBody: {
+          content: {
+            "application/json": components["schemas"]["CampaignInput"];
+          };
+        };
+        responses: {
+          202: {
+            headers: {
+              Location?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["Campaign"];
+            };
+          };
+          400: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          413: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          415: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          422: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/campaigns/{id}": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: /** Campaign status and progress; the report once completed */
+      {
+        parameters: {
+          query?: never;
+          header?: never;
+          path: {
+            id: string;
+          };
+          cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+          200: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["Campaign"];
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          404: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/campaigns/{id}/results": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: /** Campaign results, one per learner: JSON, or CSV (UTF-8 with BOM) */
+      {
+        parameters: {
+          query?: {
+            format?: "json" | "csv";
+            limit?: number;
+            nextToken?: string;
+          };
+          header?: never;
+          path: {
+            id: string;
+          };
+          cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+          200: {
+            headers: {
+              "X-Next-Token"?: string;
+              "Content-Disposition"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["CampaignResults"];
+              "text/csv": string;
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          404: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          422: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/campaigns/{id}/cancel": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    post: /** Cancel a queued or running campaign */
+      {
+        parameters: {
+          query?: never;
+          header?: never;
+          path: {
+            id: string;
+          };
+          cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+          200: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["Campaign"];
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          404: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+
+export interface components {
+  schemas: {
+    DemandInput: {
+        /** The submitter's own identifier; submitting it again updates the record. */
+        ref: string;
+        employer: string;
+        title: string;
+        description?: string;
+        /** Skills as free text (Chinese, English or mixed), taxonomy ids, or { skill, level } objects. */
+        requiredSkills: ((string) | ({
+          skill: string;
+          level?: (number) | (string);
+        }))[];
+        /** Skills as free text (Chinese, English or mixed), taxonomy ids, or { skill, level } objects. */
+        preferredSkills?: ((string) | ({
+          skill: string;
+          level?: (number) | (string);
+        }))[];
+        /** Level: integer 1–5, elementary|intermediate|advanced|expert, or 初级工/五级 … 高级技师/一级. */
+        minLevel?: (number) | (string);
+        /** A GB/T 2260 code, a Chinese administrative name, or `national`. */
+        region: string;
+        headcount: number;
+        /** Yuan a month. */
+        salaryMin?: number;
+        /** Yuan a month. */
+        salaryMax?: number;
+        expiresAt?: string;
+      };
+    DemandPatch: {
+        employer?: string;
+        title?: string;
+        description?: string;
+        /** Skills as free text (Chinese, English or mixed), taxonomy ids, or { skill, level } objects. */
+        requiredSkills?: ((string) | ({
+          skill: string;
+          level?: (number) | (string);
+        }))[];
+        /** Skills as free text (Chinese, English or mixed), taxonomy ids, or { skill, level } objects. */
+        preferredSkills?: ((string) | ({
+          skill: string;
+          level?: (number) | (string);
+        }))[];
+        minLevel?: ((number) | (string)) | (null);
+        /** A GB/T 2260 code, a Chinese administrative name, or `national`. */
+        region?: string;
+        headcount?: number;
+        salaryMin?: (number) | (null);
+        salaryMax?: (number) | (null);
+        expiresAt?: (string) | (null);
+        /** Close a posting without deleting it. */
+        status?: "open" | "closed";
+      };
+    LearnerInput: {
+        /** The submitter's own identifier; submitting it again updates the record. */
+        ref: string;
+        summary?: string;
+        /** Skills as free text (Chinese, English or mixed), taxonomy ids, or { skill, level } objects. */
+        skills: ((string) | ({
+          skill: string;
+          level?: (number) | (string);
+        }))[];
+        certificates?: (string)[];
+        /** A GB/T 2260 code, a Chinese administrative name, or `national`. */
+        region: string;
+        group: "graduate" | "migrant_worker" | "laid_off" | "veteran" | "disabled" | "employed_upskilling" | "other";
+        education?: string;
+        yearsExperience?: number;
+        prefersOnline?: boolean;
+        /** May employers see this profile in their matches. */
+        consentToShare: boolean;
+      };
+    LearnerPatch: {
+        summary?: string;
+        /** Skills as free text (Chinese, English or mixed), taxonomy ids, or { skill, level } objects. */
+        skills?: ((string) | ({
+          skill: string;
+          level?: (number) | (string);
+        }))[];
+        certificates?: (string)[];
+        /** A GB/T 2260 code, a Chinese administrative name, or `national`. */
+        region?: string;
+        group?: "graduate" | "migrant_worker" | "laid_off" | "veteran" | "disabled" | "employed_upskilling" | "other";
+        education?: (string) | (null);
+        yearsExperience?: (number) | (null);
+        prefersOnline?: boolean | null;
+        consentToShare?: boolean;
+      };
+    CourseInput: {
+        /** The submitter's own identifier; submitting it again updates the record. */
+        ref: string;
+        title: string;
+        description?: string;
+        /** Skills as free text (Chinese, English or mixed), taxonomy ids, or { skill, level } objects. */
+        skillsTaught: ((string) | ({
+          skill: string;
+          level?: (number) | (string);
+        }))[];
+        /** Level: integer 1–5, elementary|intermediate|advanced|expert, or 初级工/五级 … 高级技师/一级. */
+        level: (number) | (string);
+        hours: number;
+        mode: "online" | "offline" | "blended";
+        provider: string;
+        /** A GB/T 2260 code, a Chinese administrative name, or `national`. */
+        region: string;
+        certificate?: string;
+        subsidyYuan?: number;
+        subsidyConditions?: string;
+        priceYuan?: number;
+        seats?: number;
+      };
+    ExtractRequest: {
+        text: string;
+      };
+    CampaignInput: {
+        name: string;
+        /** A GB/T 2260 code, a Chinese administrative name, or `national`. */
+        region: string;
+        /** Target groups; all groups when absent. */
+        groups?: ("graduate" | "migrant_worker" | "laid_off" | "veteran" | "disabled" | "employed_upskilling" | "other")[];
+        /** Occupation ids: only demands needing their essential skills count. */
+        occupations?: (string)[];
+        /** Only demands needing one of these skills count. */
+        skills?: ((string) | ({
+          skill: string;
+          level?: (number) | (string);
+        }))[];
+        limitPerLearner?: number;
+        threshold?: number;
+        /** Also produce a roster respecting headcounts and course seats. */
+        assign?: boolean;
+      };
+    Health: {
+        status: "ok";
+        service: string;
+      };
+    GatewayMessage: {
+        message: string;
+      };
+    Problem: {
+        type: string;
+        title: string;
+        status: number;
+        detail: string;
+        errors?: ({
+          /** JSON Pointer of the bad field, e.g. /3/headcount. */
+          path: string;
+          message: string;
+        })[];
+      };
+    OpenApiDocument: {
+        openapi: string;
+        info: {
+          title: string;
+          version: string;
+        };
+        paths?: {
+          [key: string]: unknown;
+        };
+      };
+    Demand: {
+        /** The service’s id, derived from (kind, owner, ref). */
+        id: string;
+        /** The submitter’s own identifier. */
+        ref: string;
+        /** Subject id of whoever submitted it. */
+        owner: string;
+        /** Raised by every change; the ETag is "v<version>". */
+        version: number;
+        /** ISO 8601 timestamp. */
+        createdAt: string;
+        /** ISO 8601 timestamp. */
+        updatedAt: string;
+        employer: string;
+        title: string;
+        description: string;
+        requiredSkills: (components["schemas"]["StoredSkill"])[];
+        preferredSkills: (components["schemas"]["StoredSkill"])[];
+        minLevel?: components["schemas"]["LevelValue"];
+        /** GB/T 2260 code or national. */
+        region: string;
+        headcount: number;
+        salaryMin?: number;
+        salaryMax?: number;
+        expiresAt?: string;
+        status: "open" | "closed";
+      };
+    StoredSkill: {
+        /** What was submitted. */
+        text: string;
+        /** The taxonomy id, or null when the text names no known skill. */
+        skillId: string | null;
+        level: (components["schemas"]["LevelValue"]) | (null);
+        /** 1 for an id given as such, the extractor’s confidence for text, 0 when unmapped. */
+        confidence: number;
+      };
+    LevelValue: 1 | 2 | 3 | 4 | 5;
+    DemandPage: {
+        items: (components["schemas"]["Demand"])[];
+        /** Present when there is more; send it back as ?nextToken= for the next page. */
+        nextToken?: string;
+      };
+    DemandBatchResult: {
+        items: (components["schemas"]["Demand"])[];
+      };
+    Learner: {
+        /** The service’s id, derived from (kind, owner, ref). */
+        id: string;
+        /** The submitter’s own identifier. */
+        ref: string;
+        /** Subject id of whoever submitted it. */
+        owner: string;
+        /** Raised by every change; the ETag is "v<version>". */
+        version: number;
+        /** ISO 8601 timestamp. */
+        createdAt: string;
+        /** ISO 8601 timestamp. */
+        updatedAt: string;
+        summary: string;
+        skills: (components["schemas"]["StoredSkill"])[];
+        certificates: (string)[];
+        /** GB/T 2260 code. */
+        region: string;
+        group: "graduate" | "migrant_worker" | "laid_off" | "veteran" | "disabled" | "employed_upskilling" | "other";
+        education?: string;
+        yearsExperience?: number;
+        prefersOnline?: boolean;
+        consentToShare: boolean;
+      };
+    LearnerPage: {
+        items: (components["schemas"]["Learner"])[];
+        /** Present when there is more; send it back as ?nextToken= for the next page. */
+        nextToken?: string;
+      };
+    LearnerBatchResult: {
+        items: (components["schemas"]["Learner"])[];
+      };
+    Course: {
+        /** The service’s id, derived from (kind, owner, ref). */
+        id: string;
+        /** The submitter’s own identifier. */
+        ref: string;
+        /** Subject id of whoever submitted it. */
+        owner: string;
+        /** Raised by every change; the ETag is "v<version>". */
+        version: number;
+        /** ISO 8601 timestamp. */
+        createdAt: string;
+        /** ISO 8601 timestamp. */
+        updatedAt: string;
+        title: string;
+        description: string;
+        skillsTaught: (components["schemas"]["StoredSkill"])[];
+        level: components["schemas"]["LevelValue"];
+        hours: number;
+        mode: "online" | "offline" | "blended";
+        provider: string;
+        /** GB/T 2260 code or national. */
+        region: string;
+        certificate?: string;
+        subsidyYuan?: number;
+        subsidyConditions?: string;
+        priceYuan?: number;
+        seats?: number;
+      };
+    CoursePage: {
+        items: (components["schemas"]["Course"])[];
+        /** Present when there is more; send it back as ?nextToken= for the next page. */
+        nextToken?: string;
+      };
+    CourseBatchResult: {
+        items: (components["schemas"]["Course"])[];
+      };
+    SkillSuggestions: {
+        items: (components["schemas"]["SkillSuggestion"])[];
+        taxonomyVersion: string;
+      };
+    SkillSuggestion: {
+        skillId: string;
+        label: components["schemas"]["Label"];
+        category: string;
+        score: number;
+      };
+    Label: {
+        zh: string;
+        en: string;
+      };
+    Extraction: {
+        items: (components["schemas"]["ExtractedSkill"])[];
+        /** Pieces of the text that no skill covers. */
+        unmapped: (string)[];
+      };
+    ExtractedSkill: {
+        skillId: string;
+        label: components["schemas"]["Label"];
+        confidence: number;
+        /** The level written near the skill, when there is one. */
+        level?: components["schemas"]["LevelValue"];
+        /** UTF-16 offsets [start, end) of the matched text. */
+        span: [number, number];
+      };
+    ShortageRanking: {
+        region: string;
+        items: (components["schemas"]["ShortageItem"])[];
+      };
+    ShortageItem: {
+        skillId: string;
+        label: components["schemas"]["Label"];
+        /** Weighted headcount of open demands needing the skill. */
+        demand: number;
+        /** Learners holding it at the level the demand needs. */
+        supply: number;
+        /** Smoothed (demand + 2) / (supply + 2): above 1 short, below 1 surplus. */
+        index: number;
+        levels: ({
+          level: components["schemas"]["LevelValue"];
+          demand: number;
+          supply: number;
+        })[];
+      };
+    LearnerMatchList: {
+        items: (components["schemas"]["LearnerMatch"])[];
+        nextToken?: string;
+      };
+    LearnerMatch: {
+        id: string;
+        ref: string;
+        /** How well the two fit, 0–1: the skills met (required ones weigh more), scaled by how near they are. */
+        score: number;
+        explanation: components["schemas"]["MatchExplanation"];
+      };
+    MatchExplanation: {
+        summary: string;
+        matched: (components["schemas"]["SkillEvidence"])[];
+        partial: (components["schemas"]["SkillEvidence"])[];
+        missing: (components["schemas"]["SkillEvidence"])[];
+        /** How near the two are, in words. */
+        region: string;
+      };
+    SkillEvidence: {
+        skillId: string;
+        label: components["schemas"]["Label"];
+        role: "required" | "preferred";
+        needed: (components["schemas"]["LevelValue"]) | (null);
+        held: (components["schemas"]["LevelValue"]) | (null);
+        /** 1 fully met; between for a lower level or a neighbouring skill; 0 missing. */
+        credit: number;
+        /** Set when the credit comes from another skill the learner holds. */
+        via?: {
+          skillId: string;
+          relation: "parent" | "child" | "related";
+          label: components["schemas"]["Label"];
+        };
+      };
+    DemandMatchList: {
+        items: (components["schemas"]["DemandMatch"])[];
+        nextToken?: string;
+      };
+    DemandMatch: {
+        id: string;
+        ref: string;
+        /** How well the two fit, 0–1: the skills met (required ones weigh more), scaled by how near they are. */
+        score: number;
+        explanation: components["schemas"]["MatchExplanation"];
+        title: string;
+        employer: string;
+        region: string;
+      };
+    Recommendations: {
+        learner: {
+          id: string;
+          ref: string;
+        };
+        target: {
+          kind: "demand" | "nearby-demands" | "occupation" | "upskilling";
+          summary: string;
+          demands: ({
+            id: string;
+            ref: string;
+            title: string;
+            employer: string;
+            region: string;
+            matchScore: number;
+          })[];
+          occupation?: {
+            id: string;
+            code: string | null;
+            label: string;
+          };
+          wants?: ({
+            skillId: string;
+            label: string;
+          })[];
+        };
+        gap: ({
+          skillId: string;
+          label: string;
+          role: "required" | "preferred";
+          needed: number;
+          held: number;
+          shortageIndex: number;
+          weight: number;
+        })[];
+        items: (components["schemas"]["RecommendedCourse"])[];
+        pathway: {
+          courses: ({
+            id: string;
+            ref: string;
+            title: string;
+            level: components["schemas"]["LevelValue"];
+            hours: number;
+            mode: "online" | "offline" | "blended";
+            certificate?: string;
+            netCostYuan: number | null;
+            raises: ({
+              skillId: string;
+              label: string;
+              from: number;
+              to: number;
+              via?: {
+                skillId: string;
+                label: string;
+                relation: "child" | "parent" | "related";
+              };
+            })[];
+            after: (string)[];
+          })[];
+          totalHours: number;
+          totalNetCostYuan: number;
+          unpricedCourses: number;
+          certificate: string | null;
+          opens: (({
+            kind: "demand";
+            id: string;
+            ref: string;
+            title: string;
+            employer: string;
+            alreadyQualified: boolean;
+          }) | ({
+            kind: "occupation";
+            id: string;
+            label: string;
+            alreadyQualified: boolean;
+          }))[];
+          coverage: number;
+          summary: string;
+        };
+        subsidyRules: {
+          version: string;
+          notice: string;
+        };
+      };
+    RecommendedCourse: {
+        id: string;
+        ref: string;
+        title: string;
+        provider: string;
+        level: components["schemas"]["LevelValue"];
+        hours: number;
+        mode: "online" | "offline" | "blended";
+        region: string;
+        certificate?: string;
+        score: number;
+        scope: "target" | "broader" | "related";
+        explanation: {
+          summary: string;
+          closes: (components["schemas"]["ClosedSkill"])[];
+          partly: (components["schemas"]["ClosedSkill"])[];
+          levelFit: string;
+          access: string;
+          subsidies: (components["schemas"]["SubsidyLine"])[];
+          priceYuan: number | null;
+          subsidyYuan: number;
+          netCostYuan: number | null;
+          cost: string;
+        };
+      };
+    ClosedSkill: {
+        skillId: string;
+        label: string;
+        role: "required" | "preferred";
+        from: number;
+        to: number;
+        needed: number;
+        shortageIndex: number;
+        via?: {
+          skillId: string;
+          label: string;
+          relation: "child" | "parent" | "related";
+          credit: number;
+          level: number;
+        };
+        share?: number;
+        attested?: true;
+      };
+    SubsidyLine: {
+        ruleId: string;
+        name: string;
+        amountYuan: number;
+        why: string;
+        /** The amount is a configurable example, not a quoted policy. */
+        example: boolean;
+      };
+    Campaign: {
+        id: string;
+        name: string;
+        region: string;
+        status: "queued" | "running" | "completed" | "failed" | "cancelled";
+        progress: {
+          done: number;
+          total: number;
+          failed: number;
+        };
+        request: {
+          region: string;
+          groups?: ("graduate" | "migrant_worker" | "laid_off" | "veteran" | "disabled" | "employed_upskilling" | "other")[];
+          occupations?: (string)[];
+          skills?: (components["schemas"]["StoredSkill"])[];
+          limitPerLearner: number;
+          threshold: number;
+          assign: boolean;
+        };
+        /** ISO 8601 timestamp. */
+        createdAt: string;
+        /** ISO 8601 timestamp. */
+        updatedAt: string;
+        /** ISO 8601 timestamp. */
+        startedAt?: string;
+        /** ISO 8601 timestamp. */
+        finishedAt?: string;
+        error?: string;
+        summary?: components["schemas"]["CampaignSummary"];
+      };
+    CampaignSummary: {
+        learners: number;
+        failed: number;
+        matched: number;
+        matchRate: number;
+        assigned: number;
+        assignedToJobs: number;
+        assignedToCourses: number;
+        byGroup: ({
+          group: "graduate" | "migrant_worker" | "laid_off" | "veteran" | "disabled" | "employed_upskilling" | "other";
+          learners: number;
+          matched: number;
+          matchRate: number;
+          assigned: number;
+          assignedToJobs: number;
+          assignedToCourses: number;
+          assignmentRate: number;
+          failed: number;
+        })[];
+        shortageSkills: ({
+          skillId: string;
+          label: components["schemas"]["Label"];
+          learners: number;
+          required: number;
+          shortageIndex: number;
+        })[];
+        courses: ({
+          id: string;
+          ref: string;
+          title: string;
+          provider: string;
+          recommendedSeats: number;
+          recommendedSubsidyYuan: number;
+          seats: (number) | (null);
+          assignedSeats?: number;
+          assignedSubsidyYuan?: number;
+        })[];
+        coursesNotListed: number;
+        subsidyBudgetYuan: {
+          recommended: number;
+          assigned?: number;
+        };
+        unfilled: {
+          demands: number;
+          places: number;
+          items: ({
+            id: string;
+            ref: string;
+            title: string;
+            employer: string;
+            headcount: number;
+            filled: number;
+            unfilled: number;
+            reason: "no-candidate" | "candidates-went-elsewhere" | "too-few-candidates";
+            why: components["schemas"]["Label"];
+          })[];
+          notListed: number;
+        };
+        demandsConsidered: number;
+        placesOffered: number;
+        coursesConsidered: number;
+        method: {
+          assignment: "greedy" | "none";
+          bound?: string;
+        };
+      };
+    CampaignPage: {
+        items: (components["schemas"]["Campaign"])[];
+        /** Present when there is more; send it back as ?nextToken= for the next page. */
+        nextToken?: string;
+      };
+    CampaignResults: {
+        items: (components["schemas"]["CampaignResult"])[];
+        summary?: components["schemas"]["CampaignSummary"];
+        nextToken?: string;
+      };
+    CampaignResult: {
+        learner: {
+          id: string;
+          ref: string;
+          group: "graduate" | "migrant_worker" | "laid_off" | "veteran" | "disabled" | "employed_upskilling" | "other";
+          region: string;
+        };
+        matches: ({
+          id: string;
+          ref: string;
+          title: string;
+          employer: string;
+          region: string;
+          score: number;
+          explanation: {
+            summary: string;
+            requiredMet: number;
+            requiredTotal: number;
+            partial: ({
+              skillId: string;
+              label?: components["schemas"]["Label"];
+            })[];
+            missing: ({
+              skillId: string;
+              label?: components["schemas"]["Label"];
+            })[];
+          };
+        })[];
+        recommendations: ({
+          id: string;
+          ref: string;
+          title: string;
+          provider: string;
+          mode: "online" | "offline" | "blended";
+          region: string;
+          hours: number;
+          score: number;
+          priceYuan: number | null;
+          subsidyYuan: number;
+          subsidyRules: (string)[];
+          netCostYuan: number | null;
+          closes: (string)[];
+        })[];
+        gap: ({
+          skillId: string;
+          role: "required" | "preferred";
+          weight: number;
+        })[];
+        assignment?: {
+          kind: "demand" | "course";
+          id: string;
+          ref: string;
+          title: string;
+          score: number;
+        };
+        /** Set when computing this learner failed; the lists are then empty. */
+        error?: string;
+      };
+  };
+}
