@@ -2446,6 +2446,11 @@ export interface components {
           skill: string;
           level?: (number) | (string);
         }))[];
+        /** What the person wants to learn or work in. Wishes written among the skills (想学…, 希望从事…) land here too; never scored as held. */
+        wants?: ((string) | ({
+          skill: string;
+          level?: (number) | (string);
+        }))[];
         certificates?: (string)[];
         /** A GB/T 2260 code, a Chinese administrative name, or `national`. */
         region: string;
@@ -2463,6 +2468,10 @@ export interface components {
           skill: string;
           level?: (number) | (string);
         }))[];
+        wants?: (((string) | ({
+          skill: string;
+          level?: (number) | (string);
+        }))[]) | (null);
         certificates?: (string)[];
         /** A GB/T 2260 code, a Chinese administrative name, or `national`. */
         region?: string;
@@ -2579,6 +2588,8 @@ export interface components {
         level: (components["schemas"]["LevelValue"]) | (null);
         /** 1 for an id given as such, the extractor’s confidence for text, 0 when unmapped. */
         confidence: number;
+        /** Linked to the nearest skill by likeness, not named: weaker evidence. */
+        match?: "fuzzy";
       };
     LevelValue: 1 | 2 | 3 | 4 | 5;
     DemandPage: {
@@ -2604,6 +2615,8 @@ export interface components {
         updatedAt: string;
         summary: string;
         skills: (components["schemas"]["StoredSkill"])[];
+        /** What the person wants to learn or work in; never scored as held. */
+        wants?: (components["schemas"]["StoredSkill"])[];
         certificates: (string)[];
         /** GB/T 2260 code. */
         region: string;
@@ -2673,6 +2686,8 @@ export interface components {
       };
     Extraction: {
         items: (components["schemas"]["ExtractedSkill"])[];
+        /** Skills named in a wish (想学…, 希望从事…, want to learn …): wanted, never held. */
+        wants: (components["schemas"]["WantedSkill"])[];
         /** Pieces of the text that no skill covers. */
         unmapped: (string)[];
       };
@@ -2683,6 +2698,13 @@ export interface components {
         /** The level written near the skill, when there is one. */
         level?: components["schemas"]["LevelValue"];
         /** UTF-16 offsets [start, end) of the matched text. */
+        span: [number, number];
+      };
+    WantedSkill: {
+        skillId: string;
+        label: components["schemas"]["Label"];
+        /** The words that named the skill. */
+        text: string;
         span: [number, number];
       };
     ShortageRanking: {
