@@ -1,16 +1,74 @@
 import * as z from 'zod';
 import { RefSchema, RegionSchema, skillList, text } from './common.js';
 
-export const LEARNER_GROUPS = ['graduate', 'migrant_worker', 'laid_off', 'veteran', 'disabled', 'employed_upskilling', 'other'] as const;
-export const LearnerGroupSchema = z.enum(LEARNER_GROUPS);
+export const LEARNER_GROUPS = [
+  'graduate',
+  'migrant_worker',
+  'laid_off',
+  'veteran',
+  'disabled',
+  'employed_upskilling',
+  'poverty_alleviated',
+  'employment_difficulty',
+  'rural_transfer',
+  'older_unemployed',
+  'other',
+] as const;
+export const LearnerGroupSchema = z.enum(LEARNER_GROUPS).meta({
+  description:
+    'graduate 高校毕业生, migrant_worker 农民工, laid_off 失业人员, veteran 退役军人, disabled 残疾人, employed_upskilling 在职提升, poverty_alleviated 脱贫人口, employment_difficulty 就业困难人员, rural_transfer 农村转移劳动力, older_unemployed 大龄失业人员, other.',
+});
 export type LearnerGroup = z.infer<typeof LearnerGroupSchema>;
+
+const GroupsSchema = z
+  .array(LearnerGroupSchema)
+  .min(1, 'Give at least one group.')
+  .max(LEARNER_GROUPS.length)
+  .transform((groups) => [...new Set(groups)])
+  .meta({ description: 'Every group the learner belongs to (several allowed).' });
+
+/** Where the learner pays unemployment insurance (失业保险参保地), or `none`. */
+const InsuredRegionSchema = z
+  .union([z.literal('none'), RegionSchema])
+  .meta({ description: 'Where the learner pays unemployment insurance (失业保险参保地): a region, or `none`. Unset: unknown, so insurance conditions stay to confirm.' });
+
+/**
+ * `group` (one) and `groups` (several) are both accepted; the stored record carries `groups`, and
+ * `group` as the first of them for readers that know one group only.
+ */
+function withGroups<T extends { group?: LearnerGroup | undefined; groups?: LearnerGroup[] | undefined }>(value: T, ctx: z.RefinementCtx, required: boolean) {
+  const groups = value.groups ?? (value.group !== undefined ? [value.group] : undefined);
+  if (value.groups && value.group !== undefined && !value.groups.includes(value.group)) {
+    ctx.addIssue({ code: 'custom', path: ['group'], message: 'group must be one of groups when both are given.' });
+  }
+  if (!groups) {
+    if (required) ctx.addIssue({ code: 'custom', path: ['groups'], message: 'Give groups (or a single group).' });
+    return value as Normalised<T>;
+  }
+  const group = value.group ?? groups[0]!;
+  return { ...value, group, groups: [group, ...groups.filter((g) => g !== group)] } as Normalised<T>;
+}
+
+/**
+ * Typed with `groups` optional: records stored before groups existed carry `group` only, so readers
+ * go through `groupsOf`.
+ */
+type Normalised<T> = Omit<T, 'group' | 'groups'> & { group: LearnerGroup; groups?: LearnerGroup[] };
+
+/** Every group of a learner: `groups`, or the single `group` of a record stored before groups existed. */
+export const groupsOf = (learner: { readonly group: LearnerGroup; readonly groups?: readonly LearnerGroup[] | undefined }): readonly LearnerGroup[] =>
+  learner.groups && learner.groups.length > 0 ? learner.groups : [learner.group];
 
 const fields = {
   summary: text(5_000).default(''),
   skills: skillList(1, 50),
   certificates: z.array(text(200).min(1)).max(30).default([]),
   region: RegionSchema,
-  group: LearnerGroupSchema,
+  group: LearnerGroupSchema.optional().meta({ description: 'One group (kept for older clients); normalised into `groups`.' }),
+  groups: GroupsSchema.optional(),
+  insuredRegion: InsuredRegionSchema.optional(),
+  householdRegion: RegionSchema.optional().meta({ description: 'Household registration (户籍地). Unset: unknown.' }),
+  birthYear: z.int().min(1900).max(2100).optional().meta({ description: 'For age conditions of subsidies. Unset: unknown.' }),
   education: text(100).optional(),
   yearsExperience: z.number().min(0).max(60).optional(),
   prefersOnline: z.boolean().optional(),
@@ -20,6 +78,7 @@ const fields = {
 /** A job seeker's profile, as submitted. */
 export const LearnerInputSchema = z
   .strictObject({ ref: RefSchema, ...fields })
+  .transform((value, ctx) => withGroups(value, ctx, true))
   .meta({ id: 'LearnerInput', description: "A job seeker's skill profile." });
 export type LearnerInput = z.output<typeof LearnerInputSchema>;
 
@@ -30,11 +89,16 @@ export const LearnerPatchSchema = z
     certificates: fields.certificates.optional(),
     region: RegionSchema.optional(),
     group: LearnerGroupSchema.optional(),
+    groups: GroupsSchema.optional(),
+    insuredRegion: InsuredRegionSchema.nullable().optional(),
+    householdRegion: RegionSchema.nullable().optional(),
+    birthYear: fields.birthYear.nullable().optional(),
     education: text(100).nullable().optional(),
     yearsExperience: z.number().min(0).max(60).nullable().optional(),
     prefersOnline: z.boolean().nullable().optional(),
     consentToShare: z.boolean().optional(),
   })
+  .transform((value, ctx) => withGroups(value, ctx, false))
   .meta({ id: 'LearnerPatch' });
 export type LearnerPatch = z.output<typeof LearnerPatchSchema>;
 

@@ -10,7 +10,8 @@ import { mentionedSkills, wantedSkills, wishNeeds } from '../domain/recommend/in
 import { planPathway } from '../domain/recommend/pathway.js';
 import { courseSkills, type CourseSkills } from '../domain/recommend/taught.js';
 import { rankCourses, type ClosureMode, type CourseAssessment, type CourseCandidate } from '../domain/recommend/ranking.js';
-import { evaluateSubsidies, loadSubsidyRules, type Bilingual, type SubsidyOutcome, type SubsidyRuleSet } from '../domain/subsidy/rules.js';
+import { courseFacts, learnerFacts } from '../domain/subsidy/facts.js';
+import { courseOccupation, evaluateSubsidies, loadSubsidyRules, type Bilingual, type SubsidyOutcome, type SubsidyRuleSet } from '../domain/subsidy/rules.js';
 import type { Candidate, CandidateIndex } from '../ports/candidate-index.js';
 import type { Clock } from '../ports/clock.js';
 import type { CourseCatalogue } from '../ports/course-catalogue.js';
@@ -325,20 +326,16 @@ export function makeRecommendCourses(deps: RecommendDeps) {
         for (const taught of teaching.get(skillId) ?? []) if (!courses.has(taught.course.id)) courses.set(taught.course.id, inRanking(taught));
       }
     };
+    const subsidyLearner = learnerFacts(learner);
+    const now = deps.clock.now();
     const inRanking = ({ course, taught, attested }: TaughtCourse): CourseInRanking => {
+      const skillIds = [...taught.keys()];
       const subsidy = evaluateSubsidies(rules, {
-        learner: { group: learner.group, region: learner.region },
-        course: {
-          region: course.region,
-          mode: course.mode,
-          hours: course.hours,
-          certificate: course.certificate,
-          priceYuan: course.priceYuan,
-          subsidyYuan: course.subsidyYuan,
-          skillIds: [...taught.keys()],
-        },
+        learner: subsidyLearner,
+        course: courseFacts(course, skillIds, courseOccupation(skillIds, taxonomy.occupations.values())),
         shortage: shortageIndex,
-        skillLabels: new Map([...taught.keys()].map((id) => [id, bilingual(id)])),
+        skillLabels: new Map(skillIds.map((id) => [id, bilingual(id)])),
+        now,
       });
       return { id: course.id, level: course.level, hours: course.hours, mode: course.mode, region: course.region, taught, attested, netCostYuan: subsidy.netCostYuan, record: course, subsidy };
     };

@@ -15,7 +15,8 @@ export interface RosterLearner {
   readonly group: LearnerGroup;
   readonly failed: boolean;
   readonly matches: ReadonlyArray<{ readonly id: string; readonly score: number }>;
-  readonly recommendations: ReadonlyArray<{ readonly id: string; readonly score: number; readonly subsidyYuan: number }>;
+  /** `subsidyYuan`: eligible subsidies; `toConfirmSubsidyYuan`: those still to confirm (0 when absent). */
+  readonly recommendations: ReadonlyArray<{ readonly id: string; readonly score: number; readonly subsidyYuan: number; readonly toConfirmSubsidyYuan?: number }>;
   readonly gap: readonly ResultGapSkill[];
 }
 
