@@ -1,5 +1,6 @@
 import { runCampaign } from './campaign-command.js';
 import { runImport } from './import-command.js';
+import { runRules } from './rules-command.js';
 import { runShortage } from './shortage-command.js';
 import { runToken } from './token-command.js';
 
@@ -13,6 +14,7 @@ const USAGE = `skillbridge — SkillBridge command line
                      [--limit N] [--threshold X] [--assign] [--name NAME] [--resume ID] [--json]
                      [--owner SUB] [--endpoint URL] [--table NAME]
   skillbridge campaign report ID --format csv|json [--out FILE] [--endpoint URL] [--table NAME]
+  skillbridge rules check FILE      validate a subsidy rules file (docs/subsidies.md)
 
 Run "npm start" first for the local service. --endpoint is the DynamoDB endpoint
 (default: the DynamoDB Local that npm start runs). Exit status 1 when any row was rejected.`;
@@ -24,6 +26,7 @@ const COMMANDS: Record<string, Command> = {
   import: runImport,
   shortage: runShortage,
   campaign: runCampaign,
+  rules: runRules,
 };
 
 async function main(argv: string[]): Promise<number> {

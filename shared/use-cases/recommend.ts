@@ -47,8 +47,8 @@ export interface RecommendDeps {
   readonly clock: Clock;
   /** The whole taxonomy: the scorer's relations, occupations, and extraction of what a learner wants to learn. */
   readonly taxonomy: Taxonomy;
-  /** @default the bundled shared/rules/subsidies.json */
-  readonly subsidyRules?: SubsidyRuleSet;
+  /** The rules, or where to get those in service at each call. @default the bundled shared/rules/subsidies.json */
+  readonly subsidyRules?: SubsidyRuleSet | (() => SubsidyRuleSet);
   /** Skill partitions of the demand index read to find nearby demands (one Query each). @default DEMAND_PARTITIONS */
   readonly demandPartitions?: number;
 }
@@ -224,7 +224,7 @@ function counted<T extends object>(port: T, counter: { n: number }): T {
  * @throws ValidationError for an unknown `occupationId`
  */
 export function makeRecommendCourses(deps: RecommendDeps) {
-  const rules = deps.subsidyRules ?? loadSubsidyRules();
+  const rulesNow = (): SubsidyRuleSet => (typeof deps.subsidyRules === 'function' ? deps.subsidyRules() : (deps.subsidyRules ?? loadSubsidyRules()));
   const { taxonomy } = deps;
   const label = (skillId: string, lang: Lang): string => {
     const skill = taxonomy.getSkill(skillId);
@@ -242,6 +242,7 @@ export function makeRecommendCourses(deps: RecommendDeps) {
     const shortage = counted(deps.shortage, reads.shortage);
     const catalogue = counted(deps.catalogue, reads.catalogue);
     const { lang } = options;
+    const rules = rulesNow();
 
     // Independent reads go out together; a given demand is used only once the learner may be seen.
     const [learner, allCourses, givenDemand] = await Promise.all([

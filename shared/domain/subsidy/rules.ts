@@ -140,7 +140,20 @@ export function loadSubsidyRules(data: unknown = bundledRules): SubsidyRuleSet {
   const known = key ? checked.get(key) : undefined;
   if (known) return known;
   const parsed = SubsidyRuleSetSchema.safeParse(data);
-  if (!parsed.success) throw new SubsidyRulesError(parsed.error.issues.map((i) => describeIssue(data, i)));
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => describeIssue(data, i));
+    // Cross-rule checks run only once every rule parses: report duplicate ids from the raw file too.
+    const raw = (data as { rules?: unknown } | null)?.rules;
+    if (Array.isArray(raw) && !issues.some((i) => i.includes('duplicate'))) {
+      const seen = new Set<unknown>();
+      raw.forEach((rule: unknown, index) => {
+        const id = (rule as { id?: unknown } | null)?.id;
+        if (typeof id === 'string' && (seen.has(id) || id === PROVIDER_DECLARED)) issues.push(`rule "${id}" (rules[${index}]) field id: duplicate or reserved id ${id}`);
+        seen.add(id);
+      });
+    }
+    throw new SubsidyRulesError(issues);
+  }
   if (key) checked.set(key, parsed.data);
   return parsed.data;
 }
