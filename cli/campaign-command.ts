@@ -49,7 +49,10 @@ export function formatCampaign(campaign: Campaign): string {
     for (const k of s.shortageSkills.slice(0, 10)) out.push(`  ${k.label.zh} (${k.skillId}): ${k.learners} learners, shortage index ${k.shortageIndex}`);
   }
   if (s.courses.length > 0) {
-    out.push('', `Training seats asked for (first recommendation), subsidy budget ${yuan(s.subsidyBudgetYuan.recommended)} yuan${s.subsidyBudgetYuan.assigned !== undefined ? `; seats assigned imply ${yuan(s.subsidyBudgetYuan.assigned)} yuan` : ''}:`);
+    out.push('', `Training seats asked for (first recommendation), subsidy budget ${yuan(s.subsidyBudgetYuan.recommended)} yuan (eligible only)${s.subsidyBudgetYuan.assigned !== undefined ? `; seats assigned imply ${yuan(s.subsidyBudgetYuan.assigned)} yuan` : ''}:`);
+    // Older summaries have no to-confirm figure.
+    const pending = (s as { subsidyToConfirmYuan?: typeof s.subsidyToConfirmYuan }).subsidyToConfirmYuan;
+    if (pending && pending.recommended > 0) out.push(`  (not in the budget: ${yuan(pending.recommended)} yuan more to confirm, a condition unknown for the learner)`);
     for (const c of s.courses.slice(0, 10)) {
       const assigned = c.assignedSeats !== undefined ? `, ${c.assignedSeats} assigned of ${c.seats ?? 'unstated'} seats` : '';
       out.push(`  ${c.title} (${c.provider}): ${c.recommendedSeats} seats, ${yuan(c.recommendedSubsidyYuan)} yuan${assigned}`);
