@@ -1,5 +1,5 @@
 import { SCOPES } from '#shared/domain/scopes.js';
-import { MatchQuerySchema } from '#shared/schemas/queries.js';
+import { DemandMatchQuerySchema } from '#shared/schemas/queries.js';
 import type { RouteDef } from '../http/route-def.js';
 
 /** The route functions/match-demand.ts serves; one module a route, listed in ../routes.ts. */
@@ -9,5 +9,5 @@ export const route = {
   handler: 'match-demand',
   summary: 'Ranked learners who consented, with explanations',
   scopes: [SCOPES.demands],
-  query: MatchQuerySchema,
+  query: DemandMatchQuerySchema,
 } as const satisfies RouteDef;
