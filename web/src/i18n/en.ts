@@ -209,6 +209,7 @@ export const en: Messages = {
   courseCertificate: 'Certificate',
   noSubsidy: 'No subsidy',
   subsidyWhy: 'Why you get this subsidy:',
+  subsidyToConfirm: 'Subsidies you may also get (a condition to confirm; not in what you pay):',
   subsidyExample: 'Amounts come from example rules; the local human resources bureau’s published figures apply.',
 
   demandsTitle: 'Job postings',

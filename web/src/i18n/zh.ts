@@ -217,6 +217,7 @@ export const zh = {
   courseCertificate: '结业证书',
   noSubsidy: '暂无补贴',
   subsidyWhy: '为什么有这笔补贴：',
+  subsidyToConfirm: '可能还有的补贴（条件待确认，未计入自付金额）：',
   subsidyExample: '补贴金额是示例规则算出来的，以当地人社部门公布的为准。',
 
   // Employer
