@@ -33,27 +33,25 @@ const InsuredRegionSchema = z
   .meta({ description: 'Where the learner pays unemployment insurance (失业保险参保地): a region, or `none`. Unset: unknown, so insurance conditions stay to confirm.' });
 
 /**
- * `group` (one) and `groups` (several) are both accepted; the stored record carries `groups`, and
- * `group` as the first of them for readers that know one group only.
+ * `group` (one) and `groups` (several) are both accepted: before validation, one fills the other
+ * (`groups` from a lone `group`, `group` as the first of `groups`), so every bad field is named in
+ * one answer and older clients keep their `group` errors. The stored record carries both.
  */
-function withGroups<T extends { group?: LearnerGroup | undefined; groups?: LearnerGroup[] | undefined }>(value: T, ctx: z.RefinementCtx, required: boolean) {
-  const groups = value.groups ?? (value.group !== undefined ? [value.group] : undefined);
-  if (value.groups && value.group !== undefined && !value.groups.includes(value.group)) {
-    ctx.addIssue({ code: 'custom', path: ['group'], message: 'group must be one of groups when both are given.' });
-  }
-  if (!groups) {
-    if (required) ctx.addIssue({ code: 'custom', path: ['groups'], message: 'Give groups (or a single group).' });
-    return value as Normalised<T>;
-  }
-  const group = value.group ?? groups[0]!;
-  return { ...value, group, groups: [group, ...groups.filter((g) => g !== group)] } as Normalised<T>;
+function fillGroups(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+  const value = input as { group?: unknown; groups?: unknown };
+  if (value.groups === undefined && typeof value.group === 'string') return { ...value, groups: [value.group] };
+  if (value.group === undefined && Array.isArray(value.groups) && typeof value.groups[0] === 'string') return { ...value, group: value.groups[0] };
+  return input;
 }
 
-/**
- * Typed with `groups` optional: records stored before groups existed carry `group` only, so readers
- * go through `groupsOf`.
- */
-type Normalised<T> = Omit<T, 'group' | 'groups'> & { group: LearnerGroup; groups?: LearnerGroup[] };
+/** `group` must be one of `groups`, and comes first in them. */
+const groupInGroups = {
+  check: (value: { group?: LearnerGroup | undefined; groups?: LearnerGroup[] | undefined }) => value.group === undefined || value.groups === undefined || value.groups.includes(value.group),
+  params: { path: ['group'], message: 'group must be one of groups when both are given.', when: () => true },
+};
+const groupFirst = <T extends { group?: LearnerGroup | undefined; groups?: LearnerGroup[] | undefined }>(value: T): T =>
+  value.group !== undefined && value.groups ? { ...value, groups: [value.group, ...value.groups.filter((g) => g !== value.group)] } : value;
 
 /** Every group of a learner: `groups`, or the single `group` of a record stored before groups existed. */
 export const groupsOf = (learner: { readonly group: LearnerGroup; readonly groups?: readonly LearnerGroup[] | undefined }): readonly LearnerGroup[] =>
@@ -64,7 +62,7 @@ const fields = {
   skills: skillList(1, 50),
   certificates: z.array(text(200).min(1)).max(30).default([]),
   region: RegionSchema,
-  group: LearnerGroupSchema.optional().meta({ description: 'One group (kept for older clients); normalised into `groups`.' }),
+  group: LearnerGroupSchema.meta({ description: 'One group; with several, give `groups` (this may then be left out: it is the first of them).' }),
   groups: GroupsSchema.optional(),
   insuredRegion: InsuredRegionSchema.optional(),
   householdRegion: RegionSchema.optional().meta({ description: 'Household registration (户籍地). Unset: unknown.' }),
@@ -77,13 +75,12 @@ const fields = {
 
 /** A job seeker's profile, as submitted. */
 export const LearnerInputSchema = z
-  .strictObject({ ref: RefSchema, ...fields })
-  .transform((value, ctx) => withGroups(value, ctx, true))
+  .preprocess(fillGroups, z.strictObject({ ref: RefSchema, ...fields }).refine(groupInGroups.check, groupInGroups.params).transform(groupFirst))
   .meta({ id: 'LearnerInput', description: "A job seeker's skill profile." });
 export type LearnerInput = z.output<typeof LearnerInputSchema>;
 
 export const LearnerPatchSchema = z
-  .strictObject({
+  .preprocess(fillGroups, z.strictObject({
     summary: text(5_000).optional(),
     skills: skillList(1, 50).optional(),
     certificates: fields.certificates.optional(),
@@ -98,7 +95,8 @@ export const LearnerPatchSchema = z
     prefersOnline: z.boolean().nullable().optional(),
     consentToShare: z.boolean().optional(),
   })
-  .transform((value, ctx) => withGroups(value, ctx, false))
+  .refine(groupInGroups.check, groupInGroups.params)
+  .transform(groupFirst))
   .meta({ id: 'LearnerPatch' });
 export type LearnerPatch = z.output<typeof LearnerPatchSchema>;
 
