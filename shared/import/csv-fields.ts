@@ -4,8 +4,8 @@ import type { Kind } from '../domain/records.js';
 type Cell = 'list' | 'number' | 'integer' | 'boolean' | 'level' | 'text';
 
 const FIELDS: Record<Kind, Record<string, Cell>> = {
-  demand: { requiredSkills: 'list', preferredSkills: 'list', minLevel: 'level', headcount: 'integer', salaryMin: 'number', salaryMax: 'number' },
-  learner: { skills: 'list', certificates: 'list', yearsExperience: 'number', prefersOnline: 'boolean', consentToShare: 'boolean' },
+  demand: { requiredSkills: 'list', preferredSkills: 'list', minLevel: 'level', headcount: 'integer', salaryMin: 'number', salaryMax: 'number', groupPreferences: 'list' },
+  learner: { skills: 'list', certificates: 'list', groups: 'list', birthYear: 'integer', yearsExperience: 'number', prefersOnline: 'boolean', consentToShare: 'boolean' },
   course: { skillsTaught: 'list', level: 'level', hours: 'number', subsidyYuan: 'number', priceYuan: 'number', seats: 'integer' },
 };
 
