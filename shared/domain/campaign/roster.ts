@@ -13,6 +13,8 @@ import type { CampaignAssignment, CampaignSnapshot, ResultGapSkill, UnfilledDema
 export interface RosterLearner {
   readonly id: string;
   readonly group: LearnerGroup;
+  /** Every group of a learner in several; the fairness report counts them in each. */
+  readonly groups?: readonly LearnerGroup[];
   readonly failed: boolean;
   readonly matches: ReadonlyArray<{ readonly id: string; readonly score: number }>;
   /** `subsidyYuan`: eligible subsidies; `toConfirmSubsidyYuan`: those still to confirm (0 when absent). */

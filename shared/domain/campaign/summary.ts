@@ -42,15 +42,20 @@ export function summarise(learners: readonly RosterLearner[], snapshot: Campaign
   let courses = 0;
 
   for (const l of learners) {
-    let g = groups.get(l.group);
-    if (!g) groups.set(l.group, (g = { learners: 0, matched: 0, jobs: 0, courses: 0, failed: 0 }));
-    g.learners += 1;
+    // A learner in several groups counts in each group's row (the rows may add up to more than the learners).
+    const rows = (l.groups && l.groups.length > 0 ? l.groups : [l.group]).map((group) => {
+      let row = groups.get(group);
+      if (!row) groups.set(group, (row = { learners: 0, matched: 0, jobs: 0, courses: 0, failed: 0 }));
+      return row;
+    });
+    const each = (f: (row: { learners: number; matched: number; jobs: number; courses: number; failed: number }) => void) => rows.forEach(f);
+    each((row) => (row.learners += 1));
     if (l.failed) {
-      g.failed += 1;
+      each((row) => (row.failed += 1));
       failed += 1;
     }
     if (l.matches.length > 0) {
-      g.matched += 1;
+      each((row) => (row.matched += 1));
       matched += 1;
     }
     for (const s of l.gap) {
@@ -69,10 +74,10 @@ export function summarise(learners: readonly RosterLearner[], snapshot: Campaign
     }
     const place = roster?.assignments.get(l.id);
     if (place?.kind === 'demand') {
-      g.jobs += 1;
+      each((row) => (row.jobs += 1));
       jobs += 1;
     } else if (place?.kind === 'course') {
-      g.courses += 1;
+      each((row) => (row.courses += 1));
       courses += 1;
       const given = seatsGiven.get(place.id) ?? { seats: 0, subsidy: 0, toConfirm: 0 };
       const course = l.recommendations.find((r) => r.id === place.id);

@@ -185,7 +185,8 @@ export interface LearnerOutcome {
 
 /** One learner's result as stored: CONTRACT.md §4's item, plus the group (for the fairness report) and the page. */
 export interface CampaignResult extends LearnerOutcome {
-  readonly learner: { readonly id: string; readonly ref: string; readonly group: LearnerGroup; readonly region: string };
+  /** `groups` only for a learner in more than one group (`group` is the first). */
+  readonly learner: { readonly id: string; readonly ref: string; readonly group: LearnerGroup; readonly groups?: readonly LearnerGroup[]; readonly region: string };
   readonly page: number;
   readonly assignment?: CampaignAssignment;
   /** Set when computing this learner failed; the lists are then empty. */

@@ -66,6 +66,7 @@ function rosterRow(r: CampaignResult): RosterLearner {
   return {
     id: r.learner.id,
     group: r.learner.group,
+    ...(r.learner.groups ? { groups: r.learner.groups } : {}),
     failed: r.error !== undefined,
     matches: r.matches.map((m) => ({ id: m.id, score: m.score })),
     recommendations: r.recommendations.map((c) => ({ id: c.id, score: c.score, subsidyYuan: c.subsidyYuan, toConfirmSubsidyYuan: c.toConfirmSubsidyYuan ?? 0 })),
@@ -110,7 +111,8 @@ export function makeCampaignRunner(deps: CampaignRunnerDeps) {
   const processPage = async (campaign: Campaign, page: number, learners: readonly Learner[]) => {
     const { compute } = await computerOf(campaign);
     const results: CampaignResult[] = learners.map((learner) => {
-      const base = { learner: { id: learner.id, ref: learner.ref, group: learner.group, region: learner.region }, page };
+      const groups = groupsOf(learner);
+      const base = { learner: { id: learner.id, ref: learner.ref, group: learner.group, ...(groups.length > 1 ? { groups } : {}), region: learner.region }, page };
       try {
         return { ...base, ...compute(learner) };
       } catch (err) {

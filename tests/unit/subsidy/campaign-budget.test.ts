@@ -84,3 +84,24 @@ describe('campaign subsidy budget', () => {
     expect(summary.subsidyToConfirmYuan).toEqual({ recommended: 0 });
   });
 });
+
+describe('campaign report by group', () => {
+  it('counts a learner of several groups in each group’s row, and once in the totals', () => {
+    // Prepare
+    const rows: RosterLearner[] = [
+      { id: 'l1', group: 'veteran', groups: ['veteran', 'poverty_alleviated'], failed: false, matches: [{ id: 'd_pilot', score: 0.8 }], recommendations: [], gap: [] },
+      { id: 'l2', group: 'veteran', failed: false, matches: [], recommendations: [], gap: [] },
+    ];
+
+    // Act
+    const summary = summarise(rows, snapshot, undefined, { taxonomy });
+
+    // Assess
+    expect(summary.learners).toBe(2);
+    expect(summary.matched).toBe(1);
+    expect(summary.byGroup.map((g) => [g.group, g.learners, g.matched])).toEqual([
+      ['veteran', 2, 1],
+      ['poverty_alleviated', 1, 1],
+    ]);
+  });
+});
