@@ -47,7 +47,9 @@ function fillGroups(input: unknown): unknown {
 
 /** `group` must be one of `groups`, and comes first in them. */
 const groupInGroups = {
-  check: (value: { group?: LearnerGroup | undefined; groups?: LearnerGroup[] | undefined }) => value.group === undefined || value.groups === undefined || value.groups.includes(value.group),
+  // Runs even when other fields failed (`when`), so the value may be anything: check its shape first.
+  check: (value: { group?: LearnerGroup | undefined; groups?: LearnerGroup[] | undefined }) =>
+    typeof value !== 'object' || value === null || typeof value.group !== 'string' || !Array.isArray(value.groups) || value.groups.includes(value.group),
   params: { path: ['group'], message: 'group must be one of groups when both are given.', when: () => true },
 };
 const groupFirst = <T extends { group?: LearnerGroup | undefined; groups?: LearnerGroup[] | undefined }>(value: T): T =>
