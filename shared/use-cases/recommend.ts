@@ -329,15 +329,16 @@ export function makeRecommendCourses(deps: RecommendDeps) {
     };
     const subsidyLearner = learnerFacts(learner);
     const now = deps.clock.now();
-    const inRanking = ({ course, taught, attested }: TaughtCourse): CourseInRanking => {
-      const skillIds = [...taught.keys()];
-      const subsidy = evaluateSubsidies(rules, {
-        learner: subsidyLearner,
+    const subsidiesFor = (course: Course, skillIds: readonly string[], history = subsidyLearner.history) =>
+      evaluateSubsidies(rules, {
+        learner: { ...subsidyLearner, history },
         course: courseFacts(course, skillIds, courseOccupation(skillIds, taxonomy.occupations.values())),
         shortage: shortageIndex,
         skillLabels: new Map(skillIds.map((id) => [id, bilingual(id)])),
         now,
       });
+    const inRanking = ({ course, taught, attested }: TaughtCourse): CourseInRanking => {
+      const subsidy = subsidiesFor(course, [...taught.keys()]);
       return { id: course.id, level: course.level, hours: course.hours, mode: course.mode, region: course.region, taught, attested, netCostYuan: subsidy.netCostYuan, record: course, subsidy };
     };
     gather(gap);
@@ -422,8 +423,17 @@ export function makeRecommendCourses(deps: RecommendDeps) {
       if (t.demand) opens.push({ kind: 'demand', id: t.demand.id, ref: t.demand.ref, title: t.demand.title, employer: t.demand.employer, alreadyQualified: before });
       else if (occupation) opens.push({ kind: 'occupation', id: occupation.id, label: occupation.label, alreadyQualified: before });
     });
+    // The pathway's courses are taken one after another: a subsidy an earlier step is eligible for
+    // counts as received for the later ones ("once a year", "once per occupation and level").
+    let pathwayHistory = subsidyLearner.history ?? [];
     const pathwayCourses: PathwayCourseView[] = plan.steps.map(({ assessment, raises, after }) => {
-      const { record, subsidy } = assessment.course;
+      const { record } = assessment.course;
+      const subsidy = pathwayHistory === subsidyLearner.history ? assessment.course.subsidy : subsidiesFor(record, [...assessment.course.taught.keys()], pathwayHistory);
+      const occupation = courseOccupation([...assessment.course.taught.keys()], taxonomy.occupations.values());
+      pathwayHistory = [
+        ...pathwayHistory,
+        ...subsidy.eligible.map((l) => ({ kind: l.kind, amountYuan: l.amountYuan, paidAt: now.toISOString(), level: record.level, ...(occupation ? { occupation: occupation.id } : {}) })),
+      ];
       return {
         id: record.id,
         ref: record.ref,

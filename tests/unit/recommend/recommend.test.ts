@@ -182,6 +182,24 @@ describe('recommend-courses use case: ranking, explanations and pathway', () => 
     expect(answer.target.summary).toBe('Target: the 1 open job you are closest to: 数据标注员 (浦江数据)');
   });
 
+  it('counts one subsidy of a kind a year along the pathway: a later course does not get a second', async () => {
+    // Prepare
+    const w = world();
+
+    // Act
+    const { pathway, items } = await w.recommend(self(w), w.me.id, options);
+
+    // Assess
+    const step = (ref: string) => pathway.courses.find((c) => c.ref === ref)!;
+    const item = (ref: string) => items.find((i) => i.ref === ref)!;
+    // Alone, the Shanghai course gets Shanghai's migrant-worker training subsidy (80% of 3,000, at most 2,000).
+    expect(item('ANNOT-3').explanation.netCostYuan).toBe(1000);
+    // After the online course's training subsidy earlier in the pathway, no second one this year.
+    expect(step('ANNOT-2').netCostYuan).toBe(1400);
+    expect(step('ANNOT-3').netCostYuan).toBe(3000);
+    expect(pathway.totalNetCostYuan).toBe(pathway.courses.reduce((sum, c) => sum + (c.netCostYuan ?? 0), 0));
+  });
+
   it('builds a pathway with the prerequisite first that opens the target demand, with totals and the final certificate', async () => {
     // Prepare
     const w = world();
