@@ -86,10 +86,15 @@ export function formatCampaign(campaign: Campaign, lang: CliLang = 'en'): string
     out.push(
       '',
       t(
-        `Training seats asked for (first recommendation), subsidy budget ${yuan(budget.recommended, lang)} yuan${budget.assigned !== undefined ? `; seats assigned imply ${yuan(budget.assigned, lang)} yuan` : ''}:`,
-        `培训需求（首选推荐课程），补贴预算 ${yuan(budget.recommended, lang)} 元${budget.assigned !== undefined ? `；按已分配名额为 ${yuan(budget.assigned, lang)} 元` : ''}：`,
+        `Training seats asked for (first recommendation), subsidy budget ${yuan(budget.recommended, lang)} yuan (eligible only)${budget.assigned !== undefined ? `; seats assigned imply ${yuan(budget.assigned, lang)} yuan` : ''}:`,
+        `培训需求（首选推荐课程），补贴预算 ${yuan(budget.recommended, lang)} 元（仅计确定可享受的补贴）${budget.assigned !== undefined ? `；按已分配名额为 ${yuan(budget.assigned, lang)} 元` : ''}：`,
       ),
     );
+    // Older summaries have no to-confirm figure.
+    const pending = (s as { subsidyToConfirmYuan?: typeof s.subsidyToConfirmYuan }).subsidyToConfirmYuan;
+    if (pending && pending.recommended > 0) {
+      out.push(t(`  (not in the budget: ${yuan(pending.recommended, lang)} yuan more to confirm, a condition unknown for the learner)`, `  （未计入预算：另有 ${yuan(pending.recommended, lang)} 元待确认，尚有条件未知）`));
+    }
     for (const c of s.courses.slice(0, 10)) {
       const assigned = c.assignedSeats !== undefined ? t(`, ${c.assignedSeats} assigned of ${c.seats ?? 'unstated'} seats`, `，已分配 ${c.assignedSeats} / ${c.seats ?? '未注明'} 个名额`) : '';
       out.push(t(`  ${c.title} (${c.provider}): ${plural(c.recommendedSeats, 'seat')}, ${yuan(c.recommendedSubsidyYuan, lang)} yuan${assigned}`, `  ${c.title}（${c.provider}）：${c.recommendedSeats} 个名额，${yuan(c.recommendedSubsidyYuan, lang)} 元${assigned}`));

@@ -56,6 +56,7 @@ export function mainHelp(lang: CliLang, version: string): string {
   token      生成本地服务接受的访问令牌
   import     从 CSV、Excel（.xlsx）或 JSONL 批量导入岗位、求职者或课程；import template 生成模板
   campaign   运行就业服务专项活动（匹配、推荐、分配）并导出报告
+  rules      检查补贴规则文件
   shortage   重建技能短缺指数
 
 示例：
@@ -74,6 +75,7 @@ Usage: skillbridge <command> [options]      every command has --help
   token      print a bearer token the local service accepts
   import     bulk import demands, learners or courses from CSV, Excel (.xlsx) or JSONL; import template writes a template
   campaign   run a bureau campaign (matching, recommendations, assignment) and export its report
+  rules      check a subsidy rules file
   shortage   rebuild the skill shortage index
 
 Examples:

@@ -3,6 +3,7 @@ import { runCampaign } from './campaign-command.js';
 import { campaignHelp, importHelp, mainHelp, shortageHelp, tokenHelp, wantsHelp } from './help.js';
 import { CliError, cliLang, say, type CliLang } from './i18n.js';
 import { runImport } from './import-command.js';
+import { runRules } from './rules-command.js';
 import { runShortage } from './shortage-command.js';
 import { runToken } from './token-command.js';
 import { ImportFileError } from '#shared/import/decode.js';
@@ -14,6 +15,15 @@ const COMMANDS: Record<string, { run: Command; help: (lang: CliLang) => string }
   import: { run: runImport, help: importHelp },
   shortage: { run: runShortage, help: shortageHelp },
   campaign: { run: runCampaign, help: campaignHelp },
+  rules: {
+    run: (args) => runRules(args),
+    help: (lang) =>
+      say(
+        lang,
+        'usage: skillbridge rules check FILE\n\nChecks a subsidy rules file (format: docs/subsidies.md) and names every bad rule and field.\n\nexample:\n  npx skillbridge rules check shared/rules/subsidies.json',
+        '用法：skillbridge rules check 文件\n\n检查补贴规则文件（格式见 docs/subsidies.md），逐条指出有误的规则和字段。\n\n示例：\n  npx skillbridge rules check shared/rules/subsidies.json',
+      ),
+  },
 };
 
 const version = (): string => (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;

@@ -42,6 +42,7 @@ export function getCampaignContainer(): CampaignContainer {
         return base.shortage;
       },
       taxonomy: loadTaxonomy(),
+      subsidyRules: base.subsidyRules(),
       clock: base.clock,
       onLearnerError: (campaignId, learnerId, error) => logger.error('Campaign learner failed', { campaignId, learnerId, error: error as Error }),
     });

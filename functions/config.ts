@@ -5,6 +5,8 @@ const ConfigSchema = z.object({
   /** Set only for DynamoDB Local. */
   DYNAMODB_ENDPOINT: z.url().optional(),
   AWS_REGION: z.string().min(1).default('cn-north-1'),
+  /** A bureau-edited subsidy rules file replacing the bundled one (docs/subsidies.md); a bad one is logged and the rules in service stay. */
+  SUBSIDY_RULES_FILE: z.string().min(1).optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -9,12 +9,12 @@ import { route } from './routes/match-demand.js';
 prepareExtraction();
 
 /**
- * GET /demands/{id}/matches?limit=: learners who consented to be shown, ranked for the demand,
+ * GET /demands/{id}/matches?limit=&group=: learners who consented to be shown, ranked for the demand,
  * each with the skill evidence and a sentence in the caller's language (Accept-Language).
  */
 export const handler = httpHandler(route, async ({ params, query, caller, lang }) => {
-  const { limit } = query;
+  const { limit, group } = query;
   const { store, clock, candidates } = getContainer();
-  const list = await makeMatchDemand({ store, clock, candidates, taxonomy: loadTaxonomy() })(caller, params.id ?? '', { limit, lang });
+  const list = await makeMatchDemand({ store, clock, candidates, taxonomy: loadTaxonomy() })(caller, params.id ?? '', { limit, lang, group });
   return { body: list, headers: { 'content-language': lang === 'zh' ? 'zh-CN' : 'en', vary: 'Accept-Language' } };
 });

@@ -12,6 +12,7 @@ import { route as listLearners } from './routes/list-learners.js';
 import { route as getLearner } from './routes/get-learner.js';
 import { route as updateLearner } from './routes/update-learner.js';
 import { route as deleteLearner } from './routes/delete-learner.js';
+import { route as recordSubsidy } from './routes/record-subsidy.js';
 import { route as createCourse } from './routes/create-course.js';
 import { route as batchCreateCourses } from './routes/batch-create-courses.js';
 import { route as listCourses } from './routes/list-courses.js';
@@ -55,6 +56,7 @@ export const ROUTES = [
   getLearner,
   updateLearner,
   deleteLearner,
+  recordSubsidy,
 
   createCourse,
   batchCreateCourses,

@@ -1,5 +1,5 @@
 import { SCOPES } from '#shared/domain/scopes.js';
-import { MatchQuerySchema } from '#shared/schemas/queries.js';
+import { DemandMatchQuerySchema } from '#shared/schemas/queries.js';
 import { LearnerMatchListSchema } from '#shared/schemas/views/matching.js';
 import type { RouteDef } from '../http/route-def.js';
 
@@ -10,7 +10,7 @@ export const route = {
   handler: 'match-demand',
   summary: 'Ranked learners who consented, with explanations',
   scopes: [SCOPES.demands],
-  query: MatchQuerySchema,
+  query: DemandMatchQuerySchema,
   responses: {
     200: { description: 'Ranked learners, explained in the language of Accept-Language', schema: LearnerMatchListSchema, headers: ['Content-Language'] },
   },

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { CourseSubsidyTermsSchema } from './subsidy.js';
 import { LevelSchema, RefSchema, RegionSchema, skillList, text, yuan } from './common.js';
 
 export const CourseModeSchema = z.enum(['online', 'offline', 'blended']);
@@ -14,7 +15,8 @@ const fields = {
   region: RegionSchema,
   certificate: text(200).optional(),
   subsidyYuan: yuan().optional(),
-  subsidyConditions: text(2_000).optional(),
+  subsidyConditions: text(2_000).optional().meta({ description: "The provider's own wording of the subsidy's conditions, shown as written." }),
+  subsidyTerms: CourseSubsidyTermsSchema.optional(),
   priceYuan: yuan().optional(),
   seats: z.int().min(0).max(1_000_000).optional(),
 };
@@ -36,6 +38,7 @@ export const CoursePatchSchema = z
     certificate: text(200).nullable().optional(),
     subsidyYuan: yuan().nullable().optional(),
     subsidyConditions: text(2_000).nullable().optional(),
+    subsidyTerms: CourseSubsidyTermsSchema.nullable().optional(),
     priceYuan: yuan().nullable().optional(),
     seats: fields.seats.nullable().optional(),
   })

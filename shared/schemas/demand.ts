@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { LEARNER_GROUPS, LearnerGroupSchema } from './learner.js';
 import { IsoDateTimeSchema, LevelSchema, RefSchema, RegionSchema, skillList, text, yuan } from './common.js';
 
 const fields = {
@@ -13,6 +14,11 @@ const fields = {
   salaryMin: yuan().optional().meta({ description: 'Yuan a month.' }),
   salaryMax: yuan().optional().meta({ description: 'Yuan a month.' }),
   expiresAt: IsoDateTimeSchema.optional(),
+  groupPreferences: z
+    .array(LearnerGroupSchema)
+    .max(LEARNER_GROUPS.length)
+    .optional()
+    .meta({ description: 'Groups the employer prefers (退役军人优先: ["veteran"]). Never changes a score; bureau staff can filter matches by group.' }),
 };
 
 const salaryOrder = (d: { salaryMin?: number | null | undefined; salaryMax?: number | null | undefined }, ctx: z.RefinementCtx) => {
@@ -42,6 +48,7 @@ export const DemandPatchSchema = z
     salaryMin: yuan().nullable().optional(),
     salaryMax: yuan().nullable().optional(),
     expiresAt: IsoDateTimeSchema.nullable().optional(),
+    groupPreferences: fields.groupPreferences.nullable(),
     status: z.enum(['open', 'closed']).optional().meta({ description: 'Close a posting without deleting it.' }),
   })
   .superRefine(salaryOrder)

@@ -2,9 +2,63 @@ import * as z from 'zod';
 import type { StoredSkill } from '../taxonomy/normalise.js';
 import { RefSchema, RegionSchema, skillList, text } from './common.js';
 
-export const LEARNER_GROUPS = ['graduate', 'migrant_worker', 'laid_off', 'veteran', 'disabled', 'employed_upskilling', 'other'] as const;
-export const LearnerGroupSchema = z.enum(LEARNER_GROUPS);
+export const LEARNER_GROUPS = [
+  'graduate',
+  'migrant_worker',
+  'laid_off',
+  'veteran',
+  'disabled',
+  'employed_upskilling',
+  'poverty_alleviated',
+  'employment_difficulty',
+  'rural_transfer',
+  'older_unemployed',
+  'other',
+] as const;
+export const LearnerGroupSchema = z.enum(LEARNER_GROUPS).meta({
+  description:
+    'graduate 高校毕业生, migrant_worker 农民工, laid_off 失业人员, veteran 退役军人, disabled 残疾人, employed_upskilling 在职提升, poverty_alleviated 脱贫人口, employment_difficulty 就业困难人员, rural_transfer 农村转移劳动力, older_unemployed 大龄失业人员, other.',
+});
 export type LearnerGroup = z.infer<typeof LearnerGroupSchema>;
+
+const GroupsSchema = z
+  .array(LearnerGroupSchema)
+  .min(1, 'Give at least one group.')
+  .max(LEARNER_GROUPS.length)
+  .transform((groups) => [...new Set(groups)])
+  .meta({ description: 'Every group the learner belongs to (several allowed).' });
+
+/** Where the learner pays unemployment insurance (失业保险参保地), or `none`. */
+const InsuredRegionSchema = z
+  .union([z.literal('none'), RegionSchema])
+  .meta({ description: 'Where the learner pays unemployment insurance (失业保险参保地): a region, or `none`. Unset: unknown, so insurance conditions stay to confirm.' });
+
+/**
+ * `group` (one) and `groups` (several) are both accepted: before validation, one fills the other
+ * (`groups` from a lone `group`, `group` as the first of `groups`), so every bad field is named in
+ * one answer and older clients keep their `group` errors. The stored record carries both.
+ */
+function fillGroups(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+  const value = input as { group?: unknown; groups?: unknown };
+  if (value.groups === undefined && typeof value.group === 'string') return { ...value, groups: [value.group] };
+  if (value.group === undefined && Array.isArray(value.groups) && typeof value.groups[0] === 'string') return { ...value, group: value.groups[0] };
+  return input;
+}
+
+/** `group` must be one of `groups`, and comes first in them. */
+const groupInGroups = {
+  // Runs even when other fields failed (`when`), so the value may be anything: check its shape first.
+  check: (value: { group?: LearnerGroup | undefined; groups?: LearnerGroup[] | undefined }) =>
+    typeof value !== 'object' || value === null || typeof value.group !== 'string' || !Array.isArray(value.groups) || value.groups.includes(value.group),
+  params: { path: ['group'], message: 'group must be one of groups when both are given.', when: () => true },
+};
+const groupFirst = <T extends { group?: LearnerGroup | undefined; groups?: LearnerGroup[] | undefined }>(value: T): T =>
+  value.group !== undefined && value.groups ? { ...value, groups: [value.group, ...value.groups.filter((g) => g !== value.group)] } : value;
+
+/** Every group of a learner: `groups`, or the single `group` of a record stored before groups existed. */
+export const groupsOf = (learner: { readonly group: LearnerGroup; readonly groups?: readonly LearnerGroup[] | undefined }): readonly LearnerGroup[] =>
+  learner.groups && learner.groups.length > 0 ? learner.groups : [learner.group];
 
 const fields = {
   summary: text(5_000).default(''),
@@ -14,7 +68,11 @@ const fields = {
     .meta({ description: 'What the person wants to learn or work in. Wishes written among the skills (想学…, 希望从事…) land here too; never scored as held.' }),
   certificates: z.array(text(200).min(1)).max(30).default([]),
   region: RegionSchema,
-  group: LearnerGroupSchema,
+  group: LearnerGroupSchema.meta({ description: 'One group; with several, give `groups` (this may then be left out: it is the first of them).' }),
+  groups: GroupsSchema.optional(),
+  insuredRegion: InsuredRegionSchema.optional(),
+  householdRegion: RegionSchema.optional().meta({ description: 'Household registration (户籍地). Unset: unknown.' }),
+  birthYear: z.int().min(1900).max(2100).optional().meta({ description: 'For age conditions of subsidies. Unset: unknown.' }),
   education: text(100).optional(),
   yearsExperience: z.number().min(0).max(60).optional(),
   prefersOnline: z.boolean().optional(),
@@ -35,13 +93,13 @@ function splitWants<T extends { skills?: StoredSkill[] | undefined; wants?: Stor
 
 /** A job seeker's profile, as submitted. */
 export const LearnerInputSchema = z
-  .strictObject({ ref: RefSchema, ...fields })
+  .preprocess(fillGroups, z.strictObject({ ref: RefSchema, ...fields }).refine(groupInGroups.check, groupInGroups.params).transform(groupFirst))
   .transform(splitWants)
   .meta({ id: 'LearnerInput', description: "A job seeker's skill profile." });
 export type LearnerInput = z.output<typeof LearnerInputSchema>;
 
 export const LearnerPatchSchema = z
-  .strictObject({
+  .preprocess(fillGroups, z.strictObject({
     summary: text(5_000).optional(),
     skills: fields.skills.optional(),
     wants: skillList(0, 30).nullable().optional(),
@@ -49,11 +107,17 @@ export const LearnerPatchSchema = z
     certificates: z.array(text(200).min(1)).max(30).optional(),
     region: RegionSchema.optional(),
     group: LearnerGroupSchema.optional(),
+    groups: GroupsSchema.optional(),
+    insuredRegion: InsuredRegionSchema.nullable().optional(),
+    householdRegion: RegionSchema.nullable().optional(),
+    birthYear: fields.birthYear.nullable().optional(),
     education: text(100).nullable().optional(),
     yearsExperience: z.number().min(0).max(60).nullable().optional(),
     prefersOnline: z.boolean().nullable().optional(),
     consentToShare: z.boolean().optional(),
   })
+  .refine(groupInGroups.check, groupInGroups.params)
+  .transform(groupFirst))
   .transform((patch) => (patch.wants === null ? patch : splitWants({ ...patch, wants: patch.wants })))
   .meta({ id: 'LearnerPatch' });
 export type LearnerPatch = z.output<typeof LearnerPatchSchema>;

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { RegionSchema } from './common.js';
+import { LearnerGroupSchema } from './learner.js';
 import { NextTokenSchema, pageSize } from './paging.js';
 
 export { ExtractBodySchema, SkillSearchQuerySchema } from './skills.js';
@@ -27,6 +28,13 @@ export type ShortageQuery = z.output<typeof ShortageQuerySchema>;
 /** `GET /demands/{id}/matches` and `GET /learners/{id}/matches`: how many ranked items, 1–50. */
 export const MatchQuerySchema = z.strictObject({ limit: pageSize(50, 10) });
 export type MatchQuery = z.output<typeof MatchQuerySchema>;
+
+/** `GET /demands/{id}/matches`: as MatchQuerySchema, and (bureau staff only) a learner group to keep. */
+export const DemandMatchQuerySchema = z.strictObject({
+  limit: pageSize(50, 10),
+  group: LearnerGroupSchema.optional().meta({ description: 'Bureau staff only: keep learners of this group (a filter; scores are unchanged).' }),
+});
+export type DemandMatchQuery = z.output<typeof DemandMatchQuerySchema>;
 
 /** `GET /learners/{id}/recommendations`: how many ranked courses (1–50), and an optional target. */
 export const RecommendQuerySchema = z.strictObject({

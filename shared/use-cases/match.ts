@@ -1,5 +1,6 @@
 import type { Caller } from '../domain/caller.js';
 import type { AnyRecord, IndexedSkill } from '../domain/records.js';
+import { ForbiddenError } from '../domain/errors.js';
 import { matchingSkills } from '../domain/matching/evidence.js';
 import { rankedExplanation, type Lang } from '../domain/matching/explain.js';
 import { havesOf, needsOf, rankMatch, RELATION_CREDIT, REQUIRED_WEIGHT, scoreMatch, type MatchContext, type MatchRank, type MatchTaxonomy } from '../domain/matching/score.js';
@@ -8,6 +9,7 @@ import type { Have, Need, RankedMatch } from '../domain/matching/types.js';
 import type { Candidate, CandidateIndex } from '../ports/candidate-index.js';
 import type { Clock } from '../ports/clock.js';
 import type { RecordStore } from '../ports/record-store.js';
+import { groupsOf, type LearnerGroup } from '../schemas/learner.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import { makeGetRecord } from './records.js';
 
@@ -32,7 +34,12 @@ export interface MatchOptions {
   /** 1–50. */
   readonly limit: number;
   readonly lang: Lang;
+  /** Bureau staff only: keep learners of this group (a filter; it never changes a score). */
+  readonly group?: LearnerGroup | undefined;
 }
+
+/** Candidates read for a group filter, per match wanted: the filter drops those of other groups. */
+const GROUP_FILTER_FACTOR = 5;
 
 /** A learner in a demand's match list: who (by id and ref), how well, and why. Nothing personal. */
 export type LearnerMatch = RankedMatch;
@@ -195,6 +202,7 @@ export function makeMatchDemand(deps: MatchDeps) {
     const demand = await getDemand(caller, demandId);
     const needs = needsOf((deps.skillsOf ?? ((r) => matchingSkills(r, deps.taxonomy)))(demand), demand.minLevel);
     if (needs.length === 0) return { items: [] };
+    if (options.group !== undefined && caller.role !== 'bureau') throw new ForbiddenError('Only bureau staff may filter matches by group.');
     const found = await gather(deps.candidates, deps.taxonomy, {
       kind: 'learner',
       partitions: demandPartitions(needs, deps.taxonomy),
@@ -202,10 +210,10 @@ export function makeMatchDemand(deps: MatchDeps) {
       consentedOnly: true,
       accept: (c) => c.consentToShare === true,
       pair: (c) => ({ needs, haves: havesOf(c.skills), ctx: { demandRegion: demand.region, learnerRegion: c.region } }),
-      limit: options.limit,
+      limit: options.group === undefined ? options.limit : options.limit * GROUP_FILTER_FACTOR,
     });
     return {
-      items: found.map(({ candidate, breakdown }) => ({
+      items: (await inGroup(deps.store, found, options.group)).slice(0, options.limit).map(({ candidate, breakdown }) => ({
         id: candidate.id,
         ref: candidate.ref,
         score: breakdown.score,
@@ -250,4 +258,17 @@ export function makeMatchLearner(deps: MatchDeps) {
       })),
     };
   };
+}
+
+/**
+ * The ranked candidates whose learner belongs to `group` (all of them without one). Candidates carry
+ * nothing personal, so the learners are read (one BatchGet) to see their groups.
+ */
+async function inGroup<T extends { candidate: Candidate }>(store: MatchDeps['store'], found: T[], group: LearnerGroup | undefined): Promise<T[]> {
+  if (group === undefined || found.length === 0) return found;
+  const learners = await store.getMany('learner', found.map((f) => f.candidate.id));
+  return found.filter((f) => {
+    const learner = learners.get(f.candidate.id);
+    return learner?.kind === 'learner' && groupsOf(learner).includes(group);
+  });
 }

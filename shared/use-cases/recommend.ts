@@ -12,7 +12,8 @@ import { planPathway } from '../domain/recommend/pathway.js';
 import { courseSkills, type CourseSkills } from '../domain/recommend/taught.js';
 import { learnerWords, wordScores } from '../domain/recommend/wording.js';
 import { rankCourses, type ClosureMode, type CourseAssessment, type CourseCandidate } from '../domain/recommend/ranking.js';
-import { evaluateSubsidies, loadSubsidyRules, type Bilingual, type SubsidyOutcome, type SubsidyRuleSet } from '../domain/subsidy/rules.js';
+import { courseFacts, learnerFacts } from '../domain/subsidy/facts.js';
+import { courseOccupation, evaluateSubsidies, loadSubsidyRules, type Bilingual, type SubsidyOutcome, type SubsidyRuleSet } from '../domain/subsidy/rules.js';
 import type { Candidate, CandidateIndex } from '../ports/candidate-index.js';
 import type { Clock } from '../ports/clock.js';
 import type { CourseCatalogue } from '../ports/course-catalogue.js';
@@ -48,8 +49,8 @@ export interface RecommendDeps {
   readonly clock: Clock;
   /** The whole taxonomy: the scorer's relations, occupations, and extraction of what a learner wants to learn. */
   readonly taxonomy: Taxonomy;
-  /** @default the bundled shared/rules/subsidies.json */
-  readonly subsidyRules?: SubsidyRuleSet;
+  /** The rules, or where to get those in service at each call. @default the bundled shared/rules/subsidies.json */
+  readonly subsidyRules?: SubsidyRuleSet | (() => SubsidyRuleSet);
   /** Skill partitions of the demand index read to find nearby demands (one Query each). @default DEMAND_PARTITIONS */
   readonly demandPartitions?: number;
 }
@@ -232,7 +233,7 @@ function counted<T extends object>(port: T, counter: { n: number }): T {
  * @throws ValidationError for an unknown `occupationId`
  */
 export function makeRecommendCourses(deps: RecommendDeps) {
-  const rules = deps.subsidyRules ?? loadSubsidyRules();
+  const rulesNow = (): SubsidyRuleSet => (typeof deps.subsidyRules === 'function' ? deps.subsidyRules() : (deps.subsidyRules ?? loadSubsidyRules()));
   const { taxonomy } = deps;
   const label = (skillId: string, lang: Lang): string => {
     const skill = taxonomy.getSkill(skillId);
@@ -250,6 +251,7 @@ export function makeRecommendCourses(deps: RecommendDeps) {
     const shortage = counted(deps.shortage, reads.shortage);
     const catalogue = counted(deps.catalogue, reads.catalogue);
     const { lang } = options;
+    const rules = rulesNow();
 
     // Independent reads go out together; a given demand is used only once the learner may be seen.
     const [learner, allCourses, givenDemand] = await Promise.all([
@@ -342,21 +344,18 @@ export function makeRecommendCourses(deps: RecommendDeps) {
         for (const taught of teaching.get(skillId) ?? []) if (!courses.has(taught.course.id)) courses.set(taught.course.id, inRanking(taught));
       }
     };
-    const inRanking = ({ course, taught, attested }: TaughtCourse): CourseInRanking => {
-      const subsidy = evaluateSubsidies(rules, {
-        learner: { group: learner.group, region: learner.region },
-        course: {
-          region: course.region,
-          mode: course.mode,
-          hours: course.hours,
-          certificate: course.certificate,
-          priceYuan: course.priceYuan,
-          subsidyYuan: course.subsidyYuan,
-          skillIds: [...taught.keys()],
-        },
+    const subsidyLearner = learnerFacts(learner);
+    const now = deps.clock.now();
+    const subsidiesFor = (course: Course, skillIds: readonly string[], history = subsidyLearner.history) =>
+      evaluateSubsidies(rules, {
+        learner: { ...subsidyLearner, history },
+        course: courseFacts(course, skillIds, courseOccupation(skillIds, taxonomy.occupations.values())),
         shortage: shortageIndex,
-        skillLabels: new Map([...taught.keys()].map((id) => [id, bilingual(id)])),
+        skillLabels: new Map(skillIds.map((id) => [id, bilingual(id)])),
+        now,
       });
+    const inRanking = ({ course, taught, attested }: TaughtCourse): CourseInRanking => {
+      const subsidy = subsidiesFor(course, [...taught.keys()]);
       return { id: course.id, level: course.level, hours: course.hours, mode: course.mode, region: course.region, taught, attested, netCostYuan: subsidy.netCostYuan, record: course, subsidy };
     };
     gather(gap);
@@ -475,8 +474,17 @@ export function makeRecommendCourses(deps: RecommendDeps) {
       if (t.demand) opens.push({ kind: 'demand', id: t.demand.id, ref: t.demand.ref, title: t.demand.title, employer: t.demand.employer, alreadyQualified: before });
       else if (occupation) opens.push({ kind: 'occupation', id: occupation.id, label: occupation.label, alreadyQualified: before });
     });
+    // The pathway's courses are taken one after another: a subsidy an earlier step is eligible for
+    // counts as received for the later ones ("once a year", "once per occupation and level").
+    let pathwayHistory = subsidyLearner.history ?? [];
     const pathwayCourses: PathwayCourseView[] = plan.steps.map(({ assessment, raises, after }) => {
-      const { record, subsidy } = assessment.course;
+      const { record } = assessment.course;
+      const subsidy = pathwayHistory === subsidyLearner.history ? assessment.course.subsidy : subsidiesFor(record, [...assessment.course.taught.keys()], pathwayHistory);
+      const occupation = courseOccupation([...assessment.course.taught.keys()], taxonomy.occupations.values());
+      pathwayHistory = [
+        ...pathwayHistory,
+        ...subsidy.eligible.map((l) => ({ kind: l.kind, amountYuan: l.amountYuan, paidAt: now.toISOString(), level: record.level, ...(occupation ? { occupation: occupation.id } : {}) })),
+      ];
       return {
         id: record.id,
         ref: record.ref,

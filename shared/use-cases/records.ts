@@ -60,6 +60,9 @@ function build<K extends Kind>(kind: K, owner: string, ref: string, fields: Reco
 function fieldsOf<K extends Kind>(kind: K, input: InputOf<K>, previous: RecordOf<K> | undefined): RecordFields<K> {
   const { ref: _ref, ...rest } = input as InputOf<K> & { ref: string };
   if (kind === 'demand') return { ...rest, status: (previous as RecordOf<'demand'> | undefined)?.status ?? 'open' } as RecordFields<K>;
+  // The subsidy history is bureau staff's record, not the submitter's: a resubmitted profile keeps it.
+  const history = kind === 'learner' ? (previous as RecordOf<'learner'> | undefined)?.subsidyHistory : undefined;
+  if (history) return { ...rest, subsidyHistory: history } as unknown as RecordFields<K>;
   return rest as unknown as RecordFields<K>;
 }
 

@@ -96,6 +96,11 @@ export const ACCESS_MATRIX: Readonly<Record<string, MatrixRow>> = {
   'GET /learners/{id}': { expect: ONE_LEARNER },
   'PATCH /learners/{id}': { request: () => ({ body: { prefersOnline: true } }), expect: ONE_LEARNER },
   'DELETE /learners/{id}': { expect: DELETE_ONE(ONE_LEARNER) },
+  // Subsidy history: bureau staff of the learner's region only (the learner reads it on the record).
+  'POST /learners/{id}/subsidies': {
+    request: (c) => ({ body: { ref: c.ref, kind: 'training', amountYuan: 1500, paidAt: '2026-03-01', payerRegion: '110119' } }),
+    expect: { jobseeker: [403, 403, 403], employer: [NA, 403, 403], bureau: [201, 201, 404] },
+  },
 
   'POST /courses': { submits: 'course', request: course, expect: { jobseeker: FORBIDDEN, employer: FORBIDDEN, bureau: [201, 201, 403] } },
   'POST /courses/batch': { submits: 'course', request: batchOf(course), expect: { jobseeker: FORBIDDEN, employer: FORBIDDEN, bureau: [200, 200, 403] } },

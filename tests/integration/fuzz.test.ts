@@ -133,6 +133,7 @@ const TEMPLATES: Record<string, (ref: string) => unknown> = {
   'POST /learners/batch': (ref) => [learnerBody({ ref }), learnerBody({ ref: `${ref}-b` })],
   'PATCH /learners/{id}': () => ({ prefersOnline: true, yearsExperience: 3 }),
   'DELETE /learners/{id}': () => undefined,
+  'POST /learners/{id}/subsidies': (ref) => ({ ref, kind: 'training', occupation: '无人机驾驶员', level: 2, amountYuan: 1500, paidAt: '2026-03-01', payerRegion: '110119' }),
   'POST /courses': (ref) => courseBody({ ref }),
   'POST /courses/batch': (ref) => [courseBody({ ref }), courseBody({ ref: `${ref}-b` })],
   'POST /skills/extract': () => ({ text: '熟练操作多旋翼无人机，会Python' }),
@@ -143,6 +144,7 @@ const TEMPLATES: Record<string, (ref: string) => unknown> = {
 /** Who calls each route: the owner of the fixtures it acts on. */
 const callerFor = (route: RouteDef): Role => {
   const segment = route.path.split('/')[1];
+  if (route.path.endsWith('/subsidies')) return 'bureau';
   return segment === 'demands' ? 'employer' : segment === 'courses' || segment === 'campaigns' ? 'bureau' : 'jobseeker';
 };
 

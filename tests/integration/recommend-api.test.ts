@@ -97,8 +97,15 @@ describe('GET /learners/{id}/recommendations', () => {
       expect(typeof item.explanation.summary).toBe('string');
     }
     const first = items[0];
-    expect(first.explanation.subsidies.map((s: { ruleId: string }) => s.ruleId)).toEqual(expect.arrayContaining(['sh-ai-data-labelling-certificate-upgrade', 'online-training-with-certificate', 'priority-migrant-worker']));
-    expect(first.explanation.summary).toContain('上海市人工智能数据标注职业技能证书提升补贴');
+    // Shanghai's migrant-worker subsidy beats the national online one (one training subsidy only);
+    // the certificate subsidy needs insurance in Shanghai, which the profile does not say.
+    expect(first.explanation.subsidies.map((s: { name: string; status: string; amountYuan: number }) => [s.name, s.status, s.amountYuan])).toEqual([
+      ['上海市农民工、高校毕业生和农村转移劳动力职业培训补贴（示例）', 'eligible', 1920],
+      ['上海市人工智能数据标注职业技能证书提升补贴', 'to_confirm', 1000],
+    ]);
+    expect(first.explanation.subsidies[1].condition).toEqual({ zh: '需在上海市缴纳失业保险', en: 'you must pay unemployment insurance in 上海市' });
+    expect(first.explanation).toMatchObject({ subsidyYuan: 1920, toConfirmYuan: 1000, netCostYuan: 480 });
+    expect(first.explanation.summary).toContain('另有待确认、未计入的补贴：上海市人工智能数据标注职业技能证书提升补贴1,000元');
     const pathwayRefs = pathway.courses.map((c: { ref: string }) => c.ref);
     expect(pathwayRefs).toEqual(expect.arrayContaining(['SH-ANNOT-2', 'SH-ANNOT-3', 'SH-QA']));
     expect(pathwayRefs.indexOf('SH-ANNOT-2')).toBeLessThan(pathwayRefs.indexOf('SH-ANNOT-3'));

@@ -6,8 +6,8 @@ import type { MatchBreakdown } from '../matching/types.js';
 import type { Learner } from '../records.js';
 import { assessBreakdown, computeGap } from '../recommend/gap.js';
 import { rankCourses, type CourseCandidate } from '../recommend/ranking.js';
-import { evaluateSubsidies, type SubsidyOutcome, type SubsidyRuleSet } from '../subsidy/rules.js';
-import { regionContains } from '../../regions/regions.js';
+import { courseFacts, learnerFacts, learnerFactsKey } from '../subsidy/facts.js';
+import { courseOccupation, evaluateSubsidies, type SubsidyOutcome, type SubsidyRuleSet } from '../subsidy/rules.js';
 import type { Level } from '../../taxonomy/levels.js';
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
 import type { CampaignCourse, CampaignMatch, CampaignSnapshot, LearnerOutcome, SnapshotCourse, SnapshotDemand } from './types.js';
@@ -82,34 +82,18 @@ export function makeLearnerComputer(snapshot: CampaignSnapshot, options: Compute
       else coursesBySkill.set(skillId, [course]);
     }
   }
-  // Amounts depend on the course, the learner's group, and the learner's region only through the
-  // rules' `learnerRegionWithin` lists: learners alike in those share one evaluation (the reasons'
-  // wording, which names the region, is not kept in results).
-  const regionRules = rules.rules.flatMap((r) => (r.conditions.learnerRegionWithin ? [r.conditions.learnerRegionWithin] : []));
-  const regionClasses = new Map<string, string>();
-  const regionClass = (region: string): string => {
-    let c = regionClasses.get(region);
-    if (c === undefined) regionClasses.set(region, (c = regionRules.map((within) => (within.some((code) => regionContains(code, region)) ? '1' : '0')).join('')));
-    return c;
-  };
+  // Amounts depend on the course and on the learner's facts (groups, region, insurance, household,
+  // birth year, certificates, history): learners alike in all of those share one evaluation.
+  const now = new Date(snapshot.takenAt);
+  const occupations = new Map<string, ReturnType<typeof courseOccupation>>();
   const subsidies = new Map<string, SubsidyOutcome>();
-  const subsidyOf = (course: SnapshotCourse, learner: Learner): SubsidyOutcome => {
-    const key = `${course.id}|${learner.group}|${regionClass(learner.region)}`;
+  const subsidyOf = (course: SnapshotCourse, learner: Learner, learnerKey: string): SubsidyOutcome => {
+    const key = `${course.id}|${learnerKey}`;
     let outcome = subsidies.get(key);
     if (!outcome) {
-      outcome = evaluateSubsidies(rules, {
-        learner: { group: learner.group, region: learner.region },
-        course: {
-          region: course.region,
-          mode: course.mode,
-          hours: course.hours,
-          certificate: course.certificate,
-          priceYuan: course.priceYuan,
-          subsidyYuan: course.subsidyYuan,
-          skillIds: course.taught.map(([id]) => id),
-        },
-        shortage,
-      });
+      const skillIds = course.taught.map(([id]) => id);
+      if (!occupations.has(course.id)) occupations.set(course.id, courseOccupation(skillIds, taxonomy.occupations.values()));
+      outcome = evaluateSubsidies(rules, { learner: learnerFacts(learner), course: courseFacts(course, skillIds, occupations.get(course.id)), shortage, now });
       subsidies.set(key, outcome);
     }
     return outcome;
@@ -117,6 +101,7 @@ export function makeLearnerComputer(snapshot: CampaignSnapshot, options: Compute
 
   return (learner) => {
     const haves = havesOf(matchingSkills(learner, taxonomy));
+    const learnerKey = learnerFactsKey(learner);
     if (haves.length === 0) return { matches: [], recommendations: [], gap: [] };
     const subject: EngineLearner = { id: learner.id, region: learner.region, haves, prefersOnline: learner.prefersOnline };
     // Enough for the matches kept and for the gap targets, which need not reach the threshold.
@@ -142,7 +127,7 @@ export function makeLearnerComputer(snapshot: CampaignSnapshot, options: Compute
           mode: course.mode,
           region: course.region,
           taught: new Map<string, Level>(course.taught),
-          netCostYuan: subsidyOf(course, learner).netCostYuan,
+          netCostYuan: subsidyOf(course, learner, learnerKey).netCostYuan,
           course,
         });
       }
@@ -150,7 +135,7 @@ export function makeLearnerComputer(snapshot: CampaignSnapshot, options: Compute
     const ranked = rankCourses(gap, { region: learner.region, prefersOnline: learner.prefersOnline }, [...candidates.values()]);
     const recommendations: CampaignCourse[] = ranked.slice(0, RECOMMENDATIONS_PER_LEARNER).map((a) => {
       const { course } = a.course;
-      const subsidy = subsidyOf(course, learner);
+      const subsidy = subsidyOf(course, learner, learnerKey);
       return {
         id: course.id,
         ref: course.ref,
@@ -162,7 +147,9 @@ export function makeLearnerComputer(snapshot: CampaignSnapshot, options: Compute
         score: round(a.score),
         priceYuan: subsidy.priceYuan,
         subsidyYuan: subsidy.totalYuan,
-        subsidyRules: subsidy.applied.map((s) => s.ruleId),
+        toConfirmSubsidyYuan: subsidy.toConfirmYuan,
+        subsidyRules: subsidy.eligible.map((s) => s.ruleId),
+        toConfirmSubsidyRules: subsidy.toConfirm.map((s) => s.ruleId),
         netCostYuan: subsidy.netCostYuan,
         closes: a.closes.map((c) => c.skillId),
       };

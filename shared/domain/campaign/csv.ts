@@ -74,6 +74,10 @@ const GROUP_NAMES: Record<LearnerGroup, string> = {
   veteran: '退役军人',
   disabled: '残疾人',
   employed_upskilling: '在职提升',
+  poverty_alleviated: '脱贫人口',
+  employment_difficulty: '就业困难人员',
+  rural_transfer: '农村转移劳动力',
+  older_unemployed: '大龄失业人员',
   other: '其他',
 };
 

@@ -13,9 +13,12 @@ import type { CampaignAssignment, CampaignSnapshot, ResultGapSkill, UnfilledDema
 export interface RosterLearner {
   readonly id: string;
   readonly group: LearnerGroup;
+  /** Every group of a learner in several; the fairness report counts them in each. */
+  readonly groups?: readonly LearnerGroup[];
   readonly failed: boolean;
   readonly matches: ReadonlyArray<{ readonly id: string; readonly score: number }>;
-  readonly recommendations: ReadonlyArray<{ readonly id: string; readonly score: number; readonly subsidyYuan: number }>;
+  /** `subsidyYuan`: eligible subsidies; `toConfirmSubsidyYuan`: those still to confirm (0 when absent). */
+  readonly recommendations: ReadonlyArray<{ readonly id: string; readonly score: number; readonly subsidyYuan: number; readonly toConfirmSubsidyYuan?: number }>;
   readonly gap: readonly ResultGapSkill[];
 }
 

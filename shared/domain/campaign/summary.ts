@@ -34,23 +34,28 @@ export function summarise(learners: readonly RosterLearner[], snapshot: Campaign
   const groups = new Map<LearnerGroup, { learners: number; matched: number; jobs: number; courses: number; failed: number }>();
   for (const g of options.groups ?? []) groups.set(g, { learners: 0, matched: 0, jobs: 0, courses: 0, failed: 0 });
   const gapSkills = new Map<string, { learners: number; required: number }>();
-  const seatsAsked = new Map<string, { seats: number; subsidy: number }>();
-  const seatsGiven = new Map<string, { seats: number; subsidy: number }>();
+  const seatsAsked = new Map<string, { seats: number; subsidy: number; toConfirm: number }>();
+  const seatsGiven = new Map<string, { seats: number; subsidy: number; toConfirm: number }>();
   let matched = 0;
   let failed = 0;
   let jobs = 0;
   let courses = 0;
 
   for (const l of learners) {
-    let g = groups.get(l.group);
-    if (!g) groups.set(l.group, (g = { learners: 0, matched: 0, jobs: 0, courses: 0, failed: 0 }));
-    g.learners += 1;
+    // A learner in several groups counts in each group's row (the rows may add up to more than the learners).
+    const rows = (l.groups && l.groups.length > 0 ? l.groups : [l.group]).map((group) => {
+      let row = groups.get(group);
+      if (!row) groups.set(group, (row = { learners: 0, matched: 0, jobs: 0, courses: 0, failed: 0 }));
+      return row;
+    });
+    const each = (f: (row: { learners: number; matched: number; jobs: number; courses: number; failed: number }) => void) => rows.forEach(f);
+    each((row) => (row.learners += 1));
     if (l.failed) {
-      g.failed += 1;
+      each((row) => (row.failed += 1));
       failed += 1;
     }
     if (l.matches.length > 0) {
-      g.matched += 1;
+      each((row) => (row.matched += 1));
       matched += 1;
     }
     for (const s of l.gap) {
@@ -61,21 +66,24 @@ export function summarise(learners: readonly RosterLearner[], snapshot: Campaign
     }
     const first = l.recommendations[0];
     if (first) {
-      const asked = seatsAsked.get(first.id) ?? { seats: 0, subsidy: 0 };
+      const asked = seatsAsked.get(first.id) ?? { seats: 0, subsidy: 0, toConfirm: 0 };
       asked.seats += 1;
       asked.subsidy += first.subsidyYuan;
+      asked.toConfirm += first.toConfirmSubsidyYuan ?? 0;
       seatsAsked.set(first.id, asked);
     }
     const place = roster?.assignments.get(l.id);
     if (place?.kind === 'demand') {
-      g.jobs += 1;
+      each((row) => (row.jobs += 1));
       jobs += 1;
     } else if (place?.kind === 'course') {
-      g.courses += 1;
+      each((row) => (row.courses += 1));
       courses += 1;
-      const given = seatsGiven.get(place.id) ?? { seats: 0, subsidy: 0 };
+      const given = seatsGiven.get(place.id) ?? { seats: 0, subsidy: 0, toConfirm: 0 };
+      const course = l.recommendations.find((r) => r.id === place.id);
       given.seats += 1;
-      given.subsidy += l.recommendations.find((r) => r.id === place.id)?.subsidyYuan ?? 0;
+      given.subsidy += course?.subsidyYuan ?? 0;
+      given.toConfirm += course?.toConfirmSubsidyYuan ?? 0;
       seatsGiven.set(place.id, given);
     }
   }
@@ -112,8 +120,8 @@ export function summarise(learners: readonly RosterLearner[], snapshot: Campaign
   const courseReports: CourseSeatReport[] = snapshot.courses
     .filter((c) => seatsAsked.has(c.id) || seatsGiven.has(c.id))
     .map((c) => {
-      const asked = seatsAsked.get(c.id) ?? { seats: 0, subsidy: 0 };
-      const given = seatsGiven.get(c.id) ?? { seats: 0, subsidy: 0 };
+      const asked = seatsAsked.get(c.id) ?? { seats: 0, subsidy: 0, toConfirm: 0 };
+      const given = seatsGiven.get(c.id) ?? { seats: 0, subsidy: 0, toConfirm: 0 };
       return {
         id: c.id,
         ref: c.ref,
@@ -121,14 +129,16 @@ export function summarise(learners: readonly RosterLearner[], snapshot: Campaign
         provider: c.provider,
         recommendedSeats: asked.seats,
         recommendedSubsidyYuan: yuan(asked.subsidy),
+        recommendedToConfirmYuan: yuan(asked.toConfirm),
         seats: c.seats ?? null,
-        ...(roster ? { assignedSeats: given.seats, assignedSubsidyYuan: yuan(given.subsidy) } : {}),
+        ...(roster ? { assignedSeats: given.seats, assignedSubsidyYuan: yuan(given.subsidy), assignedToConfirmYuan: yuan(given.toConfirm) } : {}),
       };
     })
     .sort((a, b) => b.recommendedSeats - a.recommendedSeats || (b.assignedSeats ?? 0) - (a.assignedSeats ?? 0) || (a.id < b.id ? -1 : 1));
 
   const unfilled = unfilledDemands(learners, snapshot, roster);
   const sum = (values: Iterable<{ subsidy: number }>) => yuan([...values].reduce((s, v) => s + v.subsidy, 0));
+  const sumToConfirm = (values: Iterable<{ toConfirm: number }>) => yuan([...values].reduce((s, v) => s + v.toConfirm, 0));
   return {
     learners: learners.length,
     failed,
@@ -142,6 +152,7 @@ export function summarise(learners: readonly RosterLearner[], snapshot: Campaign
     courses: courseReports.slice(0, COURSES_LISTED),
     coursesNotListed: Math.max(0, courseReports.length - COURSES_LISTED),
     subsidyBudgetYuan: { recommended: sum(seatsAsked.values()), ...(roster ? { assigned: sum(seatsGiven.values()) } : {}) },
+    subsidyToConfirmYuan: { recommended: sumToConfirm(seatsAsked.values()), ...(roster ? { assigned: sumToConfirm(seatsGiven.values()) } : {}) },
     unfilled: {
       demands: unfilled.length,
       places: unfilled.reduce((s, d) => s + d.unfilled, 0),

@@ -1,3 +1,4 @@
+import type { CourseSubsidyTerms } from '../../schemas/subsidy.js';
 import type { Level } from '../../taxonomy/levels.js';
 import type { LearnerGroup } from '../../schemas/learner.js';
 import type { CampaignInput } from '../../schemas/campaign.js';
@@ -91,6 +92,8 @@ export interface SnapshotCourse {
   readonly seats?: number;
   readonly priceYuan?: number;
   readonly subsidyYuan?: number;
+  readonly subsidyConditions?: string;
+  readonly subsidyTerms?: CourseSubsidyTerms;
   readonly certificate?: string;
   /** Taught skills and the level each reaches. */
   readonly taught: ReadonlyArray<readonly [string, Level]>;
@@ -146,9 +149,12 @@ export interface CampaignCourse {
   /** Ranking score, 0–1 (docs/recommendations.md). */
   readonly score: number;
   readonly priceYuan: number | null;
-  /** Subsidies that apply for this learner (their group and region), total. */
+  /** Subsidies this learner is eligible for (every condition known and met), total. */
   readonly subsidyYuan: number;
+  /** Subsidies still to confirm for this learner (a condition unknown): never in a budget total. Absent in results of older runs. */
+  readonly toConfirmSubsidyYuan?: number;
   readonly subsidyRules: readonly string[];
+  readonly toConfirmSubsidyRules?: readonly string[];
   readonly netCostYuan: number | null;
   /** Gap skills it closes. */
   readonly closes: readonly string[];
@@ -179,7 +185,8 @@ export interface LearnerOutcome {
 
 /** One learner's result as stored: the API's result item, plus the group (for the fairness report) and the page. */
 export interface CampaignResult extends LearnerOutcome {
-  readonly learner: { readonly id: string; readonly ref: string; readonly group: LearnerGroup; readonly region: string };
+  /** `groups` only for a learner in more than one group (`group` is the first). */
+  readonly learner: { readonly id: string; readonly ref: string; readonly group: LearnerGroup; readonly groups?: readonly LearnerGroup[]; readonly region: string };
   readonly page: number;
   readonly assignment?: CampaignAssignment;
   /** Set when computing this learner failed; the lists are then empty. */
@@ -216,13 +223,16 @@ export interface CourseSeatReport {
   readonly provider: string;
   /** Learners whose first recommendation it is: the seats the campaign asks for. */
   readonly recommendedSeats: number;
-  /** The subsidies those seats imply, summed over the learners (their group and region decide). */
+  /** The eligible subsidies those seats imply, summed over the learners. */
   readonly recommendedSubsidyYuan: number;
+  /** The subsidies still to confirm for those seats, apart (not in the budget). */
+  readonly recommendedToConfirmYuan: number;
   /** Funded places, or null when the course names none. */
   readonly seats: number | null;
   /** Assign mode: learners given a seat, and the subsidies those seats imply. */
   readonly assignedSeats?: number;
   readonly assignedSubsidyYuan?: number;
+  readonly assignedToConfirmYuan?: number;
 }
 
 export type UnfilledReason = 'no-candidate' | 'candidates-went-elsewhere' | 'too-few-candidates';
@@ -256,7 +266,10 @@ export interface CampaignSummary {
   readonly courses: readonly CourseSeatReport[];
   /** Courses beyond those listed in `courses` (the list keeps the most asked-for). */
   readonly coursesNotListed: number;
+  /** Eligible subsidies only: what a bureau can budget on. */
   readonly subsidyBudgetYuan: { readonly recommended: number; readonly assigned?: number };
+  /** Subsidies still to confirm (a condition unknown), shown apart and never in the budget. */
+  readonly subsidyToConfirmYuan: { readonly recommended: number; readonly assigned?: number };
   readonly unfilled: {
     readonly demands: number;
     readonly places: number;

@@ -3,7 +3,8 @@
  * closes, whether its level fits, how the learner can reach it, and what it costs after subsidies.
  */
 import { levelLabel, type Level } from '../../taxonomy/levels.js';
-import { yuanText, type AppliedSubsidy, type Bilingual, type SubsidyOutcome } from '../subsidy/rules.js';
+import type { SubsidyKind, SubsidyPaid } from '../../schemas/subsidy.js';
+import { PAID_WORDS, yuanText, type Bilingual, type SubsidyLine, type SubsidyOutcome } from '../subsidy/rules.js';
 import type { ClosedSkill, CourseAssessment, LevelCheck } from './ranking.js';
 
 export type Lang = 'zh' | 'en';
@@ -41,14 +42,33 @@ export interface ClosedSkillView {
   readonly attested?: true;
 }
 
-/** One applied subsidy, as an explanation shows it. */
+/**
+ * One subsidy line, as an explanation shows it: `eligible` lines count in `subsidyYuan` and the
+ * net cost; `to_confirm` lines name the condition still unknown and are shown apart.
+ */
 export interface SubsidyView {
-  readonly ruleId: string;
   readonly name: string;
+  readonly kind: SubsidyKind;
+  readonly status: 'eligible' | 'to_confirm';
   readonly amountYuan: number;
+  /** `upfront` (deducted at enrolment) or `after_certificate` (先垫后补). */
+  readonly paid: SubsidyPaid;
+  /** When it is paid, in words. */
+  readonly when: string;
+  /** Conditions met and how the amount is reckoned. */
   readonly why: string;
-  /** True when the amount is a configurable example, not a quoted policy. */
+  /** For `to_confirm`: the condition(s) still unknown, in plain Chinese and English. */
+  readonly condition?: Bilingual;
+  /** For a to-confirm line that would replace an eligible one of its kind rather than add. */
+  readonly note?: string;
+  /** True when the amount is a configurable example (示例), not a quoted policy. */
   readonly example: boolean;
+  /** Where the rule comes from. */
+  readonly source: string;
+  /** The paying bureau's region (GB/T 2260 code or `national`). */
+  readonly payerRegion: string;
+  /** The course provider's own wording of the conditions (the course's own subsidy only). */
+  readonly providerWording?: string;
 }
 
 /** Why a course is recommended, in words and in parts. */
@@ -60,10 +80,17 @@ export interface CourseExplanation {
   readonly partly: readonly ClosedSkillView[];
   readonly levelFit: string;
   readonly access: string;
+  /** Eligible lines first, then those to confirm. */
   readonly subsidies: readonly SubsidyView[];
   readonly priceYuan: number | null;
+  /** Eligible lines only. */
   readonly subsidyYuan: number;
+  /** What the to-confirm lines would add at most: never in a total. */
+  readonly toConfirmYuan: number;
+  /** Price − eligible subsidies ("自付约"); `null` without a price. */
   readonly netCostYuan: number | null;
+  /** What is paid at enrolment: price − eligible up-front subsidies (after-certificate ones are advanced first). */
+  readonly payFirstYuan: number | null;
   readonly cost: string;
 }
 
@@ -150,27 +177,61 @@ export function describeAccess(assessment: Pick<CourseAssessment, 'access'>, pre
   return base;
 }
 
-/** One applied subsidy for an explanation. */
-export const subsidyView = (applied: AppliedSubsidy, lang: Lang): SubsidyView => ({
-  ruleId: applied.ruleId,
-  name: applied.name[lang],
-  amountYuan: applied.amountYuan,
-  why: applied.why[lang],
-  example: applied.example,
+/** One subsidy line for an explanation. */
+export const subsidyView = (line: SubsidyLine, lang: Lang): SubsidyView => ({
+  name: line.name[lang],
+  kind: line.kind,
+  status: line.status,
+  amountYuan: line.amountYuan,
+  paid: line.paid,
+  when: PAID_WORDS[line.paid][lang],
+  why: line.why[lang],
+  ...(line.status === 'to_confirm'
+    ? { condition: { zh: line.unknown.map((u) => u.zh).join('；'), en: line.unknown.map((u) => u.en).join('; ') } }
+    : {}),
+  ...(line.note ? { note: line.note[lang] } : {}),
+  example: line.example,
+  source: line.source,
+  payerRegion: line.payerRegion,
+  ...(line.providerWording ? { providerWording: line.providerWording } : {}),
 });
 
-/** Price, subsidies and net cost in words. */
+/**
+ * Price, subsidies and net cost in words. Only eligible lines are in "自付约"; each amount says
+ * when it is paid; lines to confirm follow apart, with the condition to confirm. No rule ids.
+ */
 export function describeCost(outcome: SubsidyOutcome, lang: Lang): string {
-  const rules = outcome.applied.map((a) => (lang === 'zh' ? `${a.name.zh}（${a.ruleId}）${yuanText(a.amountYuan)}元` : `${a.name.en} (${a.ruleId}) ${yuanText(a.amountYuan)} yuan`));
-  const capped = outcome.capped ? (lang === 'zh' ? '（已按补贴上限计）' : ' (capped)') : '';
+  const zh = lang === 'zh';
+  const eligible = outcome.eligible.map((l) =>
+    zh ? `${l.name.zh}${yuanText(l.amountYuan)}元（${PAID_WORDS[l.paid].zh}）` : `${l.name.en} ${yuanText(l.amountYuan)} yuan (${PAID_WORDS[l.paid].en})`,
+  );
+  const pending = outcome.toConfirm.map((l) =>
+    zh
+      ? `${l.name.zh}${yuanText(l.amountYuan)}元（${PAID_WORDS[l.paid].zh}；${l.unknown.map((u) => u.zh).join('；')}${l.note ? `；${l.note.zh}` : ''}）`
+      : `${l.name.en} ${yuanText(l.amountYuan)} yuan (${PAID_WORDS[l.paid].en}; ${l.unknown.map((u) => u.en).join('; ')}${l.note ? `; ${l.note.en}` : ''})`,
+  );
+  const capped = outcome.capped ? (zh ? '（已按补贴上限计）' : ' (capped)') : '';
+  const parts: string[] = [];
   if (outcome.priceYuan === null) {
-    if (rules.length === 0) return lang === 'zh' ? '课程未标价' : 'no price given';
-    return lang === 'zh' ? `课程未标价；可享补贴：${rules.join('、')}${capped}` : `no price given; subsidies: ${rules.join(', ')}${capped}`;
+    parts.push(zh ? '课程未标价' : 'no price given');
+    if (eligible.length > 0) parts.push(zh ? `可享补贴：${eligible.join('、')}${capped}` : `subsidies: ${eligible.join(', ')}${capped}`);
+  } else if (eligible.length === 0) {
+    parts.push(zh ? `学费${yuanText(outcome.priceYuan)}元，暂无确定可享的补贴` : `fee ${yuanText(outcome.priceYuan)} yuan, no subsidy certain to apply`);
+  } else {
+    const advance =
+      outcome.afterCertificateYuan > 0
+        ? zh
+          ? `（报名时需付${yuanText(outcome.payFirstYuan ?? 0)}元，取证后申领${yuanText(outcome.afterCertificateYuan)}元）`
+          : ` (${yuanText(outcome.payFirstYuan ?? 0)} yuan at enrolment, ${yuanText(outcome.afterCertificateYuan)} yuan claimed back after certification)`
+        : '';
+    parts.push(
+      zh
+        ? `学费${yuanText(outcome.priceYuan)}元，可享补贴：${eligible.join('、')}${capped}，自付约${yuanText(outcome.netCostYuan ?? 0)}元${advance}`
+        : `fee ${yuanText(outcome.priceYuan)} yuan; subsidies: ${eligible.join(', ')}${capped}; you pay about ${yuanText(outcome.netCostYuan ?? 0)} yuan${advance}`,
+    );
   }
-  if (rules.length === 0) return lang === 'zh' ? `学费${yuanText(outcome.priceYuan)}元，暂无适用补贴` : `fee ${yuanText(outcome.priceYuan)} yuan, no subsidy applies`;
-  return lang === 'zh'
-    ? `学费${yuanText(outcome.priceYuan)}元，补贴${rules.join('、')}${capped}，自付约${yuanText(outcome.netCostYuan ?? 0)}元`
-    : `fee ${yuanText(outcome.priceYuan)} yuan; subsidies: ${rules.join(', ')}${capped}; you pay about ${yuanText(outcome.netCostYuan ?? 0)} yuan`;
+  if (pending.length > 0) parts.push(zh ? `另有待确认、未计入的补贴：${pending.join('、')}` : `not counted until confirmed: ${pending.join(', ')}`);
+  return parts.join(zh ? '；' : '; ');
 }
 
 /**
@@ -224,10 +285,12 @@ export function explainCourse(
     partly,
     levelFit,
     access,
-    subsidies: outcome.applied.map((a) => subsidyView(a, lang)),
+    subsidies: outcome.lines.map((l) => subsidyView(l, lang)),
     priceYuan: outcome.priceYuan,
     subsidyYuan: outcome.totalYuan,
+    toConfirmYuan: outcome.toConfirmYuan,
     netCostYuan: outcome.netCostYuan,
+    payFirstYuan: outcome.payFirstYuan,
     cost,
   };
 }

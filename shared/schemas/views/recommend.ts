@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { CourseModeSchema } from '../course.js';
-import { LevelValueSchema, ShareSchema } from './common.js';
+import { LabelSchema, LevelValueSchema, ShareSchema } from './common.js';
 
 const RoleSchema = z.enum(['required', 'preferred']);
 const RelationSchema = z.enum(['child', 'parent', 'related']);
@@ -22,7 +22,21 @@ export const ClosedSkillSchema = z
   .meta({ id: 'ClosedSkill' });
 
 export const SubsidyLineSchema = z
-  .object({ ruleId: z.string(), name: z.string(), amountYuan: z.number(), why: z.string(), example: z.boolean().meta({ description: 'The amount is a configurable example, not a quoted policy.' }) })
+  .object({
+    name: z.string(),
+    kind: z.string(),
+    status: z.enum(['eligible', 'to_confirm']).meta({ description: 'eligible: every condition known and met; to_confirm: a condition is still unknown (named in condition).' }),
+    amountYuan: z.number(),
+    paid: z.enum(['upfront', 'after_certificate']),
+    when: z.string().meta({ description: 'When it is paid, in words.' }),
+    why: z.string(),
+    condition: LabelSchema.optional().meta({ description: 'For to_confirm: the condition still unknown.' }),
+    note: z.string().optional(),
+    example: z.boolean().meta({ description: 'The amount is a configurable example, not a quoted policy.' }),
+    source: z.string(),
+    payerRegion: z.string(),
+    providerWording: z.string().optional(),
+  })
   .meta({ id: 'SubsidyLine' });
 
 export const RecommendedCourseSchema = z

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { CourseModeSchema } from '../course.js';
 import { LearnerGroupSchema } from '../learner.js';
+import { CourseSubsidyTermsSchema, SubsidyRecordSchema } from '../subsidy.js';
 import { LevelValueSchema, pageOf, ShareSchema, TimestampSchema } from './common.js';
 
 /** One stored skill: the submitted text beside the taxonomy id it maps to (null when none). */
@@ -40,6 +41,7 @@ export const DemandViewSchema = z
     salaryMax: z.number().optional(),
     expiresAt: z.string().optional(),
     status: z.enum(['open', 'closed']),
+    groupPreferences: z.array(LearnerGroupSchema).optional(),
   })
   .meta({ id: 'Demand', description: "An employer's posting, as stored." });
 export type DemandView = z.output<typeof DemandViewSchema>;
@@ -54,6 +56,11 @@ export const LearnerViewSchema = z
     certificates: z.array(z.string()),
     region: z.string().meta({ description: 'GB/T 2260 code.' }),
     group: LearnerGroupSchema,
+    groups: z.array(LearnerGroupSchema).optional(),
+    insuredRegion: z.string().optional(),
+    householdRegion: z.string().optional(),
+    birthYear: z.int().optional(),
+    subsidyHistory: z.array(SubsidyRecordSchema).optional().meta({ description: 'Subsidies received, as bureau staff recorded them.' }),
     education: z.string().optional(),
     yearsExperience: z.number().optional(),
     prefersOnline: z.boolean().optional(),
@@ -77,6 +84,7 @@ export const CourseViewSchema = z
     certificate: z.string().optional(),
     subsidyYuan: z.number().optional(),
     subsidyConditions: z.string().optional(),
+    subsidyTerms: CourseSubsidyTermsSchema.optional(),
     priceYuan: z.number().optional(),
     seats: z.int().optional(),
   })

@@ -4,6 +4,7 @@ import { summarise } from '../../domain/campaign/summary.js';
 import type { Campaign, CampaignCursor, CampaignResult, CampaignSnapshot } from '../../domain/campaign/types.js';
 import { NotFoundError } from '../../domain/errors.js';
 import type { Learner } from '../../domain/records.js';
+import { groupsOf } from '../../schemas/learner.js';
 import { loadSubsidyRules, type SubsidyRuleSet } from '../../domain/subsidy/rules.js';
 import type { CampaignMessage, CampaignQueue } from '../../ports/campaign-dispatcher.js';
 import type { CampaignStore } from '../../ports/campaign-store.js';
@@ -58,16 +59,17 @@ const QUEUE_BATCH = 10;
 const COMPUTERS_KEPT = 2;
 
 /** Whether a learner belongs to the campaign's target groups. */
-const inGroups = (campaign: Campaign, learner: Learner) => campaign.request.groups === undefined || campaign.request.groups.includes(learner.group);
+const inGroups = (campaign: Campaign, learner: Learner) => campaign.request.groups === undefined || groupsOf(learner).some((g) => campaign.request.groups!.includes(g));
 
 /** What the roster and the report need of a stored result. */
 function rosterRow(r: CampaignResult): RosterLearner {
   return {
     id: r.learner.id,
     group: r.learner.group,
+    ...(r.learner.groups ? { groups: r.learner.groups } : {}),
     failed: r.error !== undefined,
     matches: r.matches.map((m) => ({ id: m.id, score: m.score })),
-    recommendations: r.recommendations.map((c) => ({ id: c.id, score: c.score, subsidyYuan: c.subsidyYuan })),
+    recommendations: r.recommendations.map((c) => ({ id: c.id, score: c.score, subsidyYuan: c.subsidyYuan, toConfirmSubsidyYuan: c.toConfirmSubsidyYuan ?? 0 })),
     gap: r.gap,
   };
 }
@@ -109,7 +111,8 @@ export function makeCampaignRunner(deps: CampaignRunnerDeps) {
   const processPage = async (campaign: Campaign, page: number, learners: readonly Learner[]) => {
     const { compute } = await computerOf(campaign);
     const results: CampaignResult[] = learners.map((learner) => {
-      const base = { learner: { id: learner.id, ref: learner.ref, group: learner.group, region: learner.region }, page };
+      const groups = groupsOf(learner);
+      const base = { learner: { id: learner.id, ref: learner.ref, group: learner.group, ...(groups.length > 1 ? { groups } : {}), region: learner.region }, page };
       try {
         return { ...base, ...compute(learner) };
       } catch (err) {

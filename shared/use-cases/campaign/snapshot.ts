@@ -70,6 +70,8 @@ function snapshotCourse(c: Course): SnapshotCourse {
     ...(c.seats !== undefined ? { seats: c.seats } : {}),
     ...(c.priceYuan !== undefined ? { priceYuan: c.priceYuan } : {}),
     ...(c.subsidyYuan !== undefined ? { subsidyYuan: c.subsidyYuan } : {}),
+    ...(c.subsidyConditions !== undefined ? { subsidyConditions: c.subsidyConditions } : {}),
+    ...(c.subsidyTerms !== undefined ? { subsidyTerms: c.subsidyTerms } : {}),
     ...(c.certificate !== undefined ? { certificate: c.certificate } : {}),
     taught,
   };

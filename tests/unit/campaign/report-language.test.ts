@@ -25,6 +25,7 @@ const summary = (over: Partial<CampaignSummary> = {}): CampaignSummary => ({
   courses: [],
   coursesNotListed: 0,
   subsidyBudgetYuan: { recommended: 0 },
+  subsidyToConfirmYuan: { recommended: 0 },
   unfilled: {
     demands: 1,
     places: 3,

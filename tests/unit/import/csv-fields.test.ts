@@ -13,3 +13,10 @@ describe('csvRowToRecord', () => {
     expect(csvRowToRecord('learner', { consentToShare: 'maybe' })).toEqual({ consentToShare: 'maybe' });
   });
 });
+
+describe('csvRowToRecord: groups', () => {
+  it('splits a learner’s groups and an employer’s group preferences like any list', () => {
+    expect(csvRowToRecord('learner', { groups: 'veteran；poverty_alleviated', birthYear: '1980' })).toEqual({ groups: ['veteran', 'poverty_alleviated'], birthYear: 1980 });
+    expect(csvRowToRecord('demand', { groupPreferences: 'veteran' })).toEqual({ groupPreferences: ['veteran'] });
+  });
+});

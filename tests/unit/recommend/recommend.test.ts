@@ -149,11 +149,23 @@ describe('recommend-courses use case: ranking, explanations and pathway', () => 
     expect(first.score).toBeGreaterThan(0);
     expect(first.score).toBeLessThanOrEqual(1);
     expect(first.explanation.closes.map((c) => c.skillId)).toEqual(['data-annotation']);
-    expect(first.explanation.subsidies.map((s) => s.ruleId)).toEqual(['sh-ai-data-labelling-certificate-upgrade', 'online-training-with-certificate', 'priority-migrant-worker']);
-    expect(first.explanation.netCostYuan).toBe(0);
+    // The national online subsidy is certain; Shanghai's certificate subsidy needs insurance in
+    // Shanghai, which the profile does not tell; Shanghai's migrant-worker subsidy pays only for
+    // courses held in Shanghai.
+    expect(first.explanation.subsidies.map((s) => [s.name, s.status, s.amountYuan, s.paid])).toEqual([
+      ['线上职业技能培训取证补贴（示例）', 'eligible', 600, 'after_certificate'],
+      ['上海市人工智能数据标注职业技能证书提升补贴', 'to_confirm', 1000, 'after_certificate'],
+    ]);
+    expect(first.explanation.subsidies[1]!.condition).toEqual({ zh: '需在上海市缴纳失业保险', en: 'you must pay unemployment insurance in 上海市' });
+    expect(first.explanation.subsidyYuan).toBe(600);
+    expect(first.explanation.toConfirmYuan).toBe(1000);
+    expect(first.explanation.netCostYuan).toBe(1400);
+    expect(first.explanation.payFirstYuan).toBe(2000);
+    expect(first.explanation.summary).not.toMatch(/sh-ai|online-training|provider-declared/);
     expect(first.explanation.summary).toMatch(/^补齐数据标注（无→四级\/中级工，岗位要求三级\/高级工）/);
     expect(first.explanation.summary).toContain('线上授课');
-    expect(first.explanation.summary).toContain('上海市人工智能数据标注职业技能证书提升补贴（sh-ai-data-labelling-certificate-upgrade）1,000元');
+    expect(first.explanation.summary).toContain('可享补贴：线上职业技能培训取证补贴（示例）600元（先垫后补：先自付，取得证书后申领），自付约1,400元（报名时需付2,000元，取证后申领600元）');
+    expect(first.explanation.summary).toContain('另有待确认、未计入的补贴：上海市人工智能数据标注职业技能证书提升补贴1,000元（先垫后补：先自付，取得证书后申领；需在上海市缴纳失业保险）');
     expect(answer.items.at(-1)!.explanation.levelFit).toMatch(/^难度偏高/);
   });
 
@@ -166,8 +178,26 @@ describe('recommend-courses use case: ranking, explanations and pathway', () => 
 
     // Assess
     expect(answer.items[0]!.explanation.summary).toMatch(/^Closes Data annotation \(none → working knowledge, intermediate needed\)/);
-    expect(answer.items[0]!.explanation.cost).toMatch(/you pay about 0 yuan/);
+    expect(answer.items[0]!.explanation.cost).toMatch(/you pay about 1,400 yuan .*not counted until confirmed: Shanghai AI data-labelling skill certificate upgrade subsidy 1,000 yuan/);
     expect(answer.target.summary).toBe('Target: the 1 open job you are closest to: 数据标注员 (浦江数据)');
+  });
+
+  it('counts one subsidy of a kind a year along the pathway: a later course does not get a second', async () => {
+    // Prepare
+    const w = world();
+
+    // Act
+    const { pathway, items } = await w.recommend(self(w), w.me.id, options);
+
+    // Assess
+    const step = (ref: string) => pathway.courses.find((c) => c.ref === ref)!;
+    const item = (ref: string) => items.find((i) => i.ref === ref)!;
+    // Alone, the Shanghai course gets Shanghai's migrant-worker training subsidy (80% of 3,000, at most 2,000).
+    expect(item('ANNOT-3').explanation.netCostYuan).toBe(1000);
+    // After the online course's training subsidy earlier in the pathway, no second one this year.
+    expect(step('ANNOT-2').netCostYuan).toBe(1400);
+    expect(step('ANNOT-3').netCostYuan).toBe(3000);
+    expect(pathway.totalNetCostYuan).toBe(pathway.courses.reduce((sum, c) => sum + (c.netCostYuan ?? 0), 0));
   });
 
   it('builds a pathway with the prerequisite first that opens the target demand, with totals and the final certificate', async () => {

@@ -1194,6 +1194,126 @@ export interface paths {
       };
     trace?: never;
   };
+  "/learners/{id}/subsidies": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    post: /** Record a subsidy the learner received (bureau staff of the learner's region) */
+      {
+        parameters: {
+          query?: never;
+          header?: never;
+          path: {
+            id: string;
+          };
+          cookie?: never;
+        };
+        requestBody: {
+          content: {
+            "application/json": components["schemas"]["SubsidyRecordInput"];
+          };
+        };
+        responses: {
+          200: {
+            headers: {
+              ETag?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["SubsidyHistory"];
+            };
+          };
+          201: {
+            headers: {
+              ETag?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["SubsidyHistory"];
+            };
+          };
+          400: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          404: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          413: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          415: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          422: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/courses": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     get: /** Courses by skill and region */
@@ -1729,6 +1849,7 @@ export interface paths {
         parameters: {
           query?: {
             limit?: number;
+            group?: "graduate" | "migrant_worker" | "laid_off" | "veteran" | "disabled" | "employed_upskilling" | "poverty_alleviated" | "employment_difficulty" | "rural_transfer" | "older_unemployed" | "other";
           };
           header?: never;
           path: {
@@ -2412,6 +2533,8 @@ export interface components {
         /** Yuan a month. */
         salaryMax?: number;
         expiresAt?: string;
+        /** Groups the employer prefers (退役军人优先: ["veteran"]). Never changes a score; bureau staff can filter matches by group. */
+        groupPreferences?: ("graduate" | "migrant_worker" | "laid_off" | "veteran" | "disabled" | "employed_upskilling" | "poverty_alleviated" | "employment_difficulty" | "rural_transfer" | "older_unemployed" | "other")[];
       };
     DemandPatch: {
         employer?: string;
@@ -2434,6 +2557,7 @@ export interface components {
         salaryMin?: (number) | (null);
         salaryMax?: (number) | (null);
         expiresAt?: (string) | (null);
+        groupPreferences?: (("graduate" | "migrant_worker" | "laid_off" | "veteran" | "disabled" | "employed_upskilling" | "poverty_alleviated" | "employment_difficulty" | "rural_transfer" | "older_unemployed" | "other")[]) | (null);
         /** Close a posting without deleting it. */
         status?: "open" | "closed";
       };
@@ -2454,7 +2578,16 @@ export interface components {
         certificates?: (string)[];
         /** A GB/T 2260 code, a Chinese administrative name, or `national`. */
         region: string;
-        group: "graduate" | "migrant_worker" | "laid_off" | "veteran" | "disabled" | "employed_upskilling" | "other";
+        /** One group; with several, give `groups` (this may then be left out: it is the first of them). */
+        group: "graduate" | "migrant_worker" | "laid_off" | "veteran" | "disabled" | "employed_upskilling" | "poverty_alleviated" | "employment_difficulty" | "rural_transfer" | "older_unemployed" | "other";
+        /** Every group the learner belongs to (several allowed). */
+        groups?: ("graduate" | "migrant_worker" | "laid_off" | "veteran" | "disabled" | "employed_upskilling" | "poverty_alleviated" | "employment_difficulty" | "rural_transfer" | "older_unemployed" | "other")[];
+        /** Where the learner pays unemployment insurance (失业保险参保地): a region, or `none`. Unset: unknown, so insurance conditions stay to confirm. */
+        insuredRegion?: ("none") | (string);
+        /** Household registration (户籍地). Unset: unknown. */
+        householdRegion?: string;
+        /** For age conditions of subsidies. Unset: unknown. */
+        birthYear?: number;
         education?: string;
         yearsExperience?: number;
         prefersOnline?: boolean;
@@ -2475,11 +2608,33 @@ export interface components {
         certificates?: (string)[];
         /** A GB/T 2260 code, a Chinese administrative name, or `national`. */
         region?: string;
-        group?: "graduate" | "migrant_worker" | "laid_off" | "veteran" | "disabled" | "employed_upskilling" | "other";
+        /** graduate 高校毕业生, migrant_worker 农民工, laid_off 失业人员, veteran 退役军人, disabled 残疾人, employed_upskilling 在职提升, poverty_alleviated 脱贫人口, employment_difficulty 就业困难人员, rural_transfer 农村转移劳动力, older_unemployed 大龄失业人员, other. */
+        group?: "graduate" | "migrant_worker" | "laid_off" | "veteran" | "disabled" | "employed_upskilling" | "poverty_alleviated" | "employment_difficulty" | "rural_transfer" | "older_unemployed" | "other";
+        /** Every group the learner belongs to (several allowed). */
+        groups?: ("graduate" | "migrant_worker" | "laid_off" | "veteran" | "disabled" | "employed_upskilling" | "poverty_alleviated" | "employment_difficulty" | "rural_transfer" | "older_unemployed" | "other")[];
+        insuredRegion?: (("none") | (string)) | (null);
+        householdRegion?: (string) | (null);
+        birthYear?: (number) | (null);
         education?: (string) | (null);
         yearsExperience?: (number) | (null);
         prefersOnline?: boolean | null;
         consentToShare?: boolean;
+      };
+    SubsidyRecordInput: {
+        /** The bureau's own reference of this payment: recording it again updates the entry, never duplicates it. */
+        ref: string;
+        /** training: 职业培训补贴; skill_upgrade: 技能提升补贴 (insured employees obtaining a certificate); assessment: 职业技能评价补贴; living_allowance: 生活费补贴; other. */
+        kind: "training" | "skill_upgrade" | "assessment" | "living_allowance" | "other";
+        /** The occupation (工种) it paid for: a taxonomy occupation id or its name. */
+        occupation?: string;
+        /** Level: integer 1–5, elementary|intermediate|advanced|expert, or 初级工/五级 … 高级技师/一级. */
+        level?: (number) | (string);
+        amountYuan: number;
+        /** The day the subsidy was paid (YYYY-MM-DD) or an ISO 8601 timestamp. */
+        paidAt: (string) | (string);
+        /** The paying bureau’s region (GB/T 2260 code or name). */
+        payerRegion: string;
+        note?: string;
       };
     CourseInput: {
         /** The submitter's own identifier; submitting it again updates the record. */
@@ -2500,9 +2655,38 @@ export interface components {
         region: string;
         certificate?: string;
         subsidyYuan?: number;
+        /** The provider's own wording of the subsidy's conditions, shown as written. */
         subsidyConditions?: string;
+        subsidyTerms?: components["schemas"]["CourseSubsidyTerms"];
         priceYuan?: number;
         seats?: number;
+      };
+    CourseSubsidyTerms: {
+        /** training: 职业培训补贴; skill_upgrade: 技能提升补贴 (insured employees obtaining a certificate); assessment: 职业技能评价补贴; living_allowance: 生活费补贴; other. */
+        kind?: "training" | "skill_upgrade" | "assessment" | "living_allowance" | "other";
+        /** The paying bureau’s region: it must cover the learner. */
+        payerRegion: string;
+        courseWithinPayer?: boolean;
+        who?: {
+          groups?: ("graduate" | "migrant_worker" | "laid_off" | "veteran" | "disabled" | "employed_upskilling" | "poverty_alleviated" | "employment_difficulty" | "rural_transfer" | "older_unemployed" | "other")[];
+          insuredWithPayer?: boolean;
+          householdWithPayer?: boolean;
+          age?: {
+            min?: number;
+            max?: number;
+          };
+          holdsCertificate?: {
+            any?: boolean;
+            anyOf?: (string)[];
+            patterns?: (string)[];
+            label?: {
+              zh: string;
+              en: string;
+            };
+          };
+        };
+        /** upfront: deducted from the fee at enrolment; after_certificate: the learner pays first and claims it after certification (先垫后补). */
+        paid?: "upfront" | "after_certificate";
       };
     ExtractRequest: {
         text: string;
@@ -2512,7 +2696,7 @@ export interface components {
         /** A GB/T 2260 code, a Chinese administrative name, or `national`. */
         region: string;
         /** Target groups; all groups when absent. */
-        groups?: ("graduate" | "migrant_worker" | "laid_off" | "veteran" | "disabled" | "employed_upskilling" | "other")[];
+        groups?: ("graduate" | "migrant_worker" | "laid_off" | "veteran" | "disabled" | "employed_upskilling" | "poverty_alleviated" | "employment_difficulty" | "rural_transfer" | "older_unemployed" | "other")[];
         /** Occupation ids: only demands needing their essential skills count. */
         occupations?: (string)[];
         /** Only demands needing one of these skills count. */
@@ -2579,6 +2763,7 @@ export interface components {
         salaryMax?: number;
         expiresAt?: string;
         status: "open" | "closed";
+        groupPreferences?: ("graduate" | "migrant_worker" | "laid_off" | "veteran" | "disabled" | "employed_upskilling" | "poverty_alleviated" | "employment_difficulty" | "rural_transfer" | "older_unemployed" | "other")[];
       };
     StoredSkill: {
         /** What was submitted. */
@@ -2620,11 +2805,31 @@ export interface components {
         certificates: (string)[];
         /** GB/T 2260 code. */
         region: string;
-        group: "graduate" | "migrant_worker" | "laid_off" | "veteran" | "disabled" | "employed_upskilling" | "other";
+        /** graduate 高校毕业生, migrant_worker 农民工, laid_off 失业人员, veteran 退役军人, disabled 残疾人, employed_upskilling 在职提升, poverty_alleviated 脱贫人口, employment_difficulty 就业困难人员, rural_transfer 农村转移劳动力, older_unemployed 大龄失业人员, other. */
+        group: "graduate" | "migrant_worker" | "laid_off" | "veteran" | "disabled" | "employed_upskilling" | "poverty_alleviated" | "employment_difficulty" | "rural_transfer" | "older_unemployed" | "other";
+        groups?: ("graduate" | "migrant_worker" | "laid_off" | "veteran" | "disabled" | "employed_upskilling" | "poverty_alleviated" | "employment_difficulty" | "rural_transfer" | "older_unemployed" | "other")[];
+        insuredRegion?: string;
+        householdRegion?: string;
+        birthYear?: number;
+        /** Subsidies received, as bureau staff recorded them. */
+        subsidyHistory?: (components["schemas"]["SubsidyRecord"])[];
         education?: string;
         yearsExperience?: number;
         prefersOnline?: boolean;
         consentToShare: boolean;
+      };
+    SubsidyRecord: {
+        ref: string;
+        /** training: 职业培训补贴; skill_upgrade: 技能提升补贴 (insured employees obtaining a certificate); assessment: 职业技能评价补贴; living_allowance: 生活费补贴; other. */
+        kind: "training" | "skill_upgrade" | "assessment" | "living_allowance" | "other";
+        occupation?: string;
+        level?: number;
+        amountYuan: number;
+        paidAt: string;
+        payerRegion: string;
+        note?: string;
+        recordedBy: string;
+        recordedAt: string;
       };
     LearnerPage: {
         items: (components["schemas"]["Learner"])[];
@@ -2633,6 +2838,10 @@ export interface components {
       };
     LearnerBatchResult: {
         items: (components["schemas"]["Learner"])[];
+      };
+    SubsidyHistory: {
+        learnerId: string;
+        subsidyHistory: (components["schemas"]["SubsidyRecord"])[];
       };
     Course: {
         /** The service’s id, derived from (kind, owner, ref). */
@@ -2659,6 +2868,7 @@ export interface components {
         certificate?: string;
         subsidyYuan?: number;
         subsidyConditions?: string;
+        subsidyTerms?: components["schemas"]["CourseSubsidyTermsOutput"];
         priceYuan?: number;
         seats?: number;
       };
@@ -2902,12 +3112,23 @@ export interface components {
         attested?: true;
       };
     SubsidyLine: {
-        ruleId: string;
         name: string;
+        kind: string;
+        /** eligible: every condition known and met; to_confirm: a condition is still unknown (named in condition). */
+        status: "eligible" | "to_confirm";
         amountYuan: number;
+        paid: "upfront" | "after_certificate";
+        /** When it is paid, in words. */
+        when: string;
         why: string;
+        /** For to_confirm: the condition still unknown. */
+        condition?: components["schemas"]["Label"];
+        note?: string;
         /** The amount is a configurable example, not a quoted policy. */
         example: boolean;
+        source: string;
+        payerRegion: string;
+        providerWording?: string;
       };
     Campaign: {
         id: string;
@@ -2921,7 +3142,7 @@ export interface components {
         };
         request: {
           region: string;
-          groups?: ("graduate" | "migrant_worker" | "laid_off" | "veteran" | "disabled" | "employed_upskilling" | "other")[];
+          groups?: ("graduate" | "migrant_worker" | "laid_off" | "veteran" | "disabled" | "employed_upskilling" | "poverty_alleviated" | "employment_difficulty" | "rural_transfer" | "older_unemployed" | "other")[];
           occupations?: (string)[];
           skills?: (components["schemas"]["StoredSkill"])[];
           limitPerLearner: number;
@@ -2948,7 +3169,8 @@ export interface components {
         assignedToJobs: number;
         assignedToCourses: number;
         byGroup: ({
-          group: "graduate" | "migrant_worker" | "laid_off" | "veteran" | "disabled" | "employed_upskilling" | "other";
+          /** graduate 高校毕业生, migrant_worker 农民工, laid_off 失业人员, veteran 退役军人, disabled 残疾人, employed_upskilling 在职提升, poverty_alleviated 脱贫人口, employment_difficulty 就业困难人员, rural_transfer 农村转移劳动力, older_unemployed 大龄失业人员, other. */
+          group: "graduate" | "migrant_worker" | "laid_off" | "veteran" | "disabled" | "employed_upskilling" | "poverty_alleviated" | "employment_difficulty" | "rural_transfer" | "older_unemployed" | "other";
           learners: number;
           matched: number;
           matchRate: number;
@@ -2972,12 +3194,20 @@ export interface components {
           provider: string;
           recommendedSeats: number;
           recommendedSubsidyYuan: number;
+          recommendedToConfirmYuan: number;
           seats: (number) | (null);
           assignedSeats?: number;
           assignedSubsidyYuan?: number;
+          assignedToConfirmYuan?: number;
         })[];
         coursesNotListed: number;
+        /** Eligible subsidies only. */
         subsidyBudgetYuan: {
+          recommended: number;
+          assigned?: number;
+        };
+        /** Subsidies still to confirm, apart from the budget. */
+        subsidyToConfirmYuan: {
           recommended: number;
           assigned?: number;
         };
@@ -3019,7 +3249,8 @@ export interface components {
         learner: {
           id: string;
           ref: string;
-          group: "graduate" | "migrant_worker" | "laid_off" | "veteran" | "disabled" | "employed_upskilling" | "other";
+          /** graduate 高校毕业生, migrant_worker 农民工, laid_off 失业人员, veteran 退役军人, disabled 残疾人, employed_upskilling 在职提升, poverty_alleviated 脱贫人口, employment_difficulty 就业困难人员, rural_transfer 农村转移劳动力, older_unemployed 大龄失业人员, other. */
+          group: "graduate" | "migrant_worker" | "laid_off" | "veteran" | "disabled" | "employed_upskilling" | "poverty_alleviated" | "employment_difficulty" | "rural_transfer" | "older_unemployed" | "other";
           region: string;
         };
         matches: ({
@@ -3054,7 +3285,9 @@ export interface components {
           score: number;
           priceYuan: number | null;
           subsidyYuan: number;
+          toConfirmSubsidyYuan?: number;
           subsidyRules: (string)[];
+          toConfirmSubsidyRules?: (string)[];
           netCostYuan: number | null;
           closes: (string)[];
         })[];
@@ -3072,6 +3305,33 @@ export interface components {
         };
         /** Set when computing this learner failed; the lists are then empty. */
         error?: string;
+      };
+    CourseSubsidyTermsOutput: {
+        /** training: 职业培训补贴; skill_upgrade: 技能提升补贴 (insured employees obtaining a certificate); assessment: 职业技能评价补贴; living_allowance: 生活费补贴; other. */
+        kind: "training" | "skill_upgrade" | "assessment" | "living_allowance" | "other";
+        /** The paying bureau’s region: it must cover the learner. */
+        payerRegion: unknown;
+        courseWithinPayer: boolean;
+        who: {
+          groups?: ("graduate" | "migrant_worker" | "laid_off" | "veteran" | "disabled" | "employed_upskilling" | "poverty_alleviated" | "employment_difficulty" | "rural_transfer" | "older_unemployed" | "other")[];
+          insuredWithPayer?: boolean;
+          householdWithPayer?: boolean;
+          age?: {
+            min?: number;
+            max?: number;
+          };
+          holdsCertificate?: {
+            any?: boolean;
+            anyOf?: (string)[];
+            patterns?: (string)[];
+            label?: {
+              zh: string;
+              en: string;
+            };
+          };
+        };
+        /** upfront: deducted from the fee at enrolment; after_certificate: the learner pays first and claims it after certification (先垫后补). */
+        paid: "upfront" | "after_certificate";
       };
   };
 }

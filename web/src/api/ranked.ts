@@ -92,6 +92,11 @@ export interface SubsidyLine {
   readonly why?: Text;
   readonly amountYuan?: number;
   readonly example?: boolean;
+  /** `to_confirm`: not counted; `condition` names what is still unknown. */
+  readonly status?: 'eligible' | 'to_confirm';
+  readonly condition?: Text;
+  /** When it is paid, in words (先垫后补 …). */
+  readonly when?: Text;
 }
 
 /** A recommended course: price, subsidy, net cost and the rules behind the subsidy. */
@@ -106,7 +111,9 @@ export function readCourse(item: Record<string, unknown>) {
   const list = (v: unknown): SubsidyLine[] | undefined => (Array.isArray(v) ? (v as SubsidyLine[]) : undefined);
   const applied: SubsidyLine[] = list(e.subsidies) ?? list(item.subsidies) ?? list(s?.applied) ?? [];
   const raises = Array.isArray(item.raises) ? (item.raises as unknown[]).map((r) => obj(r)?.label).filter((l): l is Text => typeof l === 'string' || (!!l && typeof l === 'object')) : [];
-  const rules: SubsidyLine[] = applied.length ? applied : str(c.subsidyConditions) ? [{ why: c.subsidyConditions as string }] : [];
+  const eligible = applied.filter((a) => a.status !== 'to_confirm');
+  const toConfirm = applied.filter((a) => a.status === 'to_confirm');
+  const rules: SubsidyLine[] = applied.length ? eligible : str(c.subsidyConditions) ? [{ why: c.subsidyConditions as string }] : [];
   return {
     id: str(item.id) ?? str(c.id),
     title: str(c.title) ?? str(item.title) ?? str(item.ref),
@@ -119,6 +126,8 @@ export function readCourse(item: Record<string, unknown>) {
     subsidyTotal,
     net,
     rules,
+    /** Subsidies still to confirm: shown apart, never in the net cost. */
+    toConfirm,
     rulesAreExamples: applied.some((a) => a.example === true),
     /** Plain words on level and access ("难度合适，可直接开始"), when the answer gives them. */
     levelFit: str(e.levelFit) ?? str(item.levelFit),

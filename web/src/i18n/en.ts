@@ -52,6 +52,10 @@ export const en: Messages = {
     veteran: 'Veteran',
     disabled: 'Person with a disability',
     employed_upskilling: 'Employed, upskilling',
+    poverty_alleviated: 'Lifted out of poverty',
+    employment_difficulty: 'Facing employment difficulties',
+    rural_transfer: 'Rural worker moving to non-farm work',
+    older_unemployed: 'Older unemployed person',
     other: 'Other',
   },
   levels: { 1: 'Elementary (level 5)', 2: 'Intermediate (level 4)', 3: 'Advanced (level 3)', 4: 'Technician (level 2)', 5: 'Senior technician (level 1)' },
@@ -209,6 +213,7 @@ export const en: Messages = {
   courseCertificate: 'Certificate',
   noSubsidy: 'No subsidy',
   subsidyWhy: 'Why you get this subsidy:',
+  subsidyToConfirm: 'Subsidies you may also get (a condition to confirm; not in what you pay):',
   subsidyExample: 'Amounts come from example rules; the local human resources bureau’s published figures apply.',
 
   demandsTitle: 'Job postings',

@@ -54,6 +54,10 @@ export const zh = {
     veteran: '退役军人',
     disabled: '残疾人',
     employed_upskilling: '在职，想提升技能',
+    poverty_alleviated: '脱贫人口',
+    employment_difficulty: '就业困难人员',
+    rural_transfer: '农村转移劳动力',
+    older_unemployed: '大龄失业人员',
     other: '其他',
   },
   levels: { 1: '初级工（五级）', 2: '中级工（四级）', 3: '高级工（三级）', 4: '技师（二级）', 5: '高级技师（一级）' },
@@ -217,6 +221,7 @@ export const zh = {
   courseCertificate: '结业证书',
   noSubsidy: '暂无补贴',
   subsidyWhy: '为什么有这笔补贴：',
+  subsidyToConfirm: '可能还有的补贴（条件待确认，未计入自付金额）：',
   subsidyExample: '补贴金额是示例规则算出来的，以当地人社部门公布的为准。',
 
   // Employer

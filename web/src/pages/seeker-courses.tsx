@@ -72,10 +72,24 @@ function CourseFacts({ c }: { c: CourseView }) {
               <li key={i}>
                 {r.name ? `${textOf(r.name, lang)}${r.amountYuan !== undefined ? t.inParens(formatYuan(r.amountYuan, lang)) : ''}${t.colon}` : ''}
                 {textOf(r.why, lang)}
+                {r.when ? `${t.semicolon}${textOf(r.when, lang)}` : ''}
               </li>
             ))}
           </ul>
           {c.rulesAreExamples ? <p class="muted">{t.subsidyExample}</p> : null}
+        </div>
+      ) : null}
+      {c.toConfirm.length > 0 ? (
+        <div>
+          <strong>{t.subsidyToConfirm}</strong>
+          <ul>
+            {c.toConfirm.map((r, i) => (
+              <li key={i}>
+                {r.name ? `${textOf(r.name, lang)}${r.amountYuan !== undefined ? t.inParens(formatYuan(r.amountYuan, lang)) : ''}${t.colon}` : ''}
+                {textOf(r.condition, lang)}
+              </li>
+            ))}
+          </ul>
         </div>
       ) : null}
     </>
