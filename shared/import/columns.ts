@@ -13,7 +13,7 @@ export type ImportKind = 'demand' | 'learner' | 'course';
 export const IMPORT_KINDS: readonly ImportKind[] = ['demand', 'learner', 'course'];
 
 /** How a cell turns into the JSON the schemas validate. */
-export type CellType = 'list' | 'number' | 'integer' | 'boolean' | 'level' | 'text' | 'group' | 'mode';
+export type CellType = 'list' | 'number' | 'integer' | 'boolean' | 'level' | 'text' | 'group' | 'groups' | 'mode' | 'json';
 
 export interface Column {
   /** The contract's field name (the JSON key). */
@@ -57,6 +57,7 @@ export const COLUMNS: Readonly<Record<ImportKind, readonly Column[]>> = {
     col('salaryMin', '最低月薪', ['月薪下限', '薪资下限', '最低工资'], 'number', false, 'lowest monthly pay in yuan', '月薪下限（元）', '6000'),
     col('salaryMax', '最高月薪', ['月薪上限', '薪资上限', '最高工资'], 'number', false, 'highest monthly pay in yuan', '月薪上限（元）', '9000'),
     col('expiresAt', '截止时间', ['截止日期', '有效期至'], 'text', false, 'closing time, ISO 8601 with offset', '截止时间，ISO 8601 格式', '2027-06-30T23:59:59+08:00'),
+    col('groupPreferences', '优先人员类别', ['优先群体', '优先录用'], 'groups', false, 'groups preferred (never changes a score), separated by ;', '优先录用的人员类别（不影响匹配分），用分号隔开', '退役军人'),
   ],
   learner: [
     REF,
@@ -65,7 +66,11 @@ export const COLUMNS: Readonly<Record<ImportKind, readonly Column[]>> = {
     col('certificates', '证书', ['职业资格证书', '资格证书', '持有证书'], 'list', false, 'certificates held, separated by ;', '持有的证书，用分号隔开', '机动车驾驶证C1'),
     col('wants', '想学技能', ['意向技能', '希望学习', '求职意向技能', '想学'], 'list', false, 'skills wanted (to learn or work in), separated by ;', '想学或想从事的技能，用分号隔开', '数据标注'),
     col('region', '所在地区', ['地区', '常住地', '居住地', '行政区划', '行政区划代码'], 'text', true, 'where the person lives (see regions)', '常住地区（见下方地区写法）', '北京市延庆区'),
-    col('group', '人员类别', ['重点群体', '群体', '人员类型'], 'group', true, 'target group (see groups)', '重点群体类别（见下方类别）', '退役军人'),
+    col('group', '人员类别', ['重点群体', '群体', '人员类型'], 'group', false, 'target group (see groups); or give several in groups', '重点群体类别（见下方类别）；多个类别填“所属人员类别”', '退役军人'),
+    col('groups', '所属人员类别', ['多个人员类别', '所属群体'], 'groups', false, 'several target groups, separated by ;', '多个重点群体类别，用分号隔开', '退役军人;就业困难人员'),
+    col('insuredRegion', '失业保险参保地', ['参保地', '社保缴纳地'], 'text', false, 'where unemployment insurance is paid, or none (subsidy conditions)', '失业保险参保地，未参保填 none（用于补贴条件）', '北京市'),
+    col('householdRegion', '户籍地', ['户口所在地', '户籍所在地'], 'text', false, 'household registration (subsidy conditions)', '户籍所在地（用于补贴条件）', '河北省张家口市'),
+    col('birthYear', '出生年份', ['出生年'], 'integer', false, 'year of birth (age conditions of subsidies)', '出生年份（用于补贴的年龄条件）', '1985'),
     col('education', '学历', ['文化程度', '最高学历'], 'text', false, 'education', '学历', '高中'),
     col('yearsExperience', '工作年限', ['工龄', '从业年限', '工作经验'], 'number', false, 'years of work experience', '工作年限（年）', '2'),
     col('prefersOnline', '愿意线上学习', ['线上学习', '偏好线上'], 'boolean', false, 'prefers online courses: 是/否, true/false', '是否愿意线上学习：是/否', '是'),
@@ -84,6 +89,7 @@ export const COLUMNS: Readonly<Record<ImportKind, readonly Column[]>> = {
     col('certificate', '可获证书', ['证书', '结业证书'], 'text', false, 'certificate awarded', '结业可获得的证书', '人工智能训练师（五级）'),
     col('subsidyYuan', '补贴金额', ['补贴标准', '补贴'], 'number', false, 'subsidy in yuan', '补贴金额（元）', '1500'),
     col('subsidyConditions', '补贴条件', ['补贴说明'], 'text', false, 'who gets the subsidy (free text)', '享受补贴的条件', '本市户籍失业人员'),
+    col('subsidyTerms', '结构化补贴条件', ['补贴规则JSON'], 'json', false, 'the subsidy\'s conditions as JSON (docs/subsidies.md)', '补贴条件的结构化写法，JSON 格式（见 docs/subsidies.md）', '{"payerRegion":"310000"}'),
     col('priceYuan', '价格', ['培训费', '学费', '费用'], 'number', false, 'price in yuan', '培训费（元）', '2000'),
     col('seats', '名额', ['招生人数', '招生名额'], 'integer', false, 'seats, a whole number', '招生名额', '30'),
   ],
@@ -97,6 +103,10 @@ export const GROUP_LABELS: Readonly<Record<string, string>> = {
   veteran: '退役军人',
   disabled: '残疾人',
   employed_upskilling: '在职提升',
+  poverty_alleviated: '脱贫人口',
+  employment_difficulty: '就业困难人员',
+  rural_transfer: '农村转移劳动力',
+  older_unemployed: '大龄失业人员',
   other: '其他',
 };
 

@@ -32,6 +32,15 @@ function coerce(cell: string, type: CellType): unknown {
       return /^\d+$/.test(cell) ? Number(cell) : cell;
     case 'group':
       return GROUPS.get(cell) ?? cell;
+    case 'groups':
+      return cell.split(/[;；]/).map((s) => s.trim()).filter(Boolean).map((g) => GROUPS.get(g) ?? g);
+    case 'json':
+      try {
+        return JSON.parse(cell) as unknown;
+      } catch {
+        // Left as text: the schema then names the field.
+        return cell;
+      }
     case 'mode':
       return MODES.get(cell) ?? cell.toLowerCase();
     case 'text':
