@@ -5,7 +5,8 @@ import { Readable } from 'node:stream';
 import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../shared/adapters/dynamodb/keys.js';
 import { skillVectorOf } from '../../shared/adapters/dynamodb/skill-vector.js';
-import { indexedSkills, isActive, type AnyRecord } from '../../shared/domain/records.js';
+import { indexPartitions } from '../../shared/domain/matching/evidence.js';
+import { isActive, type AnyRecord } from '../../shared/domain/records.js';
 
 /**
  * What the fault, fuzz and personal-data tests share: the invariant they check after whatever
@@ -59,7 +60,7 @@ export function indexProblems(items: readonly Item[], now: Date = new Date()): s
   for (const [id, record] of mains) {
     const actual = indexByRecord.get(id) ?? [];
     const expired = record.kind === 'demand' && record.status === 'open' && !isActive(record, now);
-    const expected = isActive(record, now) || expired ? indexedSkills(record).map((s) => keys.skillIndex(record.kind, s.skillId, record.region, record.id)) : [];
+    const expected = isActive(record, now) || expired ? indexPartitions(record).map((partition) => keys.skillIndex(record.kind, partition, record.region, record.id)) : [];
     const expectedKeys = new Set(expected.map((k) => keyString(k.pk, k.sk)));
     const actualKeys = new Set(actual.map((i) => keyString(i.pk, i.sk)));
     for (const k of actualKeys) if (!expectedKeys.has(k)) problems.push(`${record.kind} ${id} v${record.version} has a stale index item ${k}`);

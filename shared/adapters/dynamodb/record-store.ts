@@ -17,7 +17,7 @@ import { keyString, toRecord, type Item, type Key, type TransactItem } from './i
 import { keys, PROVINCES, provinceOf, regionPrefix } from './keys.js';
 import { pointReads } from './point-reads.js';
 import { encodeSkillVector } from './skill-vector.js';
-import { matchingSkills } from '../../domain/matching/evidence.js';
+import { indexPartitions, matchingSkills } from '../../domain/matching/evidence.js';
 import { partitionsOf } from '../../domain/matching/lexical.js';
 
 /** Most index operations that ride in a record's own transaction (DynamoDB allows 100 items). */
@@ -41,12 +41,6 @@ const toItem = (record: AnyRecord): Item => ({
   ...record,
 });
 
-/**
- * The index partitions of a record: every skill matching counts for it (certificate skills
- * included) and every gram of its lexical entries, so that retrieval finds whatever the score
- * credits.
- */
-const partitionsOfRecord = (record: AnyRecord): string[] => partitionsOf(matchingSkills(record));
 
 /** The inverted-index items of a record: one per partition, only while it is active. */
 function indexItems(record: AnyRecord, now: Date): Item[] {
@@ -100,7 +94,7 @@ function indexOps(next: AnyRecord | undefined, previous: AnyRecord | undefined, 
   const keep = new Set(puts.map((p) => keyString(keyOf(p))));
   // Every entry the previous state may have written, active or not: an expired demand's entries
   // linger (they were written while it was active), and must go when its skills or region change.
-  const had = previous ? partitionsOfRecord(previous).map((partition) => keys.skillIndex(previous.kind, partition, previous.region, previous.id)) : [];
+  const had = previous ? indexPartitions(previous).map((partition) => keys.skillIndex(previous.kind, partition, previous.region, previous.id)) : [];
   const hadKeys = new Set(had.map(keyString));
   const deletes = had.filter((k) => !keep.has(keyString(k)));
   const overwrites = puts.filter((p) => hadKeys.has(keyString(keyOf(p))));

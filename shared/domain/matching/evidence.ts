@@ -1,7 +1,7 @@
 import { normaliseSkillInputs } from '../../taxonomy/normalise.js';
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
 import { indexedSkills, type AnyRecord, type IndexedSkill } from '../records.js';
-import { lexicalHaves, lexicalNeeds, withPhraseGrams } from './lexical.js';
+import { lexicalHaves, lexicalNeeds, partitionsOf, withPhraseGrams } from './lexical.js';
 
 /**
  * The skills matching counts for a record: the skills it is indexed under; for a learner, also
@@ -37,3 +37,10 @@ export function matchingSkills(record: AnyRecord, taxonomy?: Taxonomy): IndexedS
   }
   return [...bySkill.values(), ...lexicalHaves(words, 'held')];
 }
+
+/**
+ * The index partitions of a record: every skill matching counts for it (certificate skills
+ * included) and every gram of its lexical entries, so that retrieval finds whatever the score
+ * credits. The record store writes exactly these; its tests check them.
+ */
+export const indexPartitions = (record: AnyRecord, taxonomy?: Taxonomy): string[] => partitionsOf(matchingSkills(record, taxonomy));

@@ -60,8 +60,10 @@ export const RecommendedCourseSchema = z
       access: z.string(),
       subsidies: z.array(SubsidyLineSchema),
       priceYuan: z.number().nullable(),
-      subsidyYuan: z.number(),
-      netCostYuan: z.number().nullable(),
+      subsidyYuan: z.number().meta({ description: 'Eligible subsidy lines only.' }),
+      toConfirmYuan: z.number().meta({ description: 'What the to-confirm lines would add at most: never in a total.' }),
+      netCostYuan: z.number().nullable().meta({ description: 'Price less eligible subsidies (自付约).' }),
+      payFirstYuan: z.number().nullable().meta({ description: 'Paid at enrolment: subsidies after certification are advanced first (先垫后补).' }),
       cost: z.string(),
     }),
   })

@@ -3088,8 +3088,14 @@ export interface components {
           access: string;
           subsidies: (components["schemas"]["SubsidyLine"])[];
           priceYuan: number | null;
+          /** Eligible subsidy lines only. */
           subsidyYuan: number;
+          /** What the to-confirm lines would add at most: never in a total. */
+          toConfirmYuan: number;
+          /** Price less eligible subsidies (自付约). */
           netCostYuan: number | null;
+          /** Paid at enrolment: subsidies after certification are advanced first (先垫后补). */
+          payFirstYuan: number | null;
           cost: string;
         };
       };
