@@ -4,6 +4,7 @@ import type { StoredSkill } from '../taxonomy/normalise.js';
 import type { DemandInput } from '../schemas/demand.js';
 import type { LearnerInput } from '../schemas/learner.js';
 import type { CourseInput } from '../schemas/course.js';
+import type { ConsentRecord } from './consent.js';
 
 export const KINDS = ['demand', 'learner', 'course'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -23,7 +24,12 @@ export interface RecordMeta {
 }
 
 export type Demand = RecordMeta & Omit<DemandInput, 'ref'> & { readonly kind: 'demand'; readonly status: 'open' | 'closed' };
-export type Learner = RecordMeta & Omit<LearnerInput, 'ref'> & { readonly kind: 'learner' };
+export type Learner = RecordMeta &
+  Omit<LearnerInput, 'ref'> & {
+    readonly kind: 'learner';
+    /** Who decided `consentToShare`, when, under which notice (absent on profiles stored before it was recorded). */
+    readonly consent?: ConsentRecord;
+  };
 export type Course = RecordMeta & Omit<CourseInput, 'ref'> & { readonly kind: 'course' };
 export type AnyRecord = Demand | Learner | Course;
 export type RecordOf<K extends Kind> = Extract<AnyRecord, { kind: K }>;
