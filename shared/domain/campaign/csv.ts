@@ -1,3 +1,4 @@
+import { BOM, csvCell, csvLine } from '../../csv/writer.js';
 import { regionName } from '../../regions/regions.js';
 import type { LearnerGroup } from '../../schemas/learner.js';
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
@@ -9,8 +10,7 @@ import type { CampaignResult } from './types.js';
  * (stable for scripts) and Chinese content.
  */
 
-/** The byte-order mark that tells Excel and WPS the file is UTF-8. */
-export const BOM = '\uFEFF';
+export { BOM, csvCell };
 
 export const CSV_COLUMNS = [
   'learner_id',
@@ -47,20 +47,9 @@ const GROUP_NAMES: Record<LearnerGroup, string> = {
   other: '其他',
 };
 
-/**
- * One cell, quoted when it must be. A cell starting with `=`, `+`, `-`, `@`, tab or CR is prefixed
- * with `'`: spreadsheets would otherwise run it as a formula (CSV injection through a learner's ref
- * or an employer's name).
- */
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 /** The header line (no BOM, no line end). */
-export const csvHeader = (): string => CSV_COLUMNS.join(',');
+export const csvHeader = (): string => csvLine(CSV_COLUMNS);
 
 /** One learner's row (no line end); skill labels come from the taxonomy. */
 export function csvRow(result: CampaignResult, taxonomy: Pick<Taxonomy, 'getSkill'>): string {
