@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     tokenKey,
     // The pages, /config.json and the local-only POST /dev/token (local/static.ts); builds web/dist/ if stale.
     extra: await createWebExtra({ tokenKey }),
-    ...(values.verbose ? { log: (line: string) => process.stdout.write(`${line}\n`) } : { log: (line: string) => line.startsWith('local server error') && process.stderr.write(`${line}\n`) }),
+    ...(values.verbose ? { log: (line: string) => process.stdout.write(`${line}\n`) } : { log: (line: string) => (line.startsWith('local server error') || line.startsWith('token rejected')) && process.stderr.write(`${line}\n`) }),
   });
   server.listen(port, '127.0.0.1', () => {
     const address = server.address();
