@@ -5,7 +5,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { signDevToken } from '../../local/dev-token.js';
-import { RELIABILITY, writeSections } from '../bench/report.js';
+import { readSubsection, RELIABILITY, writeSections } from '../bench/report.js';
+import { FUZZ_TITLE } from '../fuzz/title.js';
 import type { Role } from '../../shared/domain/caller.js';
 
 /**
@@ -267,6 +268,7 @@ async function main(): Promise<void> {
 
     const total = rows.reduce((n, r) => n + r.requests, 0);
     const bad = rows.reduce((n, r) => n + r.errors + r.non2xx, 0);
+    const openEnded = readSubsection(RELIABILITY, FUZZ_TITLE);
     const text = [
       `The local server (\`npm start\`'s entry point, DynamoDB Local in memory) seeded with the built-in catalogue plus 501 learners and 100 demands; autocannon, ${CONNECTIONS} connections, ${each} s per route (${each * targets.length} s in all), loopback, warm handlers.`,
       'One Node process serves every route here, where AWS runs one Lambda per route: read the figures as relative costs, not capacity.',
@@ -282,6 +284,8 @@ async function main(): Promise<void> {
       '',
       ...recorded(),
       '',
+      // `npm run fuzz` writes its own subsection of this section: kept as it is.
+      ...(openEnded ? [openEnded, ''] : []),
     ].join('\n');
     writeSections([{ title: RELIABILITY, markdown: text }], 'npm run load');
     process.stdout.write(`${text}\nWritten to BENCHMARKS.md (section ${RELIABILITY})\n`);
