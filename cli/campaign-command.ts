@@ -18,7 +18,7 @@ import { loadTaxonomy } from '#shared/taxonomy/taxonomy.js';
 import { assertMayRunCampaign, campaignView, newCampaign, resultView } from '#shared/use-cases/campaign/manage.js';
 import { makeCampaignRunner } from '#shared/use-cases/campaign/runner.js';
 import { TABLE_NAME } from '../local/environment.js';
-import { dynamoEndpoint } from './local-endpoint.js';
+import { dynamoEndpoint } from '../local/endpoints.js';
 
 const USAGE = `usage: skillbridge campaign run --region CODE [--group G …] [--occupation ID …] [--skill TEXT …]
                              [--limit N] [--threshold X] [--assign] [--name NAME] [--resume ID]

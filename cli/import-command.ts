@@ -12,7 +12,7 @@ import { normaliseRegion } from '#shared/regions/regions.js';
 import { makeImportRecords, type ImportSummary } from '#shared/use-cases/import-records.js';
 import { rejectedCsv } from '#shared/import/report.js';
 import { TABLE_NAME } from '../local/environment.js';
-import { dynamoEndpoint } from './local-endpoint.js';
+import { dynamoEndpoint } from '../local/endpoints.js';
 
 const KINDS: Record<string, Kind> = { demands: 'demand', learners: 'learner', courses: 'course' };
 

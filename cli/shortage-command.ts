@@ -4,7 +4,7 @@ import { DynamoShortageStore } from '#shared/adapters/dynamodb/shortage-store.js
 import { systemClock } from '#shared/ports/clock.js';
 import { makeRebuildShortage } from '#shared/use-cases/rebuild-shortage.js';
 import { TABLE_NAME } from '../local/environment.js';
-import { dynamoEndpoint } from './local-endpoint.js';
+import { dynamoEndpoint } from '../local/endpoints.js';
 
 /** `skillbridge shortage rebuild [--endpoint URL] [--table NAME]`: recomputes the shortage index from every record. */
 export async function runShortage(args: string[]): Promise<number> {
