@@ -1,6 +1,6 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { Caller } from '#shared/domain/caller.js';
 import type { Kind } from '#shared/domain/records.js';
 import { formatOf, readRows } from '#shared/import/read-rows.js';

@@ -23,7 +23,7 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202
 export const stripControlCharacters = (value: string): string => value.replace(CONTROL_CHARACTERS, '');
 
 /** Text that shows nothing: white space, format characters (zero-width, bidi marks, BOM) and blank fillers. */
-const INVISIBLE_ONLY = /^[\s\p{Cf}\p{Cc}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180D\u2800\u3164\uFE00-\uFE0F\uFFA0]+$/u;
+const INVISIBLE_ONLY = /^(?:[\s\p{Cf}\p{Cc}\p{Variation_Selector}\u115F\u1160\u2800\u3164\uFFA0]|\u034F|\u17B4|\u17B5)+$/u;
 
 /** Whether a non-empty text consists of invisible characters only. */
 export const isInvisibleOnly = (value: string): boolean => INVISIBLE_ONLY.test(value);

@@ -1,7 +1,8 @@
 import * as z from 'zod';
+import { LEARNER_GROUPS } from '../domain/vocabulary.js';
 import { RefSchema, RegionSchema, skillList, text } from './common.js';
 
-export const LEARNER_GROUPS = ['graduate', 'migrant_worker', 'laid_off', 'veteran', 'disabled', 'employed_upskilling', 'other'] as const;
+export { LEARNER_GROUPS };
 export const LearnerGroupSchema = z.enum(LEARNER_GROUPS);
 export type LearnerGroup = z.infer<typeof LearnerGroupSchema>;
 

@@ -390,13 +390,6 @@ export class DynamoCampaignStore implements CampaignStore {
     return { written: 0, skipped, erased };
   }
 
-  /** Which of these learners already have a stored result. */
-  private async existingResults(id: string, learnerIds: readonly string[]): Promise<Set<string>> {
-    const wanted = learnerIds.map((l) => keys.campaignResult(id, l));
-    const found = await batchGetAll(this.client, this.tableName, wanted, { consistent: true, projection: 'sk', what: 'Reading campaign results' });
-    return new Set(found.map((item) => (item.sk as string).slice(keys.campaignResultPrefix.length)));
-  }
-
   async completePage(id: string, page: number, cursor?: CampaignCursor): Promise<boolean> {
     const items: TransactItem[] = [
       { Put: { TableName: this.tableName, Item: { ...keys.campaignPage(id, page), entity: ENTITY.page, campaignId: id, page }, ConditionExpression: 'attribute_not_exists(pk)' } },

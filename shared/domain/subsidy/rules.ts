@@ -17,8 +17,7 @@
 import * as z from 'zod';
 import bundledRules from '../../rules/subsidies.json' with { type: 'json' };
 import { normaliseRegion, regionContains, regionName } from '../../regions/regions.js';
-import { CourseModeSchema } from '../../schemas/course.js';
-import { LearnerGroupSchema, type LearnerGroup } from '../../schemas/learner.js';
+import { COURSE_MODES, LEARNER_GROUPS, type LearnerGroup } from '../vocabulary.js';
 
 /** A text in both languages. */
 export interface Bilingual {
@@ -47,12 +46,12 @@ const PatternSchema = z.string().refine(
 
 /** What must all hold for a rule to apply; a list means "any of these". */
 export const SubsidyConditionsSchema = z.strictObject({
-  groups: z.array(LearnerGroupSchema).min(1).optional(),
+  groups: z.array(z.enum(LEARNER_GROUPS)).min(1).optional(),
   /** The learner's region lies within one of these (a province code covers all its districts). */
   learnerRegionWithin: z.array(RegionCodeSchema).min(1).optional(),
   /** The course's region lies within one of these. */
   courseRegionWithin: z.array(RegionCodeSchema).min(1).optional(),
-  modes: z.array(CourseModeSchema).min(1).optional(),
+  modes: z.array(z.enum(COURSE_MODES)).min(1).optional(),
   /** The course ends in a certificate: any, one of a list (exact, case- and width-insensitive), or matching a pattern. */
   certificate: z
     .strictObject({
