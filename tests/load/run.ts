@@ -240,7 +240,9 @@ async function main(): Promise<void> {
     const bureau = await token('bureau', 'load-bureau', '110000');
     const employer = await token('employer', 'load-employer');
     const seeker = await token('jobseeker', 'load-seeker');
-    for (let i = 0; i < 5; i++) await call(server.base, bureau, 'POST', '/learners/batch', learners(i * 100, 100));
+    // Profiles that give consent must come from the people themselves (a bureau may not give it): one seeker account submits them.
+    const profiles = await token('jobseeker', 'load-profiles');
+    for (let i = 0; i < 5; i++) await call(server.base, profiles, 'POST', '/learners/batch', learners(i * 100, 100));
     const posted = (await call(server.base, employer, 'POST', '/demands/batch', demands(100))).items as Array<{ id: string }>;
     const own = (await call(server.base, seeker, 'POST', '/learners', learners(1000, 1)[0])) as { id: string };
     const learnerIds = ((await call(server.base, bureau, 'GET', '/learners?limit=100')).items as Array<{ id: string }>).map((l) => l.id);
