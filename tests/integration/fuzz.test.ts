@@ -28,6 +28,11 @@ const RECORDED_SEED = 20_261_206;
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 const IMPORT_RUNS = Number(process.env.FUZZ_IMPORT_RUNS ?? Math.max(5, Math.round(RUNS / 2)));
 const RANDOM = process.env.FUZZ_RANDOM === '1';
+/** Runs for the campaign routes (each accepted campaign runs, and the table grows with it); defaults to FUZZ_RUNS. */
+const CAMPAIGN_RUNS = Number(process.env.FUZZ_CAMPAIGN_RUNS ?? RUNS);
+const runsFor = (route: RouteDef): number => (route.path.startsWith('/campaigns') ? CAMPAIGN_RUNS : RUNS);
+/** Time per case the test allows: generous in open-ended runs, where a shared machine may be slow. */
+const MS_PER_CASE = RANDOM ? 4_000 : 1_000;
 const FIXED_SEED = process.env.FUZZ_SEED === undefined ? RECORDED_SEED : Number(process.env.FUZZ_SEED);
 /** fast-check's seed for a property: none (random) under `npm run fuzz`, else the fixed seed offset by the property's name. */
 const seedOf = (name: string): { seed?: number } =>
@@ -303,9 +308,9 @@ describe('fuzzed write routes', () => {
           else expect(typeof main.region === 'string' && Number.isInteger(main.version) && typeof main.ref === 'string').toBe(true);
         }
       }),
-      { numRuns: RUNS, ...seedOf(name) },
+      { numRuns: runsFor(route), ...seedOf(name) },
     );
-  }, 30_000 + RUNS * 1_000);
+  }, 30_000 + Math.max(RUNS, CAMPAIGN_RUNS) * MS_PER_CASE);
 
   it('answers 422, naming the field, to numbers DynamoDB cannot store (found by this fuzzer: 5e-324 was a 500)', async () => {
     const before = fingerprint(await everything());
@@ -418,5 +423,5 @@ describe('fuzzed skillbridge import', () => {
       }),
       { numRuns: IMPORT_RUNS, ...seedOf('import') },
     );
-  }, 30_000 + IMPORT_RUNS * 3_000);
+  }, 30_000 + IMPORT_RUNS * 3 * MS_PER_CASE);
 });
