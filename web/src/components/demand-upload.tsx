@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/index.js';
 import { decodeText, parseCsv, type CsvRow } from '../lib/csv.js';
 import { problemTitle } from '../lib/errors.js';
 import { ErrorText, Notice, TableWrap } from './form.js';
+import { csvDocument } from '../../../shared/csv/writer.js';
 
 /** The API takes at most 100 records a batch (CONTRACT.md §4). */
 const CHUNK = 100;
@@ -91,7 +92,8 @@ export function DemandUpload({ onDone }: { onDone: () => void }) {
   const [fileProblem, setFileProblem] = useState<string>();
 
   const template = () => {
-    const csv = `\uFEFF${TEMPLATE_HEADERS.join(',')}\r\n${TEMPLATE_ROW.join(',')}\r\n`;
+    // The project's one CSV writer (BOM, CRLF, quoting, formula guard), shared with the service.
+    const csv = csvDocument(TEMPLATE_HEADERS, [TEMPLATE_ROW]);
     const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
     const a = document.createElement('a');
     a.href = url;
