@@ -19,7 +19,7 @@ import { assertMayRunCampaign, campaignView, newCampaign, resultView } from '#sh
 import { makeCampaignRunner } from '#shared/use-cases/campaign/runner.js';
 import { TABLE_NAME } from '../local/environment.js';
 import { CliError, say, type CliLang } from './i18n.js';
-import { dynamoEndpoint } from './local-endpoint.js';
+import { dynamoEndpoint } from '../local/endpoints.js';
 import { makeBar } from './progress.js';
 
 const GROUP_CODES = new Map(Object.entries(GROUP_LABELS).map(([code, zh]) => [zh, code]));

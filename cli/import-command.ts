@@ -13,7 +13,7 @@ import { makeImportRecords, type ImportSummary } from '#shared/use-cases/import-
 import { TABLE_NAME } from '../local/environment.js';
 import { KIND_WORDS } from './help.js';
 import { CliError, say, type CliLang } from './i18n.js';
-import { dynamoEndpoint } from './local-endpoint.js';
+import { dynamoEndpoint } from '../local/endpoints.js';
 import { makeBar } from './progress.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

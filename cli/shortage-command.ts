@@ -5,7 +5,7 @@ import { systemClock } from '#shared/ports/clock.js';
 import { makeRebuildShortage } from '#shared/use-cases/rebuild-shortage.js';
 import { TABLE_NAME } from '../local/environment.js';
 import { CliError } from './i18n.js';
-import { dynamoEndpoint } from './local-endpoint.js';
+import { dynamoEndpoint } from '../local/endpoints.js';
 
 /** `skillbridge shortage rebuild [--endpoint URL] [--table NAME]`: recomputes the shortage index from every record. */
 export async function runShortage(args: string[]): Promise<number> {

@@ -1,6 +1,6 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { Caller } from '#shared/domain/caller.js';
 import type { Kind } from '#shared/domain/records.js';
 import { eachRow, formatOf, ImportFileError, openImportFile, type ImportFormat } from '#shared/import/read-rows.js';
@@ -47,7 +47,7 @@ export const handler = async (event: S3Event): Promise<ImportSummary[]> => {
       continue;
     }
     const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-    let file;
+    let file: Awaited<ReturnType<typeof openImportFile>>;
     try {
       file = await openImportFile(object.Body as Readable, parsed.format, parsed.kind);
     } catch (err) {

@@ -156,7 +156,7 @@ export class StatelessStack extends Stack {
         this.table.grantReadWriteData(fn.function);
         break;
       default:
-        return assertNever(access);
+        assertNever(access);
     }
     // grantReadData/grantReadWriteData name `<table>/index/*` so queries on gsi1 and gsi2 work.
     Validations.of(fn.role).acknowledge({

@@ -50,8 +50,11 @@ export function signDevToken(key: Uint8Array, request: TokenRequest): Promise<st
     .sign(key);
 }
 
-/** Verifies a token as the HTTP API JWT authorizer would (signature, issuer, audience, expiry). */
+/**
+ * Verifies a token as the HTTP API JWT authorizer would (signature, issuer, audience, expiry); a
+ * token without `exp` is refused, as the authorizer refuses it.
+ */
 export async function verifyDevToken(key: Uint8Array, token: string): Promise<JWTPayload> {
-  const { payload } = await jwtVerify(token, key, { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ['HS256'] });
+  const { payload } = await jwtVerify(token, key, { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ['HS256'], requiredClaims: ['exp'] });
   return payload;
 }

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { JWTPayload } from 'jose';
+import { INVALID_TOKEN } from '#functions/http/caller.js';
+import { redactUrl } from '#functions/http/redact.js';
 import { ROUTES, type RouteDef } from '#functions/routes.js';
 import { lambdaContext, toApiGatewayEvent } from './apigw.js';
 import { verifyDevToken } from './dev-token.js';
@@ -36,9 +38,22 @@ const loadHandler = (name: string): Promise<Handler> => {
   return h;
 };
 
+/** Headers on every API answer: nothing in it may be cached or sniffed into another type. */
+export const API_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } as const;
+
+
 function sendProblem(res: ServerResponse, status: number, title: string, detail: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/problem+json', ...headers });
+  res.writeHead(status, { 'content-type': 'application/problem+json', ...API_HEADERS, ...headers });
   res.end(JSON.stringify({ type: `/problems/${title.toLowerCase().replaceAll(' ', '-')}`, title, status, detail }));
+}
+
+/** Decodes path parameters; undefined when one is not valid percent-encoding (`%E0%A4%A`). */
+function decodeParams(names: readonly string[], match: RegExpExecArray): Record<string, string> | undefined {
+  try {
+    return Object.fromEntries(names.map((p, i) => [p, decodeURIComponent(match[i + 1]!)]));
+  } catch {
+    return undefined;
+  }
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
@@ -72,7 +87,7 @@ export function createLocalServer(options: LocalServerOptions): Server {
         if (!res.headersSent) sendProblem(res, 500, 'Internal', 'The local server failed; see its console.');
         else res.end();
       })
-      .finally(() => options.log?.(`${req.method} ${req.url} ${res.statusCode} ${(performance.now() - started).toFixed(1)}ms`));
+      .finally(() => options.log?.(`${req.method} ${redactUrl(req.url ?? '/')} ${res.statusCode} ${(performance.now() - started).toFixed(1)}ms`));
   });
 }
 
@@ -81,13 +96,16 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: LocalS
   if (options.extra && (await options.extra(req, res, url))) return;
 
   const candidates = compiled.map((r) => ({ r, m: r.pattern.exec(url.pathname) })).filter((c) => c.m);
-  const found = candidates.find((c) => c.r.def.method === req.method);
+  // HEAD is a GET without the body (RFC 9110): same handler, same headers.
+  const head = req.method === 'HEAD';
+  const found = candidates.find((c) => c.r.def.method === (head ? 'GET' : req.method));
   if (!found) {
     if (candidates.length > 0) return sendProblem(res, 405, 'Method Not Allowed', `${req.method} is not served on ${url.pathname}.`, { allow: candidates.map((c) => c.r.def.method).join(', ') });
     return sendProblem(res, 404, 'Not Found', `No route ${req.method} ${url.pathname}; see /openapi.json.`);
   }
   const { def } = found.r;
-  const params = Object.fromEntries(found.r.params.map((p, i) => [p, decodeURIComponent(found.m![i + 1]!)]));
+  const params = decodeParams(found.r.params, found.m!);
+  if (!params) return sendProblem(res, 400, 'Bad Request', 'The path is not valid percent-encoding.');
 
   let claims: JWTPayload | undefined;
   if (def.scopes.length > 0) {
@@ -97,7 +115,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: LocalS
     try {
       claims = await verifyDevToken(options.tokenKey, token);
     } catch (err) {
-      return sendProblem(res, 401, 'Unauthorized', `The token was rejected: ${(err as Error).message}`, { 'www-authenticate': 'Bearer error="invalid_token"' });
+      // The reason (signature, expiry, algorithm …) helps an attacker more than a user: logged, not answered.
+      options.log?.(`token rejected on ${def.method} ${def.path}: ${(err as Error).message}`);
+      return sendProblem(res, 401, 'Unauthorized', INVALID_TOKEN, { 'www-authenticate': 'Bearer error="invalid_token"' });
     }
     const granted = typeof claims.scope === 'string' ? claims.scope.split(' ') : [];
     if (!def.scopes.some((s) => granted.includes(s))) return sendProblem(res, 403, 'Forbidden', `This route needs one of the scopes ${def.scopes.join(', ')}.`);
@@ -106,8 +126,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: LocalS
   const body = await readBody(req);
   if (body === undefined) return sendProblem(res, 413, 'Payload Too Large', `Requests are limited to ${MAX_REQUEST_BYTES} bytes.`);
   const event = toApiGatewayEvent(req, url, body, `${def.method} ${def.path}`, params, claims);
+  if (head) event.requestContext.http.method = 'GET';
   const result = await (await loadHandler(def.handler))(event, lambdaContext(def.handler));
   const out = result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : (result.body ?? '');
-  res.writeHead(result.statusCode ?? 200, (result.headers ?? {}) as Record<string, string>);
-  res.end(out);
+  res.writeHead(result.statusCode ?? 200, { ...API_HEADERS, ...((result.headers ?? {}) as Record<string, string>), ...(head ? { 'content-length': String(Buffer.byteLength(out)) } : {}) });
+  res.end(head ? undefined : out);
 }

@@ -9,7 +9,9 @@ import { createWebExtra } from './static.js';
 import { ensureTable } from './table.js';
 import { seedCatalogue } from './seed.js';
 import { startStreamPoller, type StreamPoller } from './stream-poller.js';
-import { rememberEndpoints } from '../cli/local-endpoint.js';
+import { getCampaignContainer } from '#functions/campaign-container.js';
+import { makeResumeUnfinished } from '#shared/use-cases/campaign/resume.js';
+import { rememberEndpoints } from './endpoints.js';
 
 /**
  * `npm start`: DynamoDB Local as a child process, the table from the shared schema, the built-in
@@ -66,12 +68,17 @@ async function main(): Promise<void> {
   // From the stream's start, so the seed (and anything written while stopped, up to 24 hours back) is counted.
   poller = startStreamPoller({ endpoint: dynamo.endpoint, tableName: TABLE_NAME });
 
+  // Campaigns a crash (or a stop) left queued or running go on where they stopped, with the same runner.
+  const { campaigns, dispatcher } = getCampaignContainer();
+  const resumed = await makeResumeUnfinished({ campaigns, dispatcher })();
+  if (resumed.length > 0) process.stdout.write(`Resumed ${resumed.length} unfinished campaign(s): ${resumed.join(', ')}\n`);
+
   const tokenKey = devTokenKey(join(DATA_DIR, 'dev-token-key'));
   const server = createLocalServer({
     tokenKey,
     // The pages, /config.json and the local-only POST /dev/token (local/static.ts); builds web/dist/ if stale.
     extra: await createWebExtra({ tokenKey }),
-    ...(values.verbose ? { log: (line: string) => process.stdout.write(`${line}\n`) } : { log: (line: string) => line.startsWith('local server error') && process.stderr.write(`${line}\n`) }),
+    ...(values.verbose ? { log: (line: string) => process.stdout.write(`${line}\n`) } : { log: (line: string) => (line.startsWith('local server error') || line.startsWith('token rejected')) && process.stderr.write(`${line}\n`) }),
   });
   server.listen(port, '127.0.0.1', () => {
     const address = server.address();

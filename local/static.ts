@@ -149,7 +149,7 @@ export async function ensureWebBuild(log: (line: string) => void = () => undefin
 // Answers
 
 function sendJson(res: ServerResponse, status: number, body: unknown, type = 'application/json; charset=utf-8'): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
   res.end(JSON.stringify(body));
 }
 
@@ -177,12 +177,42 @@ const DevTokenBodySchema = z
 
 const MAX_TOKEN_BODY = 4_096;
 
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Whether a `host[:port]` names this machine's loopback interface. */
+const isLoopbackHost = (host: string): boolean => {
+  try {
+    return LOOPBACK_HOSTS.has(new URL(`http://${host}`).hostname);
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Whether a request for a dev token comes from this machine's own pages or tools: its Host must
+ * be the loopback (a DNS-rebinding page reaches the server under its own domain name) and its
+ * Origin, when a browser sends one, an http(s) origin on the loopback (another site's page must
+ * not be able to mint tokens).
+ */
+export function isLoopbackRequest(headers: IncomingMessage['headers']): boolean {
+  if (!headers.host || !isLoopbackHost(headers.host)) return false;
+  const origin = headers.origin;
+  if (origin === undefined) return true;
+  try {
+    const url = new URL(origin);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && isLoopbackHost(url.host);
+  } catch {
+    return false;
+  }
+}
+
 /** POST /dev/token: a token for a role and a name, as `npx skillbridge token` prints. Local only. */
 async function devToken(req: IncomingMessage, res: ServerResponse, tokenKey: Uint8Array): Promise<void> {
   if (req.method !== 'POST') {
     res.setHeader('allow', 'POST');
     return sendProblem(res, 405, 'Method Not Allowed', `${req.method} is not served on /dev/token.`);
   }
+  if (!isLoopbackRequest(req.headers)) return sendProblem(res, 403, 'Forbidden', 'Dev tokens are issued only to pages and tools on this machine (Host and Origin must be localhost).');
   if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return sendProblem(res, 415, 'Unsupported Media Type', 'Send application/json.');
   const chunks: Buffer[] = [];
   let size = 0;

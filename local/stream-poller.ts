@@ -3,6 +3,7 @@ import {
   DescribeStreamCommand,
   DynamoDBStreamsClient,
   GetRecordsCommand,
+  type GetRecordsCommandOutput,
   GetShardIteratorCommand,
   type _Record,
   type AttributeValue as StreamAttributeValue,
@@ -231,7 +232,7 @@ class LocalStreamPoller implements StreamPoller {
     let delivered = 0;
     shard.iterator ??= await this.iteratorFor(arn, shardId, shard);
     for (let refreshed = false; shard.iterator !== undefined; ) {
-      let out;
+      let out: GetRecordsCommandOutput;
       try {
         out = await this.streams.send(new GetRecordsCommand({ ShardIterator: shard.iterator, Limit: this.options.batchSize ?? 100 }));
       } catch (err) {

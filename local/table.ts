@@ -1,4 +1,4 @@
-import { CreateTableCommand, DescribeTableCommand, UpdateTableCommand, waitUntilTableExists, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, UpdateTableCommand, waitUntilTableExists, type DynamoDBClient, type TableDescription } from '@aws-sdk/client-dynamodb';
 import { createTableInput } from '#shared/adapters/dynamodb/table-schema.js';
 
 /**
@@ -13,7 +13,7 @@ import { createTableInput } from '#shared/adapters/dynamodb/table-schema.js';
 export async function ensureTable(client: DynamoDBClient, tableName: string, { stream = true }: { stream?: boolean } = {}): Promise<'created' | 'migrated' | 'current'> {
   const { StreamSpecification, ...withoutStream } = createTableInput(tableName);
   const wanted = stream ? { ...withoutStream, StreamSpecification } : withoutStream;
-  let existing;
+  let existing: TableDescription | undefined;
   try {
     existing = (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table;
   } catch (err) {

@@ -119,13 +119,19 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown, message
 /** One count per answer, by class, so dashboards and alarms see client and server errors apart. */
 const countAnswer = (status: number) => metrics.addMetric(status >= 500 ? 'ServerErrors' : status >= 400 ? 'ClientErrors' : 'Successes', MetricUnit.Count, 1);
 
+/**
+ * On every answer: API answers carry personal data (profiles, results, CSV exports) and must
+ * never be kept by a shared cache or a browser, nor sniffed into another content type.
+ */
+export const API_RESPONSE_HEADERS: Readonly<Record<string, string>> = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+
 function toResponse(result: HttpResult): APIGatewayProxyStructuredResultV2 {
   const status = result.status ?? 200;
-  if (result.body === undefined) return { statusCode: status, headers: { ...result.headers } };
+  if (result.body === undefined) return { statusCode: status, headers: { ...API_RESPONSE_HEADERS, ...result.headers } };
   const json = result.contentType === undefined;
   return {
     statusCode: status,
-    headers: { 'content-type': result.contentType ?? 'application/json; charset=utf-8', ...result.headers },
+    headers: { 'content-type': result.contentType ?? 'application/json; charset=utf-8', ...API_RESPONSE_HEADERS, ...result.headers },
     body: json ? JSON.stringify(result.body) : String(result.body),
   };
 }
@@ -158,7 +164,7 @@ export function httpHandler<B extends z.ZodType | undefined = undefined, Q exten
         const error = toHttpError(request.error);
         if (error.statusCode >= 500) logger.error('Request failed', { error: request.error as Error });
         countAnswer(error.statusCode);
-        request.response = { statusCode: error.statusCode, headers: error.headers, body: JSON.stringify(error.problem) };
+        request.response = { statusCode: error.statusCode, headers: { ...API_RESPONSE_HEADERS, ...error.headers }, body: JSON.stringify(error.problem) };
       },
     });
 }

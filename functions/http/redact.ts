@@ -172,3 +172,19 @@ export class RedactingLogFormatter extends LogFormatter {
     };
   }
 }
+
+/**
+ * A request URL for a log line, redacted like the JSON logs: the query string (search text, free
+ * as a body) is replaced whole, and the path has phone numbers, identity card numbers, e-mail
+ * addresses and Chinese text masked, percent-encoded or not.
+ */
+export function redactUrl(url: string): string {
+  const [path = '', query] = url.split(/\?(.*)/s);
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // A malformed escape: mask what can be read as it is.
+  }
+  return `${redactErrorText(decoded)}${query !== undefined ? `?${REDACTED}` : ''}`;
+}

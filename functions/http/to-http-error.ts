@@ -1,6 +1,6 @@
 import {
   ConflictError,
-  DomainError,
+  type DomainError,
   ForbiddenError,
   MalformedBodyError,
   NotFoundError,
@@ -51,7 +51,7 @@ export function toHttpError(error: unknown): HttpError {
     if (error instanceof cls) {
       if (error instanceof ServiceBusyError) headers['retry-after'] = String(error.retryAfterSeconds);
       if (error instanceof UnauthorizedError) headers['www-authenticate'] = 'Bearer';
-      const errors = error instanceof ValidationError ? { errors: error.errors } : {};
+      const errors = error instanceof ValidationError || (error instanceof ForbiddenError && error.errors.length > 0) ? { errors: error.errors } : {};
       return { statusCode: status, headers, problem: { type: `/problems/${slug}`, title, status, detail: error.message, ...errors } };
     }
   }

@@ -43,8 +43,15 @@ export class PayloadTooLargeError extends DomainError {
 /** No valid credentials. */
 export class UnauthorizedError extends DomainError {}
 
-/** The caller is known but may not do this. */
-export class ForbiddenError extends DomainError {}
+/** The caller is known but may not do this; `errors` names the fields that made it so, when some did. */
+export class ForbiddenError extends DomainError {
+  constructor(
+    message: string,
+    readonly errors: readonly FieldIssue[] = [],
+  ) {
+    super(message);
+  }
+}
 
 /** Absent, or present but not visible to the caller: the two are deliberately indistinguishable. */
 export class NotFoundError extends DomainError {}

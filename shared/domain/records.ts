@@ -5,6 +5,7 @@ import type { DemandInput } from '../schemas/demand.js';
 import type { LearnerInput } from '../schemas/learner.js';
 import type { CourseInput } from '../schemas/course.js';
 import type { SubsidyRecord } from '../schemas/subsidy.js';
+import type { ConsentRecord } from './consent.js';
 
 export const KINDS = ['demand', 'learner', 'course'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -29,6 +30,8 @@ export type Learner = RecordMeta &
     readonly kind: 'learner';
     /** Subsidies received, as bureau staff recorded them (POST /learners/{id}/subsidies); kept across profile updates. */
     readonly subsidyHistory?: readonly SubsidyRecord[];
+    /** Who decided `consentToShare`, when, under which notice (absent on profiles stored before it was recorded). */
+    readonly consent?: ConsentRecord;
   };
 export type Course = RecordMeta & Omit<CourseInput, 'ref'> & { readonly kind: 'course' };
 export type AnyRecord = Demand | Learner | Course;

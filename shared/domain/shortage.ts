@@ -37,8 +37,11 @@
  * holders).
  */
 import { regionChain } from '../regions/regions.js';
-import { LEVELS, type Level } from '../taxonomy/levels.js';
+import type { Level } from '../taxonomy/levels.js';
 import { indexedSkills, type AnyRecord } from './records.js';
+
+/** The five levels, lowest first (the same ladder as shared/taxonomy/levels.ts, whose code the domain does not load). */
+const LEVELS: readonly Level[] = [1, 2, 3, 4, 5];
 
 /** Weight of a demand's headcount by how it names the skill. */
 export const SHORTAGE_WEIGHTS = { required: 1, preferred: 0.5 } as const;

@@ -1,5 +1,5 @@
 import { COLUMNS, type ImportKind } from './columns.js';
-import { csvDocument } from './csv-cell.js';
+import { csvDocument } from '../csv/writer.js';
 
 /**
  * A CSV template for one kind: UTF-8 with a BOM (Excel and WPS open it cleanly), the Chinese
@@ -8,5 +8,5 @@ import { csvDocument } from './csv-cell.js';
  */
 export function templateCsv(kind: ImportKind, headers: 'zh' | 'en' = 'zh'): string {
   const columns = COLUMNS[kind];
-  return csvDocument([columns.map((c) => (headers === 'zh' ? c.zh : c.field)), columns.map((c) => c.example)]);
+  return csvDocument(columns.map((c) => (headers === 'zh' ? c.zh : c.field)), [columns.map((c) => c.example)]);
 }

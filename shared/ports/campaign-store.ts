@@ -10,6 +10,8 @@ export interface WriteOutcome {
   readonly written: number;
   /** Results already stored by an earlier attempt (a resumed or redelivered page): left as they were. */
   readonly skipped: number;
+  /** Results not written because their learner was deleted meanwhile (neither stored nor counted). */
+  readonly erased: number;
 }
 
 /** Fields set together with a status change. */
@@ -61,7 +63,14 @@ export interface CampaignStore {
    * @returns whether this call marked it
    */
   completePage(id: string, page: number, cursor?: CampaignCursor): Promise<boolean>;
-  /** A page of results, in learner-id order. */
+  /**
+   * Deletes the results of learners deleted since they were written (the deletion's own sweep
+   * can miss a result written in the same instant) and takes them off the progress; run before
+   * a campaign's report is made.
+   * @returns how many results it deleted
+   */
+  sweepErased(id: string): Promise<number>;
+  /** A page of results, in learner-id order; never a deleted learner's. */
   listResults(id: string, page: PageRequest): Promise<Page<CampaignResult>>;
   /** Every result, page by page (finalisation and the CLI report). */
   allResults(id: string): AsyncIterable<CampaignResult>;

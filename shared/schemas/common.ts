@@ -12,8 +12,33 @@ export const RefSchema = z
   .regex(/^[\p{L}\p{N}._:#/-]+$/u, 'Use letters, digits and . _ : # / - only.')
   .meta({ description: "The submitter's own identifier; submitting it again updates the record.", example: 'YQ-2026-0042' });
 
-/** Plain text of bounded length. */
-export const text = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
+/**
+ * Control characters removed from free text: NUL and the other C0 controls but tab and line feed,
+ * DEL and the C1 controls, and the bidirectional overrides and isolates (U+202A–U+202E,
+ * U+2066–U+2069) that make a name or a ref read differently from what it is ("Trojan Source").
+ */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Removes {@link CONTROL_CHARACTERS}. */
+export const stripControlCharacters = (value: string): string => value.replace(CONTROL_CHARACTERS, '');
+
+/** Text that shows nothing: white space, format characters (zero-width, bidi marks, BOM) and blank fillers. */
+const INVISIBLE_ONLY = /^(?:[\s\p{Cf}\p{Cc}\p{Variation_Selector}\u115F\u1160\u2800\u3164\uFFA0]|\u034F|\u17B4|\u17B5)+$/u;
+
+/** Whether a non-empty text consists of invisible characters only. */
+export const isInvisibleOnly = (value: string): boolean => INVISIBLE_ONLY.test(value);
+
+/**
+ * Plain text of bounded length: control characters stripped, trimmed, and never made of
+ * invisible characters only (it would show as blank while not being empty).
+ */
+export const text = (max: number) =>
+  z
+    .string()
+    .overwrite(stripControlCharacters)
+    .trim()
+    .max(max, `At most ${max} characters.`)
+    .refine((value) => !isInvisibleOnly(value), 'This text is made of invisible characters only; write something readable or leave it empty.');
 
 /** A level: 1–5, elementary|intermediate|advanced|expert, or the national ladder (初级工/五级 … 高级技师/一级). */
 export const LevelSchema = z

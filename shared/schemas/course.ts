@@ -1,8 +1,9 @@
 import * as z from 'zod';
 import { CourseSubsidyTermsSchema } from './subsidy.js';
 import { LevelSchema, RefSchema, RegionSchema, skillList, text, yuan } from './common.js';
+import { COURSE_MODES } from '../domain/vocabulary.js';
 
-export const CourseModeSchema = z.enum(['online', 'offline', 'blended']);
+export const CourseModeSchema = z.enum(COURSE_MODES);
 
 const fields = {
   title: text(200).min(1),

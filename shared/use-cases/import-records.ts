@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { assertMayCreate } from '../domain/access.js';
 import type { Caller } from '../domain/caller.js';
-import { DomainError, type FieldIssue } from '../domain/errors.js';
+import { DomainError, ForbiddenError, type FieldIssue } from '../domain/errors.js';
 import { recordId, type AnyRecord, type Kind } from '../domain/records.js';
-import { recordFromInput } from './records.js';
+import { recordFromInput, withConsent } from './records.js';
 import type { Clock } from '../ports/clock.js';
 import type { RecordChange, RecordStore } from '../ports/record-store.js';
 import { csvRowToRecord } from '../import/csv-fields.js';
@@ -59,18 +59,28 @@ interface ValidRow {
 export function makeImportRecords(kind: Kind, { store, clock }: { store: RecordStore; clock: Clock }) {
   const schema = SCHEMAS[kind];
 
-  const flush = async (caller: Caller, rows: ValidRow[]): Promise<{ written: number; unchanged: number }> => {
+  const flush = async (caller: Caller, rows: ValidRow[]): Promise<{ written: number; unchanged: number; refused: RejectedRow[] }> => {
     const ids = rows.map((r) => recordId(kind, caller.sub, r.input.ref));
     const existing = await store.getMany(kind, ids);
     const now = clock.now();
     const changes: RecordChange[] = [];
-    rows.forEach(({ input }, i) => {
+    const refused: RejectedRow[] = [];
+    rows.forEach(({ input, line }, i) => {
       const previous = existing.get(ids[i]!);
-      const next = recordFromInput(kind, caller.sub, input as never, previous as never, now) as AnyRecord;
+      let decided: typeof input;
+      try {
+        // A learner row may not give consent on someone else's behalf (shared/domain/consent.ts).
+        decided = withConsent(kind, caller, caller.sub, input as never, previous as never, now);
+      } catch (err) {
+        if (!(err instanceof ForbiddenError)) throw err;
+        refused.push({ line, ref: input.ref, errors: err.errors });
+        return;
+      }
+      const next = recordFromInput(kind, caller.sub, decided as never, previous as never, now) as AnyRecord;
       if (previous?.contentHash !== next.contentHash) changes.push({ next, previous });
     });
     if (changes.length > 0) await store.saveMany(changes);
-    return { written: changes.length, unchanged: rows.length - changes.length };
+    return { written: changes.length, unchanged: rows.length - changes.length - refused.length, refused };
   };
 
   return async (caller: Caller, rows: AsyncIterable<RawRow>, options: ImportOptions): Promise<ImportSummary> => {
@@ -89,6 +99,7 @@ export function makeImportRecords(kind: Kind, { store, clock }: { store: RecordS
       writing = flush(caller, chunk).then((done) => {
         written += done.written;
         unchanged += done.unchanged;
+        rejected.push(...done.refused);
         options.onProgress?.(rowsSoFar);
       });
       // A failure is thrown where `writing` is next awaited, not reported as unhandled meanwhile.
@@ -137,6 +148,7 @@ export function makeImportRecords(kind: Kind, { store, clock }: { store: RecordS
     if (pending.length > 0) await write(pending, total);
     await writing;
     options.onProgress?.(total);
+    rejected.sort((a, b) => a.line - b.line);
     return { kind, rows: total, written, unchanged, rejected };
   };
 }

@@ -4,7 +4,7 @@ import { ASSUMED_HELD_LEVEL, havesOf, needsOf, rankMatch, scoreMatch, type Match
 import { matchingSkills } from '../domain/matching/evidence.js';
 import { isLexical } from '../domain/matching/lexical.js';
 import type { Have, MatchBreakdown, Need } from '../domain/matching/types.js';
-import { indexedSkills, isActive, kindOfId, type AnyRecord, type Course, type Demand, type Learner } from '../domain/records.js';
+import { indexedSkills, isActive, kindOfId, type Course, type Demand, type Learner } from '../domain/records.js';
 import { explainCourse, type CourseExplanation, type Lang } from '../domain/recommend/explain.js';
 import { adjacentNeeds, assessBreakdown, computeGap, coursePartitions, requiredMet, withNeighbours, type GapSkill, type TargetAssessment } from '../domain/recommend/gap.js';
 import { mentionedSkills, wantedSkills, wishNeeds } from '../domain/recommend/intent.js';

@@ -1,5 +1,6 @@
 import { assertMayCreate, assertMayList, bureauServes, mayChange, maySee } from '../domain/access.js';
 import type { Caller } from '../domain/caller.js';
+import { decideConsent, type ConsentState } from '../domain/consent.js';
 import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from '../domain/errors.js';
 import { contentHash, kindOfId, recordId, type AnyRecord, type Kind, type RecordFields, type RecordOf } from '../domain/records.js';
 import { regionContains } from '../regions/regions.js';
@@ -80,6 +81,22 @@ function storedFields<K extends Kind>(record: RecordOf<K>): RecordFields<K> {
   return fields as unknown as RecordFields<K>;
 }
 
+const GRANT_REFUSED = 'Only the learner may give consent to share their profile.';
+
+/**
+ * A learner submission with its consent decided (see shared/domain/consent.ts): the input with
+ * `consentToShare` and its provenance `consent`, or ForbiddenError naming `consentToShare` when
+ * someone other than the learner tries to give it. Other kinds pass through.
+ */
+export function withConsent<K extends Kind>(kind: K, caller: Caller, owner: string, input: InputOf<K>, previous: RecordOf<K> | undefined, now: Date, path = '/consentToShare'): InputOf<K> {
+  if (kind !== 'learner') return input;
+  const learner = input as LearnerInput;
+  const outcome = decideConsent(caller, owner, previous as ConsentState | undefined, learner.consentToShare, now, path);
+  if (!outcome.ok) throw new ForbiddenError(GRANT_REFUSED, [outcome.issue]);
+  const { consent: _old, ...rest } = learner as LearnerInput & { consent?: unknown };
+  return { ...rest, consentToShare: outcome.consentToShare, ...(outcome.consent ? { consent: outcome.consent } : {}) } as InputOf<K>;
+}
+
 /**
  * Creates or updates the caller's record with this `ref`. The same request repeated stores one
  * record and changes nothing after the first time; a lost race is retried from a fresh read.
@@ -90,7 +107,8 @@ export function makeUpsertRecord<K extends Kind>(kind: K, { store, clock }: Reco
     const id = recordId(kind, caller.sub, input.ref);
     for (let attempt = 1; ; attempt++) {
       const previous = await store.get(kind, id);
-      const next = recordFromInput(kind, caller.sub, input, previous, clock.now());
+      const now = clock.now();
+      const next = recordFromInput(kind, caller.sub, withConsent(kind, caller, caller.sub, input, previous, now), previous, now);
       if (previous && previous.contentHash === next.contentHash) return { record: previous, created: false };
       try {
         await store.save(next, previous);
@@ -117,6 +135,17 @@ export function makeUpsertBatch<K extends Kind>(kind: K, deps: RecordDeps) {
       return first === undefined ? [] : [{ path: `/${i}/ref`, message: `The ref "${input.ref}" is also used by record ${first}.` }];
     });
     if (dupes.length > 0) throw new ValidationError('Each record of a batch needs its own ref.', dupes);
+    if (kind === 'learner') {
+      // Consent is checked for the whole batch before anything is written: a refused grant stores nothing.
+      const stored = await deps.store.getMany(kind, inputs.map((input) => recordId(kind, caller.sub, input.ref)));
+      const now = deps.clock.now();
+      const refused = inputs.flatMap((input, i) => {
+        const previous = stored.get(recordId(kind, caller.sub, input.ref)) as ConsentState | undefined;
+        const outcome = decideConsent(caller, caller.sub, previous, (input as LearnerInput).consentToShare, now, `/${i}/consentToShare`);
+        return outcome.ok ? [] : [outcome.issue];
+      });
+      if (refused.length > 0) throw new ForbiddenError(GRANT_REFUSED, refused);
+    }
     const out: RecordOf<K>[] = new Array(inputs.length);
     let next = 0;
     const worker = async () => {
@@ -152,6 +181,13 @@ export function makePatchRecord<K extends Kind>(kind: K, deps: RecordDeps) {
       else if (value !== undefined) fields[key] = value;
     }
     checkFields(kind, fields);
+    if (kind === 'learner') {
+      const outcome = decideConsent(caller, current.owner, current as unknown as ConsentState, (patch as LearnerPatch).consentToShare, deps.clock.now());
+      if (!outcome.ok) throw new ForbiddenError(GRANT_REFUSED, [outcome.issue]);
+      fields.consentToShare = outcome.consentToShare;
+      if (outcome.consent) fields.consent = outcome.consent;
+      else delete fields.consent;
+    }
     const region = fields.region as string;
     if (region !== current.region && caller.role === 'bureau' && !bureauServes(caller, region)) {
       throw new ForbiddenError(`This bureau account may not move records to region ${region}.`);

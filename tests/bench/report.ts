@@ -40,3 +40,33 @@ export function writeSections(sections: readonly BenchSection[], command: string
   writeFileSync(FILE, `${HEADER}\n${titles.map((t) => blocks.get(t)).join('\n\n')}\n`);
 }
 
+
+/** The `### title` subsection of a section of BENCHMARKS.md, heading included, or undefined. */
+export function readSubsection(section: string, title: string): string | undefined {
+  if (!existsSync(FILE)) return undefined;
+  const part = readFileSync(FILE, 'utf8')
+    .split(/^(?=## )/m)
+    .find((p) => p.slice(3, p.indexOf('\n')).trim() === section);
+  return part?.split(/^(?=### )/m).find((p) => p.slice(4, p.indexOf('\n')).trim() === title)?.trimEnd();
+}
+
+/**
+ * Writes one `### title` subsection inside a section of BENCHMARKS.md (replacing it, or added at
+ * the section's end), keeping the rest of the section: two commands can share a section.
+ */
+export function writeSubsection(section: string, title: string, markdown: string, command: string): void {
+  const text = existsSync(FILE) ? readFileSync(FILE, 'utf8') : `${HEADER}\n`;
+  const parts = text.split(/^(?=## )/m);
+  const block = `### ${title}\n\n${measuredOn(command)}\n\n${markdown.trim()}`;
+  const at = parts.findIndex((p) => p.startsWith('## ') && p.slice(3, p.indexOf('\n')).trim() === section);
+  if (at < 0) {
+    writeSections([{ title: section, markdown: block }], command);
+    return;
+  }
+  const subs = parts[at]!.trimEnd().split(/^(?=### )/m);
+  const i = subs.findIndex((p) => p.startsWith('### ') && p.slice(4, p.indexOf('\n')).trim() === title);
+  if (i >= 0) subs[i] = block;
+  else subs.push(block);
+  parts[at] = `${subs.map((p) => p.trimEnd()).join('\n\n')}\n${at < parts.length - 1 ? '\n' : ''}`;
+  writeFileSync(FILE, parts.join(''));
+}

@@ -64,7 +64,7 @@ describe('stateless stack', () => {
         const cfnRoute = routes.find((r) => r.Properties.RouteKey === `${route.method} ${route.path}`);
         expect(cfnRoute, `${route.method} ${route.path}`).toBeDefined();
         // Target is "integrations/<integration id>"; the integration must invoke this route's function.
-        const integrationId = (cfnRoute?.Properties.Target as { 'Fn::Join': [string, Array<string | { Ref: string }>] })['Fn::Join'][1].find((p) => typeof p === 'object')?.Ref;
+        const integrationId = (cfnRoute!.Properties.Target as { 'Fn::Join': [string, Array<string | { Ref: string }>] })['Fn::Join'][1].find((p) => typeof p === 'object')?.Ref;
         const uri = integrationId === undefined ? undefined : integrations[integrationId]?.Properties.IntegrationUri;
         const fn = built.stateless.routeFunctions.get(route.handler);
         expect(fn, route.handler).toBeDefined();

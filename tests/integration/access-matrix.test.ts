@@ -49,7 +49,8 @@ const freshRef = () => `M-${++counter}-${randomBytes(3).toString('hex')}`;
 const CREATE_PATH: Record<TargetKind | 'course', string> = { demand: '/demands', learner: '/learners', course: '/courses', campaign: '/campaigns' };
 const BODY: Record<TargetKind | 'course', (ref: string, region: string) => unknown> = {
   demand: (ref, region) => demandBody({ ref, region }),
-  learner: (ref, region) => learnerBody({ ref, region }),
+  // Without consent: bureau staff may create a profile only so (access-matrix-consent.test.ts).
+  learner: (ref, region) => learnerBody({ ref, region, consentToShare: false }),
   course: (ref, region) => courseBody({ ref, region }),
   campaign: (ref, region) => ({ name: ref, region }),
 };

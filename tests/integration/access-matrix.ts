@@ -69,7 +69,8 @@ const PUBLIC: MatrixRow = { expect: { jobseeker: all(200), employer: all(200), b
 const listQuery = (c: CellContext): Record<string, string> => (c.relation === 'own' ? {} : { region: c.region });
 
 const demand = (c: CellContext) => ({ body: demandBody({ ref: c.ref, region: c.region }) });
-const learner = (c: CellContext) => ({ body: learnerBody({ ref: c.ref, region: c.region }) });
+// Bureau staff create profiles without consent: only the learner may give it (access-matrix-consent.test.ts).
+const learner = (c: CellContext) => ({ body: learnerBody({ ref: c.ref, region: c.region, consentToShare: c.role !== 'bureau' }) });
 const course = (c: CellContext) => ({ body: courseBody({ ref: c.ref, region: c.region }) });
 const batchOf = (one: (c: CellContext) => RequestSpec) => (c: CellContext) => ({ body: [one(c).body] });
 

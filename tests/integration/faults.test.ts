@@ -216,7 +216,9 @@ describe('an import killed half-way', () => {
 
   const importAs = (owner: string, text: string) => {
     const store = new DynamoRecordStore(getContainer().client, api.table.tableName, systemClock);
-    const importer: Caller = { sub: owner, role: 'bureau', region: 'national' };
+    // The people's own profiles (a bureau may not give consent for them); the import-file Lambda
+    // (bureau) then only keeps or withdraws consent, which a bureau may.
+    const importer: Caller = { sub: owner, role: 'jobseeker' };
     return makeImportRecords('learner', { store, clock: systemClock })(importer, readRows(Readable.from([text]), 'jsonl', 'learner'), { format: 'jsonl', chunkSize: 25 });
   };
 

@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { Readable } from 'node:stream';
 import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../shared/adapters/dynamodb/keys.js';
-import { skillVectorOf } from '../../shared/adapters/dynamodb/skill-vector.js';
-import { indexPartitions } from '../../shared/domain/matching/evidence.js';
+import { encodeSkillVector } from '../../shared/adapters/dynamodb/skill-vector.js';
+import { indexPartitions, matchingSkills } from '../../shared/domain/matching/evidence.js';
 import { isActive, type AnyRecord } from '../../shared/domain/records.js';
 
 /**
@@ -66,7 +66,7 @@ export function indexProblems(items: readonly Item[], now: Date = new Date()): s
     for (const k of actualKeys) if (!expectedKeys.has(k)) problems.push(`${record.kind} ${id} v${record.version} has a stale index item ${k}`);
     // An expired demand's entries may linger or be gone; an active record must have every one.
     if (!expired) for (const k of expectedKeys) if (!actualKeys.has(k)) problems.push(`${record.kind} ${id} v${record.version} lacks index item ${k}`);
-    const vector = skillVectorOf(record);
+    const vector = encodeSkillVector(matchingSkills(record));
     for (const entry of actual) {
       const where = `${record.kind} ${id} v${record.version}, index item ${keyString(entry.pk, entry.sk)}`;
       if (entry.skillVector !== vector) problems.push(`${where}: skill vector differs from the record's`);

@@ -5,7 +5,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { signDevToken } from '../../local/dev-token.js';
-import { RELIABILITY, writeSections } from '../bench/report.js';
+import { readSubsection, RELIABILITY, writeSections } from '../bench/report.js';
+import { FUZZ_TITLE } from '../fuzz/title.js';
 import type { Role } from '../../shared/domain/caller.js';
 
 /**
@@ -239,7 +240,9 @@ async function main(): Promise<void> {
     const bureau = await token('bureau', 'load-bureau', '110000');
     const employer = await token('employer', 'load-employer');
     const seeker = await token('jobseeker', 'load-seeker');
-    for (let i = 0; i < 5; i++) await call(server.base, bureau, 'POST', '/learners/batch', learners(i * 100, 100));
+    // Profiles that give consent must come from the people themselves (a bureau may not give it): one seeker account submits them.
+    const profiles = await token('jobseeker', 'load-profiles');
+    for (let i = 0; i < 5; i++) await call(server.base, profiles, 'POST', '/learners/batch', learners(i * 100, 100));
     const posted = (await call(server.base, employer, 'POST', '/demands/batch', demands(100))).items as Array<{ id: string }>;
     const own = (await call(server.base, seeker, 'POST', '/learners', learners(1000, 1)[0])) as { id: string };
     const learnerIds = ((await call(server.base, bureau, 'GET', '/learners?limit=100')).items as Array<{ id: string }>).map((l) => l.id);
@@ -267,6 +270,7 @@ async function main(): Promise<void> {
 
     const total = rows.reduce((n, r) => n + r.requests, 0);
     const bad = rows.reduce((n, r) => n + r.errors + r.non2xx, 0);
+    const openEnded = readSubsection(RELIABILITY, FUZZ_TITLE);
     const text = [
       `The local server (\`npm start\`'s entry point, DynamoDB Local in memory) seeded with the built-in catalogue plus 501 learners and 100 demands; autocannon, ${CONNECTIONS} connections, ${each} s per route (${each * targets.length} s in all), loopback, warm handlers.`,
       'One Node process serves every route here, where AWS runs one Lambda per route: read the figures as relative costs, not capacity.',
@@ -282,6 +286,8 @@ async function main(): Promise<void> {
       '',
       ...recorded(),
       '',
+      // `npm run fuzz` writes its own subsection of this section: kept as it is.
+      ...(openEnded ? [openEnded, ''] : []),
     ].join('\n');
     writeSections([{ title: RELIABILITY, markdown: text }], 'npm run load');
     process.stdout.write(`${text}\nWritten to BENCHMARKS.md (section ${RELIABILITY})\n`);

@@ -27,8 +27,14 @@ import { queryAll } from './query-all.js';
  */
 export const PROGRESS_SHARDS = 10;
 
-/** Results per transaction: DynamoDB allows 100 items, one is the progress counter. */
-export const RESULTS_PER_TRANSACTION = 99;
+/**
+ * Results per transaction: DynamoDB allows 100 items; each result rides with a check that its
+ * learner has not been deleted (their tombstone is absent), and one item is the progress counter.
+ */
+export const RESULTS_PER_TRANSACTION = 49;
+
+/** How long a deleted learner's tombstone is kept: far longer than any campaign runs. */
+export const TOMBSTONE_DAYS = 30;
 
 /** Snapshot bytes per item (gzip'd JSON), below DynamoDB's 400 KB item limit with room for keys. */
 const SNAPSHOT_CHUNK_BYTES = 350_000;
@@ -326,26 +332,33 @@ export class DynamoCampaignStore implements CampaignStore {
     const shard = page % PROGRESS_SHARDS;
     let written = 0;
     let skipped = 0;
+    let erased = 0;
     for (let i = 0; i < results.length; i += RESULTS_PER_TRANSACTION) {
       const outcome = await this.writeChunk(id, shard, results.slice(i, i + RESULTS_PER_TRANSACTION));
       written += outcome.written;
       skipped += outcome.skipped;
+      erased += outcome.erased;
     }
-    return { written, skipped };
+    return { written, skipped, erased };
   }
 
   /**
-   * One transaction: each result only if absent, and the progress they add. When it is cancelled
-   * because some results exist (a resumed page, a redelivered message, a racing worker), the
-   * stored ones are read back and the transaction is retried with the rest, until none is left.
+   * One transaction: each result only if absent and only if its learner has no tombstone (was not
+   * deleted meanwhile), and the progress they add. When it is cancelled because some results
+   * exist (a resumed page, a redelivered message, a racing worker) or some learners were deleted,
+   * those are left out and the transaction is retried with the rest, until none is left.
    */
   private async writeChunk(id: string, shard: number, chunk: readonly NewResult[]): Promise<WriteOutcome> {
     let pending = chunk;
     let skipped = 0;
+    let erased = 0;
     for (let attempt = 1; pending.length > 0; attempt++) {
       const failed = pending.filter((r) => r.error !== undefined).length;
       const items: TransactItem[] = [
-        ...pending.map((r): TransactItem => ({ Put: { TableName: this.tableName, Item: resultItem(id, r), ConditionExpression: 'attribute_not_exists(pk)' } })),
+        ...pending.flatMap((r): TransactItem[] => [
+          { Put: { TableName: this.tableName, Item: resultItem(id, r), ConditionExpression: 'attribute_not_exists(pk)' } },
+          { ConditionCheck: { TableName: this.tableName, Key: keys.learnerTombstone(r.learner.id), ConditionExpression: 'attribute_not_exists(pk)' } },
+        ]),
         {
           Update: {
             TableName: this.tableName,
@@ -357,28 +370,24 @@ export class DynamoCampaignStore implements CampaignStore {
       ];
       try {
         await this.client.send(new TransactWriteCommand({ TransactItems: items }));
-        return { written: pending.length, skipped };
+        return { written: pending.length, skipped, erased };
       } catch (err) {
         const codes = cancellationCodes(err);
         if (attempt >= TRANSACTION_ATTEMPTS || codes.length === 0) throw translateDynamoError(err, 'Writing campaign results');
         if (codes.includes('ConditionalCheckFailed')) {
-          const stored = await this.existingResults(id, pending.map((r) => r.learner.id));
+          // Reasons come in item order: a result's Put, then its learner's tombstone check.
+          const stored = new Set(pending.filter((_, i) => codes[2 * i] === 'ConditionalCheckFailed').map((r) => r.learner.id));
+          const deleted = new Set(pending.filter((_, i) => codes[2 * i + 1] === 'ConditionalCheckFailed').map((r) => r.learner.id));
           skipped += stored.size;
-          pending = pending.filter((r) => !stored.has(r.learner.id));
+          erased += [...deleted].filter((l) => !stored.has(l)).length;
+          pending = pending.filter((r) => !stored.has(r.learner.id) && !deleted.has(r.learner.id));
         } else {
           // TransactionConflict or throttling: back off with jitter and try the same chunk again.
           await sleep(Math.random() * 25 * 2 ** Math.min(attempt, 6));
         }
       }
     }
-    return { written: 0, skipped };
-  }
-
-  /** Which of these learners already have a stored result. */
-  private async existingResults(id: string, learnerIds: readonly string[]): Promise<Set<string>> {
-    const wanted = learnerIds.map((l) => keys.campaignResult(id, l));
-    const found = await batchGetAll(this.client, this.tableName, wanted, { consistent: true, projection: 'sk', what: 'Reading campaign results' });
-    return new Set(found.map((item) => (item.sk as string).slice(keys.campaignResultPrefix.length)));
+    return { written: 0, skipped, erased };
   }
 
   async completePage(id: string, page: number, cursor?: CampaignCursor): Promise<boolean> {
@@ -437,7 +446,10 @@ export class DynamoCampaignStore implements CampaignStore {
         ),
       'Listing campaign results',
     );
-    const items = (out.Items ?? []).map(toResult);
+    const all = (out.Items ?? []).map(toResult);
+    // A learner deleted while a campaign ran may have a result the sweeps have not reached yet: never served.
+    const erased = await erasedLearners(this.client, this.tableName, all.map((r) => r.learner.id));
+    const items = erased.size === 0 ? all : all.filter((r) => !erased.has(r.learner.id));
     const roster = await this.rosterBetween(id, items[0]?.learner.id, items[items.length - 1]?.learner.id);
     const merged = roster.size === 0 ? items : items.map((r) => (roster.has(r.learner.id) ? { ...r, assignment: roster.get(r.learner.id)! } : r));
     const last = out.LastEvaluatedKey?.sk as string | undefined;
@@ -479,6 +491,36 @@ export class DynamoCampaignStore implements CampaignStore {
     await this.run(() => batchWriteAll(this.client, this.tableName, requests, { concurrency: 8 }), 'Saving the campaign roster');
   }
 
+  async sweepErased(id: string): Promise<number> {
+    let swept = 0;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const out = await this.run(
+        () =>
+          this.client.send(
+            new QueryCommand({
+              TableName: this.tableName,
+              KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+              ExpressionAttributeValues: { ':pk': keys.campaignPartition(id), ':p': keys.campaignResultPrefix },
+              ProjectionExpression: 'pk, sk, #l, #page, #error',
+              ExpressionAttributeNames: { '#l': 'learner', '#page': 'page', '#error': 'error' },
+              ConsistentRead: true,
+              Limit: 1000,
+              ExclusiveStartKey: startKey,
+            }),
+          ),
+        'Sweeping campaign results',
+      );
+      const items = out.Items ?? [];
+      const erased = await erasedLearners(this.client, this.tableName, items.map((i) => (i.learner as { id: string }).id));
+      for (const item of items) {
+        if (erased.has((item.learner as { id: string }).id)) swept += await removeResult(this.client, this.tableName, item);
+      }
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    return swept;
+  }
+
   /** Every item a query on the table returns, page after page. */
   private queryAll(query: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> {
     return queryAll(this.client, this.tableName, query, 'Reading a campaign');
@@ -493,10 +535,56 @@ export class DynamoCampaignStore implements CampaignStore {
   }
 }
 
+/** Which of these learners were deleted (have a tombstone): one BatchGet of their tombstone keys. */
+export async function erasedLearners(client: DynamoDBDocumentClient, tableName: string, learnerIds: readonly string[]): Promise<Set<string>> {
+  if (learnerIds.length === 0) return new Set();
+  const byKey = new Map(learnerIds.map((l) => [keys.learnerTombstone(l).pk, l]));
+  const found = await batchGetAll(client, tableName, [...byKey.keys()].map((pk) => ({ pk, sk: 'TOMBSTONE' })), { consistent: true, projection: 'pk', what: 'Reading tombstones' });
+  return new Set(found.map((item) => byKey.get(item.pk as string)!));
+}
+
+/**
+ * Deletes one stored result and takes it off its campaign's progress, in one transaction; a result
+ * already gone (another sweep got there first) counts nothing.
+ * @returns 1 when this call deleted it
+ */
+async function removeResult(client: DynamoDBDocumentClient, tableName: string, item: Item): Promise<number> {
+  const campaignId = (item.pk as string).slice(keys.campaignPartition('').length);
+  const failed = item.error !== undefined ? 1 : 0;
+  const shard = (typeof item.page === 'number' ? item.page : 0) % PROGRESS_SHARDS;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Delete: { TableName: tableName, Key: { pk: item.pk as string, sk: item.sk as string }, ConditionExpression: 'attribute_exists(pk)' } },
+            {
+              Update: {
+                TableName: tableName,
+                Key: keys.campaignProgress(campaignId, shard),
+                UpdateExpression: 'ADD done :d, failed :f',
+                ExpressionAttributeValues: { ':d': failed === 1 ? 0 : -1, ':f': -failed },
+              },
+            },
+          ],
+        }),
+      );
+      return 1;
+    } catch (err) {
+      const codes = cancellationCodes(err);
+      if (codes[0] === 'ConditionalCheckFailed') return 0;
+      if (attempt >= TRANSACTION_ATTEMPTS || codes.length === 0) throw translateDynamoError(err, 'Deleting a campaign result');
+      await sleep(Math.random() * 25 * 2 ** Math.min(attempt, 6));
+    }
+  }
+}
+
 /**
  * Deletes every campaign result and roster place of a learner (through GSI1), for the
- * learner-deletion path: a deleted profile leaves no per-person result behind. Progress counters and completed summaries
- * keep their counts: they hold no personal data.
+ * learner-deletion path: a deleted profile leaves no per-person result behind, and each result
+ * deleted is taken off its campaign's progress in the same transaction. Results a running
+ * campaign writes later are refused by the learner's tombstone; any the index had not shown yet
+ * are removed by the campaign's sweep when it completes ({@link DynamoCampaignStore.sweepErased}).
  */
 export async function removeLearnerCampaignResults(client: DynamoDBDocumentClient, tableName: string, learnerId: string): Promise<number> {
   const found = await queryAll(
@@ -506,11 +594,15 @@ export async function removeLearnerCampaignResults(client: DynamoDBDocumentClien
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk',
       ExpressionAttributeValues: { ':pk': keys.campaignResultByLearnerPartition(learnerId) },
-      ProjectionExpression: 'pk, sk',
+      ProjectionExpression: 'pk, sk, entity, #page, #error',
+      ExpressionAttributeNames: { '#page': 'page', '#error': 'error' },
     },
     "Finding a learner's campaign results",
   );
-  const keysToDelete: Key[] = found.map((item) => ({ pk: item.pk as string, sk: item.sk as string }));
-  if (keysToDelete.length > 0) await batchWriteAll(client, tableName, keysToDelete.map((Key) => ({ DeleteRequest: { Key } })));
-  return keysToDelete.length;
+  const results = found.filter((item) => item.entity === ENTITY.result);
+  const roster: Key[] = found.filter((item) => item.entity !== ENTITY.result).map((item) => ({ pk: item.pk as string, sk: item.sk as string }));
+  let removed = 0;
+  for (const item of results) removed += await removeResult(client, tableName, item);
+  if (roster.length > 0) await batchWriteAll(client, tableName, roster.map((Key) => ({ DeleteRequest: { Key } })));
+  return removed + roster.length;
 }

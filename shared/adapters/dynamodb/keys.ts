@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Kind } from '../../domain/records.js';
 
 /**
@@ -69,5 +70,11 @@ export const keys = {
   campaignResultByLearner: (learnerId: string, campaignId: string) => ({ gsi1pk: `LEARNER#${learnerId}#RESULT`, gsi1sk: `CAMPAIGN#${campaignId}` }),
   campaignResultByLearnerPartition: (learnerId: string) => `LEARNER#${learnerId}#RESULT`,
   /** A learner's place on a campaign's roster: small, beside the result, found through GSI1 like it. */
+  /**
+   * Marks a deleted learner (written in the deletion's transaction) so that no campaign writes or
+   * serves a result for them afterwards. Keyed by a digest of the id, so the table never names an
+   * erased person, and yet a result writer that knows the id can check it.
+   */
+  learnerTombstone: (learnerId: string) => ({ pk: `TOMBSTONE#${createHash('sha256').update(`LEARNER\u0000${learnerId}`).digest('base64url')}`, sk: 'TOMBSTONE' }),
   campaignRoster: (id: string, learnerId: string) => ({ pk: `CAMPAIGN#${id}`, sk: `ROSTER#${learnerId}`, gsi1pk: `LEARNER#${learnerId}#RESULT`, gsi1sk: `CAMPAIGN#${id}#ROSTER` }),
 } as const;

@@ -1,4 +1,4 @@
-import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { translateDynamoError } from './errors.js';
 import type { Item } from './items.js';
 
@@ -7,7 +7,7 @@ export async function queryAll(client: DynamoDBDocumentClient, tableName: string
   const items: Item[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
-    let out;
+    let out: QueryCommandOutput;
     try {
       out = await client.send(new QueryCommand({ TableName: tableName, ...query, ExclusiveStartKey: startKey }));
     } catch (err) {

@@ -11,10 +11,11 @@ import type { Clock } from '../../ports/clock.js';
 import type { Page, PageRequest, RecordChange, RecordStore } from '../../ports/record-store.js';
 import { batchGetAll } from './batch-get.js';
 import { batchWriteAll } from './batch-write.js';
-import { removeLearnerCampaignResults } from './campaign-store.js';
+import { removeLearnerCampaignResults, TOMBSTONE_DAYS } from './campaign-store.js';
 import { translateDynamoError } from './errors.js';
 import { keyString, toRecord, type Item, type Key, type TransactItem } from './items.js';
 import { keys, PROVINCES, provinceOf, regionPrefix } from './keys.js';
+import { TTL_ATTRIBUTE } from './table-schema.js';
 import { pointReads } from './point-reads.js';
 import { encodeSkillVector } from './skill-vector.js';
 import { indexPartitions, matchingSkills } from '../../domain/matching/evidence.js';
@@ -165,8 +166,22 @@ export class DynamoRecordStore implements RecordStore {
       { Put: { TableName: this.tableName, Item: toItem(next), ...condition } },
       indexOps(next, previous, this.clock.now()),
       `Saving ${next.kind} ${next.id}`,
+      previous === undefined ? this.clearTombstone(next) : [],
     );
     if (next.kind === 'course') await this.courseCatalogueChanged();
+  }
+
+  /** A learner created again under a deleted one's id (same owner and ref) is no longer erased. */
+  private clearTombstone(record: AnyRecord): TransactItem[] {
+    return record.kind === 'learner' ? [{ Delete: { TableName: this.tableName, Key: keys.learnerTombstone(record.id) } }] : [];
+  }
+
+  /** The tombstone a learner's deletion writes in its transaction: campaigns check it before writing a result. */
+  private tombstone(record: AnyRecord): TransactItem[] {
+    if (record.kind !== 'learner') return [];
+    const now = this.clock.now();
+    const ttl = Math.floor(now.getTime() / 1000) + TOMBSTONE_DAYS * 86_400;
+    return [{ Put: { TableName: this.tableName, Item: { ...keys.learnerTombstone(record.id), entity: 'TOMBSTONE', deletedAt: now.toISOString(), [TTL_ATTRIBUTE]: ttl } } }];
   }
 
   async remove(record: AnyRecord): Promise<void> {
@@ -186,7 +201,10 @@ export class DynamoRecordStore implements RecordStore {
       },
       indexOps(undefined, record, this.clock.now()),
       `Deleting ${record.kind} ${record.id}`,
+      this.tombstone(record),
     );
+    // Results written between the first sweep and the tombstone: the tombstone refuses any later one.
+    if (record.kind === 'learner') await this.run(() => removeLearnerCampaignResults(this.client, this.tableName, record.id), `Deleting ${record.id}'s campaign results`);
     if (record.kind === 'course') await this.courseCatalogueChanged();
   }
 
@@ -211,11 +229,12 @@ export class DynamoRecordStore implements RecordStore {
         oversized.push({ next, index });
         continue;
       }
-      if (group.length + 1 + index.length > INDEX_OPS_IN_TRANSACTION + 1) {
+      const extra = previous === undefined ? this.clearTombstone(next) : [];
+      if (group.length > 0 && group.length + 1 + extra.length + index.length > INDEX_OPS_IN_TRANSACTION + 1) {
         groups.push(group);
         group = [];
       }
-      group.push({ Put: { TableName: this.tableName, Item: toItem(next) } }, ...index.map((op) => this.transactItem(op)));
+      group.push({ Put: { TableName: this.tableName, Item: toItem(next) } }, ...extra, ...index.map((op) => this.transactItem(op)));
     }
     if (group.length > 0) groups.push(group);
 
@@ -321,10 +340,11 @@ export class DynamoRecordStore implements RecordStore {
    * overflow, and {@link indexOps} orders them so that the overflow holds only puts of new
    * entries: a crash between the two leaves the record under-indexed, never stale.
    */
-  private async transact(main: TransactItem, index: readonly IndexOp[], what: string): Promise<void> {
-    const inline = index.slice(0, INDEX_OPS_IN_TRANSACTION).map((op) => this.transactItem(op));
-    await this.run(() => this.client.send(new TransactWriteCommand({ TransactItems: [main, ...inline] })), what);
-    const rest = index.slice(INDEX_OPS_IN_TRANSACTION);
+  private async transact(main: TransactItem, index: readonly IndexOp[], what: string, extra: readonly TransactItem[] = []): Promise<void> {
+    const room = INDEX_OPS_IN_TRANSACTION - extra.length;
+    const inline = index.slice(0, room).map((op) => this.transactItem(op));
+    await this.run(() => this.client.send(new TransactWriteCommand({ TransactItems: [main, ...extra, ...inline] })), what);
+    const rest = index.slice(room);
     if (rest.length > 0) {
       try {
         await batchWriteAll(this.client, this.tableName, rest);

@@ -1,5 +1,4 @@
-import { matchingSkills } from '../../domain/matching/evidence.js';
-import type { AnyRecord, IndexedSkill } from '../../domain/records.js';
+import type { IndexedSkill } from '../../domain/records.js';
 import type { Level } from '../../taxonomy/levels.js';
 
 /**
@@ -20,8 +19,6 @@ export const encodeSkillVector = (skills: readonly IndexedSkill[]): string =>
     .map((s) => `${s.skillId}:${s.level ?? 0}:${ROLE_LETTER[s.role]}${s.fuzzy || s.grams?.length ? `:${s.fuzzy ? 'f' : ''}` : ''}${s.grams?.length ? `:${s.grams.join('+')}` : ''}`)
     .join(' ');
 
-/** The vector kept on a record's index items: every skill matching counts for it (certificates included). */
-export const skillVectorOf = (record: AnyRecord): string => encodeSkillVector(matchingSkills(record));
 
 /** Decodes what `encodeSkillVector` wrote; malformed entries are skipped rather than trusted. */
 export function decodeSkillVector(vector: string): IndexedSkill[] {

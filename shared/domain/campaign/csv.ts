@@ -1,4 +1,4 @@
-import { BOM, csvCell } from '../../import/csv-cell.js';
+import { BOM, csvCell, csvLine } from '../../csv/writer.js';
 import { regionName } from '../../regions/regions.js';
 import type { LearnerGroup } from '../../schemas/learner.js';
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
@@ -12,6 +12,7 @@ export { BOM, csvCell };
  * Column names are English (stable for scripts; the API's default) or Chinese (for people reading
  * the report in a spreadsheet; the CLI's default), in the same order.
  */
+
 
 export const CSV_COLUMNS = [
   'learner_id',
@@ -82,7 +83,7 @@ const GROUP_NAMES: Record<LearnerGroup, string> = {
 };
 
 /** The header line (no BOM, no line end), English names unless asked for Chinese. */
-export const csvHeader = (names: CsvColumnNames = 'en'): string => CSV_COLUMNS.map((c) => csvCell(names === 'zh' ? CSV_COLUMNS_ZH[c] : c)).join(',');
+export const csvHeader = (names: CsvColumnNames = 'en'): string => csvLine(CSV_COLUMNS.map((c) => (names === 'zh' ? CSV_COLUMNS_ZH[c] : c)));
 
 const WORDS_ZH: Readonly<Record<string, string>> = { ok: '完成', failed: '失败', demand: '岗位', course: '培训' };
 

@@ -1,4 +1,4 @@
-import { LEARNER_GROUPS, type LearnerGroup } from '../../schemas/learner.js';
+import { LEARNER_GROUPS, type LearnerGroup } from '../vocabulary.js';
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
 import { unfilledDemands, type CampaignRoster, type RosterLearner } from './roster.js';
 import type { CampaignSnapshot, CampaignSummary, CourseSeatReport, GroupReport, ShortageSkillReport } from './types.js';

@@ -142,6 +142,9 @@ export function makeCampaignRunner(deps: CampaignRunnerDeps) {
 
   /** Roster (assign mode), report, completed. Idempotent: a second call on a completed campaign changes nothing. */
   const finalise = async (id: string): Promise<Campaign> => {
+    if ((await must(id)).status !== 'running') return must(id);
+    // Learners deleted while the campaign ran leave no result, and the report does not count them.
+    await campaigns.sweepErased(id);
     const campaign = await must(id);
     if (campaign.status !== 'running') return campaign;
     const snapshot = await snapshotOf(campaign);

@@ -68,7 +68,12 @@ export class MemoryCampaignStore implements CampaignStore {
       map.set(r.learner.id, r);
       written++;
     }
-    return { written, skipped: results.length - written };
+    return { written, skipped: results.length - written, erased: 0 };
+  }
+
+  /** The fake has no deletions. */
+  async sweepErased(_id: string): Promise<number> {
+    return 0;
   }
 
   async completePage(id: string, page: number, cursor?: CampaignCursor): Promise<boolean> {

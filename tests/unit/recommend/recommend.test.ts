@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, ValidationError } from '#shared/domain/errors.js';
 import type { Caller } from '#shared/domain/caller.js';
-import { indexedSkills } from '#shared/domain/records.js';
 import { loadTaxonomy } from '#shared/taxonomy/taxonomy.js';
 import { makeRecommendCourses } from '#shared/use-cases/recommend.js';
 import { miniTaxonomyData } from '../../fixtures/taxonomy-mini/index.js';

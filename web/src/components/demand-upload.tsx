@@ -80,7 +80,7 @@ export function DemandUpload({ onDone }: { onDone: () => void }) {
     setOutcome(undefined);
     setFileProblem(undefined);
     setIgnored([]);
-    let table;
+    let table: ReturnType<typeof readDemandsFile>;
     try {
       const bytes = await file.arrayBuffer();
       table = /\.xlsx$/i.test(file.name) ? await readDemandsWorkbook(bytes) : readDemandsFile(bytes);

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DATA_DIR } from '../local/environment.js';
+import { DATA_DIR } from './environment.js';
 
 const FILE = join(DATA_DIR, 'local.json');
 

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.js';
+import { DynamoRecordStore } from '../../shared/adapters/dynamodb/record-store.js';
+import { DynamoShortageStore } from '../../shared/adapters/dynamodb/shortage-store.js';
+import type { Caller } from '../../shared/domain/caller.js';
+import type { CampaignResult } from '../../shared/domain/campaign/types.js';
+import type { CampaignStore } from '../../shared/ports/campaign-store.js';
+import type { Clock } from '../../shared/ports/clock.js';
+import { CampaignInputSchema } from '../../shared/schemas/campaign.js';
+import { loadTaxonomy } from '../../shared/taxonomy/taxonomy.js';
+import { newCampaign } from '../../shared/use-cases/campaign/manage.js';
+import { makeCampaignRunner } from '../../shared/use-cases/campaign/runner.js';
+import { makeDeleteRecord } from '../../shared/use-cases/records.js';
+import { campaignRecords } from '../fixtures/campaign-records.js';
+import { scanAll } from './reliability-kit.js';
+import { freshTable } from './table.js';
+
+/**
+ * Erasure under a running campaign (issue 17, item 1): learners deleted while a campaign runs
+ * must leave no result, be served by no results page, and be counted by neither the progress
+ * nor the summary. The worst case is forced, not hoped for: a third of every page's learners are
+ * deleted after the page was computed and before its results are written; meanwhile other
+ * learners are deleted concurrently with the run.
+ */
+
+const NOW = new Date('2026-06-01T00:00:00Z');
+const clock: Clock = { now: () => NOW };
+const bureau: Caller = { sub: 'yq-bureau', role: 'bureau', region: '110119' };
+
+let table: Awaited<ReturnType<typeof freshTable>>;
+let store: DynamoRecordStore;
+let campaigns: DynamoCampaignStore;
+const data = campaignRecords({ learners: 240, demands: 40, courses: 10, now: NOW, seed: 17 });
+const yanqing = data.learners.filter((l) => l.region === '110119');
+
+beforeAll(async () => {
+  table = await freshTable();
+  store = new DynamoRecordStore(table.client, table.tableName, clock);
+  campaigns = new DynamoCampaignStore(table.client, table.tableName);
+  await store.saveMany([...data.learners, ...data.demands, ...data.courses].map((next) => ({ next })));
+}, 120_000);
+afterAll(() => table.drop());
+
+describe('erasure while a campaign runs (DynamoDB Local)', { timeout: 120_000 }, () => {
+  it('leaves no result of a deleted learner, serves none, and counts none', async () => {
+    // Prepare
+    const campaign = newCampaign(bureau, CampaignInputSchema.parse({ name: '删除竞态', region: '110119', assign: true }), NOW);
+    await campaigns.create(campaign);
+    const erase = makeDeleteRecord('learner', { store, clock });
+    const deleted = new Set<string>();
+    const served: string[] = [];
+    const servedDuringRun = async () => {
+      for (const r of (await campaigns.listResults(campaign.id, { limit: 1000 })).items) if (deleted.has(r.learner.id)) served.push(r.learner.id);
+    };
+    // Every third learner of a computed page is deleted just before the page's results are written.
+    const racing: CampaignStore = Object.assign(Object.create(campaigns) as CampaignStore, {
+      writeResults: async (cid: string, page: number, results: readonly CampaignResult[]) => {
+        for (const r of results.filter((_, i) => i % 3 === 0)) {
+          await erase(bureau, r.learner.id);
+          deleted.add(r.learner.id);
+        }
+        const outcome = await campaigns.writeResults(cid, page, results);
+        await servedDuringRun();
+        return outcome;
+      },
+    });
+    const runner = makeCampaignRunner({ campaigns: racing, store, shortage: new DynamoShortageStore(table.client, table.tableName, clock), taxonomy: loadTaxonomy(), clock, pageSize: 30 });
+    // And, at the same time as the run, every seventh learner (from the end) is deleted.
+    const concurrent = async () => {
+      for (const l of [...yanqing].reverse().filter((_, i) => i % 7 === 0)) {
+        await erase(bureau, l.id).catch((err: Error) => {
+          // The page deleter may have got there first.
+          if (err.name !== 'NotFoundError') throw err;
+        });
+        deleted.add(l.id);
+      }
+    };
+
+    // Act
+    const [done] = await Promise.all([runner.drive(campaign.id), concurrent()]);
+
+    // Assess
+    const items = await scanAll(table.client, table.tableName);
+    const resultItems = items.filter((i) => typeof i.sk === 'string' && (i.sk.startsWith('RESULT#') || i.sk.startsWith('ROSTER#')));
+    const orphans = resultItems.filter((i) => deleted.has(String(i.sk).split('#')[1]!));
+    const listed: string[] = [];
+    for await (const r of campaigns.allResults(campaign.id)) listed.push(r.learner.id);
+    const stored = resultItems.filter((i) => String(i.sk).startsWith('RESULT#')).length;
+    const final = (await campaigns.get(campaign.id))!;
+
+    expect(deleted.size).toBeGreaterThan(yanqing.length / 3);
+    expect(orphans.map((i) => i.sk)).toEqual([]);
+    expect(served).toEqual([]);
+    expect(listed.filter((l) => deleted.has(l))).toEqual([]);
+    expect(done.status).toBe('completed');
+    expect(stored).toBe(yanqing.length - deleted.size);
+    expect(final.done + final.failed).toBe(stored);
+    expect(final.total).toBe(stored);
+    expect(final.summary?.learners).toBe(stored);
+  });
+
+  it('takes a deleted learner’s result off a completed campaign’s progress', async () => {
+    // Prepare
+    const campaign = newCampaign(bureau, CampaignInputSchema.parse({ name: '完成后删除', region: '110119' }), NOW);
+    await campaigns.create(campaign);
+    const runner = makeCampaignRunner({ campaigns, store, shortage: new DynamoShortageStore(table.client, table.tableName, clock), taxonomy: loadTaxonomy(), clock, pageSize: 30 });
+    const before = await runner.drive(campaign.id);
+    const victim = (await campaigns.listResults(campaign.id, { limit: 1 })).items[0]!.learner.id;
+
+    // Act
+    await makeDeleteRecord('learner', { store, clock })(bureau, victim);
+
+    // Assess
+    const after = (await campaigns.get(campaign.id))!;
+    expect(after.done + after.failed).toBe(before.done + before.failed - 1);
+  });
+});
