@@ -13,6 +13,7 @@ const fields = {
   salaryMin: yuan().optional().meta({ description: 'Yuan a month.' }),
   salaryMax: yuan().optional().meta({ description: 'Yuan a month.' }),
   expiresAt: IsoDateTimeSchema.optional(),
+  remote: z.boolean().optional().meta({ description: 'The work can be done from anywhere (GET /jobs?remote=true).' }),
 };
 
 const salaryOrder = (d: { salaryMin?: number | null | undefined; salaryMax?: number | null | undefined }, ctx: z.RefinementCtx) => {
@@ -42,6 +43,7 @@ export const DemandPatchSchema = z
     salaryMin: yuan().nullable().optional(),
     salaryMax: yuan().nullable().optional(),
     expiresAt: IsoDateTimeSchema.nullable().optional(),
+    remote: z.boolean().nullable().optional(),
     status: z.enum(['open', 'closed']).optional().meta({ description: 'Close a posting without deleting it.' }),
   })
   .superRefine(salaryOrder)
