@@ -5,6 +5,8 @@ const ConfigSchema = z.object({
   /** Set only for DynamoDB Local. */
   DYNAMODB_ENDPOINT: z.url().optional(),
   AWS_REGION: z.string().min(1).default('cn-north-1'),
+  /** Invitations one employer may send a day (Asia/Shanghai); beyond it POST /invitations answers 429. */
+  INVITATIONS_PER_DAY: z.coerce.number().int().min(1).max(10_000).default(50),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

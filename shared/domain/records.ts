@@ -23,7 +23,12 @@ export interface RecordMeta {
 }
 
 export type Demand = RecordMeta & Omit<DemandInput, 'ref'> & { readonly kind: 'demand'; readonly status: 'open' | 'closed' };
-export type Learner = RecordMeta & Omit<LearnerInput, 'ref'> & { readonly kind: 'learner' };
+export type Learner = RecordMeta &
+  Omit<LearnerInput, 'ref'> & {
+    readonly kind: 'learner';
+    /** The job seeker's account that claimed a profile bureau staff created (`POST /me/profile/claim`). */
+    readonly subject?: string;
+  };
 export type Course = RecordMeta & Omit<CourseInput, 'ref'> & { readonly kind: 'course' };
 export type AnyRecord = Demand | Learner | Course;
 export type RecordOf<K extends Kind> = Extract<AnyRecord, { kind: K }>;

@@ -59,7 +59,9 @@ function build<K extends Kind>(kind: K, owner: string, ref: string, fields: Reco
 function fieldsOf<K extends Kind>(kind: K, input: InputOf<K>, previous: RecordOf<K> | undefined): RecordFields<K> {
   const { ref: _ref, ...rest } = input as InputOf<K> & { ref: string };
   if (kind === 'demand') return { ...rest, status: (previous as RecordOf<'demand'> | undefined)?.status ?? 'open' } as RecordFields<K>;
-  return rest as unknown as RecordFields<K>;
+  // A claimed profile stays claimed when bureau staff resubmit it.
+  const subject = kind === 'learner' ? (previous as RecordOf<'learner'> | undefined)?.subject : undefined;
+  return (subject !== undefined ? { ...rest, subject } : rest) as unknown as RecordFields<K>;
 }
 
 /**
@@ -157,6 +159,14 @@ export function makePatchRecord<K extends Kind>(kind: K, deps: RecordDeps) {
     await deps.store.save(next, current);
     return next;
   };
+}
+
+/**
+ * A record with some of its own fields replaced, as the next version (for changes the service makes
+ * itself, such as linking a claimed profile to its claimant); the caller saves it.
+ */
+export function withFields<K extends Kind>(record: RecordOf<K>, fields: Partial<RecordFields<K>>, now: Date): RecordOf<K> {
+  return build(record.kind as K, record.owner, record.ref, { ...storedFields(record), ...fields } as RecordFields<K>, record, now);
 }
 
 /** Deletes the caller's record and its index entries, honouring If-Match. */
