@@ -9,6 +9,8 @@ export const route = {
   handler: 'list-applications',
   summary: 'Own applications; an employer’s to its demands; a bureau region’s',
   scopes: [SCOPES.read],
+  // Marks what the other side sent `viewed`, and logs contact reveals.
+  writes: true,
   query: EngagementListQuerySchema,
   responses: { 200: { description: 'A page of applications', schema: ApplicationPageSchema } },
 } as const satisfies RouteDef;

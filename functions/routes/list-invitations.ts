@@ -9,6 +9,8 @@ export const route = {
   handler: 'list-invitations',
   summary: 'Invitations received (job seeker), sent (employer), or a bureau region’s',
   scopes: [SCOPES.read],
+  // Marks what the other side sent `viewed`, and logs contact reveals.
+  writes: true,
   query: EngagementListQuerySchema,
   responses: { 200: { description: 'A page of invitations', schema: InvitationPageSchema } },
 } as const satisfies RouteDef;
