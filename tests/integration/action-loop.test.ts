@@ -113,6 +113,20 @@ describe('job search', () => {
     expect(before.body.items.map((j: { id: string }) => j.id)).toEqual([temp]);
     expect(after.body.items).toEqual([]);
   });
+
+  it('announces a new job in the inbox of matching seekers in its region only', async () => {
+    const far = (await api.call('POST', '/demands', { token: employer, body: demandBody({ ref: 'LOOP-FAR', title: '无人机巡检员', requiredSkills: ['多旋翼无人机驾驶'], preferredSkills: [], region: '310115' }) })).body.id;
+    const near = (await api.call('POST', '/demands', { token: employer, body: demandBody({ ref: 'LOOP-NEAR', title: '无人机物流飞手', requiredSkills: ['多旋翼无人机驾驶'], preferredSkills: [] }) })).body.id;
+
+    const inbox = await api.call('GET', '/inbox', { token: seekerA });
+
+    const announced = inbox.body.items.filter((e: { type: string }) => e.type === 'new_matching_job').map((e: { demandId: string }) => e.demandId);
+    expect(announced).toContain(near);
+    expect(announced).not.toContain(far);
+    expect(inbox.body.items.find((e: { demandId: string }) => e.demandId === near).message).toContain('无人机物流飞手');
+    await api.call('DELETE', `/demands/${far}`, { token: employer });
+    await api.call('DELETE', `/demands/${near}`, { token: employer });
+  });
 });
 
 describe('the action loop', () => {
@@ -145,8 +159,8 @@ describe('the action loop', () => {
     const inbox = await api.call('GET', '/inbox', { token: seekerA });
 
     expect(other.body.items).toEqual([]);
-    expect(inbox.body.items.map((e: { type: string }) => e.type)).toEqual(['application_viewed']);
-    expect(inbox.body.unread).toBe(1);
+    expect(inbox.body.items[0]).toMatchObject({ type: 'application_viewed', engagementId: applicationId, read: false });
+    expect(inbox.body.unread).toBe(inbox.body.items.filter((e: { read: boolean }) => !e.read).length);
   });
 
   it('the employer invites another consenting match; the contact stays hidden until the seeker accepts', async () => {
