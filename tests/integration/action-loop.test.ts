@@ -288,3 +288,32 @@ describe('claiming a bureau-created profile', () => {
     expect((await api.allItems()).filter((i) => i.entity === 'CLAIM_CODE')).toEqual([]);
   });
 });
+
+describe('OpenAPI document', () => {
+  it('declares every action-loop route with its response schemas, and the 429 of POST /invitations with Retry-After', async () => {
+    const doc = (await api.call('GET', '/openapi.json')).body;
+
+    const routes = [
+      ['/me/profile', 'get', '200'],
+      ['/me/profile', 'patch', '201'],
+      ['/me/profile/claim', 'post', '200'],
+      ['/learners/{id}/claim-code', 'post', '201'],
+      ['/jobs', 'get', '200'],
+      ['/applications', 'post', '201'],
+      ['/applications', 'get', '200'],
+      ['/applications/{id}', 'patch', '200'],
+      ['/invitations', 'post', '201'],
+      ['/invitations', 'get', '200'],
+      ['/invitations/{id}/accept', 'post', '200'],
+      ['/invitations/{id}/decline', 'post', '200'],
+      ['/invitations/{id}', 'patch', '200'],
+      ['/inbox', 'get', '200'],
+    ] as const;
+    const missing = routes.filter(([path, method, status]) => !doc.paths[path]?.[method]?.responses?.[status]?.content?.['application/json']?.schema);
+
+    expect(missing).toEqual([]);
+    expect(doc.paths['/invitations'].post.responses['429'].headers).toHaveProperty('Retry-After');
+    expect(doc.paths['/me/profile'].delete.responses).toHaveProperty('204');
+    expect(doc.paths['/inbox/{id}/read'].post.responses).toHaveProperty('204');
+  });
+});
