@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getCampaignContainer } from '../../functions/campaign-container.js';
 import { demandBody, learnerBody, startApi, type Api } from './api-harness.js';
 
 // Two invitations a day per employer, so the limit is reached inside this file.
@@ -286,6 +287,18 @@ describe('claiming a bureau-created profile', () => {
     expect(patched.status).toBe(200);
     expect(patched.body.prefersOnline).toBe(true);
     expect((await api.allItems()).filter((i) => i.entity === 'CLAIM_CODE')).toEqual([]);
+  });
+});
+
+describe('campaign finished', () => {
+  it('tells the bureau officer who started a campaign, once it has completed', async () => {
+    const started = await api.call('POST', '/campaigns', { token: bureau, body: { name: '延庆区春风行动', region: '110119' } });
+    await getCampaignContainer().local?.idle();
+
+    const inbox = await api.call('GET', '/inbox', { token: bureau });
+
+    expect(started.status).toBeLessThan(300);
+    expect(inbox.body.items.filter((e: { type: string }) => e.type === 'campaign_finished').map((e: { message: string }) => e.message)).toEqual([expect.stringContaining('延庆区春风行动')]);
   });
 });
 
