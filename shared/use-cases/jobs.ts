@@ -3,7 +3,7 @@ import { ValidationError } from '../domain/errors.js';
 import { ALL_TERM, queryTerms, skillTerm, textTerms } from '../domain/jobs/terms.js';
 import { matchingSkills } from '../domain/matching/evidence.js';
 import { rankedExplanation, type Lang } from '../domain/matching/explain.js';
-import { havesOf, needsOf, scoreMatch } from '../domain/matching/score.js';
+import { havesOf, needsOf, rankMatch, scoreMatch, type MatchContext } from '../domain/matching/score.js';
 import type { Clock } from '../ports/clock.js';
 import type { JobCard, JobIndex } from '../ports/job-index.js';
 import type { ProfileLinks } from '../ports/profile-links.js';
@@ -62,21 +62,18 @@ export function makeSearchJobs(deps: JobsDeps) {
         (query.remote === undefined || (c.remote === true) === query.remote),
     );
     const haves = learner ? havesOf(matchingSkills(learner, deps.taxonomy)) : undefined;
-    const scored = open.map((card) => ({
-      card,
-      breakdown:
-        haves && learner
-          ? scoreMatch(needsOf(card.skillVector, card.minLevel), haves, { demandRegion: card.region, learnerRegion: learner.region, learnerPrefersOnline: learner.prefersOnline, online: card.remote }, deps.taxonomy)
-          : undefined,
-    }));
-    scored.sort((a, b) => (b.breakdown?.score ?? 0) - (a.breakdown?.score ?? 0) || newestFirst(a.card, b.card));
-    const page = scored.slice(offset, offset + query.limit);
-    const items = page.map(({ card, breakdown }): Job => {
+    const ctxOf = (card: JobCard): MatchContext => ({ demandRegion: card.region, learnerRegion: learner!.region, learnerPrefersOnline: learner!.prefersOnline, online: card.remote });
+    // Ranked cheaply (the matcher's rankMatch: scoreMatch's score without the evidence), explained for the page only.
+    const ranked = open.map((card) => ({ card, score: haves ? rankMatch(needsOf(card.skillVector, card.minLevel), haves, ctxOf(card), deps.taxonomy).score : 0 }));
+    ranked.sort((a, b) => b.score - a.score || newestFirst(a.card, b.card));
+    const page = ranked.slice(offset, offset + query.limit);
+    const items = page.map(({ card }): Job => {
       const { skillVector: _v, minLevel: _m, ...shown } = card;
+      const breakdown = haves ? scoreMatch(needsOf(card.skillVector, card.minLevel), haves, ctxOf(card), deps.taxonomy) : undefined;
       const match = breakdown ? { score: breakdown.score, requiredMet: breakdown.requiredMet, requiredTotal: breakdown.requiredTotal, explanation: rankedExplanation(breakdown, lang) } : undefined;
       return { ...(shown as Omit<Job, 'match'>), ...(match ? { match: match as unknown as NonNullable<Job['match']> } : {}) };
     });
     const end = offset + page.length;
-    return end < scored.length ? { items, nextToken: Buffer.from(String(end)).toString('base64url') } : { items };
+    return end < ranked.length ? { items, nextToken: Buffer.from(String(end)).toString('base64url') } : { items };
   };
 }

@@ -57,9 +57,10 @@ export class DynamoJobIndex implements JobIndex {
   async find({ terms, region, perPartition }: JobLookup): Promise<JobCard[]> {
     const prefix = regionPrefix(region);
     const provinces = region === 'national' ? PROVINCES : [provinceOf(region)];
+    // The first term's entries bring the cards; the others only their ids (a fraction of the bytes to read and parse).
     const perTerm = await Promise.all(
-      terms.map(async (term) => {
-        const lists = await Promise.all(provinces.map((p) => this.query(keys.jobTermPartition(p, term), prefix, perPartition)));
+      terms.map(async (term, i) => {
+        const lists = await Promise.all(provinces.map((p) => this.query(keys.jobTermPartition(p, term), prefix, perPartition, i > 0)));
         return lists.flat();
       }),
     );
@@ -70,7 +71,7 @@ export class DynamoJobIndex implements JobIndex {
     return first!.filter((i) => sets.every((s) => s.has(i.recordId as string))).map(toCard);
   }
 
-  private async query(pk: string, prefix: string, limit: number): Promise<Item[]> {
+  private async query(pk: string, prefix: string, limit: number, idsOnly: boolean): Promise<Item[]> {
     const out: Item[] = [];
     let start: Record<string, unknown> | undefined;
     do {
@@ -82,6 +83,7 @@ export class DynamoJobIndex implements JobIndex {
             ExpressionAttributeValues: { ':pk': pk, ...(prefix ? { ':prefix': prefix } : {}) },
             Limit: limit - out.length,
             ExclusiveStartKey: start,
+            ...(idsOnly ? { ProjectionExpression: 'recordId' } : {}),
           }),
         );
         out.push(...(page.Items ?? []));
