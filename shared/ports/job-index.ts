@@ -23,11 +23,11 @@ export interface JobCard {
 }
 
 export interface JobLookup {
-  /** Every term must be present (AND). */
+  /** Every term must be present (AND); `[ALL_TERM]` alone: the region's newest demands. */
   readonly terms: readonly string[];
   /** A GB/T 2260 code or `national`: the region and everything inside it. */
   readonly region: string;
-  /** Most index entries read per term and province partition. */
+  /** Most index entries read per term and province partition (per browse list). */
   readonly perPartition: number;
 }
 

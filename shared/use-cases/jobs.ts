@@ -21,6 +21,8 @@ export interface JobsDeps {
   readonly taxonomy: Taxonomy;
   /** Most index entries read per term and province partition. @default 2000 */
   readonly perPartition?: number;
+  /** Most of a region's newest demands a search without words or skill ranks. @default 300 */
+  readonly browseLimit?: number;
 }
 
 /** The terms a search must match: the query's, and the skill's (its taxonomy term when it maps to one). */
@@ -50,8 +52,10 @@ const newestFirst = (a: JobCard, b: JobCard): number => (a.createdAt < b.created
 export function makeSearchJobs(deps: JobsDeps) {
   return async (caller: Caller, query: JobsQuery, lang: Lang): Promise<{ items: Job[]; nextToken?: string }> => {
     const offset = decodeOffset(query.nextToken);
+    const terms = searchTerms(query, deps.taxonomy);
+    const browsing = terms.length === 1 && terms[0] === ALL_TERM;
     const [cards, learner] = await Promise.all([
-      deps.jobs.find({ terms: searchTerms(query, deps.taxonomy), region: query.region ?? 'national', perPartition: deps.perPartition ?? 2000 }),
+      deps.jobs.find({ terms, region: query.region ?? 'national', perPartition: browsing ? (deps.browseLimit ?? 300) : (deps.perPartition ?? 2000) }),
       resolveProfile(deps, caller),
     ]);
     const now = deps.clock.now().toISOString();

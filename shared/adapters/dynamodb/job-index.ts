@@ -1,5 +1,6 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { demandTerms } from '../../domain/jobs/terms.js';
+import { ALL_TERM, demandTerms } from '../../domain/jobs/terms.js';
+import { regionChain } from '../../regions/regions.js';
 import type { Demand } from '../../domain/records.js';
 import type { JobCard, JobIndex, JobLookup } from '../../ports/job-index.js';
 import { translateDynamoError } from './errors.js';
@@ -10,12 +11,22 @@ import { decodeSkillVector, skillVectorOf } from './skill-vector.js';
 /** Entity of a job-search index item. */
 export const JOB_ENTITY = 'JOB';
 
+/** The regions whose browse lists hold a demand: its own and each containing it, up to national. */
+const browseScopes = (demand: Demand): string[] => {
+  const chain = regionChain(demand.region);
+  return chain.length > 0 ? chain : [demand.region];
+};
+
 /** The keys of a demand's job-search entries (whether or not it is active now). */
-export const jobTermKeys = (demand: Demand): Key[] => demandTerms(demand).map((t) => keys.jobTerm(t, demand.region, demand.id));
+export const jobTermKeys = (demand: Demand): Key[] => [
+  ...demandTerms(demand).map((t) => keys.jobTerm(t, demand.region, demand.id)),
+  ...browseScopes(demand).map((scope) => keys.jobBrowse(scope, demand.createdAt, demand.id)),
+];
 
 /**
- * A demand's job-search entries: one per search term, each carrying the card a result shows, so a
- * search reads no records. The record store writes them in the demand's own transaction, while the
+ * A demand's job-search entries: one per search term, and one in the browse list of its region and
+ * of each region containing it (newest last), each carrying the card a result shows, so a search
+ * reads no records. The record store writes them in the demand's own transaction, while the
  * demand is active (open, unexpired), as it does the skill index.
  */
 export function jobTermItems(demand: Demand): Item[] {
@@ -39,7 +50,10 @@ export function jobTermItems(demand: Demand): Item[] {
     ...(demand.expiresAt !== undefined ? { expiresAt: demand.expiresAt } : {}),
     ...(demand.remote !== undefined ? { remote: demand.remote } : {}),
   };
-  return demandTerms(demand).map((term) => ({ ...keys.jobTerm(term, demand.region, demand.id), term, ...card }));
+  return [
+    ...demandTerms(demand).map((term) => ({ ...keys.jobTerm(term, demand.region, demand.id), term, ...card })),
+    ...browseScopes(demand).map((scope) => ({ ...keys.jobBrowse(scope, demand.createdAt, demand.id), term: ALL_TERM, ...card })),
+  ];
 }
 
 const toCard = (item: Item): JobCard => {
@@ -55,6 +69,8 @@ export class DynamoJobIndex implements JobIndex {
   ) {}
 
   async find({ terms, region, perPartition }: JobLookup): Promise<JobCard[]> {
+    // No words, no skill: the region's browse list, newest first.
+    if (terms.length === 1 && terms[0] === ALL_TERM) return (await this.query(keys.jobBrowsePartition(region), '', perPartition, false, true)).map(toCard);
     const prefix = regionPrefix(region);
     const provinces = region === 'national' ? PROVINCES : [provinceOf(region)];
     // The first term's entries bring the cards; the others only their ids (a fraction of the bytes to read and parse).
@@ -71,7 +87,7 @@ export class DynamoJobIndex implements JobIndex {
     return first!.filter((i) => sets.every((s) => s.has(i.recordId as string))).map(toCard);
   }
 
-  private async query(pk: string, prefix: string, limit: number, idsOnly: boolean): Promise<Item[]> {
+  private async query(pk: string, prefix: string, limit: number, idsOnly: boolean, newestFirst = false): Promise<Item[]> {
     const out: Item[] = [];
     let start: Record<string, unknown> | undefined;
     do {
@@ -84,6 +100,7 @@ export class DynamoJobIndex implements JobIndex {
             Limit: limit - out.length,
             ExclusiveStartKey: start,
             ...(idsOnly ? { ProjectionExpression: 'recordId' } : {}),
+            ...(newestFirst ? { ScanIndexForward: false } : {}),
           }),
         );
         out.push(...(page.Items ?? []));

@@ -75,6 +75,9 @@ export const keys = {
   /** Job search: an open demand under one search term, in the term's province partition, sorted by region. */
   jobTerm: (term: string, region: string, id: string) => ({ pk: `JOBTERM#${provinceOf(region)}#${term}`, sk: `${regionKey(region)}#${id}` }),
   jobTermPartition: (province: string, term: string) => `JOBTERM#${province}#${term}`,
+  /** Job browsing: an open demand in the list of one region containing it (district, city, province, national), newest last. */
+  jobBrowse: (scope: string, createdAt: string, id: string) => ({ pk: `JOBS#${regionKey(scope)}`, sk: `${createdAt}#${id}` }),
+  jobBrowsePartition: (scope: string) => `JOBS#${regionKey(scope)}`,
   /** Which learner profile a job seeker's account owns (`/me/profile`): at most one. */
   profileOf: (sub: string) => ({ pk: `SUBJECT#${sub}`, sk: 'PROFILE' }),
   /** Whose account a learner profile belongs to (its inbox receives the profile's events). */

@@ -9,13 +9,17 @@ import type { Demand } from '../records.js';
  * so a skill filter reads one partition.
  */
 
-/** Every open demand of a region is under this term: the partition recency and match sorting read. */
+/**
+ * The query "every open demand of the region" (no words, no skill): answered from the region's
+ * browse list, newest first, rather than from a term partition.
+ */
 export const ALL_TERM = '*';
 
 /**
- * Most terms one demand is indexed under (each is one index item written with the demand). With
- * at most 60 skill-index entries a demand, a region move deletes at most 90 entries: all of them
- * still fit the record's own transaction, so a write cut short never leaves a stale entry.
+ * Most terms one demand is indexed under (each is one index item written with the demand, beside
+ * at most 4 browse-list entries). With at most 60 skill-index entries a demand, a region move
+ * deletes at most 94 entries: all of them still fit the record's own transaction, so a write cut
+ * short never leaves a stale entry.
  */
 export const MAX_TERMS_PER_DEMAND = 30;
 
@@ -42,13 +46,12 @@ export const skillTerm = (skillId: string): string => `s:${skillId}`;
 
 /**
  * The terms a demand is indexed under, most telling first and cut to {@link MAX_TERMS_PER_DEMAND}:
- * the catch-all term, the title's terms, its required then preferred taxonomy skills, the
+ * the title's terms, its required then preferred taxonomy skills, the
  * submitted skill texts' terms, then the description's.
  */
 export function demandTerms(demand: Pick<Demand, 'title' | 'description' | 'requiredSkills' | 'preferredSkills'>): string[] {
   const skills = [...demand.requiredSkills, ...demand.preferredSkills];
   const ordered = [
-    ALL_TERM,
     ...textTerms(demand.title),
     ...skills.flatMap((s) => (s.skillId ? [skillTerm(s.skillId)] : [])),
     ...skills.flatMap((s) => textTerms(s.text)),

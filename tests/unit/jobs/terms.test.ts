@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_TERM, demandTerms, MAX_QUERY_TERMS, MAX_TERMS_PER_DEMAND, queryTerms, skillTerm, textTerms } from '../../../shared/domain/jobs/terms.js';
+import { demandTerms, MAX_QUERY_TERMS, MAX_TERMS_PER_DEMAND, queryTerms, skillTerm, textTerms } from '../../../shared/domain/jobs/terms.js';
 
 const skill = (text: string, skillId: string | null = null) => ({ text, skillId, level: null, confidence: 1 });
 
@@ -21,7 +21,7 @@ describe('job search terms', () => {
     expect(textTerms('Python 数据分析 a 5G 电')).toEqual(['数据', '据分', '分析', '电', 'python', '5g']);
   });
 
-  it('puts the catch-all term, the title and the taxonomy skills first, and caps the terms a demand writes', () => {
+  it('puts the title and the taxonomy skills first, and caps the terms a demand writes', () => {
     // Prepare
     const demand = { title: '无人机驾驶员', description: '负责'.repeat(300), requiredSkills: [skill('多旋翼无人机驾驶', 'uav-piloting')], preferredSkills: [skill('航拍')] };
 
@@ -29,7 +29,7 @@ describe('job search terms', () => {
     const terms = demandTerms(demand);
 
     // Assess
-    expect(terms.slice(0, 6)).toEqual([ALL_TERM, '无人', '人机', '机驾', '驾驶', '驶员']);
+    expect(terms.slice(0, 5)).toEqual(['无人', '人机', '机驾', '驾驶', '驶员']);
     expect(terms).toContain(skillTerm('uav-piloting'));
     expect(terms.length).toBeLessThanOrEqual(MAX_TERMS_PER_DEMAND);
     expect(new Set(terms).size).toBe(terms.length);
