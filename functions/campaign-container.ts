@@ -4,6 +4,7 @@ import type { CampaignStore } from '#shared/ports/campaign-store.js';
 import { loadTaxonomy } from '#shared/taxonomy/taxonomy.js';
 import { LocalCampaignDispatcher } from '#shared/use-cases/campaign/local-dispatcher.js';
 import { makeCampaignRunner, type CampaignRunner } from '#shared/use-cases/campaign/runner.js';
+import { getActionDeps } from './action-deps.js';
 import { getCampaignStore } from './campaign-store.js';
 import { getContainer } from './container.js';
 import { logger } from './http/observability.js';
@@ -45,6 +46,7 @@ export function getCampaignContainer(): CampaignContainer {
       subsidyRules: base.subsidyRules(),
       clock: base.clock,
       onLearnerError: (campaignId, learnerId, error) => logger.error('Campaign learner failed', { campaignId, learnerId, error: error as Error }),
+      onFinished: (campaign) => getActionDeps().notify(campaign.owner, 'campaign_finished', { title: campaign.name }, campaign.id),
     });
     let sqs: Promise<CampaignQueue & CampaignDispatcher> | undefined;
     // Imported only in AWS: the local server never loads the SQS client.

@@ -7,6 +7,8 @@ const ConfigSchema = z.object({
   AWS_REGION: z.string().min(1).default('cn-north-1'),
   /** A bureau-edited subsidy rules file replacing the bundled one (docs/subsidies.md); a bad one is logged and the rules in service stay. */
   SUBSIDY_RULES_FILE: z.string().min(1).optional(),
+  /** Invitations one employer may send a day (Asia/Shanghai); beyond it POST /invitations answers 429. */
+  INVITATIONS_PER_DAY: z.coerce.number().int().min(1).max(10_000).default(50),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

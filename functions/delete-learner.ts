@@ -1,5 +1,15 @@
-import { deleteRecordHandler } from './http/record-handlers.js';
+import { makeDeleteRecord } from '#shared/use-cases/records.js';
+import { getActionDeps } from './action-deps.js';
+import { httpHandler } from './http/http-handler.js';
 import { route } from './routes/delete-learner.js';
 
-/** DELETE /learners/{id}: removes the learner and its index entries, honouring If-Match. */
-export const handler = deleteRecordHandler('learner', route);
+/**
+ * DELETE /learners/{id}: removes the learner and its index entries, honouring If-Match, then
+ * withdraws its open applications and invitations (its contact details are gone with it).
+ */
+export const handler = httpHandler(route, async ({ params, caller, headers }) => {
+  const deps = getActionDeps();
+  await makeDeleteRecord('learner', deps)(caller, params.id ?? '', headers['if-match']);
+  await deps.withdrawOpen(params.id ?? '');
+  return { status: 204 };
+});

@@ -27,6 +27,22 @@ import { route as listCampaigns } from './routes/list-campaigns.js';
 import { route as getCampaign } from './routes/get-campaign.js';
 import { route as getCampaignResults } from './routes/get-campaign-results.js';
 import { route as cancelCampaign } from './routes/cancel-campaign.js';
+import { route as getMyProfile } from './routes/get-my-profile.js';
+import { route as updateMyProfile } from './routes/update-my-profile.js';
+import { route as deleteMyProfile } from './routes/delete-my-profile.js';
+import { route as claimProfile } from './routes/claim-profile.js';
+import { route as createClaimCode } from './routes/create-claim-code.js';
+import { route as searchJobs } from './routes/search-jobs.js';
+import { route as createApplication } from './routes/create-application.js';
+import { route as listApplications } from './routes/list-applications.js';
+import { route as updateApplication } from './routes/update-application.js';
+import { route as createInvitation } from './routes/create-invitation.js';
+import { route as listInvitations } from './routes/list-invitations.js';
+import { route as acceptInvitation } from './routes/accept-invitation.js';
+import { route as declineInvitation } from './routes/decline-invitation.js';
+import { route as updateInvitation } from './routes/update-invitation.js';
+import { route as listInbox } from './routes/list-inbox.js';
+import { route as readInboxEvent } from './routes/read-inbox-event.js';
 import type { RouteDef } from './http/route-def.js';
 
 export { ROLE_SCOPES, SCOPES, type Scope } from '#shared/domain/scopes.js';
@@ -76,6 +92,24 @@ export const ROUTES = [
   getCampaign,
   getCampaignResults,
   cancelCampaign,
+
+  // The action loop (docs/action-loop.md).
+  getMyProfile,
+  updateMyProfile,
+  deleteMyProfile,
+  claimProfile,
+  createClaimCode,
+  searchJobs,
+  createApplication,
+  listApplications,
+  updateApplication,
+  createInvitation,
+  listInvitations,
+  acceptInvitation,
+  declineInvitation,
+  updateInvitation,
+  listInbox,
+  readInboxEvent,
 ] as const satisfies readonly RouteDef[];
 
 export type HandlerName = (typeof ROUTES)[number]['handler'];

@@ -172,7 +172,7 @@ export class StatelessStack extends Stack {
       timeout: routeTimeout(route),
     });
     // Least privilege by route: reads cannot write, and the public routes (health, OpenAPI) touch no data at all.
-    this.grantTable(fn, isPublic ? 'none' : route.method === 'GET' ? 'read' : 'read-write');
+    this.grantTable(fn, isPublic ? 'none' : route.method === 'GET' && !route.writes ? 'read' : 'read-write');
     this.routeFunctions.set(route.handler, fn);
 
     const [httpRoute] = this.api.addRoutes({

@@ -58,18 +58,22 @@ export interface WebStackProps extends StackProps {
 
 /**
  * The CloudFront path patterns that go to the API: one per first path segment of the route table,
- * exact (`/demands`) and below it (`/demands/*`), as the routes need. The HTTP API answers at its
+ * exact (`/jobs`), below it (`/me/*`), or both in one (`/demands*`), as the routes need. The HTTP API answers at its
  * root (the `$default` stage), so the routes, the local server and the contract stay as they are:
  * the pages call `/demands` on their own origin in both places.
  */
 export function apiPathPatterns(paths: readonly string[] = ROUTES.map((r) => r.path)): string[] {
-  const patterns = new Set<string>();
+  const needs = new Map<string, { exact: boolean; below: boolean }>();
   for (const path of paths) {
     const [, first, ...rest] = path.split('/');
     if (!first) throw new Error(`Route ${path} has no first path segment: CloudFront cannot send it to the API.`);
-    patterns.add(rest.length === 0 ? `/${first}` : `/${first}/*`);
+    const need = needs.get(first) ?? { exact: false, below: false };
+    needs.set(first, rest.length === 0 ? { ...need, exact: true } : { ...need, below: true });
   }
-  return [...patterns].sort();
+  // A segment needing both takes one behaviour (`/demands*`), keeping the distribution well under
+  // CloudFront's 25 behaviours as routes are added.
+  const patterns = [...needs].map(([first, need]) => (need.exact && need.below ? `/${first}*` : need.exact ? `/${first}` : `/${first}/*`));
+  return patterns.sort();
 }
 
 /**

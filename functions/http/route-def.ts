@@ -19,6 +19,11 @@ export interface RouteDef {
   readonly scopes: readonly Scope[];
   readonly body?: z.ZodType;
   readonly query?: z.ZodType;
+  /**
+   * A GET that also writes (marking what it shows `viewed`, logging contact reveals): its function
+   * gets write access to the table, which GET routes otherwise lack. @default false
+   */
+  readonly writes?: boolean;
   /** Larger than the default 256 KiB only for batches. */
   readonly maxBodyBytes?: number;
   /** Status of a successful answer. @default 200 */

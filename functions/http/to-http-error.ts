@@ -6,6 +6,7 @@ import {
   NotFoundError,
   PayloadTooLargeError,
   PreconditionFailedError,
+  RateLimitedError,
   ServiceBusyError,
   UnauthorizedError,
   UnsupportedMediaTypeError,
@@ -38,6 +39,7 @@ const MAP: ReadonlyArray<[new (...a: never[]) => DomainError, number, string, st
   [NotFoundError, 404, 'not-found', 'Not found'],
   [ConflictError, 409, 'conflict', 'Someone else changed this first'],
   [PreconditionFailedError, 412, 'precondition-failed', 'This has changed since you read it'],
+  [RateLimitedError, 429, 'rate-limited', 'Too many requests for today'],
   [ServiceBusyError, 503, 'service-busy', 'Busy, please try again shortly'],
 ];
 
@@ -49,7 +51,7 @@ export function toHttpError(error: unknown): HttpError {
   const headers: Record<string, string> = { 'content-type': 'application/problem+json' };
   for (const [cls, status, slug, title] of MAP) {
     if (error instanceof cls) {
-      if (error instanceof ServiceBusyError) headers['retry-after'] = String(error.retryAfterSeconds);
+      if (error instanceof ServiceBusyError || error instanceof RateLimitedError) headers['retry-after'] = String(error.retryAfterSeconds);
       if (error instanceof UnauthorizedError) headers['www-authenticate'] = 'Bearer';
       const errors = error instanceof ValidationError || (error instanceof ForbiddenError && error.errors.length > 0) ? { errors: error.errors } : {};
       return { statusCode: status, headers, problem: { type: `/problems/${slug}`, title, status, detail: error.message, ...errors } };

@@ -13,6 +13,9 @@ const CREATORS: Record<Kind, readonly Caller['role'][]> = {
   course: ['bureau'],
 };
 
+/** Whether the caller is the job seeker who claimed this (bureau-created) profile. */
+const isSubject = (caller: Caller, record: AnyRecord): boolean => record.kind === 'learner' && caller.role === 'jobseeker' && record.subject === caller.sub;
+
 /** Throws unless the caller may submit a record of this kind in this region. */
 export function assertMayCreate(caller: Caller, kind: Kind, region: string): void {
   if (!CREATORS[kind].includes(caller.role)) {
@@ -25,14 +28,14 @@ export function assertMayCreate(caller: Caller, kind: Kind, region: string): voi
 
 /** Whether the caller may read the record. Records they may not read answer 404, never 403. */
 export function maySee(caller: Caller, record: AnyRecord): boolean {
-  if (record.owner === caller.sub) return true;
+  if (record.owner === caller.sub || isSubject(caller, record)) return true;
   if (record.kind === 'course') return true;
   return bureauServes(caller, record.region);
 }
 
 /** Whether the caller may change or delete a record they can see. */
 export function mayChange(caller: Caller, record: AnyRecord): boolean {
-  return record.owner === caller.sub || bureauServes(caller, record.region);
+  return record.owner === caller.sub || isSubject(caller, record) || bureauServes(caller, record.region);
 }
 
 /** Throws unless the caller may list records of this kind. */

@@ -72,3 +72,13 @@ export class ServiceBusyError extends DomainError {
     super(message, options);
   }
 }
+
+/** The caller used up an allowance (invitations a day); `retryAfterSeconds` says when it renews. */
+export class RateLimitedError extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}

@@ -32,6 +32,8 @@ export type Learner = RecordMeta &
     readonly subsidyHistory?: readonly SubsidyRecord[];
     /** Who decided `consentToShare`, when, under which notice (absent on profiles stored before it was recorded). */
     readonly consent?: ConsentRecord;
+    /** The job seeker's account that claimed a profile bureau staff created (`POST /me/profile/claim`). */
+    readonly subject?: string;
   };
 export type Course = RecordMeta & Omit<CourseInput, 'ref'> & { readonly kind: 'course' };
 export type AnyRecord = Demand | Learner | Course;

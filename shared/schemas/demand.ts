@@ -19,6 +19,7 @@ const fields = {
     .max(LEARNER_GROUPS.length)
     .optional()
     .meta({ description: 'Groups the employer prefers (退役军人优先: ["veteran"]). Never changes a score; bureau staff can filter matches by group.' }),
+  remote: z.boolean().optional().meta({ description: 'The work can be done from anywhere (GET /jobs?remote=true).' }),
 };
 
 const salaryOrder = (d: { salaryMin?: number | null | undefined; salaryMax?: number | null | undefined }, ctx: z.RefinementCtx) => {
@@ -49,6 +50,7 @@ export const DemandPatchSchema = z
     salaryMax: yuan().nullable().optional(),
     expiresAt: IsoDateTimeSchema.nullable().optional(),
     groupPreferences: fields.groupPreferences.nullable(),
+    remote: z.boolean().nullable().optional(),
     status: z.enum(['open', 'closed']).optional().meta({ description: 'Close a posting without deleting it.' }),
   })
   .superRefine(salaryOrder)

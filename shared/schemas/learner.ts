@@ -48,6 +48,21 @@ const groupFirst = <T extends { group?: LearnerGroup | undefined; groups?: Learn
 /** Every group of a learner: `groups`, or the single `group` of a record stored before groups existed. */
 export const groupsOf = (learner: { readonly group: LearnerGroup; readonly groups?: readonly LearnerGroup[] | undefined }): readonly LearnerGroup[] =>
   learner.groups && learner.groups.length > 0 ? learner.groups : [learner.group];
+/**
+ * Contact details a job seeker chooses to share. No employer sees them until the seeker applies to
+ * that employer's demand or accepts its invitation (docs/action-loop.md).
+ */
+export const ContactSchema = z
+  .strictObject({
+    phone: z
+      .string()
+      .trim()
+      .regex(/^(\+?86[\s-]?)?1[3-9]\d([\s-]?\d{4}){2}$/, 'A mainland mobile number, e.g. 13800138000.')
+      .optional(),
+    email: z.email('An e-mail address, e.g. name@example.cn.').max(254).optional(),
+  })
+  .meta({ id: 'Contact', description: 'Shown to an employer only after the seeker applies to its demand or accepts its invitation.' });
+export type Contact = z.output<typeof ContactSchema>;
 
 const fields = {
   summary: text(5_000).default(''),
@@ -66,6 +81,7 @@ const fields = {
   yearsExperience: z.number().min(0).max(60).optional(),
   prefersOnline: z.boolean().optional(),
   consentToShare: z.boolean().meta({ description: 'May employers see this profile in their matches.' }),
+  contact: ContactSchema.optional(),
 };
 
 /**
@@ -87,28 +103,39 @@ export const LearnerInputSchema = z
   .meta({ id: 'LearnerInput', description: "A job seeker's skill profile." });
 export type LearnerInput = z.output<typeof LearnerInputSchema>;
 
+/** The fields of a merge patch of a learner: given ones replace, `null` clears an optional one. */
+export const learnerPatchFields = {
+  summary: text(5_000).optional(),
+  skills: fields.skills.optional(),
+  wants: skillList(0, 30).nullable().optional(),
+  // Not fields.certificates: its default would turn a patch that leaves them out into an erase.
+  certificates: z.array(text(200).min(1)).max(30).optional(),
+  region: RegionSchema.optional(),
+  group: LearnerGroupSchema.optional(),
+  groups: GroupsSchema.optional(),
+  insuredRegion: InsuredRegionSchema.nullable().optional(),
+  householdRegion: RegionSchema.nullable().optional(),
+  birthYear: fields.birthYear.nullable().optional(),
+  education: text(100).nullable().optional(),
+  yearsExperience: z.number().min(0).max(60).nullable().optional(),
+  prefersOnline: z.boolean().nullable().optional(),
+  consentToShare: z.boolean().optional(),
+  contact: ContactSchema.nullable().optional(),
+};
+
+/**
+ * A learner patch: groups filled from one another, wishes among the skills moved to wants. The
+ * `/me/profile` patch (shared/schemas/action.ts) is the same with an optional `ref`.
+ */
 export const LearnerPatchSchema = z
-  .preprocess(fillGroups, z.strictObject({
-    summary: text(5_000).optional(),
-    skills: fields.skills.optional(),
-    wants: skillList(0, 30).nullable().optional(),
-    // Not fields.certificates: its default would turn a patch that leaves them out into an erase.
-    certificates: z.array(text(200).min(1)).max(30).optional(),
-    region: RegionSchema.optional(),
-    group: LearnerGroupSchema.optional(),
-    groups: GroupsSchema.optional(),
-    insuredRegion: InsuredRegionSchema.nullable().optional(),
-    householdRegion: RegionSchema.nullable().optional(),
-    birthYear: fields.birthYear.nullable().optional(),
-    education: text(100).nullable().optional(),
-    yearsExperience: z.number().min(0).max(60).nullable().optional(),
-    prefersOnline: z.boolean().nullable().optional(),
-    consentToShare: z.boolean().optional(),
-  })
-  .refine(groupInGroups.check, groupInGroups.params)
-  .transform(groupFirst))
+  .preprocess(fillGroups, z.strictObject(learnerPatchFields).refine(groupInGroups.check, groupInGroups.params).transform(groupFirst))
   .transform((patch) => (patch.wants === null ? patch : splitWants({ ...patch, wants: patch.wants })))
   .meta({ id: 'LearnerPatch' });
+
+/** The same as {@link LearnerPatchSchema} with an optional `ref` (creating one's own profile by PATCH). */
+export const LearnerPatchWithRefSchema = z
+  .preprocess(fillGroups, z.strictObject({ ...learnerPatchFields, ref: RefSchema.optional() }).refine(groupInGroups.check, groupInGroups.params).transform(groupFirst))
+  .transform((patch) => (patch.wants === null ? patch : splitWants({ ...patch, wants: patch.wants })));
 export type LearnerPatch = z.output<typeof LearnerPatchSchema>;
 
 export const LearnerBatchSchema = z.array(LearnerInputSchema).min(1).max(100, 'At most 100 records a batch.');

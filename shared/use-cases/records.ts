@@ -61,10 +61,14 @@ function build<K extends Kind>(kind: K, owner: string, ref: string, fields: Reco
 function fieldsOf<K extends Kind>(kind: K, input: InputOf<K>, previous: RecordOf<K> | undefined): RecordFields<K> {
   const { ref: _ref, ...rest } = input as InputOf<K> & { ref: string };
   if (kind === 'demand') return { ...rest, status: (previous as RecordOf<'demand'> | undefined)?.status ?? 'open' } as RecordFields<K>;
-  // The subsidy history is bureau staff's record, not the submitter's: a resubmitted profile keeps it.
-  const history = kind === 'learner' ? (previous as RecordOf<'learner'> | undefined)?.subsidyHistory : undefined;
-  if (history) return { ...rest, subsidyHistory: history } as unknown as RecordFields<K>;
-  return rest as unknown as RecordFields<K>;
+  // Bureau staff's records and the claiming account are not the submitter's: a resubmitted
+  // profile keeps its subsidy history and stays claimed.
+  const learnerBefore = kind === 'learner' ? (previous as RecordOf<'learner'> | undefined) : undefined;
+  const kept = {
+    ...(learnerBefore?.subsidyHistory ? { subsidyHistory: learnerBefore.subsidyHistory } : {}),
+    ...(learnerBefore?.subject !== undefined ? { subject: learnerBefore.subject } : {}),
+  };
+  return { ...rest, ...kept } as unknown as RecordFields<K>;
 }
 
 /**
@@ -197,6 +201,14 @@ export function makePatchRecord<K extends Kind>(kind: K, deps: RecordDeps) {
     await deps.store.save(next, current);
     return next;
   };
+}
+
+/**
+ * A record with some of its own fields replaced, as the next version (for changes the service makes
+ * itself, such as linking a claimed profile to its claimant); the caller saves it.
+ */
+export function withFields<K extends Kind>(record: RecordOf<K>, fields: Partial<RecordFields<K>>, now: Date): RecordOf<K> {
+  return build(record.kind as K, record.owner, record.ref, { ...storedFields(record), ...fields } as RecordFields<K>, record, now);
 }
 
 /** Deletes the caller's record and its index entries, honouring If-Match. */

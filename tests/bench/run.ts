@@ -18,6 +18,7 @@ const SECTIONS: ReadonlyArray<[string, () => Promise<Bench>]> = [
   ['recommendations', async () => (await import('./recommendations.js')).benchRecommendations],
   ['campaign', async () => (await import('./campaign.js')).benchCampaign],
   ['web', async () => (await import('./web.js')).benchWeb],
+  ['jobs', async () => (await import('./jobs.js')).benchJobs],
 ];
 
 async function main(): Promise<void> {

@@ -12,7 +12,7 @@ import { DEV_AUDIENCE, DEV_ISSUER, signDevToken } from '../../local/dev-token.js
 import { createLocalServer } from '../../local/server.js';
 import { courseBody, demandBody, learnerBody, startApi, type Api, type ApiResponse } from './api-harness.js';
 import { scanAll } from './reliability-kit.js';
-import { ACCESS_MATRIX, ALLOWED, FAR, HOME, NA, RELATIONS, routeKey, targetKindOf, type CellContext, type Expected, type MatrixRow, type Relation, type TargetKind } from './access-matrix.js';
+import { ABSENT_ID, ACCESS_MATRIX, ALLOWED, FAR, HOME, NA, RELATIONS, routeKey, targetKindOf, type CellContext, type Expected, type MatrixRow, type Relation, type TargetKind } from './access-matrix.js';
 
 let api: Api;
 
@@ -36,7 +36,7 @@ const CALLERS: Record<Role, { sub: string; region?: string }> = {
 };
 
 /** Who owns the "other's" (in HOME) and "other region" (in FAR) records of each kind. */
-const OTHERS: Record<TargetKind | 'course', { home: [Role, string, string?]; far: [Role, string, string?] }> = {
+const OTHERS: Record<Exclude<TargetKind, 'absent'> | 'course', { home: [Role, string, string?]; far: [Role, string, string?] }> = {
   learner: { home: ['jobseeker', 'js-other'], far: ['jobseeker', 'js-far'] },
   demand: { home: ['employer', 'emp-other'], far: ['employer', 'emp-far'] },
   course: { home: ['bureau', 'bur-other', HOME], far: ['bureau', 'bur-far', '310000'] },
@@ -46,8 +46,8 @@ const OTHERS: Record<TargetKind | 'course', { home: [Role, string, string?]; far
 let counter = 0;
 const freshRef = () => `M-${++counter}-${randomBytes(3).toString('hex')}`;
 
-const CREATE_PATH: Record<TargetKind | 'course', string> = { demand: '/demands', learner: '/learners', course: '/courses', campaign: '/campaigns' };
-const BODY: Record<TargetKind | 'course', (ref: string, region: string) => unknown> = {
+const CREATE_PATH: Record<Exclude<TargetKind, 'absent'> | 'course', string> = { demand: '/demands', learner: '/learners', course: '/courses', campaign: '/campaigns' };
+const BODY: Record<Exclude<TargetKind, 'absent'> | 'course', (ref: string, region: string) => unknown> = {
   demand: (ref, region) => demandBody({ ref, region }),
   // Without consent: bureau staff may create a profile only so (access-matrix-consent.test.ts).
   learner: (ref, region) => learnerBody({ ref, region, consentToShare: false }),
@@ -56,7 +56,7 @@ const BODY: Record<TargetKind | 'course', (ref: string, region: string) => unkno
 };
 
 /** Creates a record (or campaign) through the API as `owner` and returns what was stored. */
-async function create(kind: TargetKind | 'course', owner: [Role, string, string?], region: string): Promise<{ id: string; ref: string; token: string }> {
+async function create(kind: Exclude<TargetKind, 'absent'> | 'course', owner: [Role, string, string?], region: string): Promise<{ id: string; ref: string; token: string }> {
   const token = await api.token(owner[0], owner[1], owner[2]);
   const ref = freshRef();
   const res = await api.call('POST', CREATE_PATH[kind], { token, body: BODY[kind](ref, region) });
@@ -65,7 +65,7 @@ async function create(kind: TargetKind | 'course', owner: [Role, string, string?
 }
 
 /** The record a cell acts on: the caller's own, someone else's in HOME, or someone's in FAR. */
-function targetOwner(kind: TargetKind | 'course', role: Role, relation: Relation): [Role, string, string?] {
+function targetOwner(kind: Exclude<TargetKind, 'absent'> | 'course', role: Role, relation: Relation): [Role, string, string?] {
   if (relation === 'own') return [role, CALLERS[role].sub, CALLERS[role].region];
   return relation === "other's" ? OTHERS[kind].home : OTHERS[kind].far;
 }
@@ -123,7 +123,7 @@ describe('access control matrix', () => {
     const token = await api.token(role, caller.sub, caller.region);
     const region = relation === 'other region' ? FAR : HOME;
     const kind = targetKindOf(route.path);
-    const target = kind ? await create(kind, targetOwner(kind, role, relation), region) : undefined;
+    const target = kind === 'absent' ? { id: ABSENT_ID } : kind ? await create(kind, targetOwner(kind, role, relation), region) : undefined;
     // On a create route, "other's" reuses the ref of someone else's existing record.
     const others = relation === "other's" && row.submits ? await create(row.submits, OTHERS[row.submits].home, HOME) : undefined;
     const context: CellContext = { role, relation, region, ref: others?.ref ?? freshRef() };

@@ -33,8 +33,15 @@ export type Expected = number | typeof NA | typeof ALLOWED;
 export const HOME = '110119';
 export const FAR = '310115';
 
-/** What a route's `{id}` names, from its first path segment. */
-export type TargetKind = 'demand' | 'learner' | 'campaign';
+/**
+ * What a route's `{id}` names, from its first path segment. `absent`: an id of the right shape that
+ * names nothing (applications, invitations, inbox events), so the cell checks who is turned away
+ * before the lookup; tests/integration/action-loop.test.ts drives those routes on real records.
+ */
+export type TargetKind = 'demand' | 'learner' | 'campaign' | 'absent';
+
+/** The `{id}` of an `absent` target. */
+export const ABSENT_ID = 'a_000000000000000000000000';
 
 /** What the runner worked out for one cell: the region and ref the request should use. */
 export interface CellContext {
@@ -131,6 +138,30 @@ export const ACCESS_MATRIX: Readonly<Record<string, MatrixRow>> = {
   'GET /campaigns/{id}': { expect: { jobseeker: [NA, 403, 403], employer: [NA, 403, 403], bureau: [200, 200, 404] } },
   'GET /campaigns/{id}/results': { expect: { jobseeker: [NA, 403, 403], employer: [NA, 403, 403], bureau: [ALLOWED, ALLOWED, 404] } },
   'POST /campaigns/{id}/cancel': { expect: { jobseeker: [NA, 403, 403], employer: [NA, 403, 403], bureau: [ALLOWED, ALLOWED, 404] } },
+
+  // The action loop (contract v2). `/me/profile` is the caller's own whatever the relation: the
+  // job seeker `js-self` has profiles from the cells above (POST /learners).
+  'GET /me/profile': { expect: { jobseeker: all(200), employer: FORBIDDEN, bureau: FORBIDDEN } },
+  'PATCH /me/profile': { request: () => ({ body: { prefersOnline: true } }), expect: { jobseeker: all(200), employer: FORBIDDEN, bureau: FORBIDDEN } },
+  'DELETE /me/profile': { expect: { jobseeker: all(204), employer: FORBIDDEN, bureau: FORBIDDEN } },
+  // A seeker who has a profile cannot claim another (409); an unknown code is 422 (action-loop.test.ts).
+  'POST /me/profile/claim': { request: () => ({ body: { code: 'ABCDEFGHJK' } }), expect: { jobseeker: all(409), employer: FORBIDDEN, bureau: FORBIDDEN } },
+  'POST /learners/{id}/claim-code': { expect: { jobseeker: FORBIDDEN, employer: [NA, 403, 403], bureau: [201, 201, 404] } },
+  'GET /jobs': { request: (c) => ({ query: { region: c.region } }), expect: { jobseeker: all(200), employer: all(200), bureau: all(200) } },
+  // No such demand: the job seeker gets as far as the lookup (404); other roles lack the scope.
+  'POST /applications': { request: () => ({ body: { demandId: 'd_aaaaaaaaaaaaaaaaaaaa' } }), expect: { jobseeker: all(404), employer: FORBIDDEN, bureau: FORBIDDEN } },
+  'GET /applications': { request: (c) => ({ query: listQuery(c) }), expect: { jobseeker: all(200), employer: all(200), bureau: [200, 200, 403] } },
+  'PATCH /applications/{id}': { request: () => ({ body: { status: 'accepted' } }), expect: { jobseeker: all(404), employer: all(404), bureau: all(404) } },
+  'POST /invitations': {
+    request: () => ({ body: { demandId: 'd_aaaaaaaaaaaaaaaaaaaa', learnerId: 'l_aaaaaaaaaaaaaaaaaaaa' } }),
+    expect: { jobseeker: FORBIDDEN, employer: all(404), bureau: all(404) },
+  },
+  'GET /invitations': { request: (c) => ({ query: listQuery(c) }), expect: { jobseeker: all(200), employer: all(200), bureau: [200, 200, 403] } },
+  'POST /invitations/{id}/accept': { expect: { jobseeker: all(404), employer: FORBIDDEN, bureau: FORBIDDEN } },
+  'POST /invitations/{id}/decline': { expect: { jobseeker: all(404), employer: FORBIDDEN, bureau: FORBIDDEN } },
+  'PATCH /invitations/{id}': { request: () => ({ body: { status: 'withdrawn' } }), expect: { jobseeker: FORBIDDEN, employer: all(404), bureau: all(404) } },
+  'GET /inbox': { expect: { jobseeker: all(200), employer: all(200), bureau: all(200) } },
+  'POST /inbox/{id}/read': { expect: { jobseeker: all(404), employer: all(404), bureau: all(404) } },
 };
 
 /** The key of a route in the matrix. */
@@ -143,5 +174,6 @@ export function targetKindOf(path: string): TargetKind | undefined {
   if (segment === 'demands') return 'demand';
   if (segment === 'learners') return 'learner';
   if (segment === 'campaigns') return 'campaign';
+  if (segment === 'applications' || segment === 'invitations' || segment === 'inbox') return 'absent';
   throw new Error(`The access matrix does not know what {id} names on ${path}; teach targetKindOf.`);
 }

@@ -133,9 +133,13 @@ describe('unprocessed items', () => {
 
     expect(moved.status).toBe(200);
     expect(calls.length).toBeGreaterThan(1);
-    const entries = (await everything()).filter((i) => i.recordId === created.body.id);
+    const entries = (await everything()).filter((i) => i.recordId === created.body.id && i.entity === 'INDEX');
+    const jobEntries = (await everything()).filter((i) => i.recordId === created.body.id && i.entity === 'JOB');
     expect(entries).toHaveLength(60);
     expect(entries.every((e) => e.region === '310115')).toBe(true);
+    // The job-search entries moved with it.
+    expect(jobEntries.length).toBeGreaterThan(0);
+    expect(jobEntries.every((e) => e.region === '310115')).toBe(true);
     expect(indexProblems(await everything())).toEqual([]);
   });
 });

@@ -155,6 +155,18 @@ const TEMPLATES: Record<string, (ref: string) => unknown> = {
   'POST /skills/extract': () => ({ text: '熟练操作多旋翼无人机，会Python' }),
   'POST /campaigns': (ref) => ({ name: ref, region: '110000' }),
   'POST /campaigns/{id}/cancel': () => undefined,
+  // The action loop: the job seeker `js-fuzz` has a profile (the learners fixture).
+  'PATCH /me/profile': () => ({ prefersOnline: true, summary: '会开无人机', contact: { phone: '13800138000' } }),
+  'DELETE /me/profile': () => undefined,
+  'POST /me/profile/claim': () => ({ code: 'ABCDEFGHJK' }),
+  'POST /learners/{id}/claim-code': () => undefined,
+  'POST /applications': () => ({ demandId: fixtures.demands?.id ?? '', note: '想应聘' }),
+  'PATCH /applications/{id}': () => ({ status: 'withdrawn' }),
+  'POST /invitations': () => ({ demandId: fixtures.demands?.id ?? '', learnerId: fixtures.learners?.id ?? '' }),
+  'POST /invitations/{id}/accept': () => undefined,
+  'POST /invitations/{id}/decline': () => undefined,
+  'PATCH /invitations/{id}': () => ({ status: 'withdrawn' }),
+  'POST /inbox/{id}/read': () => undefined,
 };
 
 /** Who calls each route: the owner of the fixtures it acts on. */

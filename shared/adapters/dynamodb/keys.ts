@@ -77,4 +77,36 @@ export const keys = {
    */
   learnerTombstone: (learnerId: string) => ({ pk: `TOMBSTONE#${createHash('sha256').update(`LEARNER\u0000${learnerId}`).digest('base64url')}`, sk: 'TOMBSTONE' }),
   campaignRoster: (id: string, learnerId: string) => ({ pk: `CAMPAIGN#${id}`, sk: `ROSTER#${learnerId}`, gsi1pk: `LEARNER#${learnerId}#RESULT`, gsi1sk: `CAMPAIGN#${id}#ROSTER` }),
+
+  // The action loop (docs/action-loop.md, docs/jobs.md).
+  /** Job search: an open demand under one search term, in the term's province partition, sorted by region. */
+  jobTerm: (term: string, region: string, id: string) => ({ pk: `JOBTERM#${provinceOf(region)}#${term}`, sk: `${regionKey(region)}#${id}` }),
+  jobTermPartition: (province: string, term: string) => `JOBTERM#${province}#${term}`,
+  /** Job browsing: an open demand in the list of one region containing it (district, city, province, national), newest last. */
+  jobBrowse: (scope: string, createdAt: string, id: string) => ({ pk: `JOBS#${regionKey(scope)}`, sk: `${createdAt}#${id}` }),
+  jobBrowsePartition: (scope: string) => `JOBS#${regionKey(scope)}`,
+  /** Which learner profile a job seeker's account owns (`/me/profile`): at most one. */
+  profileOf: (sub: string) => ({ pk: `SUBJECT#${sub}`, sk: 'PROFILE' }),
+  /** Whose account a learner profile belongs to (its inbox receives the profile's events). */
+  subjectOf: (learnerId: string) => ({ pk: `LEARNER#${learnerId}`, sk: 'SUBJECT' }),
+  /** A one-time claim code for a bureau-created profile, by the code's hash. */
+  claimCode: (codeHash: string) => ({ pk: `CLAIM#${codeHash}`, sk: 'CLAIM' }),
+  /** An application or invitation. */
+  engagement: (id: string) => ({ pk: `ENGAGEMENT#${id}`, sk: 'ENGAGEMENT' }),
+  /** List entries of an application or invitation: the learner's, the employer's and the region's (by province). */
+  engagementForLearner: (kind: string, learnerId: string, createdAt: string, id: string) => ({ pk: `${kind.toUpperCase()}S#LEARNER#${learnerId}`, sk: `${createdAt}#${id}` }),
+  engagementForLearnerPartition: (kind: string, learnerId: string) => `${kind.toUpperCase()}S#LEARNER#${learnerId}`,
+  engagementForEmployer: (kind: string, sub: string, createdAt: string, id: string) => ({ pk: `${kind.toUpperCase()}S#OWNER#${sub}`, sk: `${createdAt}#${id}` }),
+  engagementForEmployerPartition: (kind: string, sub: string) => `${kind.toUpperCase()}S#OWNER#${sub}`,
+  engagementInRegion: (kind: string, region: string, id: string) => ({ pk: `${kind.toUpperCase()}S#PROV#${provinceOf(region)}`, sk: `${regionKey(region)}#${id}` }),
+  engagementInRegionPartition: (kind: string, province: string) => `${kind.toUpperCase()}S#PROV#${province}`,
+  /** An employer's invitations sent on one day (Asia/Shanghai): the rate limit's counter. */
+  inviteQuota: (sub: string, day: string) => ({ pk: `QUOTA#INVITE#${sub}`, sk: `DAY#${day}` }),
+  /** One inbox event of a user, newest last by id; the unread counter shares the partition. */
+  inboxEvent: (sub: string, eventId: string) => ({ pk: `INBOX#${sub}`, sk: `EVENT#${eventId}` }),
+  inboxPartition: (sub: string) => `INBOX#${sub}`,
+  inboxEventPrefix: 'EVENT#',
+  inboxUnread: (sub: string) => ({ pk: `INBOX#${sub}`, sk: 'UNREAD' }),
+  /** Audit trail: a learner's contact details shown to an employer. */
+  contactReveal: (learnerId: string, at: string, engagementId: string) => ({ pk: `AUDIT#LEARNER#${learnerId}`, sk: `REVEAL#${at}#${engagementId}` }),
 } as const;

@@ -14,6 +14,7 @@ import { batchWriteAll } from './batch-write.js';
 import { removeLearnerCampaignResults, TOMBSTONE_DAYS } from './campaign-store.js';
 import { translateDynamoError } from './errors.js';
 import { keyString, toRecord, type Item, type Key, type TransactItem } from './items.js';
+import { jobTermItems, jobTermKeys } from './job-index.js';
 import { keys, PROVINCES, provinceOf, regionPrefix } from './keys.js';
 import { TTL_ATTRIBUTE } from './table-schema.js';
 import { pointReads } from './point-reads.js';
@@ -46,6 +47,12 @@ const toItem = (record: AnyRecord): Item => ({
 /** The inverted-index items of a record: one per partition, only while it is active. */
 function indexItems(record: AnyRecord, now: Date): Item[] {
   if (!isActive(record, now)) return [];
+  // Open demands are also findable by job search (docs/jobs.md), in the same transaction.
+  const jobs = record.kind === 'demand' ? jobTermItems(record) : [];
+  return [...skillIndexItems(record), ...jobs];
+}
+
+function skillIndexItems(record: AnyRecord): Item[] {
   const entries = matchingSkills(record);
   const partitions = partitionsOf(entries);
   if (partitions.length === 0) return [];
@@ -95,7 +102,12 @@ function indexOps(next: AnyRecord | undefined, previous: AnyRecord | undefined, 
   const keep = new Set(puts.map((p) => keyString(keyOf(p))));
   // Every entry the previous state may have written, active or not: an expired demand's entries
   // linger (they were written while it was active), and must go when its skills or region change.
-  const had = previous ? indexPartitions(previous).map((partition) => keys.skillIndex(previous.kind, partition, previous.region, previous.id)) : [];
+  const had = previous
+    ? [
+        ...indexPartitions(previous).map((partition) => keys.skillIndex(previous.kind, partition, previous.region, previous.id)),
+        ...(previous.kind === 'demand' ? jobTermKeys(previous) : []),
+      ]
+    : [];
   const hadKeys = new Set(had.map(keyString));
   const deletes = had.filter((k) => !keep.has(keyString(k)));
   const overwrites = puts.filter((p) => hadKeys.has(keyString(keyOf(p))));

@@ -44,6 +44,8 @@ export interface CampaignRunnerDeps {
   readonly wrapCompute?: (compute: LearnerComputer) => LearnerComputer;
   /** Told about each learner whose computation threw (the result itself only names the error class). */
   readonly onLearnerError?: (campaignId: string, learnerId: string, error: unknown) => void;
+  /** Told once a campaign has completed (its owner's inbox); a failure here never fails the run. */
+  readonly onFinished?: (campaign: Campaign) => Promise<void>;
 }
 
 export interface DriveOptions {
@@ -168,7 +170,9 @@ export function makeCampaignRunner(deps: CampaignRunnerDeps) {
     const now = clock.now().toISOString();
     // Learners added or deleted since the count change the total: the report counts what was processed.
     await campaigns.transition(id, ['running'], 'completed', { summary, total: campaign.done + campaign.failed, finishedAt: now }, now);
-    return must(id);
+    const finished = await must(id);
+    await deps.onFinished?.(finished).catch(() => undefined);
+    return finished;
   };
 
   return {

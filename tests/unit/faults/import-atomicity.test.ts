@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { jobTermKeys } from '../../../shared/adapters/dynamodb/job-index.js';
 import { DynamoRecordStore, SAVE_MANY_CONCURRENCY } from '../../../shared/adapters/dynamodb/record-store.js';
 import type { Demand, Learner } from '../../../shared/domain/records.js';
 import { systemClock } from '../../../shared/ports/clock.js';
@@ -87,10 +88,16 @@ describe('save of a record with more index writes than a transaction holds', () 
     const transaction = itemsOf(ddb.commandCalls(TransactWriteCommand)[0]!);
     const deletes = transaction.filter((op) => op.Delete);
     const batches = ddb.commandCalls(BatchWriteCommand).map((c) => c.args[0].input.RequestItems!.t!);
+    // 60 skill-index entries and the job-search entries move region (the national browse entry stays, overwritten).
+    const kept = new Set(jobTermKeys(after).map((k) => `${k.pk}\u0000${k.sk}`));
+    const moved = jobTermKeys(before).filter((k) => !kept.has(`${k.pk}\u0000${k.sk}`)).length;
+    const puts = 60 + jobTermKeys(after).length;
     expect(transaction).toHaveLength(100);
-    expect(deletes).toHaveLength(60);
+    expect(deletes).toHaveLength(60 + moved);
     expect(transaction.findIndex((op) => op.Put && op.Put.Item!.entity === 'INDEX')).toBeGreaterThan(transaction.findLastIndex((op) => op.Delete));
-    expect(batches.flat().every((r) => 'PutRequest' in (r as object) && String((r as { PutRequest: { Item: { sk: string } } }).PutRequest.Item.sk).startsWith('310115#'))).toBe(true);
-    expect(batches.map((b) => b.length)).toEqual([21, 20]);
+    expect(batches.flat().every((r) => 'PutRequest' in (r as object) && (r as { PutRequest: { Item: { region: string } } }).PutRequest.Item.region === '310115')).toBe(true);
+    const batched = new Set(batches.flat().map((r) => ((r as { PutRequest: { Item: { pk: string; sk: string } } }).PutRequest.Item.pk + "\u0000" + (r as { PutRequest: { Item: { sk: string } } }).PutRequest.Item.sk)));
+    expect(batched.size).toBe(60 + moved + puts - 99);
+    expect(batches.flat().length).toBe(batched.size + batches[0]!.length - 1);
   });
 });

@@ -2503,6 +2503,1413 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/me/profile": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: /** The caller’s own learner profile */
+      {
+        parameters: {
+          query?: never;
+          header?: never;
+          path?: never;
+          cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+          200: {
+            headers: {
+              ETag?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["Profile"];
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    put?: never;
+    post?: never;
+    delete: /** Erase the caller’s profile and withdraw its open applications */
+      {
+        parameters: {
+          query?: never;
+          header?: {
+            "If-Match"?: string;
+          };
+          path?: never;
+          cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+          204: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content?: never;
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          409: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          412: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    options?: never;
+    head?: never;
+    patch: /** Merge into the caller’s profile, or create it from a whole profile */
+      {
+        parameters: {
+          query?: never;
+          header?: {
+            "If-Match"?: string;
+          };
+          path?: never;
+          cookie?: never;
+        };
+        requestBody: {
+          content: {
+            "application/json": components["schemas"]["MeProfilePatch"];
+          };
+        };
+        responses: {
+          200: {
+            headers: {
+              ETag?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["Profile"];
+            };
+          };
+          201: {
+            headers: {
+              ETag?: string;
+              Location?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["Profile"];
+            };
+          };
+          400: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          409: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          412: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          413: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          415: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          422: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    trace?: never;
+  };
+  "/me/profile/claim": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    post: /** Claim a profile bureau staff created, with its one-time code */
+      {
+        parameters: {
+          query?: never;
+          header?: never;
+          path?: never;
+          cookie?: never;
+        };
+        requestBody: {
+          content: {
+            "application/json": components["schemas"]["ClaimBody"];
+          };
+        };
+        responses: {
+          200: {
+            headers: {
+              ETag?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["Profile"];
+            };
+          };
+          400: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          413: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          415: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          422: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/learners/{id}/claim-code": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    post: /** A one-time code with which the person claims this profile */
+      {
+        parameters: {
+          query?: never;
+          header?: never;
+          path: {
+            id: string;
+          };
+          cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+          201: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["ClaimCode"];
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          404: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/jobs": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: /** Search open jobs */
+      {
+        parameters: {
+          query?: {
+            q?: string;
+            region?: string;
+            skill?: string;
+            salaryMin?: number;
+            remote?: "true" | "false";
+            limit?: number;
+            nextToken?: string;
+          };
+          header?: never;
+          path?: never;
+          cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+          200: {
+            headers: {
+              "Content-Language"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["JobPage"];
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          422: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/applications": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: /** Own applications; an employer’s to its demands; a bureau region’s */
+      {
+        parameters: {
+          query?: {
+            region?: string;
+            limit?: number;
+            nextToken?: string;
+          };
+          header?: never;
+          path?: never;
+          cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+          200: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["ApplicationPage"];
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          422: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    put?: never;
+    post: /** Apply to an open demand with one’s profile */
+      {
+        parameters: {
+          query?: never;
+          header?: never;
+          path?: never;
+          cookie?: never;
+        };
+        requestBody: {
+          content: {
+            "application/json": components["schemas"]["ApplicationBody"];
+          };
+        };
+        responses: {
+          200: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["Application"];
+            };
+          };
+          201: {
+            headers: {
+              Location?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["Application"];
+            };
+          };
+          400: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          413: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          415: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          422: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/applications/{id}": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: /** Answer an application (employer) or withdraw it (job seeker) */
+      {
+        parameters: {
+          query?: never;
+          header?: {
+            "If-Match"?: string;
+          };
+          path: {
+            id: string;
+          };
+          cookie?: never;
+        };
+        requestBody: {
+          content: {
+            "application/json": components["schemas"]["ApplicationStatusPatch"];
+          };
+        };
+        responses: {
+          200: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["Application"];
+            };
+          };
+          400: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          404: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          409: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          412: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          413: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          415: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          422: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    trace?: never;
+  };
+  "/invitations": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: /** Invitations received (job seeker), sent (employer), or a bureau region’s */
+      {
+        parameters: {
+          query?: {
+            region?: string;
+            limit?: number;
+            nextToken?: string;
+          };
+          header?: never;
+          path?: never;
+          cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+          200: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["InvitationPage"];
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          422: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    put?: never;
+    post: /** Invite a consenting match to apply to one’s demand */
+      {
+        parameters: {
+          query?: never;
+          header?: never;
+          path?: never;
+          cookie?: never;
+        };
+        requestBody: {
+          content: {
+            "application/json": components["schemas"]["InvitationBody"];
+          };
+        };
+        responses: {
+          200: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["Invitation"];
+            };
+          };
+          201: {
+            headers: {
+              Location?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["Invitation"];
+            };
+          };
+          400: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          413: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          415: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          422: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/invitations/{id}/accept": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    post: /** Accept an invitation: the employer then sees one’s contact details */
+      {
+        parameters: {
+          query?: never;
+          header?: never;
+          path: {
+            id: string;
+          };
+          cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+          200: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["Invitation"];
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          404: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/invitations/{id}/decline": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    post: /** Decline an invitation */
+      {
+        parameters: {
+          query?: never;
+          header?: never;
+          path: {
+            id: string;
+          };
+          cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+          200: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["Invitation"];
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          404: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/invitations/{id}": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: /** Withdraw an invitation or record a hire (employer) */
+      {
+        parameters: {
+          query?: never;
+          header?: {
+            "If-Match"?: string;
+          };
+          path: {
+            id: string;
+          };
+          cookie?: never;
+        };
+        requestBody: {
+          content: {
+            "application/json": components["schemas"]["InvitationStatusPatch"];
+          };
+        };
+        responses: {
+          200: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["Invitation"];
+            };
+          };
+          400: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          404: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          409: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          412: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          413: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          415: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          422: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    trace?: never;
+  };
+  "/inbox": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: /** The caller’s events, newest first, with the unread count */
+      {
+        parameters: {
+          query?: {
+            limit?: number;
+            nextToken?: string;
+          };
+          header?: never;
+          path?: never;
+          cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+          200: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["InboxPage"];
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          422: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/inbox/{id}/read": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    post: /** Mark an event read */
+      {
+        parameters: {
+          query?: never;
+          header?: never;
+          path: {
+            id: string;
+          };
+          cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+          204: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content?: never;
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          404: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 
 export interface components {
@@ -2535,6 +3942,8 @@ export interface components {
         expiresAt?: string;
         /** Groups the employer prefers (退役军人优先: ["veteran"]). Never changes a score; bureau staff can filter matches by group. */
         groupPreferences?: ("graduate" | "migrant_worker" | "laid_off" | "veteran" | "disabled" | "employed_upskilling" | "poverty_alleviated" | "employment_difficulty" | "rural_transfer" | "older_unemployed" | "other")[];
+        /** The work can be done from anywhere (GET /jobs?remote=true). */
+        remote?: boolean;
       };
     DemandPatch: {
         employer?: string;
@@ -2558,6 +3967,7 @@ export interface components {
         salaryMax?: (number) | (null);
         expiresAt?: (string) | (null);
         groupPreferences?: (("graduate" | "migrant_worker" | "laid_off" | "veteran" | "disabled" | "employed_upskilling" | "poverty_alleviated" | "employment_difficulty" | "rural_transfer" | "older_unemployed" | "other")[]) | (null);
+        remote?: boolean | null;
         /** Close a posting without deleting it. */
         status?: "open" | "closed";
       };
@@ -2593,6 +4003,11 @@ export interface components {
         prefersOnline?: boolean;
         /** May employers see this profile in their matches. */
         consentToShare: boolean;
+        contact?: components["schemas"]["Contact"];
+      };
+    Contact: {
+        phone?: string;
+        email?: string;
       };
     LearnerPatch: {
         summary?: string;
@@ -2619,6 +4034,7 @@ export interface components {
         yearsExperience?: (number) | (null);
         prefersOnline?: boolean | null;
         consentToShare?: boolean;
+        contact?: (components["schemas"]["Contact"]) | (null);
       };
     SubsidyRecordInput: {
         /** The bureau's own reference of this payment: recording it again updates the entry, never duplicates it. */
@@ -2708,6 +4124,55 @@ export interface components {
         threshold?: number;
         /** Also produce a roster respecting headcounts and course seats. */
         assign?: boolean;
+      };
+    MeProfilePatch: {
+        summary?: string;
+        /** Skills as free text (Chinese, English or mixed), taxonomy ids, or { skill, level } objects. */
+        skills?: ((string) | ({
+          skill: string;
+          level?: (number) | (string);
+        }))[];
+        wants?: (((string) | ({
+          skill: string;
+          level?: (number) | (string);
+        }))[]) | (null);
+        certificates?: (string)[];
+        /** A GB/T 2260 code, a Chinese administrative name, or `national`. */
+        region?: string;
+        /** graduate 高校毕业生, migrant_worker 农民工, laid_off 失业人员, veteran 退役军人, disabled 残疾人, employed_upskilling 在职提升, poverty_alleviated 脱贫人口, employment_difficulty 就业困难人员, rural_transfer 农村转移劳动力, older_unemployed 大龄失业人员, other. */
+        group?: "graduate" | "migrant_worker" | "laid_off" | "veteran" | "disabled" | "employed_upskilling" | "poverty_alleviated" | "employment_difficulty" | "rural_transfer" | "older_unemployed" | "other";
+        /** Every group the learner belongs to (several allowed). */
+        groups?: ("graduate" | "migrant_worker" | "laid_off" | "veteran" | "disabled" | "employed_upskilling" | "poverty_alleviated" | "employment_difficulty" | "rural_transfer" | "older_unemployed" | "other")[];
+        insuredRegion?: (("none") | (string)) | (null);
+        householdRegion?: (string) | (null);
+        birthYear?: (number) | (null);
+        education?: (string) | (null);
+        yearsExperience?: (number) | (null);
+        prefersOnline?: boolean | null;
+        consentToShare?: boolean;
+        contact?: (components["schemas"]["Contact"]) | (null);
+        /** The submitter's own identifier; submitting it again updates the record. */
+        ref?: string;
+      };
+    ClaimBody: {
+        code: string;
+      };
+    ApplicationBody: {
+        demandId: string;
+        note?: string;
+      };
+    ApplicationStatusPatch: {
+        /** Employer: viewed, accepted, declined, hired; job seeker: withdrawn. */
+        status: "viewed" | "accepted" | "declined" | "hired" | "withdrawn";
+      };
+    InvitationBody: {
+        demandId: string;
+        learnerId: string;
+        note?: string;
+      };
+    InvitationStatusPatch: {
+        /** Employer: withdrawn (before an answer) or hired (after acceptance). */
+        status: "withdrawn" | "hired";
       };
     Health: {
         status: "ok";
@@ -3311,6 +4776,151 @@ export interface components {
         };
         /** Set when computing this learner failed; the lists are then empty. */
         error?: string;
+      };
+    Profile: {
+        id: string;
+        ref: string;
+        owner: string;
+        version: number;
+        region: string;
+        consentToShare: boolean;
+        contact?: components["schemas"]["Contact"];
+        createdAt: string;
+        updatedAt: string;
+        [key: string]: unknown;
+      };
+    ClaimCode: {
+        code: string;
+        learnerId: string;
+        expiresAt: string;
+      };
+    JobPage: {
+        items: (components["schemas"]["Job"])[];
+        nextToken?: string;
+      };
+    Job: {
+        id: string;
+        ref: string;
+        title: string;
+        /** Display name; no contact details. */
+        employer: string;
+        region: string;
+        salaryMin?: number;
+        salaryMax?: number;
+        headcount: number;
+        skills: ({
+          text: string;
+          skillId: string | null;
+          level: (number) | (null);
+          role: "required" | "preferred";
+        })[];
+        remote?: boolean;
+        createdAt: string;
+        expiresAt?: string;
+        /** For a job seeker with a profile: the matcher’s score and why. */
+        match?: {
+          score: number;
+          requiredMet: number;
+          requiredTotal: number;
+          explanation: {
+            summary: string;
+            matched: ({
+              skillId: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+              role: string;
+              credit: number;
+              [key: string]: unknown;
+            })[];
+            partial: ({
+              skillId: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+              role: string;
+              credit: number;
+              [key: string]: unknown;
+            })[];
+            missing: ({
+              skillId: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+              role: string;
+              credit: number;
+              [key: string]: unknown;
+            })[];
+            region: string;
+          };
+        };
+      };
+    Application: {
+        id: string;
+        kind: "application" | "invitation";
+        demandId: string;
+        demandRef: string;
+        title: string;
+        employer: string;
+        region: string;
+        learnerId: string;
+        learnerRef: string;
+        note?: string;
+        status: "sent" | "viewed" | "accepted" | "declined" | "withdrawn" | "hired";
+        timestamps: {
+          [key: string]: string;
+        };
+        createdAt: string;
+        updatedAt: string;
+        version: number;
+        /** Only to the employer, after the seeker applied or accepted; logged. */
+        contact?: components["schemas"]["Contact"];
+      };
+    ApplicationPage: {
+        items: (components["schemas"]["Application"])[];
+        nextToken?: string;
+      };
+    Invitation: {
+        id: string;
+        kind: "application" | "invitation";
+        demandId: string;
+        demandRef: string;
+        title: string;
+        employer: string;
+        region: string;
+        learnerId: string;
+        learnerRef: string;
+        note?: string;
+        status: "sent" | "viewed" | "accepted" | "declined" | "withdrawn" | "hired";
+        timestamps: {
+          [key: string]: string;
+        };
+        createdAt: string;
+        updatedAt: string;
+        version: number;
+        /** Only to the employer, after the seeker applied or accepted; logged. */
+        contact?: components["schemas"]["Contact"];
+      };
+    InvitationPage: {
+        items: (components["schemas"]["Invitation"])[];
+        nextToken?: string;
+      };
+    InboxPage: {
+        items: ({
+          id: string;
+          type: "invited" | "invitation_accepted" | "invitation_declined" | "application_received" | "application_viewed" | "application_accepted" | "application_declined" | "application_withdrawn" | "hired" | "new_matching_job" | "campaign_finished";
+          at: string;
+          read: boolean;
+          message: string;
+          demandId?: string;
+          engagementId?: string;
+          title?: string;
+        })[];
+        unread: number;
+        nextToken?: string;
       };
     CourseSubsidyTermsOutput: {
         /** training: 职业培训补贴; skill_upgrade: 技能提升补贴 (insured employees obtaining a certificate); assessment: 职业技能评价补贴; living_allowance: 生活费补贴; other. */

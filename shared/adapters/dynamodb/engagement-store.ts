@@ -1,0 +1,153 @@
+import { PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Engagement, EngagementKind } from '../../domain/engagement.js';
+import type { Audience, EngagementStore, Quota } from '../../ports/engagements.js';
+import type { Page, PageRequest } from '../../ports/record-store.js';
+import { ValidationError } from '../../domain/errors.js';
+import { batchGetAll } from './batch-get.js';
+import { translateDynamoError } from './errors.js';
+import type { Item } from './items.js';
+import { pointReads } from './point-reads.js';
+import { keys, PROVINCES, regionPrefix } from './keys.js';
+
+const ENTITY = 'ENGAGEMENT';
+const LIST_ENTITY = 'ENGAGEMENT_ENTRY';
+
+const toEngagement = (item: Item): Engagement => {
+  const { pk: _p, sk: _s, entity: _e, ...rest } = item;
+  return rest as unknown as Engagement;
+};
+
+const encode = (t: object): string => Buffer.from(JSON.stringify(t)).toString('base64url');
+function decode(token: string | undefined): { p: number; k?: Record<string, unknown> } {
+  if (token === undefined) return { p: 0 };
+  try {
+    const t = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { p: number; k?: Record<string, unknown> };
+    if (Number.isInteger(t.p) && t.p >= 0) return t;
+  } catch {
+    // fall through
+  }
+  throw new ValidationError('The nextToken is not valid.', [{ path: '/nextToken', message: 'Not a token this list returned; start again without it.' }]);
+}
+
+/**
+ * DynamoDB implementation of {@link EngagementStore}: the engagement's own item holds its state;
+ * three small list entries (the learner's, the employer's, the region's) are written with it in
+ * one transaction and point at it, so a status change writes one item.
+ */
+export class DynamoEngagementStore implements EngagementStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async create(e: Engagement, quota?: Quota): Promise<'created' | 'exists' | 'over-quota'> {
+    const entry = { entity: LIST_ENTITY, engagementId: e.id };
+    const items = [
+      { Put: { TableName: this.tableName, Item: { ...keys.engagement(e.id), entity: ENTITY, ...e }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: this.tableName, Item: { ...keys.engagementForLearner(e.kind, e.learnerId, e.createdAt, e.id), ...entry } } },
+      { Put: { TableName: this.tableName, Item: { ...keys.engagementForEmployer(e.kind, e.employerSub, e.createdAt, e.id), ...entry } } },
+      { Put: { TableName: this.tableName, Item: { ...keys.engagementInRegion(e.kind, e.region, e.id), ...entry } } },
+      ...(quota
+        ? [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: keys.inviteQuota(quota.sub, quota.day),
+                UpdateExpression: 'ADD #n :one SET #t = if_not_exists(#t, :ttl)',
+                ConditionExpression: 'attribute_not_exists(#n) OR #n < :limit',
+                ExpressionAttributeNames: { '#n': 'count', '#t': 'ttl' },
+                ExpressionAttributeValues: { ':one': 1, ':limit': quota.limit, ':ttl': Math.floor(Date.parse(`${quota.day}T00:00:00+08:00`) / 1000) + 3 * 86_400 },
+              },
+            },
+          ]
+        : []),
+    ];
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+      return 'created';
+    } catch (err) {
+      const reasons = (err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
+      if (reasons[0]?.Code === 'ConditionalCheckFailed') return 'exists';
+      if (reasons[4]?.Code === 'ConditionalCheckFailed') return 'over-quota';
+      throw translateDynamoError(err, 'Creating an engagement');
+    }
+  }
+
+  async get(id: string): Promise<Engagement | undefined> {
+    const item = await this.run(() => pointReads(this.client, this.tableName).get(keys.engagement(id)), 'Reading an engagement');
+    return item ? toEngagement(item) : undefined;
+  }
+
+  async update(next: Engagement, previousVersion: number): Promise<void> {
+    await this.run(
+      () =>
+        this.client.send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: { ...keys.engagement(next.id), entity: ENTITY, ...next },
+            ConditionExpression: '#v = :v',
+            ExpressionAttributeNames: { '#v': 'version' },
+            ExpressionAttributeValues: { ':v': previousVersion },
+          }),
+        ),
+      `Updating ${next.id}`,
+    );
+  }
+
+  async list(kind: EngagementKind, audience: Audience, page: PageRequest): Promise<Page<Engagement>> {
+    const queries =
+      'learnerId' in audience
+        ? [{ pk: keys.engagementForLearnerPartition(kind, audience.learnerId), prefix: '', newest: true }]
+        : 'employerSub' in audience
+          ? [{ pk: keys.engagementForEmployerPartition(kind, audience.employerSub), prefix: '', newest: true }]
+          : (audience.region === 'national' ? PROVINCES : [regionPrefix(audience.region).slice(0, 2)]).map((p) => ({
+              pk: keys.engagementInRegionPartition(kind, p),
+              prefix: regionPrefix(audience.region),
+              newest: false,
+            }));
+    const state = decode(page.nextToken);
+    const ids: string[] = [];
+    let p = state.p;
+    let start = state.k;
+    while (p < queries.length && ids.length < page.limit) {
+      const q = queries[p]!;
+      const out = await this.run(
+        () =>
+          this.client.send(
+            new QueryCommand({
+              TableName: this.tableName,
+              KeyConditionExpression: q.prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
+              ExpressionAttributeValues: { ':pk': q.pk, ...(q.prefix ? { ':prefix': q.prefix } : {}) },
+              ScanIndexForward: !q.newest,
+              Limit: page.limit - ids.length,
+              ExclusiveStartKey: start,
+            }),
+          ),
+        'Listing engagements',
+      );
+      ids.push(...(out.Items ?? []).map((i) => i.engagementId as string));
+      start = out.LastEvaluatedKey;
+      if (!start) p += 1;
+    }
+    const found = new Map(
+      (await batchGetAll(this.client, this.tableName, ids.map((id) => keys.engagement(id)), { what: 'Reading engagements' })).map((i) => [i.id as string, toEngagement(i)]),
+    );
+    const items = ids.flatMap((id) => found.get(id) ?? []);
+    return p < queries.length ? { items, nextToken: encode({ p, ...(start ? { k: start } : {}) }) } : { items };
+  }
+
+  async logReveal(entry: { learnerId: string; engagementId: string; viewer: string; at: string }): Promise<void> {
+    await this.run(
+      () => this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.contactReveal(entry.learnerId, entry.at, entry.engagementId), entity: 'AUDIT', ...entry } })),
+      'Logging a contact reveal',
+    );
+  }
+
+  private async run<T>(call: () => Promise<T>, what: string): Promise<T> {
+    try {
+      return await call();
+    } catch (err) {
+      throw translateDynamoError(err, what);
+    }
+  }
+}

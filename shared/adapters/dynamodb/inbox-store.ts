@@ -1,0 +1,107 @@
+import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ValidationError } from '../../domain/errors.js';
+import type { InboxEvent, InboxPage, InboxStore } from '../../ports/inbox.js';
+import { translateDynamoError } from './errors.js';
+import type { Item } from './items.js';
+import { keys } from './keys.js';
+
+const toEvent = (item: Item): InboxEvent => {
+  const { pk: _p, sk: _s, entity: _e, ...rest } = item;
+  return rest as unknown as InboxEvent;
+};
+
+const cancelledAt = (err: unknown, i: number): boolean => ((err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [])[i]?.Code === 'ConditionalCheckFailed';
+
+/**
+ * DynamoDB implementation of {@link InboxStore}: a user's events in one partition (sort key
+ * `EVENT#<id>`, ids sort by time) beside an `UNREAD` counter kept in the same transactions.
+ */
+export class DynamoInboxStore implements InboxStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async add(sub: string, event: InboxEvent): Promise<boolean> {
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: this.tableName, Item: { ...keys.inboxEvent(sub, event.id), entity: 'INBOX_EVENT', ...event }, ConditionExpression: 'attribute_not_exists(pk)' } },
+            { Update: { TableName: this.tableName, Key: keys.inboxUnread(sub), UpdateExpression: 'ADD #n :one', ExpressionAttributeNames: { '#n': 'unread' }, ExpressionAttributeValues: { ':one': 1 } } },
+          ],
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (cancelledAt(err, 0)) return false;
+      throw translateDynamoError(err, 'Adding an inbox event');
+    }
+  }
+
+  async list(sub: string, page: { limit: number; nextToken?: string | undefined }): Promise<InboxPage> {
+    let start: Record<string, unknown> | undefined;
+    if (page.nextToken !== undefined) {
+      try {
+        start = { ...keys.inboxEvent(sub, Buffer.from(page.nextToken, 'base64url').toString('utf8')) };
+      } catch {
+        throw new ValidationError('The nextToken is not valid.', [{ path: '/nextToken', message: 'Not a token this list returned.' }]);
+      }
+    }
+    const [events, counter] = await Promise.all([
+      this.run(
+        () =>
+          this.client.send(
+            new QueryCommand({
+              TableName: this.tableName,
+              KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+              ExpressionAttributeValues: { ':pk': keys.inboxPartition(sub), ':prefix': keys.inboxEventPrefix },
+              ScanIndexForward: false,
+              Limit: page.limit,
+              ExclusiveStartKey: start,
+            }),
+          ),
+        'Reading an inbox',
+      ),
+      this.run(() => this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.inboxUnread(sub) })), 'Reading an unread count'),
+    ]);
+    const items = (events.Items ?? []).map(toEvent);
+    const last = events.LastEvaluatedKey ? items[items.length - 1] : undefined;
+    return { items, unread: Math.max(0, Number(counter.Item?.unread ?? 0)), ...(last ? { nextToken: Buffer.from(last.id).toString('base64url') } : {}) };
+  }
+
+  async markRead(sub: string, eventId: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: keys.inboxEvent(sub, eventId),
+                UpdateExpression: 'SET #r = :t',
+                ConditionExpression: 'attribute_exists(pk) AND #r = :f',
+                ExpressionAttributeNames: { '#r': 'read' },
+                ExpressionAttributeValues: { ':t': true, ':f': false },
+              },
+            },
+            { Update: { TableName: this.tableName, Key: keys.inboxUnread(sub), UpdateExpression: 'ADD #n :minus', ExpressionAttributeNames: { '#n': 'unread' }, ExpressionAttributeValues: { ':minus': -1 } } },
+          ],
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (!cancelledAt(err, 0)) throw translateDynamoError(err, 'Marking an event read');
+      const found = await this.run(() => this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.inboxEvent(sub, eventId) })), 'Reading an inbox event');
+      return found.Item !== undefined;
+    }
+  }
+
+  private async run<T>(call: () => Promise<T>, what: string): Promise<T> {
+    try {
+      return await call();
+    } catch (err) {
+      throw translateDynamoError(err, what);
+    }
+  }
+}

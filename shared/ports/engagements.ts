@@ -1,0 +1,30 @@
+import type { Engagement, EngagementKind } from '../domain/engagement.js';
+import type { Page, PageRequest } from './record-store.js';
+
+/** Whose engagements a list reads. */
+export type Audience = { readonly learnerId: string } | { readonly employerSub: string } | { readonly region: string };
+
+/** A daily allowance the create must fit in (invitations per employer). */
+export interface Quota {
+  readonly sub: string;
+  /** The day it counts for, `YYYY-MM-DD`. */
+  readonly day: string;
+  readonly limit: number;
+}
+
+/** Storage of applications and invitations, with their lists and the contact-reveal audit trail. */
+export interface EngagementStore {
+  /**
+   * Creates the engagement with its list entries, counting it against `quota` in the same
+   * transaction: `exists` when it was already there (nothing changes), `over-quota` when the
+   * allowance is used up (nothing is stored).
+   */
+  create(e: Engagement, quota?: Quota): Promise<'created' | 'exists' | 'over-quota'>;
+  get(id: string): Promise<Engagement | undefined>;
+  /** Replaces it unless it changed since `previousVersion` was read (ConflictError). */
+  update(next: Engagement, previousVersion: number): Promise<void>;
+  /** Newest first for a learner or an employer; by region for bureau staff. */
+  list(kind: EngagementKind, audience: Audience, page: PageRequest): Promise<Page<Engagement>>;
+  /** Records that an employer was shown a learner's contact details through an engagement. */
+  logReveal(entry: { learnerId: string; engagementId: string; viewer: string; at: string }): Promise<void>;
+}

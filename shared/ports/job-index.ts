@@ -1,0 +1,38 @@
+import type { IndexedSkill } from '../domain/records.js';
+import type { Level } from '../taxonomy/levels.js';
+
+/** What a job search shows of an open demand: no description, no employer contact details. */
+export interface JobCard {
+  readonly id: string;
+  readonly ref: string;
+  readonly title: string;
+  /** The employer's display name, as posted. */
+  readonly employer: string;
+  readonly region: string;
+  readonly salaryMin?: number;
+  readonly salaryMax?: number;
+  readonly headcount: number;
+  /** The skills needed, required first, as posted and as mapped. */
+  readonly skills: ReadonlyArray<{ readonly text: string; readonly skillId: string | null; readonly level: Level | null; readonly role: 'required' | 'preferred' }>;
+  /** What matching scores with (the same vector the skill index carries). */
+  readonly skillVector: readonly IndexedSkill[];
+  readonly minLevel?: Level;
+  readonly expiresAt?: string;
+  readonly remote?: boolean;
+  readonly createdAt: string;
+}
+
+export interface JobLookup {
+  /** Every term must be present (AND); `[ALL_TERM]` alone: the region's newest demands. */
+  readonly terms: readonly string[];
+  /** A GB/T 2260 code or `national`: the region and everything inside it. */
+  readonly region: string;
+  /** Most index entries read per term and province partition (per browse list). */
+  readonly perPartition: number;
+}
+
+/** The job search index: open demands under their search terms, by region. */
+export interface JobIndex {
+  /** Cards of the demands indexed under every term, inside the region; unordered. */
+  find(lookup: JobLookup): Promise<JobCard[]>;
+}

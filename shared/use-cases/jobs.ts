@@ -1,0 +1,83 @@
+import type { Caller } from '../domain/caller.js';
+import { ValidationError } from '../domain/errors.js';
+import { ALL_TERM, queryTerms, skillTerm, textTerms } from '../domain/jobs/terms.js';
+import { matchingSkills } from '../domain/matching/evidence.js';
+import { rankedExplanation, type Lang } from '../domain/matching/explain.js';
+import { havesOf, needsOf, rankMatch, scoreMatch, type MatchContext } from '../domain/matching/score.js';
+import type { Clock } from '../ports/clock.js';
+import type { JobCard, JobIndex } from '../ports/job-index.js';
+import type { ProfileLinks } from '../ports/profile-links.js';
+import type { RecordStore } from '../ports/record-store.js';
+import type { Job, JobsQuery } from '../schemas/action.js';
+import { normaliseSkillInputs } from '../taxonomy/normalise.js';
+import type { Taxonomy } from '../taxonomy/taxonomy.js';
+import { resolveProfile } from './profile.js';
+
+export interface JobsDeps {
+  readonly jobs: JobIndex;
+  readonly store: RecordStore;
+  readonly links: ProfileLinks;
+  readonly clock: Clock;
+  readonly taxonomy: Taxonomy;
+  /** Most index entries read per term and province partition. @default 2000 */
+  readonly perPartition?: number;
+  /** Most of a region's newest demands a search without words or skill ranks. @default 300 */
+  readonly browseLimit?: number;
+}
+
+/** The terms a search must match: the query's, and the skill's (its taxonomy term when it maps to one). */
+export function searchTerms(query: Pick<JobsQuery, 'q' | 'skill'>, taxonomy: Taxonomy): string[] {
+  const terms = query.q ? queryTerms(query.q) : [];
+  if (query.skill) {
+    const mapped = normaliseSkillInputs([query.skill], taxonomy).skills[0]?.skillId;
+    terms.push(...(mapped ? [skillTerm(mapped)] : textTerms(query.skill)));
+  }
+  return terms.length > 0 ? [...new Set(terms)] : [ALL_TERM];
+}
+
+const decodeOffset = (token: string | undefined): number => {
+  if (token === undefined) return 0;
+  const n = Number(Buffer.from(token, 'base64url').toString('utf8'));
+  if (!Number.isInteger(n) || n < 0) throw new ValidationError('The nextToken is not valid.', [{ path: '/nextToken', message: 'Not a token this list returned; start again without it.' }]);
+  return n;
+};
+
+const newestFirst = (a: JobCard, b: JobCard): number => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? -1 : 1);
+
+/**
+ * Job search over open, unexpired demands (docs/jobs.md): every query term read from the term
+ * index of the region's province partitions (never a scan), filtered by pay and remote work, and
+ * sorted by the matcher's score for a job seeker with a profile, else newest first.
+ */
+export function makeSearchJobs(deps: JobsDeps) {
+  return async (caller: Caller, query: JobsQuery, lang: Lang): Promise<{ items: Job[]; nextToken?: string }> => {
+    const offset = decodeOffset(query.nextToken);
+    const terms = searchTerms(query, deps.taxonomy);
+    const browsing = terms.length === 1 && terms[0] === ALL_TERM;
+    const [cards, learner] = await Promise.all([
+      deps.jobs.find({ terms, region: query.region ?? 'national', perPartition: browsing ? (deps.browseLimit ?? 300) : (deps.perPartition ?? 2000) }),
+      resolveProfile(deps, caller),
+    ]);
+    const now = deps.clock.now().toISOString();
+    const open = cards.filter(
+      (c) =>
+        (c.expiresAt === undefined || c.expiresAt > now) &&
+        (query.salaryMin === undefined || (c.salaryMax ?? c.salaryMin ?? -1) >= query.salaryMin) &&
+        (query.remote === undefined || (c.remote === true) === query.remote),
+    );
+    const haves = learner ? havesOf(matchingSkills(learner, deps.taxonomy)) : undefined;
+    const ctxOf = (card: JobCard): MatchContext => ({ demandRegion: card.region, learnerRegion: learner!.region, learnerPrefersOnline: learner!.prefersOnline, online: card.remote });
+    // Ranked cheaply (the matcher's rankMatch: scoreMatch's score without the evidence), explained for the page only.
+    const ranked = open.map((card) => ({ card, score: haves ? rankMatch(needsOf(card.skillVector, card.minLevel), haves, ctxOf(card), deps.taxonomy).score : 0 }));
+    ranked.sort((a, b) => b.score - a.score || newestFirst(a.card, b.card));
+    const page = ranked.slice(offset, offset + query.limit);
+    const items = page.map(({ card }): Job => {
+      const { skillVector: _v, minLevel: _m, ...shown } = card;
+      const breakdown = haves ? scoreMatch(needsOf(card.skillVector, card.minLevel), haves, ctxOf(card), deps.taxonomy) : undefined;
+      const match = breakdown ? { score: breakdown.score, requiredMet: breakdown.requiredMet, requiredTotal: breakdown.requiredTotal, explanation: rankedExplanation(breakdown, lang) } : undefined;
+      return { ...(shown as Omit<Job, 'match'>), ...(match ? { match: match as unknown as NonNullable<Job['match']> } : {}) };
+    });
+    const end = offset + page.length;
+    return end < ranked.length ? { items, nextToken: Buffer.from(String(end)).toString('base64url') } : { items };
+  };
+}
