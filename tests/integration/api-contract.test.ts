@@ -143,7 +143,7 @@ describe('every route answers what it declares', { timeout: 90_000 }, () => {
     expect(created.response.status).toBe(201);
     ids.learner = created.data?.id ?? '';
 
-    const batch = await bureau.POST('/learners/batch', { body: [learner({ ref: 'B-1', group: 'graduate' }), learner({ ref: 'B-2', group: 'laid_off' })] });
+    const batch = await bureau.POST('/learners/batch', { body: [learner({ ref: 'B-1', group: 'graduate', consentToShare: false }), learner({ ref: 'B-2', group: 'laid_off', consentToShare: false })] });
     expectDeclared('POST', '/learners/batch', batch);
 
     const list = await bureau.GET('/learners', { params: { query: { region: '110119', limit: 5 } } });
@@ -240,6 +240,54 @@ describe('every route answers what it declares', { timeout: 90_000 }, () => {
     expect(ProblemSchema.safeParse(missing.error).success).toBe(true);
     expect(bad.response.status).toBe(422);
     expect(ProblemSchema.parse(bad.error).errors?.map((e) => e.path)).toEqual(['/headcount']);
+  });
+
+  it('the action loop and a subsidy history: my profile, claim, jobs, applications, invitations, inbox', async () => {
+    const me = client(await api.token('jobseeker', 'contract-loop-seeker'));
+    const invitee = client(await api.token('jobseeker', 'contract-loop-invitee'));
+    const claimer = client(await api.token('jobseeker', 'contract-loop-claimer'));
+    const employer = client(tokens.employer);
+    const bureau = client(tokens.bureau);
+    const job = await employer.POST('/demands', { body: { ...demandBody({ ref: 'LOOP-1' }), region: '110119' } as never });
+    const demandId = job.data?.id ?? '';
+
+    const created = await me.PATCH('/me/profile', { body: learner({ ref: 'mine', contact: { phone: '13800138000' } } as never) });
+    expectDeclared('PATCH', '/me/profile', created);
+    expect(created.response.status).toBe(201);
+    const updated = await me.PATCH('/me/profile', { body: { yearsExperience: 3 } });
+    expectDeclared('PATCH', '/me/profile', updated);
+    expectDeclared('GET', '/me/profile', await me.GET('/me/profile'));
+
+    const walkIn = await bureau.POST('/learners', { body: learner({ ref: 'walk-in', consentToShare: false }) });
+    const code = await bureau.POST('/learners/{id}/claim-code', { params: { path: { id: walkIn.data?.id ?? '' } } });
+    expectDeclared('POST', '/learners/{id}/claim-code', code);
+    expectDeclared('POST', '/me/profile/claim', await claimer.POST('/me/profile/claim', { body: { code: code.data?.code ?? '' } }));
+
+    const recorded = await bureau.POST('/learners/{id}/subsidies', {
+      params: { path: { id: created.data?.id ?? '' } },
+      body: { ref: 'BT-1', kind: 'training', amountYuan: 1000, paidAt: '2026-03-01', payerRegion: '110119' },
+    });
+    expectDeclared('POST', '/learners/{id}/subsidies', recorded);
+
+    expectDeclared('GET', '/jobs', await me.GET('/jobs', { params: { query: { region: '110119' } } }));
+    const applied = await me.POST('/applications', { body: { demandId, note: '有CAAC执照' } });
+    expectDeclared('POST', '/applications', applied);
+    expectDeclared('GET', '/applications', await employer.GET('/applications'));
+    expectDeclared('PATCH', '/applications/{id}', await employer.PATCH('/applications/{id}', { params: { path: { id: applied.data?.id ?? '' } }, body: { status: 'accepted' } }));
+
+    const theirs = await invitee.PATCH('/me/profile', { body: learner({ ref: 'theirs' }) });
+    const invited = await employer.POST('/invitations', { body: { demandId, learnerId: theirs.data?.id ?? '', note: '欢迎来面试' } });
+    expectDeclared('POST', '/invitations', invited);
+    expectDeclared('GET', '/invitations', await invitee.GET('/invitations'));
+    expectDeclared('POST', '/invitations/{id}/accept', await invitee.POST('/invitations/{id}/accept', { params: { path: { id: invited.data?.id ?? '' } } }));
+    expectDeclared('PATCH', '/invitations/{id}', await employer.PATCH('/invitations/{id}', { params: { path: { id: invited.data?.id ?? '' } }, body: { status: 'hired' } }));
+    const again = await employer.POST('/invitations', { body: { demandId, learnerId: created.data?.id ?? '' } });
+    expectDeclared('POST', '/invitations/{id}/decline', await me.POST('/invitations/{id}/decline', { params: { path: { id: again.data?.id ?? '' } } }));
+
+    const inbox = await invitee.GET('/inbox');
+    expectDeclared('GET', '/inbox', inbox);
+    expectDeclared('POST', '/inbox/{id}/read', await invitee.POST('/inbox/{id}/read', { params: { path: { id: inbox.data?.items[0]?.id ?? '' } } }));
+    expectDeclared('DELETE', '/me/profile', await me.DELETE('/me/profile'));
   });
 
   it('covered every route of the route table', () => {

@@ -42,6 +42,7 @@ export const DemandViewSchema = z
     expiresAt: z.string().optional(),
     status: z.enum(['open', 'closed']),
     groupPreferences: z.array(LearnerGroupSchema).optional(),
+    remote: z.boolean().optional().meta({ description: "The work can be done from anywhere." }),
   })
   .meta({ id: 'Demand', description: "An employer's posting, as stored." });
 export type DemandView = z.output<typeof DemandViewSchema>;
@@ -61,6 +62,18 @@ export const LearnerViewSchema = z
     householdRegion: z.string().optional(),
     birthYear: z.int().optional(),
     subsidyHistory: z.array(SubsidyRecordSchema).optional().meta({ description: 'Subsidies received, as bureau staff recorded them.' }),
+    consent: z
+      .object({
+        given: z.boolean(),
+        by: z.enum(['self', 'bureau']),
+        subject: z.string(),
+        at: TimestampSchema,
+        noticeVersion: z.string(),
+      })
+      .optional()
+      .meta({ description: 'Who decided consentToShare, when, and under which privacy notice.' }),
+    contact: z.object({ phone: z.string().optional(), email: z.string().optional() }).optional().meta({ description: 'Shown to an employer only after the seeker applies to its demand or accepts its invitation.' }),
+    subject: z.string().optional().meta({ description: 'The account that claimed a profile bureau staff created.' }),
     education: z.string().optional(),
     yearsExperience: z.number().optional(),
     prefersOnline: z.boolean().optional(),

@@ -4229,6 +4229,8 @@ export interface components {
         expiresAt?: string;
         status: "open" | "closed";
         groupPreferences?: ("graduate" | "migrant_worker" | "laid_off" | "veteran" | "disabled" | "employed_upskilling" | "poverty_alleviated" | "employment_difficulty" | "rural_transfer" | "older_unemployed" | "other")[];
+        /** The work can be done from anywhere. */
+        remote?: boolean;
       };
     StoredSkill: {
         /** What was submitted. */
@@ -4278,6 +4280,22 @@ export interface components {
         birthYear?: number;
         /** Subsidies received, as bureau staff recorded them. */
         subsidyHistory?: (components["schemas"]["SubsidyRecord"])[];
+        /** Who decided consentToShare, when, and under which privacy notice. */
+        consent?: {
+          given: boolean;
+          by: "self" | "bureau";
+          subject: string;
+          /** ISO 8601 timestamp. */
+          at: string;
+          noticeVersion: string;
+        };
+        /** Shown to an employer only after the seeker applies to its demand or accepts its invitation. */
+        contact?: {
+          phone?: string;
+          email?: string;
+        };
+        /** The account that claimed a profile bureau staff created. */
+        subject?: string;
         education?: string;
         yearsExperience?: number;
         prefersOnline?: boolean;
