@@ -77,7 +77,7 @@ function operation(r: RouteDef): ZodOpenApiOperationObject {
       ...(r.scopes.length > 0 ? { '401': unauthorized, '403': problem('Not allowed for this caller') } : {}),
       ...(r.path.includes('{id}') ? { '404': problem('Absent or not visible to this caller') } : {}),
       ...(r.method === 'PATCH' || r.method === 'DELETE' ? { '409': problem('A concurrent write won'), '412': problem('If-Match is stale') } : {}),
-      '429': throttled,
+      '429': r.limitedPerDay ? problem('The daily allowance is used up; retry after Retry-After seconds', ['Retry-After']) : throttled,
       '503': problem('Busy; retry after Retry-After seconds', ['Retry-After']),
     },
   };

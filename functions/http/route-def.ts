@@ -33,6 +33,8 @@ export interface RouteDef {
    * The OpenAPI document declares them; a route without them declares `success` with no schema.
    */
   readonly responses?: Readonly<Record<number, RouteResponse>>;
+  /** The route has a daily allowance of its own: past it, 429 problem+json with Retry-After. */
+  readonly limitedPerDay?: boolean;
 }
 
 /** Response headers a route may declare; functions/http/openapi.ts describes each. */

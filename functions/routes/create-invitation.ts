@@ -1,6 +1,5 @@
 import { SCOPES } from '#shared/domain/scopes.js';
 import { InvitationBodySchema, InvitationSchema } from '#shared/schemas/action.js';
-import { ProblemSchema } from '#shared/schemas/queries.js';
 import type { RouteDef } from '../http/route-def.js';
 
 /** The route functions/create-invitation.ts serves; one module a route, listed in ../routes.ts. */
@@ -11,5 +10,6 @@ export const route = {
   summary: 'Invite a consenting match to apply to one’s demand',
   scopes: [SCOPES.demands],
   body: InvitationBodySchema,
-  responses: { 200: { description: 'The invitation, already sent', schema: InvitationSchema }, 201: { description: 'The invitation, sent', schema: InvitationSchema, headers: ['Location'] }, 429: { description: 'The daily invitation allowance is used up', schema: ProblemSchema, headers: ['Retry-After'] } },
+  responses: { 200: { description: 'The invitation, already sent', schema: InvitationSchema }, 201: { description: 'The invitation, sent', schema: InvitationSchema, headers: ['Location'] } },
+  limitedPerDay: true,
 } as const satisfies RouteDef;

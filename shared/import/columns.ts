@@ -13,7 +13,7 @@ export type ImportKind = 'demand' | 'learner' | 'course';
 export const IMPORT_KINDS: readonly ImportKind[] = ['demand', 'learner', 'course'];
 
 /** How a cell turns into the JSON the schemas validate. */
-export type CellType = 'list' | 'number' | 'integer' | 'boolean' | 'level' | 'text' | 'group' | 'groups' | 'mode' | 'json';
+export type CellType = 'list' | 'number' | 'integer' | 'boolean' | 'level' | 'text' | 'group' | 'groups' | 'mode' | 'json' | 'contact';
 
 export interface Column {
   /** The contract's field name (the JSON key). */
@@ -57,6 +57,7 @@ export const COLUMNS: Readonly<Record<ImportKind, readonly Column[]>> = {
     col('salaryMin', '最低月薪', ['月薪下限', '薪资下限', '最低工资'], 'number', false, 'lowest monthly pay in yuan', '月薪下限（元）', '6000'),
     col('salaryMax', '最高月薪', ['月薪上限', '薪资上限', '最高工资'], 'number', false, 'highest monthly pay in yuan', '月薪上限（元）', '9000'),
     col('expiresAt', '截止时间', ['截止日期', '有效期至'], 'text', false, 'closing time, ISO 8601 with offset', '截止时间，ISO 8601 格式', '2027-06-30T23:59:59+08:00'),
+    col('remote', '可远程', ['远程办公', '远程'], 'boolean', false, 'the work can be done from anywhere (true/false, 是/否)', '可远程工作（是/否）', '否'),
     col('groupPreferences', '优先人员类别', ['优先群体', '优先录用'], 'groups', false, 'groups preferred (never changes a score), separated by ;', '优先录用的人员类别（不影响匹配分），用分号隔开', '退役军人'),
   ],
   learner: [
@@ -70,6 +71,7 @@ export const COLUMNS: Readonly<Record<ImportKind, readonly Column[]>> = {
     col('groups', '所属人员类别', ['多个人员类别', '所属群体'], 'groups', false, 'several target groups, separated by ;', '多个重点群体类别，用分号隔开', '退役军人;就业困难人员'),
     col('insuredRegion', '失业保险参保地', ['参保地', '社保缴纳地'], 'text', false, 'where unemployment insurance is paid, or none (subsidy conditions)', '失业保险参保地，未参保填 none（用于补贴条件）', '北京市'),
     col('householdRegion', '户籍地', ['户口所在地', '户籍所在地'], 'text', false, 'household registration (subsidy conditions)', '户籍所在地（用于补贴条件）', '河北省张家口市'),
+    col('contact', '联系方式', ['手机', '电话', '手机号', '邮箱'], 'contact', false, 'phone and/or e-mail, separated by ; (shown to an employer only after you apply or accept)', '手机号和/或邮箱，用分号隔开（投递或接受邀请后才向该单位显示）', '13800138000'),
     col('birthYear', '出生年份', ['出生年'], 'integer', false, 'year of birth (age conditions of subsidies)', '出生年份（用于补贴的年龄条件）', '1985'),
     col('education', '学历', ['文化程度', '最高学历'], 'text', false, 'education', '学历', '高中'),
     col('yearsExperience', '工作年限', ['工龄', '从业年限', '工作经验'], 'number', false, 'years of work experience', '工作年限（年）', '2'),

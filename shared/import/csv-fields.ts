@@ -34,6 +34,12 @@ function coerce(cell: string, type: CellType): unknown {
       return GROUPS.get(cell) ?? cell;
     case 'groups':
       return cell.split(/[;；]/).map((s) => s.trim()).filter(Boolean).map((g) => GROUPS.get(g) ?? g);
+    case 'contact': {
+      const parts = cell.split(/[;；,，\s]+/).filter(Boolean);
+      const email = parts.find((p) => p.includes('@'));
+      const phone = parts.find((p) => !p.includes('@'));
+      return { ...(phone ? { phone } : {}), ...(email ? { email } : {}) };
+    }
     case 'json':
       try {
         return JSON.parse(cell) as unknown;

@@ -269,7 +269,7 @@ describe('the action loop', () => {
 
 describe('claiming a bureau-created profile', () => {
   it('links the person’s account with a one-time code', async () => {
-    const walkIn = (await api.call('POST', '/learners', { token: bureau, body: learnerBody({ ref: 'walk-in-7' }) })).body.id;
+    const walkIn = (await api.call('POST', '/learners', { token: bureau, body: learnerBody({ ref: 'walk-in-7', consentToShare: false }) })).body.id;
     const seeker = await api.token('jobseeker', 'js-walk-in');
 
     const code = await api.call('POST', `/learners/${walkIn}/claim-code`, { token: bureau });

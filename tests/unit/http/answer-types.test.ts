@@ -44,6 +44,6 @@ describe('handler answers typed by the route', () => {
 
     const claims = { sub: 'u1', 'cognito:groups': '[employer]' };
     const res = await deleted({ version: '2.0', rawPath: '/demands/x', headers: {}, isBase64Encoded: false, requestContext: { authorizer: { jwt: { claims, scopes: [] } } } } as unknown as HttpEvent, context);
-    expect(res).toEqual({ statusCode: 204, headers: {} });
+    expect(res).toEqual({ statusCode: 204, headers: { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } });
   });
 });

@@ -28,7 +28,8 @@ describe('the import core the web page imports', () => {
 
     // Assess
     expect(shared.length).toBeGreaterThanOrEqual(6);
-    expect(shared.filter((f) => !f.startsWith('shared/import/'))).toEqual([]);
+    // The project's one CSV writer is browser-safe too (no Node built-in, no package).
+    expect(shared.filter((f) => !f.startsWith('shared/import/') && f !== 'shared/csv/writer.ts')).toEqual([]);
     expect(outside).toEqual([]);
   });
 

@@ -3464,10 +3464,11 @@ export interface paths {
           };
           429: {
             headers: {
+              "Retry-After"?: string;
               [name: string]: unknown;
             };
             content: {
-              "application/json": components["schemas"]["GatewayMessage"];
+              "application/problem+json": components["schemas"]["Problem"];
             };
           };
           503: {
