@@ -22,3 +22,18 @@ export type LearnerGroup = (typeof LEARNER_GROUPS)[number];
 /** How a course is taught. */
 export const COURSE_MODES = ['online', 'offline', 'blended'] as const;
 export type CourseMode = (typeof COURSE_MODES)[number];
+
+/** The Chinese name of each target group, as bureaus write them. */
+export const GROUP_NAMES_ZH: Readonly<Record<LearnerGroup, string>> = {
+  graduate: '高校毕业生',
+  migrant_worker: '农民工',
+  laid_off: '失业人员',
+  veteran: '退役军人',
+  disabled: '残疾人',
+  employed_upskilling: '在职提升',
+  poverty_alleviated: '脱贫人口',
+  employment_difficulty: '就业困难人员',
+  rural_transfer: '农村转移劳动力',
+  older_unemployed: '大龄失业人员',
+  other: '其他',
+};

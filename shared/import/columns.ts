@@ -7,6 +7,8 @@
  * Browser-safe: no `node:` imports and nothing from the server's domain (the web page imports it).
  */
 
+import { GROUP_NAMES_ZH } from '../domain/vocabulary.js';
+
 /** The kinds of record a file can hold (the same names as the server's `Kind`). */
 export type ImportKind = 'demand' | 'learner' | 'course';
 
@@ -98,19 +100,7 @@ export const COLUMNS: Readonly<Record<ImportKind, readonly Column[]>> = {
 };
 
 /** Target groups with their Chinese names (the learner `group` column accepts either). */
-export const GROUP_LABELS: Readonly<Record<string, string>> = {
-  graduate: '高校毕业生',
-  migrant_worker: '农民工',
-  laid_off: '失业人员',
-  veteran: '退役军人',
-  disabled: '残疾人',
-  employed_upskilling: '在职提升',
-  poverty_alleviated: '脱贫人口',
-  employment_difficulty: '就业困难人员',
-  rural_transfer: '农村转移劳动力',
-  older_unemployed: '大龄失业人员',
-  other: '其他',
-};
+export const GROUP_LABELS: Readonly<Record<string, string>> = GROUP_NAMES_ZH;
 
 /** Course modes with their Chinese names. */
 export const MODE_LABELS: Readonly<Record<string, string>> = { online: '线上', offline: '线下', blended: '混合' };

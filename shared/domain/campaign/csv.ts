@@ -1,5 +1,6 @@
 import { BOM, csvCell, csvLine } from '../../csv/writer.js';
 import { regionName } from '../../regions/regions.js';
+import { GROUP_NAMES_ZH } from '../vocabulary.js';
 import type { LearnerGroup } from '../../schemas/learner.js';
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
 import type { CampaignResult } from './types.js';
@@ -68,19 +69,7 @@ export const CSV_COLUMNS_ZH: Readonly<Record<(typeof CSV_COLUMNS)[number], strin
 /** Which names the header row uses. */
 export type CsvColumnNames = 'en' | 'zh';
 
-const GROUP_NAMES: Record<LearnerGroup, string> = {
-  graduate: '高校毕业生',
-  migrant_worker: '农民工',
-  laid_off: '失业人员',
-  veteran: '退役军人',
-  disabled: '残疾人',
-  employed_upskilling: '在职提升',
-  poverty_alleviated: '脱贫人口',
-  employment_difficulty: '就业困难人员',
-  rural_transfer: '农村转移劳动力',
-  older_unemployed: '大龄失业人员',
-  other: '其他',
-};
+const GROUP_NAMES: Readonly<Record<LearnerGroup, string>> = GROUP_NAMES_ZH;
 
 /** The header line (no BOM, no line end), English names unless asked for Chinese. */
 export const csvHeader = (names: CsvColumnNames = 'en'): string => csvLine(CSV_COLUMNS.map((c) => (names === 'zh' ? CSV_COLUMNS_ZH[c] : c)));
