@@ -71,7 +71,7 @@ export const TARGET_DEMANDS = 3;
 const WORDS_MIN_SCORE = 0.2;
 const WORDS_SCORE_FACTOR = 0.2;
 /** How much the learner's words raise a ranked course's score (at most ×(1 + this)). */
-const WORDS_BOOST = 3;
+const WORDS_BOOST = 1;
 /** The pseudo-skill a course found by words closes: the shared words, named as written. */
 const WORDS_SKILL = '~words';
 /** Skill partitions of the demand index read to find nearby demands (per region scope). */
