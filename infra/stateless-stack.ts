@@ -313,7 +313,7 @@ export class StatelessStack extends Stack {
 function acknowledgePublicRoute(route: HttpRoute, def: RouteDef): void {
   Validations.of(route).acknowledge({
     id: 'AwsSolutions-APIG4',
-    reason: `${def.method} ${def.path} is public by contract (CONTRACT.md §4): liveness probes and API clients read it before signing in.`,
+    reason: `${def.method} ${def.path} is public by contract (docs/api.md): liveness probes and API clients read it before signing in.`,
   });
 }
 

@@ -326,7 +326,7 @@ describe('bureau journey', () => {
   }, 240_000);
 
   it('shows a campaign’s progress, results, group match rates and CSV from contract-shaped answers', async () => {
-    // The browser answers the campaign routes itself, with CONTRACT.md §4's shapes, so the pages
+    // The browser answers the campaign routes itself, with the shapes docs/api.md declares, so the pages
     // are checked whether or not the real routes exist yet (the journey above uses the real ones).
     const context = await newContext(browser);
     const page = await context.newPage();

@@ -126,7 +126,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, MatrixRow>> = {
   'GET /learners/{id}/matches': { expect: ONE_LEARNER },
   'GET /learners/{id}/recommendations': { expect: ONE_LEARNER },
 
-  // Bureau campaigns (CONTRACT.md §4), written ahead of their routes: the test lists these as
+  // Bureau campaigns (docs/api.md), written ahead of their routes: the test lists these as
   // pending until the routes are in functions/routes.ts, then runs them. A campaign is seen by
   // the bureau staff serving its region, like records; other roles lack the bureau scope.
   'POST /campaigns': {

@@ -1,7 +1,7 @@
 import { get, post, qs, seg } from './client.js';
 import type { RankedItem } from './ranked.js';
 
-/** CONTRACT.md §4: a campaign's status. */
+/** A campaign's status (docs/api.md). */
 export interface CampaignStatus {
   readonly id: string;
   readonly status: 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';

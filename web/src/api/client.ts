@@ -1,7 +1,7 @@
 import { ApiError, type Problem } from './problem.js';
 
 /**
- * The one way the pages talk to the API (CONTRACT.md §4, nothing else): same origin, bearer token,
+ * The one way the pages talk to the API (the routes of docs/api.md, nothing else): same origin, bearer token,
  * JSON in and out, problem JSON turned into `ApiError` with its field errors.
  */
 

@@ -1,7 +1,7 @@
 import type { Label } from './skills.js';
 
 /**
- * Ranked lists (CONTRACT.md §4: matches and recommendations). The contract fixes `id`, `ref`,
+ * Ranked lists (matches and recommendations; docs/api.md). The API fixes `id`, `ref`,
  * `score` and an `explanation`; the rest is read defensively so a page shows what it is given and
  * never invents what it is not.
  */

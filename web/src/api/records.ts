@@ -1,6 +1,6 @@
 import type { Level, StoredSkill } from './skills.js';
 
-/** Record shapes the pages read (CONTRACT.md §3); only the fields they show. */
+/** Record shapes the pages read (docs/api.md); only the fields they show. */
 
 export const GROUPS = ['graduate', 'migrant_worker', 'laid_off', 'veteran', 'disabled', 'employed_upskilling', 'poverty_alleviated', 'employment_difficulty', 'rural_transfer', 'older_unemployed', 'other'] as const;
 export type Group = (typeof GROUPS)[number];
