@@ -34,7 +34,7 @@ describe('campaign results CSV', () => {
     expect(lines[1]).toContain('无人机驾驶员,延庆区低空物流有限公司,0.82,无人机维修');
     expect(lines[1]).toContain('"仓库管理员, ""夜班""（京北仓储）0.5"');
     expect(lines[1]).toContain(',农民工,110119,北京市延庆区,ok,2,');
-    expect(lines[1]).toContain('无人机维修培训（北京低空培训中心）,1500,3300,demand,D-1,无人机驾驶员,0.82,');
+    expect(lines[1]).toContain('无人机维修培训（北京低空培训中心）,1500,,3300,demand,D-1,无人机驾驶员,0.82,');
   });
 
   it('marks a failed learner and defuses cells a spreadsheet would run as formulas', () => {
