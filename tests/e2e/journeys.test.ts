@@ -151,7 +151,8 @@ describe('job seeker journey', () => {
     // English on request, everywhere.
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Courses for me');
-    expect(await page.evaluate(() => (globalThis as unknown as BrowserStorage).document.documentElement.lang)).toBe('en');
+    // The page sets <html lang> in an effect after rendering the new words: wait for it too.
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as BrowserStorage).document.documentElement.lang)).toBe('en');
     await screenshots(page, 'seeker-courses-en');
     await context.close();
   }, 180_000);
