@@ -1,4 +1,3 @@
-import type { SubsidyRecordInput } from '#shared/schemas/subsidy.js';
 import { etagOf } from '#shared/use-cases/records.js';
 import { makeRecordSubsidy } from '#shared/use-cases/subsidy-history.js';
 import { getContainer } from './container.js';
@@ -10,6 +9,6 @@ import { route } from './routes/record-subsidy.js';
  * received; 201 for a new entry, 200 when its `ref` was recorded before (replaced, or unchanged).
  */
 export const handler = httpHandler(route, async ({ params, body, caller }) => {
-  const { learner, created } = await makeRecordSubsidy(getContainer())(caller, params.id ?? '', body as SubsidyRecordInput);
+  const { learner, created } = await makeRecordSubsidy(getContainer())(caller, params.id ?? '', body);
   return { status: created ? 201 : 200, body: { learnerId: learner.id, subsidyHistory: learner.subsidyHistory ?? [] }, headers: { etag: etagOf(learner) } };
 });

@@ -1,4 +1,3 @@
-import type { JobsQuery } from '#shared/schemas/action.js';
 import { prepareExtraction } from '#shared/taxonomy/extract.js';
 import { loadTaxonomy } from '#shared/taxonomy/taxonomy.js';
 import { makeSearchJobs } from '#shared/use-cases/jobs.js';
@@ -11,6 +10,6 @@ prepareExtraction();
 
 /** GET /jobs: open jobs matching the filters; for a job seeker with a profile, ranked by match with the reason. */
 export const handler = httpHandler(route, async ({ query, caller, lang }) => {
-  const page = await makeSearchJobs({ ...getActionDeps(), taxonomy: loadTaxonomy() })(caller, query as JobsQuery, lang);
+  const page = await makeSearchJobs({ ...getActionDeps(), taxonomy: loadTaxonomy() })(caller, query, lang);
   return { body: page, headers: { 'content-language': lang === 'zh' ? 'zh-CN' : 'en', vary: 'Accept-Language' } };
 });

@@ -1,4 +1,3 @@
-import type { LearnerPatch } from '#shared/schemas/learner.js';
 import { prepareExtraction } from '#shared/taxonomy/extract.js';
 import { etagOf, makeGetRecord, makePatchRecord, publicView } from '#shared/use-cases/records.js';
 import { getActionDeps } from './action-deps.js';
@@ -17,7 +16,7 @@ export const handler = httpHandler(route, async ({ params, body, caller, headers
   const deps = getActionDeps();
   const id = params.id ?? '';
   const before = await makeGetRecord('learner', deps)(caller, id);
-  const record = await makePatchRecord('learner', deps)(caller, id, body as LearnerPatch, headers['if-match']);
+  const record = await makePatchRecord('learner', deps)(caller, id, body, headers['if-match']);
   if (before.consentToShare && !record.consentToShare) await deps.withdrawOpen(record.id);
   return { body: publicView(record), headers: { etag: etagOf(record) } };
 });

@@ -1,5 +1,3 @@
-import type * as z from 'zod';
-import type { MeProfilePatchSchema } from '#shared/schemas/action.js';
 import { prepareExtraction } from '#shared/taxonomy/extract.js';
 import { etagOf, publicView } from '#shared/use-cases/records.js';
 import { makePatchMyProfile } from '#shared/use-cases/profile.js';
@@ -12,6 +10,6 @@ prepareExtraction();
 
 /** PATCH /me/profile: merges into the caller's profile (If-Match honoured), or creates it from a whole profile (201). */
 export const handler = httpHandler(route, async ({ body, caller, headers }) => {
-  const { record, created } = await makePatchMyProfile(getActionDeps())(caller, body as z.output<typeof MeProfilePatchSchema>, headers['if-match']);
+  const { record, created } = await makePatchMyProfile(getActionDeps())(caller, body, headers['if-match']);
   return { status: created ? 201 : 200, body: publicView(record), headers: { etag: etagOf(record), ...(created ? { location: '/me/profile' } : {}) } };
 });
