@@ -26,10 +26,19 @@ function start(cwd: string, args: string[]): { child: ChildProcess; ready: Promi
 
 const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
 
+/**
+ * Whether a process still runs. A killed process whose parent has not reaped it yet (a zombie, as
+ * an orphan re-parented to a busy init can be for a moment) has stopped running: it counts as dead.
+ */
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
-    return true;
+  } catch {
+    return false;
+  }
+  try {
+    // /proc/<pid>/stat: "pid (comm) state …"; Z is a zombie.
+    return !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
     return false;
   }
@@ -66,7 +75,8 @@ describe('npm start', () => {
     await exited(second.child);
 
     expect(health.status).toBe(200);
-    expect(alive(orphan)).toBe(false);
+    // SIGKILL is delivered asynchronously: wait for it to land rather than read the state once.
+    await expect.poll(() => alive(orphan), { timeout: 10_000 }).toBe(false);
   });
 
   it('keeps nothing on disk with --in-memory', async () => {
