@@ -19,10 +19,12 @@ export interface SubsidyCourse {
   readonly region: string;
   readonly mode: 'online' | 'offline' | 'blended';
   readonly hours: number;
+  /** 1 (五级/初级工) … 5. */
   readonly level: number;
   readonly certificate?: string | undefined;
   readonly priceYuan?: number | undefined;
   readonly subsidyYuan?: number | undefined;
+  /** The provider's own wording of the conditions, shown when it is all there is. */
   readonly subsidyConditions?: string | undefined;
   readonly subsidyTerms?: CourseSubsidyTerms | undefined;
 }

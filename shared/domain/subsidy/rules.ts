@@ -25,6 +25,7 @@
  */
 import * as z from 'zod';
 import bundledRules from '../../rules/subsidies.json' with { type: 'json' };
+import type { SubsidyCourse } from './facts.js';
 import { regionChain, regionContains, regionName } from '../../regions/regions.js';
 import type { LearnerGroup } from '../../schemas/learner.js';
 import {
@@ -34,7 +35,6 @@ import {
   SubsidyWhatSchema,
   SubsidyWhoSchema,
   type CertificateMatch,
-  type CourseSubsidyTerms,
   type SubsidyKind,
   type SubsidyPaid,
   type SubsidyWhat,
@@ -180,18 +180,7 @@ export interface SubsidyFacts {
     readonly certificates?: readonly string[] | undefined;
     readonly history?: readonly SubsidyHistoryFact[] | undefined;
   };
-  readonly course: {
-    readonly region: string;
-    readonly mode: 'online' | 'offline' | 'blended';
-    readonly hours: number;
-    /** 1 (五级/初级工) … 5. */
-    readonly level: number;
-    readonly certificate?: string | undefined;
-    readonly priceYuan?: number | undefined;
-    readonly subsidyYuan?: number | undefined;
-    /** The provider's own wording of the conditions, shown when it is all there is. */
-    readonly subsidyConditions?: string | undefined;
-    readonly subsidyTerms?: CourseSubsidyTerms | undefined;
+  readonly course: SubsidyCourse & {
     /** Taxonomy skills the course teaches. */
     readonly skillIds: readonly string[];
     /** The occupation the course trains for, when the taxonomy tells (see `courseOccupation`). */
