@@ -35,11 +35,29 @@ export function courseWords(course: Pick<Course, 'title' | 'skillsTaught' | 'cer
   return new Set(gramsOf([course.title, ...course.skillsTaught.map((s) => s.text), course.certificate ?? '', course.description].join('\n')));
 }
 
+interface CatalogueWords {
+  readonly bags: ReadonlyArray<readonly [string, Set<string>]>;
+  readonly df: ReadonlyMap<string, number>;
+}
+
+// The catalogue adapter hands out the same array while nothing changed, so its words and their
+// document frequencies are worked out once per copy, not on every recommendation.
+const catalogueCache = new WeakMap<readonly Course[], CatalogueWords>();
+
+function catalogueWords(courses: readonly Course[]): CatalogueWords {
+  let cached = catalogueCache.get(courses);
+  if (!cached) {
+    const bags = courses.map((c) => [c.id, courseWords(c)] as const);
+    const df = new Map<string, number>();
+    for (const [, bag] of bags) for (const g of bag) df.set(g, (df.get(g) ?? 0) + 1);
+    catalogueCache.set(courses, (cached = { bags, df }));
+  }
+  return cached;
+}
+
 /** How well each course's words meet the learner's, 0–1 (1 the best course), and the words shared. */
 export function wordScores(words: ReadonlyMap<string, number>, courses: readonly Course[]): Map<string, { score: number; shared: string[] }> {
-  const bags = courses.map((c) => [c.id, courseWords(c)] as const);
-  const df = new Map<string, number>();
-  for (const [, bag] of bags) for (const g of bag) df.set(g, (df.get(g) ?? 0) + 1);
+  const { bags, df } = catalogueWords(courses);
   const raw = bags.map(([id, bag]) => {
     let score = 0;
     const shared: string[] = [];
