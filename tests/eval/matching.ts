@@ -35,7 +35,7 @@ export interface MatchingEvalRow {
   readonly recall10: number;
 }
 
-interface Judgement {
+export interface Judgement {
   readonly query: string;
   readonly direction: 'demand->learners' | 'learner->courses';
   readonly item: string;
@@ -44,13 +44,34 @@ interface Judgement {
 
 const K = 10;
 /** The labelled sets: the taxonomy-words set, and the colloquial sets (dev for tuning, test held out). */
+/** An evaluation set: a fixtures folder, and which of its judged queries belong to it (all by default). */
+export interface EvalSet {
+  readonly dir: URL;
+  readonly queries?: (ref: string) => boolean;
+}
+
+/**
+ * The blind set is one pool of records whose judged queries are split in two by their number: the
+ * odd ones are tuned on, the even ones held out (as TREC splits topics over one collection).
+ */
+const oddNumbered = (ref: string) => Number(/\d+$/u.exec(ref)?.[0] ?? 0) % 2 === 1;
+const BLIND = new URL('../fixtures/colloquial/blind/', import.meta.url);
+
 export const SETS = {
-  'taxonomy words': new URL('../fixtures/matching/', import.meta.url),
-  'colloquial dev (tuning)': new URL('../fixtures/colloquial/dev/', import.meta.url),
-  'colloquial test (held out)': new URL('../fixtures/colloquial/test/', import.meta.url),
-  'colloquial dense test (held out)': new URL('../fixtures/colloquial/test-dense/', import.meta.url),
-} as const;
+  'taxonomy words': { dir: new URL('../fixtures/matching/', import.meta.url) },
+  'colloquial dev (tuning)': { dir: new URL('../fixtures/colloquial/dev/', import.meta.url) },
+  'colloquial test (held out)': { dir: new URL('../fixtures/colloquial/test/', import.meta.url) },
+  'colloquial dense test (held out)': { dir: new URL('../fixtures/colloquial/test-dense/', import.meta.url) },
+  'blind dev (tuning, odd queries)': { dir: BLIND, queries: oddNumbered },
+  'blind test (held out, even queries)': { dir: BLIND, queries: (ref: string) => !oddNumbered(ref) },
+} as const satisfies Record<string, EvalSet>;
 export type SetName = keyof typeof SETS;
+
+/** The judgements of a set's own queries. */
+export async function judgementsOf(set: EvalSet, direction: 'demand->learners' | 'learner->courses'): Promise<Judgement[]> {
+  const all = await readJsonl<Judgement>(set.dir, 'judgements.jsonl');
+  return all.filter((j) => j.direction === direction && (set.queries?.(j.query) ?? true));
+}
 const NOW = new Date('2026-06-01T00:00:00Z');
 
 export async function readJsonl<T>(fixtures: URL, file: string): Promise<T[]> {
@@ -80,7 +101,8 @@ function evaluate(ranked: readonly string[], judged: ReadonlyMap<string, number>
   const relevant = [...judged].filter(([, g]) => g >= 2).map(([id]) => id);
   const top = ranked.slice(0, K);
   return {
-    ndcg: ideal > 0 ? dcg(top.map((id) => judged.get(id) ?? 0)) / ideal : 0,
+    // A query with nothing relevant has no NDCG (TREC leaves such topics out of the mean).
+    ndcg: ideal > 0 ? dcg(top.map((id) => judged.get(id) ?? 0)) / ideal : Number.NaN,
     recall: relevant.length > 0 ? relevant.filter((id) => top.includes(id)).length / relevant.length : Number.NaN,
   };
 }
@@ -103,10 +125,10 @@ function tokenize(text: string): string[] {
 
 /** Runs the evaluation and renders its table. */
 export async function evalMatching(set: SetName = 'taxonomy words'): Promise<{ rows: MatchingEvalRow[]; text: string }> {
-  const fixtures = SETS[set];
+  const fixtures = SETS[set].dir;
   const taxonomy = loadTaxonomy();
   const { demands, learners } = await loadRecords(fixtures);
-  const judgements = (await readJsonl<Judgement>(fixtures, 'judgements.jsonl')).filter((j) => j.direction === 'demand->learners');
+  const judgements = await judgementsOf(SETS[set], 'demand->learners');
   const byQuery = new Map<string, Map<string, number>>();
   for (const j of judgements) byQuery.set(j.query, (byQuery.get(j.query) ?? new Map()).set(j.item, j.grade));
 
@@ -134,14 +156,27 @@ export async function evalMatching(set: SetName = 'taxonomy words'): Promise<{ r
     ['BM25 baseline (MiniSearch)', (d) => baseline(d.raw)],
   ];
   const judgedDemands = demands.filter((d) => byQuery.has(d.record.ref));
-  const perQuery = rankers.map(([, rank]) => judgedDemands.map((d) => evaluate(rank(d), byQuery.get(d.record.ref)!)));
+  const perQuery = rankers.map(([name, rank]) =>
+    judgedDemands.map((d) => {
+      const ranked = rank(d);
+      const judged = byQuery.get(d.record.ref)!;
+      const result = evaluate(ranked, judged);
+      // EVAL_TRACE=1 npm run eval: each demand's figures on stderr (=lists: with the top 10 and the grades).
+      if (process.env.EVAL_TRACE) {
+        const lists = process.env.EVAL_TRACE === 'lists' ? `\t${ranked.slice(0, K).join(',')}\tgraded ${[...judged].map(([l, g]) => `${l}:${g}`).join(',')}` : '';
+        console.error(`${name}\t${d.record.ref}\t${result.ndcg.toFixed(3)}\t${result.recall.toFixed(3)}${lists}`);
+      }
+      return result;
+    }),
+  );
   const rows: MatchingEvalRow[] = rankers.map(([ranker], i) => {
     const results = perQuery[i]!;
     const recalls = results.map((r) => r.recall).filter((r) => !Number.isNaN(r));
+    const ndcgs = results.map((r) => r.ndcg).filter((r) => !Number.isNaN(r));
     return {
       ranker,
-      queries: results.length,
-      ndcg10: results.reduce((s, r) => s + r.ndcg, 0) / results.length,
+      queries: ndcgs.length,
+      ndcg10: ndcgs.reduce((s, r) => s + r, 0) / ndcgs.length,
       recall10: recalls.reduce((s, r) => s + r, 0) / recalls.length,
     };
   });
@@ -152,8 +187,9 @@ export async function evalMatching(set: SetName = 'taxonomy words'): Promise<{ r
   const wins = mine.filter((r, i) => r.ndcg > theirs[i]!.ndcg + 1e-9).length;
   const losses = mine.filter((r, i) => r.ndcg < theirs[i]!.ndcg - 1e-9).length;
   const pct = (x: number) => x.toFixed(3);
+  const unanswerable = mine.filter((r) => Number.isNaN(r.ndcg)).length;
   const text = [
-    `${set}: demand → learners: ${judgedDemands.length} demands, ${shown.length} consenting learners of ${learners.length}, ${judgements.length} judgements (unlisted pairs count 0)`,
+    `${set}: demand → learners: ${judgedDemands.length} demands, ${shown.length} consenting learners of ${learners.length}, ${judgements.length} judgements (unlisted pairs count 0)${unanswerable > 0 ? `; ${unanswerable} demand${unanswerable === 1 ? '' : 's'} with no fitting learner left out of the means` : ''}`,
     '',
     '| ranker | NDCG@10 | recall@10 (grade ≥ 2) |',
     '| --- | ---: | ---: |',

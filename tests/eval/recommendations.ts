@@ -47,15 +47,8 @@ export interface RecommendationsEvalRow {
   readonly storeReads?: { readonly mean: number; readonly max: number };
 }
 
-interface Judgement {
-  readonly query: string;
-  readonly direction: string;
-  readonly item: string;
-  readonly grade: number;
-}
-
 const K = 10;
-import { SETS, type SetName } from './matching.js';
+import { judgementsOf, SETS, type SetName } from './matching.js';
 const NOW = new Date('2026-06-01T00:00:00Z');
 const clock = { now: () => NOW };
 
@@ -107,7 +100,8 @@ function evaluate(ranked: readonly string[], judged: ReadonlyMap<string, number>
   const relevant = [...judged].filter(([, g]) => g >= 2).map(([ref]) => ref);
   const top = ranked.slice(0, K);
   return {
-    ndcg: ideal > 0 ? dcg(top.map((ref) => judged.get(ref) ?? 0)) / ideal : 0,
+    // A learner no course suits has no NDCG (TREC leaves such topics out of the mean).
+    ndcg: ideal > 0 ? dcg(top.map((ref) => judged.get(ref) ?? 0)) / ideal : Number.NaN,
     recall: relevant.length > 0 ? relevant.filter((ref) => top.includes(ref)).length / relevant.length : Number.NaN,
   };
 }
@@ -136,10 +130,10 @@ const mean = (values: readonly number[]) => {
 
 /** Runs the evaluation and renders its table. */
 export async function evalRecommendations(set: SetName = 'taxonomy words'): Promise<{ rows: RecommendationsEvalRow[]; text: string }> {
-  const fixtures = SETS[set];
+  const fixtures = SETS[set].dir;
   const taxonomy = loadTaxonomy();
   const { demands, learners, courses } = await loadRecords(fixtures);
-  const judgements = (await readJsonl<Judgement>(fixtures, 'judgements.jsonl')).filter((j) => j.direction === 'learner->courses');
+  const judgements = await judgementsOf(SETS[set], 'learner->courses');
   const byQuery = new Map<string, Map<string, number>>();
   for (const j of judgements) {
     const judged = byQuery.get(j.query) ?? new Map<string, number>();
@@ -205,7 +199,7 @@ export async function evalRecommendations(set: SetName = 'taxonomy words'): Prom
     const reads = storeReads.get(name);
     rows.push({
       ranker: name,
-      queries: byQuery.size,
+      queries: ndcgs.filter((n) => Number.isFinite(n)).length,
       ndcg10: mean(ndcgs),
       recall10: mean(recalls),
       meanReturned: mean(returned),
@@ -227,8 +221,9 @@ export async function evalRecommendations(set: SetName = 'taxonomy words'): Prom
     const worse = pairs.filter(([a, b]) => a < b - 1e-9).length;
     return `better on ${better}, worse on ${worse}, equal on ${pairs.length - better - worse}`;
   };
+  const unanswerable = mine.filter((m) => !Number.isFinite(m.ndcg)).length;
   const text = [
-    `Learner → courses over the ${set} set (${courses.length} courses, ${demands.length} demands, ${learners.length} learners; ${judgements.length} judgements for ${byQuery.size} learners).`,
+    `Learner → courses over the ${set} set (${courses.length} courses, ${demands.length} demands, ${learners.length} learners; ${judgements.length} judgements for ${byQuery.size} learners${unanswerable > 0 ? `, of whom ${unanswerable} with no fitting course are left out of the NDCG means` : ''}).`,
     '',
     header,
     ...lines,

@@ -5,6 +5,9 @@
  * `--json` prints the rows as JSON instead, for tracking figures over time.
  */
 import { evalExtraction } from './extraction.js';
+import { SETS, type SetName } from './matching.js';
+
+const setNames = Object.keys(SETS) as SetName[];
 
 /** One evaluation: a name and a function giving machine-readable rows and a readable table. */
 export interface Evaluation {
@@ -14,14 +17,8 @@ export interface Evaluation {
 
 export const EVALS: readonly Evaluation[] = [
   { name: 'extraction', run: evalExtraction },
-  { name: 'matching (taxonomy words)', run: async () => (await import('./matching.js')).evalMatching('taxonomy words') },
-  { name: 'matching (colloquial dev, tuning)', run: async () => (await import('./matching.js')).evalMatching('colloquial dev (tuning)') },
-  { name: 'matching (colloquial test, held out)', run: async () => (await import('./matching.js')).evalMatching('colloquial test (held out)') },
-  { name: 'matching (colloquial dense test, held out)', run: async () => (await import('./matching.js')).evalMatching('colloquial dense test (held out)') },
-  { name: 'recommendations (taxonomy words)', run: async () => (await import('./recommendations.js')).evalRecommendations('taxonomy words') },
-  { name: 'recommendations (colloquial dev, tuning)', run: async () => (await import('./recommendations.js')).evalRecommendations('colloquial dev (tuning)') },
-  { name: 'recommendations (colloquial test, held out)', run: async () => (await import('./recommendations.js')).evalRecommendations('colloquial test (held out)') },
-  { name: 'recommendations (colloquial dense test, held out)', run: async () => (await import('./recommendations.js')).evalRecommendations('colloquial dense test (held out)') },
+  ...setNames.map((set) => ({ name: `matching: ${set}`, run: async () => (await import('./matching.js')).evalMatching(set) })),
+  ...setNames.map((set) => ({ name: `recommendations: ${set}`, run: async () => (await import('./recommendations.js')).evalRecommendations(set) })),
 ];
 
 const json = process.argv.includes('--json');
