@@ -12,6 +12,11 @@ import type { Taxonomy } from './taxonomy.js';
 export const FUZZY_THRESHOLD = 0.5;
 /** Share of the phrase's weighted grams the term must hold. */
 const MIN_INPUT_COVERAGE = 0.6;
+/**
+ * Share of the term's weighted grams the phrase must hold: a generic phrase is not linked to a
+ * narrower skill that merely contains it (故障排查 is not 无人机故障排查).
+ */
+const MIN_TERM_COVERAGE = 0.6;
 /** Confidence of a link at likeness 1; scaled down with the likeness. */
 const FUZZY_CONFIDENCE = 0.7;
 
@@ -92,7 +97,7 @@ export function linkNearest(text: string, taxonomy: Taxonomy = loadTaxonomy()): 
     const likeness = (2 * overlap) / (inputWeight + term.weight);
     // Most of the phrase must be in the term: 划片机维护 shares 机维 维护 with 无人机维护, but its
     // own word, 划片, is not there.
-    if (overlap / inputWeight < MIN_INPUT_COVERAGE) continue;
+    if (overlap / inputWeight < MIN_INPUT_COVERAGE || overlap / term.weight < MIN_TERM_COVERAGE) continue;
     if (likeness >= FUZZY_THRESHOLD && (!best || likeness > best.likeness)) {
       best = { skillId: term.skillId, likeness: Math.round(likeness * 100) / 100, confidence: Math.round(FUZZY_CONFIDENCE * likeness * 100) / 100 };
     }

@@ -104,6 +104,12 @@ export async function evalExtraction(): Promise<{ rows: ExtractionEvalRow[]; tex
       const tp = [...found.keys()].filter((id) => expected.has(id)).length;
       const fp = found.size - tp;
       const fn = expected.size - tp;
+      // EVAL_TRACE=1 npm run eval -- --only=extraction: each dev line's misses and extras on stderr (never the test split).
+      if (process.env.EVAL_TRACE && line.split === 'dev' && fp + fn > 0) {
+        const extra = [...found.keys()].filter((id) => !expected.has(id));
+        const missed = [...expected].filter((id) => !found.has(id));
+        console.error(`${line.id}\t+${extra.join(',')}\t-${missed.join(',')}\t${line.text.slice(0, 80)}`);
+      }
       let judged = 0;
       let levelRight = 0;
       let levelGiven = 0;
