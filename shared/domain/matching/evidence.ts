@@ -1,4 +1,6 @@
+import { extractSkills } from '../../taxonomy/extract.js';
 import { normaliseSkillInputs } from '../../taxonomy/normalise.js';
+import { hasNegationOrWish } from '../text/cues.js';
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
 import { indexedSkills, type AnyRecord, type IndexedSkill } from '../records.js';
 import { lexicalHaves, lexicalNeeds, partitionsOf, withPhraseGrams } from './lexical.js';
@@ -35,8 +37,25 @@ export function matchingSkills(record: AnyRecord, taxonomy?: Taxonomy): IndexedS
     if (!seen) bySkill.set(found.skillId, { skillId: found.skillId, level: found.level, role: 'held', ...fuzzy });
     else if ((found.level ?? 0) > (seen.level ?? 0)) bySkill.set(found.skillId, { ...seen, level: found.level });
   }
+  // The summary is evidence too ("在富士康实习过流水线", "冷库里分拣"): the skills it names outside
+  // a wish or a negation, weighed as a link by likeness is (a listed skill says more), and the
+  // words of its clauses that neither wish nor negate.
+  for (const clause of record.summary ? record.summary.split(CLAUSE) : []) {
+    if (clause.trim() === '') continue;
+    const { items, unmapped } = extractSkills(clause, taxonomy);
+    for (const item of items) {
+      if (item.confidence < SUMMARY_MIN_CONFIDENCE || bySkill.has(item.skillId)) continue;
+      bySkill.set(item.skillId, { skillId: item.skillId, level: item.level ?? null, role: 'held', fuzzy: true });
+    }
+    if (!hasNegationOrWish(clause)) words.push(...unmapped);
+  }
   return [...bySkill.values(), ...lexicalHaves(words, 'held')];
 }
+
+/** Where a summary's clauses end: a wish or a negation reaches no further. */
+const CLAUSE = /[。；;！!？?\n，,]/;
+/** Extractor confidence from which a skill the summary names counts (a typo match is about 0.7). */
+const SUMMARY_MIN_CONFIDENCE = 0.85;
 
 /**
  * The index partitions of a record: every skill matching counts for it (certificate skills

@@ -86,7 +86,7 @@ describe('DemandEngine', () => {
     const learner: EngineLearner = { id: 'l', region: '110119', haves: [{ skillId: 'uav-piloting', level: 3 }] };
 
     // Act
-    const top = engine.topFor(learner, 10, 0.96);
+    const top = engine.topFor(learner, 10, 0.98);
 
     // Assess
     expect(top.map((r) => [r.demand.id, r.rank.score])).toEqual([

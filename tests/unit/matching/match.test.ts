@@ -113,8 +113,8 @@ describe('exact retrieval', () => {
   const demandCandidate = (id: string, region: string, skills: string[]): Candidate => ({
     kind: 'demand', id, ref: id, region, title: id, employer: 'E', headcount: 1, skills: skills.map((skillId) => ({ skillId, level: null, role: 'required' })),
   });
-  // The learner holds uav-piloting only: the local demand is half met (0.5), the distant one fully (0.7).
-  const candidates = [demandCandidate('d-local-weak', '110108', ['uav-piloting', 'welding']), demandCandidate('d-far-strong', '440305', ['uav-piloting'])];
+  // The learner holds uav-piloting only: the local demand is a third met (0.33 × 0.97), the distant one fully (0.4).
+  const candidates = [demandCandidate('d-local-weak', '110108', ['uav-piloting', 'welding', 'sql']), demandCandidate('d-far-strong', '440305', ['uav-piloting'])];
 
   it('reads every region, so a perfect match far away is not lost to a weak one nearby', async () => {
     const { index, queries } = indexOf(candidates);
