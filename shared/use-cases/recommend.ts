@@ -70,8 +70,15 @@ export const TARGET_DEMANDS = 3;
 /** A course found only by words needs this share of the best word score, and is ranked at this factor of it. */
 const WORDS_MIN_SCORE = 0.2;
 const WORDS_SCORE_FACTOR = 0.2;
-/** How much the learner's words raise a ranked course's score (at most ×(1 + this)). */
-const WORDS_BOOST = 1;
+/**
+ * Share of a ranked course's score that the learner's own words carry (wishes, summary, skills
+ * against the course's words); the rest is its score against the gap, relative to the best course.
+ */
+const WORDS_SHARE = 0.5;
+/** A nearby demand is aimed at only when the learner already meets this much of it. */
+const MIN_TARGET_SCORE = 0.15;
+/** How many targets a wish counts as in the gap's mean. */
+const WISH_TARGETS = 2;
 /** The pseudo-skill a course found by words closes: the shared words, named as written. */
 const WORDS_SKILL = '~words';
 /** Skill partitions of the demand index read to find nearby demands (per region scope). */
@@ -318,7 +325,9 @@ export function makeRecommendCourses(deps: RecommendDeps) {
     if (mentioned.length > 0) secondary.push({ key: 'mentioned', breakdown: scoreMatch(wishNeeds(mentioned), haves, here, taxonomy) });
     if (wants.length > 0) {
       const breakdown = scoreMatch(wishNeeds(wants), haves, here, taxonomy);
-      if (breakdown.missing.length + breakdown.partial.length > 0) targets = [...targets, { key: 'intent', breakdown }];
+      // A wish weighs as much as WISH_TARGETS jobs in the gap's mean: what a person says they want
+      // to learn is the strongest sign of what will help them.
+      if (breakdown.missing.length + breakdown.partial.length > 0) targets = [...targets, ...Array.from({ length: WISH_TARGETS }, () => ({ key: 'intent', breakdown }))];
     }
     const assessments: TargetAssessment[] = targets.map((t) => assessBreakdown(t.key, t.breakdown));
     const secondaryAssessments = secondary.map((t) => assessBreakdown(t.key, t.breakdown));
@@ -398,8 +407,14 @@ export function makeRecommendCourses(deps: RecommendDeps) {
     // The learner's own words break near ties: among courses the gap ranks alike, the one that
     // speaks what they wrote (a wish, their trade's words) comes first.
     const scores = wordScores(learnerWords(learner), allCourses);
+    const top = Math.max(1e-9, ...result.listed.map((l) => l.score));
     const listed = result.listed
-      .map((l) => ({ ...l, score: (l.score * (1 + WORDS_BOOST * (scores.get(l.assessment.course.id)?.score ?? 0))) / (1 + WORDS_BOOST) }))
+      .map((l) => {
+        // Words say what a course is about, not whether it suits: its level and place fit weigh them too.
+        const { levelFit, access } = l.assessment;
+        const words = (scores.get(l.assessment.course.id)?.score ?? 0) * levelFit * (0.4 + 0.6 * access.value);
+        return { ...l, score: (1 - WORDS_SHARE) * (l.score / top) + WORDS_SHARE * words };
+      })
       .sort((a, b) => b.score - a.score || (a.assessment.course.id < b.assessment.course.id ? -1 : 1));
     // 5. Still short: courses that speak the learner's own words (wishes, summary, skills) where the
     // taxonomy names nothing, each ranked against the skills it teaches, below everything above.
@@ -594,7 +609,7 @@ async function nearbyTargets(index: CandidateIndex, learner: Learner, haves: rea
         const ctx = { ...context, demandRegion: candidate.region };
         const rank = rankMatch(needs, haves, ctx, taxonomy);
         // Aim at demands the learner is on the way to (some credit) but does not yet fully meet.
-        return rank.score > 0 && rank.needsMet < needs.length ? [{ candidate, needs, ctx, score: rank.score }] : [];
+        return rank.score >= MIN_TARGET_SCORE && rank.needsMet < needs.length ? [{ candidate, needs, ctx, score: rank.score }] : [];
       })
       .sort(
         (a, b) =>
