@@ -67,9 +67,8 @@ export interface RecommendOptions {
 
 /** Open demands aimed at when no target is given. */
 export const TARGET_DEMANDS = 3;
-/** A course found only by words needs this share of the best word score, and is ranked at this factor of it. */
+/** A course found only by words needs this share of the best word score. */
 const WORDS_MIN_SCORE = 0.2;
-const WORDS_SCORE_FACTOR = 0.2;
 /**
  * Share of a ranked course's score that the learner's own words carry (wishes, summary, skills
  * against the course's words); the rest is its score against the gap, relative to the best course.
@@ -416,33 +415,29 @@ export function makeRecommendCourses(deps: RecommendDeps) {
         return { ...l, score: (1 - WORDS_SHARE) * (l.score / top) + WORDS_SHARE * words };
       })
       .sort((a, b) => b.score - a.score || (a.assessment.course.id < b.assessment.course.id ? -1 : 1));
-    // 5. Still short: courses that speak the learner's own words (wishes, summary, skills) where the
-    // taxonomy names nothing, each ranked against the skills it teaches, below everything above.
+    // 5. Courses that speak the learner's own words (wishes, summary, skills) but close nothing of
+    // the gap compete on those words alone (the gap's half of their score is 0), each weighed by
+    // its level and place fit against the skills it teaches.
     const worded = new Map<string, readonly string[]>();
-    if (listed.length < options.limit) {
-      const seen = new Set(listed.map((l) => l.assessment.course.id));
-      const heldLevel = new Map(haves.map((h) => [h.skillId, h.level ?? ASSUMED_HELD_LEVEL]));
-      const byWords = allCourses
-        .flatMap((course) => {
-          const found = scores.get(course.id);
-          return !seen.has(course.id) && found && found.score >= WORDS_MIN_SCORE && found.shared.length >= 2 ? [{ course, ...found }] : [];
-        })
-        .sort((a, b) => b.score - a.score || (a.course.id < b.course.id ? -1 : 1));
-      for (const { course, score, shared } of byWords) {
-        if (listed.length >= options.limit) break;
-        const own = courseSkills(course, taxonomy);
-        // The words themselves stand for what the course raises, beside the skills it teaches that
-        // the learner does not hold at its level; explanations name them as written.
-        const taught = { ...own, taught: new Map([...own.taught, [WORDS_SKILL, course.level]]) };
-        const gapOfCourse: GapSkill[] = [...taught.taught].flatMap(([skillId, level]) =>
-          (heldLevel.get(skillId) ?? 0) < level ? [{ skillId, role: 'preferred' as const, needed: level, held: (heldLevel.get(skillId) ?? 0) as GapSkill['held'], shortageIndex: 1, weight: 1 }] : [],
-        );
-        const [assessment] = rankCourses(gapOfCourse, learnerContext, [inRanking({ course, ...taught })]);
-        if (!assessment) continue;
-        listed.push({ assessment, scope: 'related', score: WORDS_SCORE_FACTOR * score });
-        worded.set(course.id, shared);
-      }
+    const seen = new Set(listed.map((l) => l.assessment.course.id));
+    const heldLevel = new Map(haves.map((h) => [h.skillId, h.level ?? ASSUMED_HELD_LEVEL]));
+    for (const course of allCourses) {
+      const found = scores.get(course.id);
+      if (seen.has(course.id) || !found || found.score < WORDS_MIN_SCORE || found.shared.length < 2) continue;
+      const own = courseSkills(course, taxonomy);
+      // The words themselves stand for what the course raises, beside the skills it teaches that
+      // the learner does not hold at its level; explanations name them as written.
+      const taught = { ...own, taught: new Map([...own.taught, [WORDS_SKILL, course.level]]) };
+      const gapOfCourse: GapSkill[] = [...taught.taught].flatMap(([skillId, level]) =>
+        (heldLevel.get(skillId) ?? 0) < level ? [{ skillId, role: 'preferred' as const, needed: level, held: (heldLevel.get(skillId) ?? 0) as GapSkill['held'], shortageIndex: 1, weight: 1 }] : [],
+      );
+      const [assessment] = rankCourses(gapOfCourse, learnerContext, [inRanking({ course, ...taught })]);
+      if (!assessment) continue;
+      const score = WORDS_SHARE * found.score * assessment.levelFit * (0.4 + 0.6 * assessment.access.value);
+      listed.push({ assessment, scope: 'related', score });
+      worded.set(course.id, found.shared);
     }
+    listed.sort((a, b) => b.score - a.score || (a.assessment.course.id < b.assessment.course.id ? -1 : 1));
     const plan = planPathway(gap, result.target, { maxCourses: PATHWAY_MAX_COURSES });
     const labelIn = (id: string) => label(id, lang);
     // What a filled-in course serves, in words: the targets needing the gap skills it closes.
