@@ -40,7 +40,7 @@ const SCREENS: readonly Screen[] = [
   { pattern: '/seeker/profile', role: 'jobseeker', render: () => <Lazy load={seekerProfile} props={{}} /> },
   { pattern: '/seeker/search', role: 'jobseeker', render: () => <Lazy load={seekerSearch} props={{}} /> },
   { pattern: '/seeker/applications', role: 'jobseeker', render: () => <Lazy load={seekerApplications} props={{}} /> },
-  { pattern: '/inbox', role: 'any', render: () => <Lazy load={inbox} props={{}} /> },
+  { pattern: '/messages', role: 'any', render: () => <Lazy load={inbox} props={{}} /> },
   { pattern: '/seeker/jobs', role: 'jobseeker', render: () => <Lazy load={seekerJobs} props={{}} /> },
   { pattern: '/seeker/courses', role: 'jobseeker', render: () => <Lazy load={seekerCourses} props={{}} /> },
   { pattern: '/employer/demands', role: 'employer', render: () => <Lazy load={employerDemands} props={{}} /> },
@@ -141,7 +141,7 @@ function Shell() {
             </nav>
           ) : null}
           <div class="tools">
-            {session ? <InboxBadge path={path} current={path === '/inbox'} /> : null}
+            {session ? <InboxBadge path={path} current={path === '/messages'} /> : null}
             <button type="button" class="link-button" lang={other === 'en' ? 'en' : 'zh-CN'} onClick={() => setLang(other)}>
               {t.switchLanguage}
             </button>

@@ -40,7 +40,7 @@ export function InboxBadge({ path, current }: { path: string; current: boolean }
 
   const label = unread ? t.inboxUnread(unread) : t.navInbox;
   return (
-    <Link href="/inbox" class="inbox-link" aria-label={label} aria-current={current ? 'page' : undefined} data-unread={unread ?? ''}>
+    <Link href="/messages" class="inbox-link" aria-label={label} aria-current={current ? 'page' : undefined} data-unread={unread ?? ''}>
       {t.navInbox}
       {unread ? (
         <span class="count" aria-hidden="true">

@@ -19,7 +19,8 @@ function linkOf(role: Role, e: InboxEvent): string | undefined {
 
 /**
  * The signed-in user's inbox (GET /inbox): events newest first, unread ones marked and each
- * markable as read (POST /inbox/{id}/read); more load with `nextToken`.
+ * markable as read (POST /inbox/{id}/read); more load with `nextToken`. Served at `/messages`:
+ * `/inbox` is the API's, and the local server never lets a page shadow an API path.
  */
 export function InboxPage() {
   const { t, lang } = useI18n();
