@@ -251,7 +251,7 @@ export const en: Messages = {
   matchesPrivacy: 'Only job seekers who agreed to be seen are shown, without names. You see the contact details they left only once they apply to this job or accept your invitation.',
   matchesNone: 'No matching job seekers yet. Try asking for fewer skills, or make some required skills nice-to-have.',
   candidateN: (n: number) => `Job seeker ${n}`,
-  candidateId: (id: string) => `Reference: ${id} (give it to the employment service when you ask about this person)`,
+  candidateId: (id: string) => `Reference: ${id}`,
   yearsN: (n: number) => `${n} years’ experience`,
 
   insightsTitle: 'Skill shortages',

@@ -261,7 +261,7 @@ export const zh = {
   matchesPrivacy: '这里只显示同意被查看的求职者，不显示姓名。求职者申请了这个岗位、或接受了你的邀请之后，你才能看到他们留下的联系方式。',
   matchesNone: '暂时还没有匹配的求职者。可以试试放宽技能要求，或者把部分必需技能改为加分技能。',
   candidateN: (n: number) => `求职者 ${n}`,
-  candidateId: (id: string) => `编号：${id}（向就业服务机构咨询时提供）`,
+  candidateId: (id: string) => `编号：${id}`,
   yearsN: (n: number) => `${n}年经验`,
 
   // Insights

@@ -159,8 +159,9 @@ export function SeekerProfilePage() {
     setError(undefined);
     setStale(false);
     try {
-      // A first save sends the whole profile (no contact yet: null is only for clearing one).
-      const body = exists ? fields : { ...fields, contact: fields.contact ?? undefined };
+      // A first save sends the whole profile: what is still empty is left out, so the answer names every missing field
+      // (an empty region would fail the region check alone); null is only for clearing a contact.
+      const body = exists ? fields : { ...fields, region: fields.region || undefined, contact: fields.contact ?? undefined };
       const { data, etag: tag } = await patchMyProfile(body, exists ? etag : undefined);
       setExists(true);
       setEtag(tag);
