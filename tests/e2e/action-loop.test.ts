@@ -178,7 +178,29 @@ describe('action loop journey', () => {
     await invitationB.locator('.badge', { hasText: '已接受' }).waitFor();
     await invitationB.locator('.contact-box', { hasText: PHONE_B }).waitFor();
     expect(await pageE.locator('ol.results').textContent()).not.toContain(PHONE_B);
+    // The employer's own inbox heard of the application and the acceptance.
+    await pageE.locator('header .inbox-link .count').waitFor();
     await checkPage(pageE, 'loop-employer-contact');
+
+    // A withdraws the application: from the next answer on, the employer no longer sees A's contact.
+    await pageA.reload();
+    await waitReady(pageA, 'seeker-applications');
+    await mine.getByRole('button', { name: `撤回申请：${TITLE}` }).click();
+    await mine.locator('.badge', { hasText: '已撤回' }).waitFor();
+    await pageE.reload();
+    await waitReady(pageE, 'demand-matches');
+    await application.locator('.badge', { hasText: '已撤回' }).waitFor();
+    expect(await pageE.locator('main').textContent()).not.toContain(PHONE_A);
+    await invitationB.locator('.contact-box', { hasText: PHONE_B }).waitFor();
+
+    // Every word in English too.
+    await pageB.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => pageB.locator('h1').textContent()).toBe('Messages');
+    await pageB.locator('li.event[data-type="invited"]', { hasText: 'Invitation received' }).first().waitFor();
+    await pageB.getByRole('link', { name: 'My applications' }).first().click();
+    await waitReady(pageB, 'seeker-applications');
+    await pageB.locator('.badge', { hasText: 'Accepted' }).first().waitFor();
+    await checkPage(pageB, 'loop-seeker-applications-en');
 
     await Promise.all([contextA.close(), contextB.close(), contextE.close()]);
   }, 240_000);
