@@ -91,9 +91,20 @@ describe('action loop journey', () => {
     expect(await freshA.locator('#consent').isChecked()).toBe(true);
     await otherA.close();
 
-    // 找工作: words in the seeker's region (prefilled from the profile), "x / y 项技能符合", apply with a note.
+    // 找工作: nothing found says so; a pay below zero is named next to its field with the service's words.
     await pageA.getByRole('link', { name: '找工作' }).first().click();
     await waitReady(pageA, 'seeker-search');
+    await pageA.locator('#q').fill('潜水艇驾驶');
+    await pageA.getByRole('button', { name: '搜索', exact: true }).click();
+    await pageA.locator('.notice', { hasText: '没有找到符合条件的岗位' }).waitFor();
+    await pageA.locator('#salary').fill('-5');
+    await pageA.getByRole('button', { name: '搜索', exact: true }).click();
+    await pageA.locator('#salary-error').waitFor();
+    await pageA.locator('#results-heading ~ .notice.error .problem-detail').waitFor();
+    await checkPage(pageA, 'loop-seeker-search-error');
+    await pageA.locator('#salary').fill('');
+
+    // Words in the seeker's region (prefilled from the profile), "x / y 项技能符合", apply with a note.
     await pageA.locator('#q').fill('巡检');
     await pageA.getByRole('button', { name: '搜索', exact: true }).click();
     const card = pageA.locator(`li[data-job="${demand.id}"]`);
@@ -136,10 +147,14 @@ describe('action loop journey', () => {
         : route.fallback(),
     );
     await matchB.getByRole('button', { name: /^邀请求职者/ }).click();
+    await matchB.getByLabel('给求职者的留言').fill('欢迎来面试，周三上午。');
+    await matchB.getByRole('button', { name: '发送邀请' }).click();
     await matchB.locator('.notice.error', { hasText: '今天的邀请次数已经用完' }).waitFor();
+    // Nothing typed is lost; the real service takes the same invitation.
+    expect(await matchB.getByLabel('给求职者的留言').inputValue()).toBe('欢迎来面试，周三上午。');
     await pageE.unrouteAll();
 
-    await matchB.getByRole('button', { name: /^邀请求职者/ }).click();
+    await matchB.getByRole('button', { name: '发送邀请' }).click();
     await matchB.locator('.status-line', { hasText: '已邀请' }).waitFor();
     const invitationB = pageE.locator(`#invitations li[data-learner="${seekerB.id}"]`);
     await invitationB.getByText('求职者接受邀请后，这里会显示联系方式。').waitFor();
@@ -158,6 +173,7 @@ describe('action loop journey', () => {
     await pageB.getByRole('link', { name: '我的申请' }).first().click();
     await waitReady(pageB, 'seeker-applications');
     const invited = pageB.locator('#invitations-heading ~ ul li', { hasText: TITLE });
+    await invited.getByText('欢迎来面试，周三上午。').waitFor();
     await invited.getByRole('button', { name: `接受邀请：${TITLE}` }).click();
     await invited.locator('.notice.ok', { hasText: '已接受' }).waitFor();
     await invited.locator('.badge', { hasText: '已接受' }).waitFor();

@@ -133,7 +133,7 @@ export const listInvitations = (signal?: AbortSignal) => all<Engagement>('/invit
 
 export const apply = (demandId: string, note: string) => post<Engagement>('/applications', { demandId, ...(note.trim() ? { note: note.trim() } : {}) }).then((r) => r.data);
 export const setApplicationStatus = (id: string, status: 'viewed' | 'accepted' | 'declined' | 'hired' | 'withdrawn') => patch<Engagement>(`/applications/${seg(id)}`, { status }).then((r) => r.data);
-export const invite = (demandId: string, learnerId: string) => post<Engagement>('/invitations', { demandId, learnerId }).then((r) => r.data);
+export const invite = (demandId: string, learnerId: string, note = '') => post<Engagement>('/invitations', { demandId, learnerId, ...(note.trim() ? { note: note.trim() } : {}) }).then((r) => r.data);
 export const answerInvitation = (id: string, answer: 'accept' | 'decline') => request<Engagement>('POST', `/invitations/${seg(id)}/${answer}`).then((r) => r.data);
 export const setInvitationStatus = (id: string, status: 'withdrawn' | 'hired') => patch<Engagement>(`/invitations/${seg(id)}`, { status }).then((r) => r.data);
 

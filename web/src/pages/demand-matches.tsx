@@ -5,7 +5,7 @@ import { ApiError } from '../api/problem.js';
 import { readLearnerSide, type Ranked, type RankedItem } from '../api/ranked.js';
 import type { Demand } from '../api/records.js';
 import { ContactDetails, StatusBadge, StatusTimeline } from '../components/engagement-status.js';
-import { Notice } from '../components/form.js';
+import { Notice, TextArea } from '../components/form.js';
 import { LoadError, ProblemDetail } from '../components/load-error.js';
 import { MatchExplanation } from '../components/match-explain.js';
 import { Page, useReady } from '../components/page.js';
@@ -101,14 +101,18 @@ function EngagementRow({ item, onChanged }: { item: Engagement; onChanged: (next
 function MatchRow({ item, n, demandId, invitation, onInvited }: { item: RankedItem; n: number; demandId: string; invitation: Engagement | undefined; onInvited: (e: Engagement) => void }) {
   const { t } = useI18n();
   const regionName = useRegionName();
+  const [open, setOpen] = useState(false);
+  const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const l = readLearnerSide(item);
-  const send = async () => {
+  const noteId = `invite-note-${item.id}`;
+  const send = async (e: Event) => {
+    e.preventDefault();
     setBusy(true);
     setError(undefined);
     try {
-      onInvited(await invite(demandId, item.id));
+      onInvited(await invite(demandId, item.id, note));
     } catch (err) {
       setError(err);
     } finally {
@@ -132,10 +136,22 @@ function MatchRow({ item, n, demandId, invitation, onInvited }: { item: RankedIt
           {t.colon}
           <StatusBadge engagement={invitation} />
         </p>
+      ) : open ? (
+        <form onSubmit={send} noValidate aria-label={t.inviteCandidate(n)}>
+          <TextArea id={noteId} label={t.inviteNote} hint={t.inviteNoteHint} optional rows={3} maxLength={1000} value={note} onValue={setNote} pointer="/note" errors={error instanceof ApiError ? error.fieldErrors : undefined} />
+          <div class="actions">
+            <button type="submit" class="primary" disabled={busy}>
+              {busy ? t.sending : t.sendInvitation}
+            </button>
+            <button type="button" onClick={() => setOpen(false)}>
+              {t.cancel}
+            </button>
+          </div>
+        </form>
       ) : (
         <div class="actions">
-          <button type="button" class="primary" disabled={busy} aria-label={t.inviteCandidate(n)} onClick={() => void send()}>
-            {busy ? t.sending : t.invite}
+          <button type="button" class="primary" aria-label={t.inviteCandidate(n)} onClick={() => setOpen(true)}>
+            {t.invite}
           </button>
         </div>
       )}

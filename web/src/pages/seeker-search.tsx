@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { apply, searchJobs, type Job, type JobQuery } from '../api/action.js';
+import { ApiError } from '../api/problem.js';
 import type { Explanation, RankedItem } from '../api/ranked.js';
 import { ErrorSummary, Notice, NumberField, TextArea, TextField } from '../components/form.js';
 import { LoadError, ProblemDetail } from '../components/load-error.js';
@@ -20,6 +21,9 @@ interface Filters {
 }
 
 type Results = { state: 'idle' } | { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'done'; items: Job[]; nextToken?: string | undefined; more: 'idle' | 'loading' | { error: unknown } };
+
+/** Whether asking again could help: not for a request the service rejected as it was (4xx but 408/429). */
+const canRetry = (err: unknown): boolean => !(err instanceof ApiError) || err.status < 400 || err.status >= 500 || err.status === 408 || err.status === 429;
 
 /** A job's match as the explanation component reads it ("x / y required skills", what is missing); roles are the matcher's `required|preferred`. */
 const asRanked = (job: Job): RankedItem | undefined =>
@@ -216,7 +220,7 @@ export function SeekerSearchPage() {
       <section aria-labelledby="results-heading" aria-busy={results.state === 'loading' ? 'true' : undefined}>
         <h2 id="results-heading">{t.searchResults}</h2>
         {results.state === 'error' ? (
-          <LoadError error={results.error} retry={() => query && void run(query)} detail />
+          <LoadError error={results.error} retry={canRetry(results.error) ? () => query && void run(query) : undefined} detail />
         ) : results.state !== 'done' ? (
           <p class="muted">{t.loading}</p>
         ) : results.items.length === 0 ? (
