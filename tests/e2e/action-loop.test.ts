@@ -21,6 +21,11 @@ afterAll(async () => {
   await server?.stop();
 }, 60_000);
 
+/** What the page-side callback reads (the root tsconfig has no DOM types). */
+interface FocusDocument {
+  readonly document: { readonly activeElement: { readonly id: string } | null };
+}
+
 const TITLE = '无人机巡检员（延庆试点）';
 const PHONE_A = '13800002222';
 const PHONE_B = '13900001111';
@@ -113,6 +118,8 @@ describe('action loop journey', () => {
     expect(await card.textContent()).toContain('延庆区低空巡检有限公司');
     await checkPage(pageA, 'loop-seeker-search');
     await card.getByRole('button', { name: `申请：${TITLE}` }).click();
+    // Opening the form puts the keyboard in its note.
+    await expect.poll(() => pageA.evaluate(() => (globalThis as unknown as FocusDocument).document.activeElement?.id)).toBe(`note-${demand.id}`);
     await card.getByLabel('给招聘单位的留言').fill('下周一可以上岗。');
     await card.getByRole('button', { name: '发送申请' }).click();
     await card.locator('.notice.ok', { hasText: '已申请' }).waitFor();

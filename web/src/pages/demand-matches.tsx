@@ -13,6 +13,7 @@ import { useRegionName } from '../components/region-picker.js';
 import { useI18n } from '../i18n/index.js';
 import { problemTitle } from '../lib/errors.js';
 import { Link } from '../lib/router.js';
+import { useFocusWhen } from '../lib/use-focus.js';
 import { useLoad } from '../lib/use-load.js';
 
 type EmployerMove = 'viewed' | 'accepted' | 'declined' | 'hired' | 'withdrawn';
@@ -107,6 +108,7 @@ function MatchRow({ item, n, demandId, invitation, onInvited }: { item: RankedIt
   const [error, setError] = useState<unknown>();
   const l = readLearnerSide(item);
   const noteId = `invite-note-${item.id}`;
+  useFocusWhen(noteId, open);
   const send = async (e: Event) => {
     e.preventDefault();
     setBusy(true);

@@ -8,6 +8,7 @@ import { useRegionName } from '../components/region-picker.js';
 import { useI18n } from '../i18n/index.js';
 import { problemTitle } from '../lib/errors.js';
 import { Link } from '../lib/router.js';
+import { useFocusWhen } from '../lib/use-focus.js';
 import { useLoad } from '../lib/use-load.js';
 
 type Action = 'withdraw' | 'accept' | 'decline';
@@ -19,6 +20,8 @@ function EngagementCard({ item, onChanged }: { item: Engagement; onChanged: (nex
   const [busy, setBusy] = useState<Action>();
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useState<Action>();
+  const doneId = `done-${item.id}`;
+  useFocusWhen(doneId, done !== undefined);
 
   const act = async (action: Action) => {
     setBusy(action);
@@ -54,9 +57,11 @@ function EngagementCard({ item, onChanged }: { item: Engagement; onChanged: (nex
           {item.note}
         </p>
       ) : null}
-      {done === 'accept' ? <Notice kind="ok">{t.acceptedNotice}</Notice> : null}
-      {done === 'decline' ? <Notice>{t.declinedNotice}</Notice> : null}
-      {done === 'withdraw' ? <Notice>{t.withdrawnNotice}</Notice> : null}
+      {done ? (
+        <div id={doneId} tabIndex={-1}>
+          {done === 'accept' ? <Notice kind="ok">{t.acceptedNotice}</Notice> : done === 'decline' ? <Notice>{t.declinedNotice}</Notice> : <Notice>{t.withdrawnNotice}</Notice>}
+        </div>
+      ) : null}
       {error ? (
         <Notice kind="error">
           {problemTitle(t, error)}

@@ -10,6 +10,7 @@ import { RegionPicker, useRegionName } from '../components/region-picker.js';
 import { formatDateTime, formatYuan, useI18n } from '../i18n/index.js';
 import { asFormError } from '../lib/errors.js';
 import { Link } from '../lib/router.js';
+import { useFocusWhen } from '../lib/use-focus.js';
 import { useMyProfile } from '../lib/use-my-profile.js';
 
 interface Filters {
@@ -38,9 +39,12 @@ function ApplyBox({ job, applied, onApplied }: { job: Job; applied: boolean; onA
   const [error, setError] = useState<ReturnType<typeof asFormError>>();
   const [sendError, setSendError] = useState<unknown>();
   const noteId = `note-${job.id}`;
+  const doneId = `applied-${job.id}`;
+  useFocusWhen(noteId, open && !applied);
+  useFocusWhen(doneId, applied);
   if (applied) {
     return (
-      <p class="notice ok" role="status">
+      <p class="notice ok" role="status" id={doneId} tabIndex={-1}>
         {t.applied} <Link href="/seeker/applications">{t.navApplications}</Link>
       </p>
     );
