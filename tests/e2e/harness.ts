@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /**
  * What the browser tests share: `npm start`'s entry point as a child process (in memory, free
@@ -167,4 +168,31 @@ export interface BrowserStorage {
   readonly sessionStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
   readonly localStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
   readonly document: { readonly documentElement: { readonly lang: string } };
+}
+
+/** A bearer token from the local server's dev sign-in (`POST /dev/token`), for setting up a state through the API. */
+export async function devToken(base: string, body: { role: 'jobseeker' | 'employer' | 'bureau'; sub: string; region?: string }): Promise<string> {
+  const res = await fetch(`${base}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`POST /dev/token answered ${res.status}: ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+/** One JSON call to the API as the token's holder; throws with the answer's text unless it is 2xx. */
+export async function callApi<T>(base: string, token: string, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** Axe on the page as it is, no Content-Security-Policy violation so far, then the screenshots: every page goes through this. */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  const violations = await axeViolations(page);
+  expect(violations, describeViolations(violations)).toEqual([]);
+  expect(await cspViolations(page), `${name}: blocked by the Content-Security-Policy`).toEqual([]);
+  await screenshots(page, name);
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, cspViolations, describeViolations, launchBrowser, newContext, pageToken, screenshots, signIn, startServer, waitReady, type BrowserStorage, type RunningServer } from './harness.js';
+import { callApi, checkPage, launchBrowser, newContext, pageToken, screenshots, signIn, startServer, waitReady, type BrowserStorage, type RunningServer } from './harness.js';
 
 /**
  * The three journeys end to end in Chromium against the real `npm start` (in memory, seeded
@@ -23,14 +23,6 @@ afterAll(async () => {
   await server?.stop();
 }, 60_000);
 
-/** Axe on the page as it is, no Content-Security-Policy violation so far, then the screenshots: every page goes through this. */
-async function checkPage(page: Page, name: string): Promise<void> {
-  const violations = await axeViolations(page);
-  expect(violations, describeViolations(violations)).toEqual([]);
-  expect(await cspViolations(page), `${name}: blocked by the Content-Security-Policy`).toEqual([]);
-  await screenshots(page, name);
-}
-
 /** Whether the API serves a route yet (other parts of the service are being built alongside). */
 async function routeExists(page: Page, method: string, path: string): Promise<boolean> {
   const token = await pageToken(page);
@@ -46,7 +38,7 @@ describe('job seeker journey', () => {
     const page = await context.newPage();
     const writes: Request[] = [];
     page.on('request', (r) => {
-      if (['POST', 'PATCH'].includes(r.method()) && r.url().includes('/learners')) writes.push(r);
+      if (['POST', 'PATCH'].includes(r.method()) && r.url().includes('/me/profile')) writes.push(r);
     });
 
     // Sign-in page: the first thing anyone sees.
@@ -94,9 +86,11 @@ describe('job seeker journey', () => {
     expect(await page.locator('#consent').isChecked()).toBe(true);
     await page.getByRole('button', { name: '保存资料' }).click();
     await page.locator('.notice.ok', { hasText: '已保存' }).waitFor();
+    // The first save creates the account's own profile: a whole one through PATCH /me/profile, no If-Match.
     const created = writes.at(-1)!;
-    expect(created.method()).toBe('POST');
-    expect(JSON.parse(created.postData() ?? '{}')).toMatchObject({ ref: 'me', region: '110119', group: 'veteran', consentToShare: true });
+    expect(created.method()).toBe('PATCH');
+    expect(created.headers()['if-match']).toBeUndefined();
+    expect(JSON.parse(created.postData() ?? '{}')).toMatchObject({ region: '110119', group: 'veteran', consentToShare: true });
 
     // A second save is a PATCH carrying the ETag.
     await page.locator('#years').fill('6');
@@ -108,7 +102,7 @@ describe('job seeker journey', () => {
 
     // Changed elsewhere meanwhile: 412, the form keeps what was typed, the next save wins.
     const token = await pageToken(page);
-    const learnerId = await page.evaluate(() => JSON.parse((globalThis as unknown as BrowserStorage).localStorage.getItem('sb.learner.e2e-seeker') ?? 'null') as string);
+    const learnerId = (await callApi<{ id: string }>(server.base, token, 'GET', '/me/profile')).id;
     const elsewhere = await fetch(`${server.base}/learners/${learnerId}`, { method: 'PATCH', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ prefersOnline: true }) });
     expect(elsewhere.status).toBe(200);
     await page.locator('#years').fill('7');
@@ -229,7 +223,7 @@ describe('employer journey', () => {
 
     // The list shows the posted demands; matches of the one posted by form.
     await page.locator('.result', { hasText: '电工' }).first().waitFor();
-    await page.getByRole('link', { name: '查看匹配的求职者：无人机驾驶员' }).click();
+    await page.getByRole('link', { name: '查看候选人：无人机驾驶员' }).click();
     await waitReady(page, 'demand-matches');
     const demandId = decodeURIComponent(new URL(page.url()).pathname.split('/').at(-1)!);
     if (await routeExists(page, 'GET', `/demands/${demandId}/matches`)) {

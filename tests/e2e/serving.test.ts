@@ -34,7 +34,7 @@ const html = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
 
 describe('local page serving', () => {
   it('serves index.html at / and for page paths, with the strict content security policy CloudFront sends', async () => {
-    for (const path of ['/', '/signin', '/seeker/profile', '/employer/demands/d_abc', '/bureau/campaigns/new']) {
+    for (const path of ['/', '/signin', '/seeker/profile', '/seeker/search', '/seeker/applications', '/messages', '/employer/demands/d_abc', '/bureau/campaigns/new']) {
       const res = await fetch(`${base}${path}`, { headers: html });
       expect(res.status, path).toBe(200);
       expect(res.headers.get('content-type')).toContain('text/html');
@@ -53,6 +53,9 @@ describe('local page serving', () => {
     }
     expect(isApiPath('/learners/l_x/matches')).toBe(true);
     expect(isApiPath('/seeker/jobs')).toBe(false);
+    // The inbox page is /messages: /inbox and the other action-loop paths are the API's.
+    for (const path of ['/inbox', '/jobs', '/applications', '/invitations/i_x/accept', '/me/profile']) expect(isApiPath(path), path).toBe(true);
+    expect(isApiPath('/messages')).toBe(false);
   });
 
   it('answers unknown non-HTML requests as the API does, not with the page', async () => {

@@ -3,6 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { configureApi } from './api/client.js';
 import { RETURN_TO, SessionProvider, useSession } from './auth/context.js';
 import type { Role } from './auth/session.js';
+import { InboxBadge } from './components/inbox-badge.js';
 import { I18nProvider, useI18n } from './i18n/index.js';
 import { Lazy } from './lib/lazy.js';
 import { forget, recall } from './lib/storage.js';
@@ -14,6 +15,9 @@ const HOME: Record<Role, string> = { jobseeker: '/seeker/profile', employer: '/e
 // Loaders are module constants so the lazy cache keys stay stable across renders.
 const signIn = () => import('./pages/sign-in.js').then((m) => m.SignInPage);
 const seekerProfile = () => import('./pages/seeker-profile.js').then((m) => m.SeekerProfilePage);
+const seekerSearch = () => import('./pages/seeker-search.js').then((m) => m.SeekerSearchPage);
+const seekerApplications = () => import('./pages/seeker-applications.js').then((m) => m.SeekerApplicationsPage);
+const inbox = () => import('./pages/inbox.js').then((m) => m.InboxPage);
 const seekerJobs = () => import('./pages/seeker-jobs.js').then((m) => m.SeekerJobsPage);
 const seekerCourses = () => import('./pages/seeker-courses.js').then((m) => m.SeekerCoursesPage);
 const employerDemands = () => import('./pages/employer-demands.js').then((m) => m.EmployerDemandsPage);
@@ -25,7 +29,8 @@ const campaign = () => import('./pages/campaign.js').then((m) => m.CampaignPage)
 
 interface Screen {
   readonly pattern: string;
-  readonly role: Role | null;
+  /** Who may open it: one role, `any` signed-in user, or null (no sign-in needed). */
+  readonly role: Role | 'any' | null;
   readonly render: (params: Record<string, string>) => preact.JSX.Element;
 }
 
@@ -33,6 +38,9 @@ const SCREENS: readonly Screen[] = [
   { pattern: '/signin', role: null, render: () => <Lazy load={signIn} props={{}} /> },
   { pattern: '/signin/callback', role: null, render: () => <Lazy load={signIn} props={{}} /> },
   { pattern: '/seeker/profile', role: 'jobseeker', render: () => <Lazy load={seekerProfile} props={{}} /> },
+  { pattern: '/seeker/search', role: 'jobseeker', render: () => <Lazy load={seekerSearch} props={{}} /> },
+  { pattern: '/seeker/applications', role: 'jobseeker', render: () => <Lazy load={seekerApplications} props={{}} /> },
+  { pattern: '/messages', role: 'any', render: () => <Lazy load={inbox} props={{}} /> },
   { pattern: '/seeker/jobs', role: 'jobseeker', render: () => <Lazy load={seekerJobs} props={{}} /> },
   { pattern: '/seeker/courses', role: 'jobseeker', render: () => <Lazy load={seekerCourses} props={{}} /> },
   { pattern: '/employer/demands', role: 'employer', render: () => <Lazy load={employerDemands} props={{}} /> },
@@ -43,9 +51,13 @@ const SCREENS: readonly Screen[] = [
   { pattern: '/bureau/campaigns/:id', role: 'bureau', render: (p) => <Lazy load={campaign} props={{ id: p.id! }} /> },
 ];
 
-const NAV: Record<Role, ReadonlyArray<{ href: string; key: 'navProfile' | 'navJobs' | 'navCourses' | 'navDemands' | 'navInsights' | 'navDashboard' | 'navNewCampaign' }>> = {
+type NavKey = 'navProfile' | 'navSearch' | 'navApplications' | 'navJobs' | 'navCourses' | 'navDemands' | 'navInsights' | 'navDashboard' | 'navNewCampaign';
+
+const NAV: Record<Role, ReadonlyArray<{ href: string; key: NavKey }>> = {
   jobseeker: [
     { href: '/seeker/profile', key: 'navProfile' },
+    { href: '/seeker/search', key: 'navSearch' },
+    { href: '/seeker/applications', key: 'navApplications' },
     { href: '/seeker/jobs', key: 'navJobs' },
     { href: '/seeker/courses', key: 'navCourses' },
   ],
@@ -76,7 +88,7 @@ function Shell() {
       const back = recall<string>(RETURN_TO, 'session');
       forget(RETURN_TO, 'session');
       const backScreen = back ? SCREENS.find((s) => matchPath(s.pattern, back)) : undefined;
-      navigate(back && backScreen?.role === session.role ? back : home, { replace: true });
+      navigate(back && (backScreen?.role === session.role || backScreen?.role === 'any') ? back : home, { replace: true });
     }
   }, [path, session, home, screen]);
 
@@ -89,11 +101,11 @@ function Shell() {
         <Link href={home}>{t.backHome}</Link>
       </>
     );
-  } else if (screen.s.role && session && screen.s.role !== session.role) {
+  } else if (screen.s.role && screen.s.role !== 'any' && session && screen.s.role !== session.role) {
     content = (
       <>
         <h1>{t.wrongRoleTitle}</h1>
-        <p>{t.wrongRoleBody(t.roles[screen.s.role].name)}</p>
+        <p>{t.wrongRoleBody(t.roles[screen.s.role as Role].name)}</p>
         <Link href={home}>{t.backHome}</Link>
       </>
     );
@@ -129,6 +141,7 @@ function Shell() {
             </nav>
           ) : null}
           <div class="tools">
+            {session ? <InboxBadge path={path} current={path === '/messages'} /> : null}
             <button type="button" class="link-button" lang={other === 'en' ? 'en' : 'zh-CN'} onClick={() => setLang(other)}>
               {t.switchLanguage}
             </button>

@@ -1,3 +1,4 @@
+import type { Engagement, InboxPage, Job, MyProfile } from './action.js';
 import type { CampaignStatus } from './campaigns.js';
 import type { ShortageRanking } from './insights.js';
 import type { Demand, Learner, Page } from './records.js';
@@ -22,4 +23,9 @@ export type AnswersFitPages = Assert<
   | Fits<Schemas['ShortageRanking'], ShortageRanking>
   | Fits<Schemas['Extraction'], Extraction>
   | Fits<Schemas['SkillSuggestion'], SkillSuggestion>
+  | Fits<Schemas['Learner'], MyProfile>
+  | Fits<Schemas['Job'], Job>
+  | Fits<Schemas['Application'], Engagement>
+  | Fits<Schemas['Invitation'], Engagement>
+  | Fits<Schemas['InboxPage'], InboxPage>
 >;

@@ -1,9 +1,25 @@
 import { Notice } from './form.js';
+import { ApiError } from '../api/problem.js';
 import { useI18n } from '../i18n/index.js';
 import { isMissingRoute, problemTitle } from '../lib/errors.js';
 
+/**
+ * The service's own words on what went wrong (problem JSON `detail`), in the language it answered
+ * (the request asks for the page's); nothing for a network error or a 5xx, whose detail says nothing useful.
+ */
+export function ProblemDetail({ error }: { error: unknown }) {
+  const { t } = useI18n();
+  if (!(error instanceof ApiError) || !error.problem?.detail || error.status >= 500) return null;
+  return (
+    <p class="problem-detail">
+      {t.serverSays}
+      {error.problem.detail}
+    </p>
+  );
+}
+
 /** A failed read, in words, with a retry; a route the service does not have yet says so plainly. */
-export function LoadError({ error, retry }: { error: unknown; retry?: () => void }) {
+export function LoadError({ error, retry, detail = false }: { error: unknown; retry?: () => void; detail?: boolean }) {
   const { t } = useI18n();
   if (isMissingRoute(error)) return <Notice kind="warn">{t.errNotYet}</Notice>;
   return (
@@ -14,6 +30,7 @@ export function LoadError({ error, retry }: { error: unknown; retry?: () => void
           {t.retry}
         </button>
       ) : null}
+      {detail ? <ProblemDetail error={error} /> : null}
     </Notice>
   );
 }

@@ -1,15 +1,13 @@
 import { get, qs, seg } from '../api/client.js';
 import { readCourse, readPathway, textOf, type CourseView } from '../api/ranked.js';
-import { useSession } from '../auth/context.js';
 import { Notice } from '../components/form.js';
 import { LoadError } from '../components/load-error.js';
 import { Page, useReady } from '../components/page.js';
 import { useRegionName } from '../components/region-picker.js';
 import { formatNumber, formatYuan, useI18n } from '../i18n/index.js';
 import { Link } from '../lib/router.js';
-import { recall } from '../lib/storage.js';
 import { useLoad } from '../lib/use-load.js';
-import { learnerIdKey } from './seeker-profile.js';
+import { useMyProfile } from '../lib/use-my-profile.js';
 
 type Answer = {
   items: readonly Record<string, unknown>[];
@@ -99,12 +97,14 @@ function CourseFacts({ c }: { c: CourseView }) {
 /** Courses for the skills the person is missing (GET /learners/{id}/recommendations): the pathway first, then every suggestion. */
 export function SeekerCoursesPage() {
   const { t, lang } = useI18n();
-  const { session } = useSession();
-  const learnerId = recall<string>(learnerIdKey(session!.sub), 'local');
+  const [me, retryMe] = useMyProfile();
+  const learnerId = me.state === 'done' ? me.data?.id : undefined;
+  const noProfile = me.state === 'done' && !me.data;
   const [load, retry] = useLoad(learnerId && `${learnerId}:${lang}`, (signal) => get<Answer>(`/learners/${seg(learnerId!)}/recommendations${qs({ limit: 10 })}`, { signal }).then((r) => r.data));
-  useReady('seeker-courses', load.state === 'done' || load.state === 'error' || !learnerId);
+  useReady('seeker-courses', load.state === 'done' || load.state === 'error' || noProfile || me.state === 'error');
 
-  if (!learnerId) {
+  if (me.state === 'error') return <Page title={t.coursesTitle}><LoadError error={me.error} retry={retryMe} /></Page>;
+  if (noProfile) {
     return (
       <Page title={t.coursesTitle}>
         <Notice kind="warn">
@@ -114,7 +114,7 @@ export function SeekerCoursesPage() {
     );
   }
   if (load.state === 'error') return <Page title={t.coursesTitle}><LoadError error={load.error} retry={retry} /></Page>;
-  if (load.state !== 'done') return <Page title={t.coursesTitle}><p class="muted">{t.loading}</p></Page>;
+  if (!learnerId || load.state !== 'done') return <Page title={t.coursesTitle}><p class="muted">{t.loading}</p></Page>;
 
   const items = load.data.items;
   const pathway = readPathway(load.data as Record<string, unknown>, items);

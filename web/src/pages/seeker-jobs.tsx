@@ -1,6 +1,5 @@
 import { get, qs, seg } from '../api/client.js';
 import { readDemandSide, type Ranked, type RankedItem } from '../api/ranked.js';
-import { useSession } from '../auth/context.js';
 import { Notice } from '../components/form.js';
 import { LoadError } from '../components/load-error.js';
 import { MatchExplanation } from '../components/match-explain.js';
@@ -8,28 +7,30 @@ import { Page, useReady } from '../components/page.js';
 import { useRegionName } from '../components/region-picker.js';
 import { formatYuan, useI18n } from '../i18n/index.js';
 import { Link } from '../lib/router.js';
-import { recall } from '../lib/storage.js';
 import { useLoad } from '../lib/use-load.js';
-import { learnerIdKey } from './seeker-profile.js';
+import { useMyProfile } from '../lib/use-my-profile.js';
 
 /** Jobs that fit the saved profile (GET /learners/{id}/matches), each with why it fits. */
 export function SeekerJobsPage() {
   const { t, lang } = useI18n();
-  const { session } = useSession();
   const regionName = useRegionName();
-  const learnerId = recall<string>(learnerIdKey(session!.sub), 'local');
+  const [me, retryMe] = useMyProfile();
+  const learnerId = me.state === 'done' ? me.data?.id : undefined;
+  const noProfile = me.state === 'done' && !me.data;
   const [load, retry] = useLoad(learnerId && `${learnerId}:${lang}`, (signal) => get<Ranked>(`/learners/${seg(learnerId!)}/matches${qs({ limit: 20 })}`, { signal }).then((r) => r.data));
-  useReady('seeker-jobs', load.state === 'done' || load.state === 'error' || !learnerId);
+  useReady('seeker-jobs', load.state === 'done' || load.state === 'error' || noProfile || me.state === 'error');
 
   return (
     <Page title={t.jobsTitle} intro={t.jobsIntro}>
-      {!learnerId ? (
+      {me.state === 'error' ? (
+        <LoadError error={me.error} retry={retryMe} />
+      ) : noProfile ? (
         <Notice kind="warn">
           {t.needProfileFirst} <Link href="/seeker/profile">{t.navProfile}</Link>
         </Notice>
       ) : load.state === 'error' ? (
         <LoadError error={load.error} retry={retry} />
-      ) : load.state !== 'done' ? (
+      ) : !learnerId || load.state !== 'done' ? (
         <p class="muted">{t.loading}</p>
       ) : load.data.items.length === 0 ? (
         <Notice>{t.jobsNone}</Notice>

@@ -1,18 +1,18 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { get, patch, post, seg } from '../api/client.js';
+import { getMyProfile, patchMyProfile, type ConsentRecord, type MyProfile } from '../api/action.js';
 import { ApiError } from '../api/problem.js';
 import { extractSkills, resolveLabels, type StoredSkill } from '../api/skills.js';
 import { useSession } from '../auth/context.js';
-import { ErrorSummary, Notice, NumberField, SelectField, TextArea } from '../components/form.js';
+import { ErrorSummary, Notice, NumberField, SelectField, TextArea, TextField } from '../components/form.js';
 import { Page, useReady } from '../components/page.js';
 import { RegionPicker } from '../components/region-picker.js';
 import { chipKey, chipToInput, SkillPicker, type SkillChip } from '../components/skill-picker.js';
-import { useI18n } from '../i18n/index.js';
+import { formatDateTime, useI18n } from '../i18n/index.js';
 import { asFormError } from '../lib/errors.js';
 import { Link } from '../lib/router.js';
-import { forget, recall, remember } from '../lib/storage.js';
+import { recall, remember } from '../lib/storage.js';
 import { useDebounced } from '../lib/use-debounced.js';
-import { GROUPS, type Group, type Learner } from '../api/records.js';
+import { GROUPS, type Group } from '../api/records.js';
 
 interface Draft {
   resume: string;
@@ -25,15 +25,15 @@ interface Draft {
   yearsExperience: string;
   prefersOnline: boolean;
   consent: boolean;
+  phone: string;
+  email: string;
 }
 
-const EMPTY: Draft = { resume: '', chips: [], dismissed: [], region: '', group: '', certificates: '', yearsExperience: '', prefersOnline: false, consent: false };
+const EMPTY: Draft = { resume: '', chips: [], dismissed: [], region: '', group: '', certificates: '', yearsExperience: '', prefersOnline: false, consent: false, phone: '', email: '' };
 
-/** The learner id this browser saved for this person (there is no "my profile" look-up in the API). */
-export const learnerIdKey = (sub: string) => `sb.learner.${sub}`;
 const draftKey = (sub: string) => `sb.draft.profile.${sub}`;
 
-const fromLearner = (l: Learner): Draft => ({
+const fromLearner = (l: MyProfile): Draft => ({
   resume: '',
   chips: l.skills.map((s: StoredSkill) => ({ key: chipKey(s.skillId, s.text), skillId: s.skillId, text: s.text, level: s.level, from: 'saved' as const })),
   dismissed: [],
@@ -43,22 +43,39 @@ const fromLearner = (l: Learner): Draft => ({
   yearsExperience: l.yearsExperience === undefined || l.yearsExperience === null ? '' : String(l.yearsExperience),
   prefersOnline: l.prefersOnline ?? false,
   consent: l.consentToShare,
+  phone: l.contact?.phone ?? '',
+  email: l.contact?.email ?? '',
 });
 
+/** Who turned sharing on or off, and when: the person can see what the service holds about their consent. */
+function ConsentProvenance({ consent }: { consent: ConsentRecord | undefined }) {
+  const { t, lang } = useI18n();
+  if (!consent) return null;
+  return (
+    <p class="muted" id="consent-record">
+      {t.consentRecord(consent.given, consent.by === 'self' ? t.consentBySelf : t.consentByBureau, formatDateTime(consent.at, lang), consent.noticeVersion)}
+    </p>
+  );
+}
+
 /**
- * The job seeker's profile: paste a résumé and the skills found in it (POST /skills/extract,
- * debounced) become editable chips with levels; region, group and the consent switch; saved with
- * POST /learners (ref "me") the first time and PATCH with If-Match after. A draft is kept in this
- * tab's storage so nothing typed is lost to an error or a reload.
+ * The job seeker's profile, read from and saved to `/me/profile` so every browser shows the same
+ * one: paste a résumé and the skills found in it (POST /skills/extract, debounced) become editable
+ * chips with levels; region, group, contact details (shown to an employer only after applying or
+ * accepting an invitation) and the consent switch with who set it when. The first save creates the
+ * profile (a whole one), later ones are merge patches with If-Match. A draft is kept in this tab's
+ * storage so nothing typed is lost to an error or a reload.
  */
 export function SeekerProfilePage() {
   const { t } = useI18n();
   const { session } = useSession();
   const sub = session!.sub;
-  const [learnerId, setLearnerId] = useState<string | undefined>(() => recall(learnerIdKey(sub), 'local'));
+  const [exists, setExists] = useState(false);
   const [etag, setEtag] = useState<string>();
-  const [draft, setDraft] = useState<Draft>(() => recall<Draft>(draftKey(sub), 'session') ?? EMPTY);
-  const [loaded, setLoaded] = useState(!learnerId);
+  const [consentRecord, setConsentRecord] = useState<ConsentRecord>();
+  // A draft kept from before contact details existed lacks them: fill from the empty draft.
+  const [draft, setDraft] = useState<Draft>(() => ({ ...EMPTY, ...recall<Partial<Draft>>(draftKey(sub), 'session') }));
+  const [loaded, setLoaded] = useState(false);
   const [extracting, setExtracting] = useState(false);
   const [found, setFound] = useState<{ count: number; unmapped: readonly string[] }>();
   const [saving, setSaving] = useState(false);
@@ -76,19 +93,17 @@ export function SeekerProfilePage() {
 
   // Load the saved profile; a draft typed in this tab wins over it, but the ETag is always fresh.
   useEffect(() => {
-    if (!learnerId) return;
-    get<Learner>(`/learners/${seg(learnerId)}`)
-      .then(({ data, etag: tag }) => {
+    getMyProfile()
+      .then((answer) => {
+        if (!answer) return;
+        const { data, etag: tag } = answer;
+        setExists(true);
         setEtag(tag);
+        setConsentRecord(data.consent);
         if (!hadDraft.current) setDraft(fromLearner(data));
         void resolveLabels(data.skills.flatMap((s) => (s.skillId ? [s.skillId] : []))).then(() => relabel((n) => n + 1));
       })
-      .catch((err: unknown) => {
-        if (err instanceof ApiError && err.status === 404) {
-          forget(learnerIdKey(sub), 'local');
-          setLearnerId(undefined);
-        } else setError(asFormError(t, err));
-      })
+      .catch((err: unknown) => setError(asFormError(t, err)))
       .finally(() => setLoaded(true));
   }, []);
   useReady('seeker-profile', loaded);
@@ -132,6 +147,8 @@ export function SeekerProfilePage() {
       consentToShare: draft.consent,
       prefersOnline: draft.prefersOnline,
       ...(draft.yearsExperience.trim() !== '' ? { yearsExperience: Number(draft.yearsExperience) } : {}),
+      // The contact is replaced as a whole; both empty clears it.
+      contact: draft.phone.trim() || draft.email.trim() ? { ...(draft.phone.trim() ? { phone: draft.phone.trim() } : {}), ...(draft.email.trim() ? { email: draft.email.trim() } : {}) } : null,
     }),
     [draft],
   );
@@ -142,23 +159,21 @@ export function SeekerProfilePage() {
     setError(undefined);
     setStale(false);
     try {
-      if (learnerId && etag) {
-        const { data, etag: tag } = await patch<Learner>(`/learners/${seg(learnerId)}`, fields, { headers: { 'if-match': etag } });
-        setEtag(tag);
-        setDraft((d) => ({ ...d, consent: data.consentToShare }));
-      } else {
-        const { data, etag: tag } = await post<Learner>('/learners', { ref: 'me', ...fields });
-        remember(learnerIdKey(sub), data.id, 'local');
-        setLearnerId(data.id);
-        setEtag(tag);
-      }
+      // A first save sends the whole profile: what is still empty is left out, so the answer names every missing field
+      // (an empty region would fail the region check alone); null is only for clearing a contact.
+      const body = exists ? fields : { ...fields, region: fields.region || undefined, contact: fields.contact ?? undefined };
+      const { data, etag: tag } = await patchMyProfile(body, exists ? etag : undefined);
+      setExists(true);
+      setEtag(tag);
+      setConsentRecord(data.consent);
+      setDraft((d) => ({ ...d, consent: data.consentToShare }));
       setSaved(true);
     } catch (err) {
-      if (err instanceof ApiError && err.status === 412 && learnerId) {
+      if (err instanceof ApiError && err.status === 412 && exists) {
         // Someone (another tab, a bureau officer) changed the profile: keep what was typed, take the new ETag.
         setStale(true);
         try {
-          setEtag((await get<Learner>(`/learners/${seg(learnerId)}`)).etag);
+          setEtag((await getMyProfile())?.etag);
         } catch {
           setEtag(undefined);
         }
@@ -180,6 +195,8 @@ export function SeekerProfilePage() {
           { pointer: '/group', id: 'group', label: t.profileGroup },
           { pointer: '/certificates', id: 'certificates', label: t.profileCertificates },
           { pointer: '/yearsExperience', id: 'years', label: t.profileYears },
+          { pointer: '/contact/phone', id: 'phone', label: t.contactPhone },
+          { pointer: '/contact/email', id: 'email', label: t.contactEmail },
           { pointer: '/consentToShare', id: 'consent', label: t.consentSwitch },
         ]}
       />
@@ -241,6 +258,17 @@ export function SeekerProfilePage() {
           </label>
         </section>
 
+        <section class="card" aria-labelledby="contact-heading">
+          <h2 id="contact-heading" style="margin-top:0">
+            {t.contactTitle}
+          </h2>
+          <p class="muted">{t.contactIntro}</p>
+          <div class="row">
+            <TextField id="phone" label={t.contactPhone} optional value={draft.phone} onValue={(phone) => update({ phone })} pointer="/contact/phone" errors={error?.fieldErrors} input={{ type: 'tel', autoComplete: 'tel', inputMode: 'tel', maxLength: 20 }} />
+            <TextField id="email" label={t.contactEmail} optional value={draft.email} onValue={(email) => update({ email })} pointer="/contact/email" errors={error?.fieldErrors} input={{ type: 'email', autoComplete: 'email', maxLength: 254 }} />
+          </div>
+        </section>
+
         <section class="card" aria-labelledby="consent-heading">
           <h2 id="consent-heading" style="margin-top:0">
             {t.consentTitle}
@@ -267,11 +295,14 @@ export function SeekerProfilePage() {
             </ul>
             <p style="margin:0">{t.consentChange}</p>
           </div>
+          <ConsentProvenance consent={consentRecord} />
         </section>
 
         {saved ? (
           <Notice kind="ok">
             {t.profileSaved}{' '}
+            <Link href="/seeker/search">{t.navSearch}</Link>
+            {t.listSeparator}
             <Link href="/seeker/jobs">{t.navJobs}</Link>
             {t.listSeparator}
             <Link href="/seeker/courses">{t.navCourses}</Link>
@@ -279,7 +310,7 @@ export function SeekerProfilePage() {
         ) : null}
         <div class="actions">
           <button type="submit" class="primary" disabled={saving}>
-            {saving ? t.saving : learnerId ? t.saveChanges : t.saveProfile}
+            {saving ? t.saving : exists ? t.saveChanges : t.saveProfile}
           </button>
         </div>
       </form>
