@@ -1,4 +1,6 @@
+import { DynamoCampaignStore } from '#shared/adapters/dynamodb/campaign-store.js';
 import { DynamoRecordStore } from '#shared/adapters/dynamodb/record-store.js';
+import { campaignStoreContract } from '../support/contracts/campaign-store.js';
 import { CONTRACT_NOW, recordStoreContract } from '../support/contracts/record-store.js';
 import { freshTable } from './table.js';
 
@@ -7,4 +9,9 @@ import { freshTable } from './table.js';
 recordStoreContract('DynamoDB adapter', async () => {
   const table = await freshTable();
   return { store: new DynamoRecordStore(table.client, table.tableName, { now: () => CONTRACT_NOW }), dispose: table.drop };
+});
+
+campaignStoreContract('DynamoDB adapter', async () => {
+  const table = await freshTable();
+  return { store: new DynamoCampaignStore(table.client, table.tableName), dispose: table.drop };
 });
