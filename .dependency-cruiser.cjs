@@ -1,5 +1,6 @@
 /**
- * Import rules `npm test` checks (npm run check:deps). Paths are relative to the repository root.
+ * Import rules `npm test` checks (npm run check:deps: the source folders, and tests/unit and
+ * tests/support for the test rule). Paths are relative to the repository root.
  * @type {import('dependency-cruiser').IConfiguration}
  */
 module.exports = {
@@ -38,6 +39,13 @@ module.exports = {
       // loads. Handing both a function from the composition root instead is open work (README status).
       from: { path: '^shared/adapters/', pathNot: '^shared/adapters/(dynamodb/(record-store|job-index)|rules-file)[.]ts$' },
       to: { path: '^shared/taxonomy/', reachable: true },
+    },
+    {
+      name: 'unit-tests-no-integration',
+      comment: 'Unit tests (and the helpers in tests/support they share with integration tests) import nothing from tests/integration: helpers both need live in tests/support.',
+      severity: 'error',
+      from: { path: '^tests/(unit|support)/' },
+      to: { path: '^tests/integration/' },
     },
     {
       name: 'local-no-cli',

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import type { CampaignDispatcher, CampaignQueue } from '#shared/ports/campaign-dispatcher.js';
 import type { CampaignStore } from '#shared/ports/campaign-store.js';
 import { loadTaxonomy } from '#shared/taxonomy/taxonomy.js';
-import { LocalCampaignDispatcher } from '#shared/use-cases/campaign/local-dispatcher.js';
+import { LocalCampaignDispatcher } from '#shared/adapters/local/campaign-dispatcher.js';
 import { makeCampaignRunner, type CampaignRunner } from '#shared/use-cases/campaign/runner.js';
 import { getActionDeps } from './action-deps.js';
 import { getCampaignStore } from './campaign-store.js';

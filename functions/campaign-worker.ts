@@ -1,11 +1,9 @@
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import * as z from 'zod';
 import type { CampaignMessage, CampaignQueue } from '#shared/ports/campaign-dispatcher.js';
 import { prepareExtraction } from '#shared/taxonomy/extract.js';
 import type { CampaignRunner } from '#shared/use-cases/campaign/runner.js';
+import { backgroundHandler, sqsMessages } from './background/background-handler.js';
 import { getCampaignContainer } from './campaign-container.js';
-import { logger } from './http/observability.js';
 
 // Build the skill-extraction indexes during init rather than on the first request that reads skill text.
 prepareExtraction();
@@ -17,7 +15,7 @@ export const CampaignMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('plan'), campaignId: CampaignId }),
   z.strictObject({ type: z.literal('page'), campaignId: CampaignId, page: z.int().min(0), learnerIds: z.array(z.string().min(1).max(64)).min(1).max(100) }),
   z.strictObject({ type: z.literal('finalise'), campaignId: CampaignId }),
-]);
+]) satisfies z.ZodType<CampaignMessage>;
 
 export interface CampaignWorkerDeps {
   readonly runner: Pick<CampaignRunner, 'plan' | 'runPage' | 'finalise'>;
@@ -32,15 +30,7 @@ export interface CampaignWorkerDeps {
  * and one that keeps failing (or never parses) lands in the dead-letter queue, whose alarm fires.
  */
 export function makeCampaignWorker(deps: () => CampaignWorkerDeps) {
-  const processor = new BatchProcessor(EventType.SQS, { logger });
-  const recordHandler = async (record: SQSRecord): Promise<void> => {
-    let message: CampaignMessage;
-    try {
-      message = CampaignMessageSchema.parse(JSON.parse(record.body));
-    } catch (err) {
-      logger.error('Campaign message is not valid', { messageId: record.messageId, error: err as Error });
-      throw err;
-    }
+  return backgroundHandler({ name: 'campaign-worker', source: sqsMessages(CampaignMessageSchema) }, async (message) => {
     const { runner, queue } = deps();
     switch (message.type) {
       case 'plan':
@@ -51,8 +41,7 @@ export function makeCampaignWorker(deps: () => CampaignWorkerDeps) {
         await runner.finalise(message.campaignId);
         return;
     }
-  };
-  return (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => processPartialResponse(event, recordHandler, processor, { context });
+  });
 }
 
 /** The Lambda handler on the campaign queue. */

@@ -1,4 +1,4 @@
-import { BOM, csvHeader, csvRow } from '#shared/domain/campaign/csv.js';
+import { resultsCsv } from '#shared/domain/campaign/csv.js';
 import { CAMPAIGN_RESULTS_MAX } from '#shared/schemas/campaign.js';
 import { loadTaxonomy } from '#shared/taxonomy/taxonomy.js';
 import { makeCampaignResults, resultView } from '#shared/use-cases/campaign/manage.js';
@@ -16,9 +16,8 @@ export const handler = httpHandler(route, async ({ params, query, caller }) => {
   const taxonomy = loadTaxonomy();
   const page = await makeCampaignResults({ campaigns: getCampaignStore() })(caller, params.id ?? '', { limit: limit ?? (format === 'csv' ? CAMPAIGN_RESULTS_MAX.csv : 500), nextToken });
   if (format === 'csv') {
-    const lines = [csvHeader(), ...page.items.map((r) => csvRow(r, taxonomy))];
     return {
-      body: `${BOM}${lines.join('\r\n')}\r\n`,
+      body: resultsCsv(page.items, taxonomy),
       contentType: 'text/csv; charset=utf-8',
       headers: {
         'content-disposition': `attachment; filename="campaign-${page.campaign.id}.csv"`,

@@ -1,5 +1,4 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import type { S3Event } from 'aws-lambda';
 import type { Readable } from 'node:stream';
 import type { Caller } from '#shared/domain/caller.js';
 import type { Kind } from '#shared/domain/records.js';
@@ -7,6 +6,7 @@ import { eachRow, formatOf, ImportFileError, openImportFile, type ImportFormat }
 import { makeImportRecords, type ImportSummary } from '#shared/use-cases/import-records.js';
 import { rejectedCsv } from '#shared/import/report.js';
 import { prepareExtraction } from '#shared/taxonomy/extract.js';
+import { backgroundHandler, s3Objects } from './background/background-handler.js';
 import { getContainer } from './container.js';
 import { logger } from './http/observability.js';
 
@@ -34,38 +34,31 @@ export function parseImportKey(key: string): { kind: Kind; format: ImportFormat 
  * S3 ObjectCreated on the import bucket: runs the same importer as `skillbridge import` and
  * writes `<file>.summary.json` and `<file>.rejected.csv` beside the file.
  */
-export const handler = async (event: S3Event): Promise<ImportSummary[]> => {
+export const handler = backgroundHandler({ name: 'import-file', source: s3Objects }, async ({ bucket, key }): Promise<ImportSummary | undefined> => {
   s3 ??= new S3Client({});
-  const container = getContainer();
-  const summaries: ImportSummary[] = [];
-  for (const record of event.Records) {
-    const bucket = record.s3.bucket.name;
-    const key = decodeURIComponent(record.s3.object.key.replace(/\+/g, ' '));
-    const parsed = parseImportKey(key);
-    if (typeof parsed === 'string') {
-      logger.info('Skipping object', { key, reason: parsed });
-      continue;
-    }
-    const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-    let file: Awaited<ReturnType<typeof openImportFile>>;
-    try {
-      file = await openImportFile(object.Body as Readable, parsed.format, parsed.kind);
-    } catch (err) {
-      if (!(err instanceof ImportFileError)) throw err;
-      // The file as a whole cannot be read (encoding, header): say so beside it; retrying would not help.
-      const problem = { kind: parsed.kind, error: { code: err.code, message: err.message, zh: err.zh } };
-      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: `${key}.summary.json`, Body: JSON.stringify(problem, null, 2), ContentType: 'application/json' }));
-      logger.warn('Import file unreadable', { key, code: err.code });
-      continue;
-    }
-    const summary = await makeImportRecords(parsed.kind, container)(IMPORTER, eachRow(file.rows), { format: parsed.format });
-    const report = { ...summary, ignoredColumns: file.ignoredColumns, ...(file.encoding ? { encoding: file.encoding } : {}) };
-    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: `${key}.summary.json`, Body: JSON.stringify(report, null, 2), ContentType: 'application/json' }));
-    if (summary.rejected.length > 0) {
-      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: `${key}.rejected.csv`, Body: rejectedCsv(summary), ContentType: 'text/csv; charset=utf-8' }));
-    }
-    logger.info('Import finished', { key, rows: summary.rows, written: summary.written, unchanged: summary.unchanged, rejected: summary.rejected.length });
-    summaries.push(summary);
+  const parsed = parseImportKey(key);
+  if (typeof parsed === 'string') {
+    logger.info('Skipping object', { key, reason: parsed });
+    return undefined;
   }
-  return summaries;
-};
+  const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+  let file: Awaited<ReturnType<typeof openImportFile>>;
+  try {
+    file = await openImportFile(object.Body as Readable, parsed.format, parsed.kind);
+  } catch (err) {
+    if (!(err instanceof ImportFileError)) throw err;
+    // The file as a whole cannot be read (encoding, header): say so beside it; retrying would not help.
+    const problem = { kind: parsed.kind, error: { code: err.code, message: err.message, zh: err.zh } };
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: `${key}.summary.json`, Body: JSON.stringify(problem, null, 2), ContentType: 'application/json' }));
+    logger.warn('Import file unreadable', { key, code: err.code });
+    return undefined;
+  }
+  const summary = await makeImportRecords(parsed.kind, getContainer())(IMPORTER, eachRow(file.rows), { format: parsed.format });
+  const report = { ...summary, ignoredColumns: file.ignoredColumns, ...(file.encoding ? { encoding: file.encoding } : {}) };
+  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: `${key}.summary.json`, Body: JSON.stringify(report, null, 2), ContentType: 'application/json' }));
+  if (summary.rejected.length > 0) {
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: `${key}.rejected.csv`, Body: rejectedCsv(summary), ContentType: 'text/csv; charset=utf-8' }));
+  }
+  logger.info('Import finished', { key, rows: summary.rows, written: summary.written, unchanged: summary.unchanged, rejected: summary.rejected.length });
+  return summary;
+});

@@ -1,10 +1,8 @@
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { shortageChangeOf } from '#shared/adapters/dynamodb/shortage-store.js';
 import type { ShortageWriter } from '#shared/ports/shortage.js';
 import { makeApplyShortageChange } from '#shared/use-cases/shortage.js';
+import { backgroundHandler, dynamoStreamRecords } from './background/background-handler.js';
 import { getContainer } from './container.js';
-import { logger } from './http/observability.js';
 
 /**
  * DynamoDB Streams → shortage counters, over whatever writer `deps` gives (read on first use).
@@ -16,14 +14,11 @@ import { logger } from './http/observability.js';
  * markers turn into no-ops.
  */
 export function makeStreamHandler(deps: () => { shortage: ShortageWriter }) {
-  const processor = new BatchProcessor(EventType.DynamoDBStreams, { logger });
-  const recordHandler = async (record: DynamoDBRecord): Promise<void> => {
+  return backgroundHandler({ name: 'update-shortage', source: dynamoStreamRecords, inOrder: true }, async (record) => {
     const change = shortageChangeOf(record);
     if (change === undefined) return;
     await makeApplyShortageChange(deps())(change.eventId, change.before, change.after);
-  };
-  return (event: DynamoDBStreamEvent, context: Context): Promise<DynamoDBBatchResponse> =>
-    processPartialResponse(event, recordHandler, processor, { context, processInParallel: false });
+  });
 }
 
 /** The Lambda handler on the table's stream. */

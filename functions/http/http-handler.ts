@@ -2,7 +2,6 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import type { Caller } from '#shared/domain/caller.js';
@@ -10,7 +9,7 @@ import { MalformedBodyError, PayloadTooLargeError, UnsupportedMediaTypeError, Va
 import { toFieldIssues } from '#shared/schemas/issues.js';
 import { inspectJson } from '#shared/schemas/json-guard.js';
 import { callerFromEvent } from './caller.js';
-import { logger, metrics, tracer } from './observability.js';
+import { logger, metrics } from './observability.js';
 import type { RouteDef, RouteResponse } from './route-def.js';
 import { toHttpError } from './to-http-error.js';
 
@@ -137,7 +136,7 @@ function toResponse(result: HttpResult): APIGatewayProxyStructuredResultV2 {
 }
 
 /**
- * The one middy stack every HTTP Lambda runs: Powertools logging, metrics and tracing; caller
+ * The one middy stack every HTTP Lambda runs: Powertools logging and metrics; caller
  * from the JWT claims; body and query validated by zod; domain errors to problem JSON.
  */
 export function httpHandler<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, R = undefined, S extends number = 200>(
@@ -158,7 +157,6 @@ export function httpHandler<B extends z.ZodType | undefined = undefined, Q exten
   return middy(base)
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logMetrics(metrics))
-    .use(captureLambdaHandler(tracer))
     .use({
       onError: async (request) => {
         const error = toHttpError(request.error);

@@ -21,7 +21,6 @@ export type LearnerGroup = (typeof LEARNER_GROUPS)[number];
 
 /** How a course is taught. */
 export const COURSE_MODES = ['online', 'offline', 'blended'] as const;
-export type CourseMode = (typeof COURSE_MODES)[number];
 
 /** The Chinese name of each target group, as bureaus write them. */
 export const GROUP_NAMES_ZH: Readonly<Record<LearnerGroup, string>> = {

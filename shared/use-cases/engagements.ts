@@ -26,9 +26,6 @@ export interface EngagementDeps {
   readonly notify: Notify;
 }
 
-/** Invitations an employer may send a day (Asia/Shanghai). */
-export const DEFAULT_INVITATIONS_PER_DAY = 50;
-
 /** An engagement as the API shows it; `contact` only to the employer, only while revealed. */
 export type EngagementView = Omit<Engagement, 'learnerSub' | 'employerSub'> & { readonly contact?: Contact };
 

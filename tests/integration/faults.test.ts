@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import type { S3Event } from 'aws-lambda';
+import type { Context, S3Event } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getContainer } from '../../functions/container.js';
@@ -13,6 +13,9 @@ import { loadTaxonomy } from '../../shared/taxonomy/taxonomy.js';
 import { makeImportRecords } from '../../shared/use-cases/import-records.js';
 import { demandBody, learnerBody, startApi, type Api } from './api-harness.js';
 import { bodyOf, dynamoError, dynamoOk, indexProblems, interceptDynamo, recordReliability, scanAll, withBody, type Interceptor, type WireResponse } from './reliability-kit.js';
+
+/** The Lambda context the import function is invoked with. */
+const importContext = { functionName: 'import-file', awsRequestId: 'test' } as Context;
 
 /**
  * Faults between the service and DynamoDB, injected below the SDK (its retries see them as real)
@@ -292,7 +295,7 @@ describe('an import killed half-way', () => {
     const kill = killAfter(2, 'after applying');
     undo = interceptDynamo(getContainer().client, kill.interceptor);
 
-    const timedOut = await handler(event).then(
+    const timedOut = await handler(event, importContext).then(
       () => 'finished',
       (err: Error) => err.name,
     );
@@ -300,7 +303,7 @@ describe('an import killed half-way', () => {
     undo();
     undo = undefined;
     const afterTimeout = indexProblems(await everything());
-    const [retried] = await handler(event);
+    const [retried] = await handler(event, importContext);
     s3.restore();
 
     expect(timedOut).not.toBe('finished');

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { S3Event } from 'aws-lambda';
+import type { Context, S3Event } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,9 @@ const s3 = mockClient(S3Client);
 let table: Awaited<ReturnType<typeof freshTable>>;
 let handler: typeof import('../../functions/import-file.js').handler;
 let parseImportKey: typeof import('../../functions/import-file.js').parseImportKey;
+
+/** The Lambda context the import function is invoked with. */
+const importContext = { functionName: 'import-file', awsRequestId: 'test' } as Context;
 
 const event = (key: string): S3Event => ({ Records: [{ s3: { bucket: { name: 'imports-bucket' }, object: { key } } }] }) as unknown as S3Event;
 
@@ -28,7 +31,7 @@ describe('import-file handler', () => {
     s3.on(GetObjectCommand).resolves({ Body: Readable.from([csv]) as never });
     s3.on(PutObjectCommand).resolves({});
 
-    const [summary] = await handler(event('imports/courses/2026-11%E6%89%B9.csv'));
+    const [summary] = await handler(event('imports/courses/2026-11%E6%89%B9.csv'), importContext);
 
     expect(summary).toMatchObject({ kind: 'course', rows: 2, written: 1 });
     const puts = s3.commandCalls(PutObjectCommand).map((c) => c.args[0].input.Key);
@@ -45,7 +48,7 @@ describe('import-file handler', () => {
     s3.on(PutObjectCommand).resolves({});
 
     // Act
-    const [summary] = await handler(event('imports/courses/gbk.csv'));
+    const [summary] = await handler(event('imports/courses/gbk.csv'), importContext);
 
     // Assess
     expect(summary).toMatchObject({ kind: 'course', rows: 1, written: 1, rejected: [] });
@@ -60,7 +63,7 @@ describe('import-file handler', () => {
     s3.on(GetObjectCommand).resolves({ Body: Readable.from([Buffer.from('ref,title\r\nZ1,x\r\n')]) as never });
     s3.on(PutObjectCommand).resolves({});
 
-    const summaries = await handler(event('imports/courses/no-columns.csv'));
+    const summaries = await handler(event('imports/courses/no-columns.csv'), importContext);
 
     expect(summaries).toEqual([]);
     const puts = s3.commandCalls(PutObjectCommand).map((c) => c.args[0].input);

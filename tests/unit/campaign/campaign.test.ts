@@ -9,7 +9,7 @@ import type { Page, PageRequest, RecordStore } from '../../../shared/ports/recor
 import { regionContains } from '../../../shared/regions/regions.js';
 import { CampaignInputSchema } from '../../../shared/schemas/campaign.js';
 import { loadTaxonomy } from '../../../shared/taxonomy/taxonomy.js';
-import { LocalCampaignDispatcher } from '../../../shared/use-cases/campaign/local-dispatcher.js';
+import { LocalCampaignDispatcher } from '../../../shared/adapters/local/campaign-dispatcher.js';
 import { makeCancelCampaign, makeCreateCampaign, makeGetCampaign, newCampaign } from '../../../shared/use-cases/campaign/manage.js';
 import { makeCampaignRunner } from '../../../shared/use-cases/campaign/runner.js';
 import { campaignRecords } from '../../fixtures/campaign-records.js';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { recordFromInput } from '../../../shared/use-cases/records.js';
 import { keys } from '../../../shared/adapters/dynamodb/keys.js';
 import { DemandInputSchema } from '../../../shared/schemas/demand.js';
-import { demandBody } from '../../integration/api-harness.js';
+import { demandBody } from '../../support/bodies.js';
 import { context, httpEvent, sdkError, unitEnvironment } from './lambda-event.js';
 
 /** A transaction cancelled because another writer changed the record first. */

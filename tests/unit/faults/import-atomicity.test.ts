@@ -10,7 +10,7 @@ import { DemandInputSchema } from '../../../shared/schemas/demand.js';
 import { LearnerInputSchema } from '../../../shared/schemas/learner.js';
 import { loadTaxonomy } from '../../../shared/taxonomy/taxonomy.js';
 import { recordFromInput } from '../../../shared/use-cases/records.js';
-import { demandBody, learnerBody } from '../../integration/api-harness.js';
+import { demandBody, learnerBody } from '../../support/bodies.js';
 import { sdkError } from './lambda-event.js';
 
 const client = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'cn-north-1' }));

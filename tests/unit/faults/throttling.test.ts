@@ -5,8 +5,8 @@ import { makeDocumentClient } from '../../../shared/adapters/dynamodb/client.js'
 import { DynamoRecordStore } from '../../../shared/adapters/dynamodb/record-store.js';
 import { ServiceBusyError } from '../../../shared/domain/errors.js';
 import { systemClock } from '../../../shared/ports/clock.js';
-import { learnerBody } from '../../integration/api-harness.js';
-import { dynamoError, dynamoOk, interceptDynamo } from '../../integration/reliability-kit.js';
+import { learnerBody } from '../../support/bodies.js';
+import { dynamoError, dynamoOk, interceptDynamo } from '../../support/dynamo-wire.js';
 import { context, httpEvent, sdkError, unitEnvironment } from './lambda-event.js';
 
 const throttled = () => dynamoError('ProvisionedThroughputExceededException', 'Rate of requests exceeds the allowed throughput.');

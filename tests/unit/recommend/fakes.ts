@@ -3,6 +3,7 @@
  * the same skill and region index semantics as the DynamoDB one, the matching candidate index and
  * the course catalogue over it, and a fixed shortage reader. Every read is counted.
  */
+import { ConflictError } from '#shared/domain/errors.js';
 import { indexedSkills, isActive, type AnyRecord, type Course, type Demand, type Kind, type Learner, type RecordOf } from '#shared/domain/records.js';
 import type { Candidate, CandidateIndex, CandidateQuery, CandidateResult } from '#shared/ports/candidate-index.js';
 import type { CourseCatalogue } from '#shared/ports/course-catalogue.js';
@@ -14,7 +15,17 @@ import type { Level } from '#shared/taxonomy/levels.js';
 const regionKey = (code: string) => (code === 'national' ? '000000' : code);
 const byRegionThenId = (a: AnyRecord, b: AnyRecord) => `${regionKey(a.region)}#${a.id}`.localeCompare(`${regionKey(b.region)}#${b.id}`);
 
-/** A {@link RecordStore} over maps; lists are sorted as the table's keys sort them. */
+/** Like the table: at most `page.limit` items, with a `nextToken` (an offset) when more follow. */
+function pageOf<T>(all: readonly T[], page: PageRequest): Page<T> {
+  const from = page.nextToken === undefined ? 0 : Number(page.nextToken);
+  const items = all.slice(from, from + page.limit);
+  return from + page.limit < all.length ? { items, nextToken: String(from + page.limit) } : { items };
+}
+
+/**
+ * A {@link RecordStore} over maps; lists are sorted as the table's keys sort them. Held to the
+ * port's contract beside the DynamoDB adapter (tests/support/contracts/record-store.ts).
+ */
 export class MemoryRecordStore implements RecordStore {
   readonly records = new Map<string, AnyRecord>();
   calls = 0;
@@ -37,11 +48,15 @@ export class MemoryRecordStore implements RecordStore {
     return new Map(ids.flatMap((id) => (this.records.get(id)?.kind === kind ? [[id, this.records.get(id)!] as const] : [])));
   }
 
-  async save(next: AnyRecord): Promise<void> {
+  /** Like the table: creates only a new id, replaces only over the version stored (ConflictError otherwise). */
+  async save(next: AnyRecord, previous: AnyRecord | undefined): Promise<void> {
+    const stored = this.records.get(next.id);
+    if (previous === undefined ? stored !== undefined : stored?.version !== previous.version) throw new ConflictError(`${next.kind} ${next.id} changed meanwhile`);
     this.records.set(next.id, next);
   }
 
   async remove(record: AnyRecord): Promise<void> {
+    if (this.records.get(record.id)?.version !== record.version) throw new ConflictError(`${record.kind} ${record.id} changed meanwhile`);
     this.records.delete(record.id);
   }
 
@@ -51,26 +66,26 @@ export class MemoryRecordStore implements RecordStore {
 
   async listByOwner(kind: Kind, owner: string, page: PageRequest): Promise<Page<AnyRecord>> {
     this.calls++;
-    return { items: this.of(kind).filter((r) => r.owner === owner).slice(0, page.limit) };
+    return pageOf(this.of(kind).filter((r) => r.owner === owner), page);
   }
 
   async listByRegion(kind: Kind, region: string, page: PageRequest): Promise<Page<AnyRecord>> {
     this.calls++;
-    return { items: this.of(kind).filter((r) => regionContains(region, r.region)).slice(0, page.limit) };
+    return pageOf(this.of(kind).filter((r) => regionContains(region, r.region)), page);
   }
 
   async listBySkill(kind: Kind, skillId: string, page: PageRequest): Promise<Page<AnyRecord>> {
     return this.listBySkillWithin(kind, skillId, 'national', page);
   }
 
-  /** Like the table: in key order, at most `page.limit`, with a `nextToken` (an offset) when more follow. */
+  /** Like the table: in key order, paged. */
   async listBySkillWithin(kind: Kind, skillId: string, region: string, page: PageRequest): Promise<Page<AnyRecord>> {
     this.calls++;
     const now = this.now();
-    const all = this.of(kind).filter((r) => isActive(r, now) && indexedSkills(r).some((s) => s.skillId === skillId) && regionContains(region, r.region));
-    const from = page.nextToken === undefined ? 0 : Number(page.nextToken);
-    const items = all.slice(from, from + page.limit);
-    return from + page.limit < all.length ? { items, nextToken: String(from + page.limit) } : { items };
+    return pageOf(
+      this.of(kind).filter((r) => isActive(r, now) && indexedSkills(r).some((s) => s.skillId === skillId) && regionContains(region, r.region)),
+      page,
+    );
   }
 
   private of(kind: Kind): AnyRecord[] {

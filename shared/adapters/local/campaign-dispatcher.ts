@@ -1,5 +1,5 @@
 import type { CampaignDispatcher } from '../../ports/campaign-dispatcher.js';
-import type { CampaignRunner } from './runner.js';
+import type { CampaignRunner } from '../../use-cases/campaign/runner.js';
 
 /**
  * Runs campaigns in this process, in the background: the local server's dispatcher. The work is
