@@ -193,7 +193,7 @@ describe('the action loop', () => {
 
   it('invites only consenting learners who match the demand', async () => {
     const shy = (await api.call('POST', '/learners', { token: seekerC, body: learnerBody({ ref: 'shy', consentToShare: false }) })).body.id;
-    const unrelated = (await api.call('POST', '/learners', { token: seekerC, body: learnerBody({ ref: 'cook', skills: ['中式烹调'], certificates: [] }) })).body.id;
+    const unrelated = (await api.call('POST', '/learners', { token: seekerC, body: learnerBody({ ref: 'cook', summary: '川菜厨师，做过十年', skills: ['中式烹调'], certificates: [] }) })).body.id;
 
     const toShy = await api.call('POST', '/invitations', { token: employer, body: { demandId: drone, learnerId: shy } });
     const toUnrelated = await api.call('POST', '/invitations', { token: employer, body: { demandId: drone, learnerId: unrelated } });

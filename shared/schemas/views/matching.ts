@@ -14,6 +14,14 @@ export const SkillEvidenceSchema = z
       .object({ skillId: z.string(), relation: z.enum(['parent', 'child', 'related']), label: LabelSchema })
       .optional()
       .meta({ description: 'Set when the credit comes from another skill the learner holds.' }),
+    fuzzy: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Set when either side only linked the skill by likeness, or the learner named it in their summary rather than their skills: credited at 0.8.' }),
+    lexical: z
+      .object({ matched: z.array(z.string()) })
+      .optional()
+      .meta({ description: 'Set for a need the taxonomy names no skill for: the words of it the learner also wrote.' }),
   })
   .meta({ id: 'SkillEvidence' });
 

@@ -4453,6 +4453,12 @@ export interface components {
           relation: "parent" | "child" | "related";
           label: components["schemas"]["Label"];
         };
+        /** Set when either side only linked the skill by likeness, or the learner named it in their summary rather than their skills: credited at 0.8. */
+        fuzzy?: boolean;
+        /** Set for a need the taxonomy names no skill for: the words of it the learner also wrote. */
+        lexical?: {
+          matched: (string)[];
+        };
       };
     DemandMatchList: {
         items: (components["schemas"]["DemandMatch"])[];
