@@ -1,5 +1,5 @@
 import type { Caller } from '../domain/caller.js';
-import type { AnyRecord, IndexedSkill } from '../domain/records.js';
+import type { AnyRecord, IndexedSkill, Learner } from '../domain/records.js';
 import { ForbiddenError } from '../domain/errors.js';
 import { matchingSkills } from '../domain/matching/evidence.js';
 import { rankedExplanation, type Lang } from '../domain/matching/explain.js';
@@ -120,6 +120,26 @@ export function learnerPartitions(haves: readonly Have[], taxonomy: MatchTaxonom
   return { direct, tiers: neighbourTiers(skills, taxonomy, { parents: 'child', children: 'parent', related: 'related' }) };
 }
 
+/** How an open demand from the skill index meets a learner: its needs and the pair's context. */
+export interface DemandForLearner {
+  readonly needs: Need[];
+  readonly ctx: MatchContext;
+}
+
+/**
+ * An open demand from the skill index as a learner meets it, or undefined once it has expired
+ * (closed demands leave the index when they close; expiry passes without a write, so it is checked
+ * here). The one way demands found for a learner are read: ranked matches here, and the nearby
+ * demands recommendations aim at.
+ */
+export function demandForLearner(candidate: Candidate, learner: Pick<Learner, 'region' | 'prefersOnline'>, now: Date): DemandForLearner | undefined {
+  if (candidate.expiresAt !== undefined && Date.parse(candidate.expiresAt) <= now.getTime()) return undefined;
+  return {
+    needs: needsOf(candidate.skills, candidate.minLevel),
+    ctx: { demandRegion: candidate.region, learnerRegion: learner.region, learnerPrefersOnline: learner.prefersOnline },
+  };
+}
+
 /**
  * The most a demand's needs can score for someone found only through neighbour partitions of at
  * most `credit`: such a person holds none of the needed skills and none of the grams of its needs
@@ -233,7 +253,7 @@ export function makeMatchLearner(deps: MatchDeps) {
     const learner = await getLearner(caller, learnerId);
     const haves = havesOf((deps.skillsOf ?? ((r) => matchingSkills(r, deps.taxonomy)))(learner));
     if (haves.length === 0) return { items: [] };
-    const now = deps.clock.now().getTime();
+    const now = deps.clock.now();
     const found = await gather(deps.candidates, deps.taxonomy, {
       kind: 'demand',
       partitions: learnerPartitions(haves, deps.taxonomy),
@@ -241,9 +261,8 @@ export function makeMatchLearner(deps: MatchDeps) {
       // through one, at that tier's credit.
       bound: (credit) => credit,
       consentedOnly: false,
-      // Closed demands leave the index when they close; expiry passes without a write, so check it here.
-      accept: (c) => c.expiresAt === undefined || Date.parse(c.expiresAt) > now,
-      pair: (c) => ({ needs: needsOf(c.skills, c.minLevel), haves, ctx: { demandRegion: c.region, learnerRegion: learner.region, learnerPrefersOnline: learner.prefersOnline } }),
+      accept: (c) => demandForLearner(c, learner, now) !== undefined,
+      pair: (c) => ({ ...demandForLearner(c, learner, now)!, haves }),
       limit: options.limit,
     });
     return {
