@@ -1,6 +1,6 @@
 import type { Caller } from '../domain/caller.js';
 import { NotFoundError, ValidationError } from '../domain/errors.js';
-import { ASSUMED_HELD_LEVEL, havesOf, needsOf, rankMatch, scoreMatch, type MatchContext, type MatchTaxonomy } from '../domain/matching/score.js';
+import { ASSUMED_HELD_LEVEL, havesOf, needsOf, scoreMatch, type MatchContext, type MatchTaxonomy } from '../domain/matching/score.js';
 import { matchingSkills } from '../domain/matching/evidence.js';
 import { isLexical } from '../domain/matching/lexical.js';
 import type { Have, MatchBreakdown, Need } from '../domain/matching/types.js';
@@ -27,7 +27,7 @@ import { learnerWords, wordScores } from '../domain/recommend/wording.js';
 import { rankCourses, type ClosureMode, type CourseAssessment, type CourseCandidate } from '../domain/recommend/ranking.js';
 import { courseFacts, learnerFacts } from '../domain/subsidy/facts.js';
 import { courseOccupation, evaluateSubsidies, loadSubsidyRules, type Bilingual, type SubsidyOutcome, type SubsidyRuleSet } from '../domain/subsidy/rules.js';
-import type { Candidate, CandidateIndex } from '../ports/candidate-index.js';
+import type { CandidateIndex } from '../ports/candidate-index.js';
 import type { Clock } from '../ports/clock.js';
 import type { CourseCatalogue } from '../ports/course-catalogue.js';
 import type { RecordStore } from '../ports/record-store.js';
@@ -35,7 +35,7 @@ import type { ShortageReader } from '../ports/shortage.js';
 import { regionChain, regionDistance } from '../regions/regions.js';
 import type { Level } from '../taxonomy/levels.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
-import { demandForLearner, learnerPartitions } from './match.js';
+import { findDemandsFor, learnerPartitions } from './match.js';
 import { makeGetRecord } from './records.js';
 
 /**
@@ -372,7 +372,7 @@ async function primaryTargets(input: ChooseTargetsInput): Promise<Pick<TargetCho
  * The best open demands for the learner that still leave a gap, best first (twice as many as are
  * aimed at: the rest are secondary targets), from the matching candidate path: the skill index
  * read in the learner's province, and nationwide only when the province has none. Demands are read
- * as matching reads them for a learner (`demandForLearner`), lexical needs aside.
+ * through the search matching uses for a learner (`findDemandsFor`), lexical needs aside.
  */
 async function nearbyDemands(input: ChooseTargetsInput): Promise<Target[]> {
   const { learner, haves, taxonomy, now } = input;
@@ -383,27 +383,22 @@ async function nearbyDemands(input: ChooseTargetsInput): Promise<Target[]> {
   const { direct, tiers } = learnerPartitions(held, taxonomy);
   const skillIds = [...direct, ...tiers.flatMap((t) => t.partitions)].slice(0, input.partitions);
   // Every candidate is ranked cheaply (no evidence built); only those aimed at are explained.
-  const pick = (found: readonly Candidate[]) =>
-    found
-      .flatMap((candidate) => {
-        const meets = demandForLearner(candidate, learner, now);
-        if (!meets) return [];
-        const needs = meets.needs.filter((n) => !isLexical(n.skillId));
-        const rank = rankMatch(needs, haves, meets.ctx, taxonomy);
-        // Aim at demands the learner is on the way to (some credit) but does not yet fully meet.
-        return rank.score > 0 && rank.needsMet < needs.length ? [{ candidate, needs, ctx: meets.ctx, score: rank.score }] : [];
-      })
+  // Words alone are not a gap: lexical needs do not count.
+  const find = async (within: string | undefined) =>
+    (await findDemandsFor(input.candidates, learner, haves, { skillIds, within }, { now, taxonomy, keepNeed: (n) => !isLexical(n.skillId) }))
+      // Aim at demands the learner is on the way to (some credit) but does not yet fully meet.
+      .filter(({ rank, needs }) => rank.score > 0 && rank.needsMet < needs.length)
       .sort(
         (a, b) =>
-          b.score - a.score ||
+          b.rank.score - a.rank.score ||
           (b.candidate.headcount ?? 1) - (a.candidate.headcount ?? 1) ||
           regionDistance(a.candidate.region, learner.region) - regionDistance(b.candidate.region, learner.region) ||
           (a.candidate.id < b.candidate.id ? -1 : 1),
       )
       .slice(0, 2 * TARGET_DEMANDS);
   const province = provinceOf(learner.region);
-  const inProvince = province === undefined ? [] : pick((await input.candidates.find({ kind: 'demand', skillIds, within: province })).candidates);
-  const best = inProvince.length > 0 ? inProvince : pick((await input.candidates.find({ kind: 'demand', skillIds })).candidates);
+  const inProvince = province === undefined ? [] : await find(province);
+  const best = inProvince.length > 0 ? inProvince : await find(undefined);
   return best.map(({ candidate, needs, ctx }) => {
     const breakdown = scoreMatch(needs, haves, ctx, taxonomy);
     return {
