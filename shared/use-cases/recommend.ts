@@ -594,15 +594,21 @@ function rankAndFill(input: RankAndFillInput): RankedCourses {
   return { target: result.target, listed: [...listed, ...worded.map((w) => w.listed)], fillGap, worded: new Map(worded.map((w) => [w.listed.assessment.course.id, w.shared])) };
 }
 
+/** The ranking against the target's gap, and the list it starts (filled toward a broader gap when asked). */
+interface GapRanking {
+  readonly target: CourseAssessment<CourseInRanking>[];
+  readonly listed: Listed[];
+}
+
 /**
  * The ranking by the gap. Every stage ranks every course gathered so far, so a course a later
  * gathering brings still lands in the tier it belongs to (one closing a level of the target's gap
  * is a target course).
  */
-function rankByGap({ learner, weighed, pool, limit }: RankAndFillInput): { result: { target: CourseAssessment<CourseInRanking>[]; listed: Listed[] }; fillGap: readonly GapSkill[] } {
+function rankByGap({ learner, weighed, pool, limit }: RankAndFillInput): { readonly result: GapRanking; readonly fillGap: readonly GapSkill[] } {
   const { gap } = weighed;
   const learnerContext = { region: learner.region, prefersOnline: learner.prefersOnline };
-  const classify = (fill?: readonly GapSkill[]) => {
+  const classify = (fill?: readonly GapSkill[]): GapRanking => {
     const all = [...pool.courses.values()];
     const target = rankCourses(gap, learnerContext, all);
     const listed: Listed[] = target.map((assessment) => ({ assessment, scope: 'target', score: assessment.score }));
