@@ -21,6 +21,7 @@ import { TABLE_NAME } from '../local/environment.js';
 import { CliError, say, type CliLang } from './i18n.js';
 import { dynamoEndpoint } from '../local/endpoints.js';
 import { makeBar } from './progress.js';
+import { recordIndex } from '../shared/use-cases/record-index.js';
 
 const GROUP_CODES = new Map(Object.entries(GROUP_LABELS).map(([code, zh]) => [zh, code]));
 
@@ -194,7 +195,7 @@ async function runCampaignRun(args: string[], lang: CliLang): Promise<number> {
 
     const runner = makeCampaignRunner({
       campaigns,
-      store: new DynamoRecordStore(client, table, systemClock),
+      store: new DynamoRecordStore(client, table, systemClock, { index: recordIndex }),
       shortage: new DynamoShortageStore(client, table, systemClock),
       taxonomy,
       clock: systemClock,

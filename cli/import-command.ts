@@ -15,6 +15,7 @@ import { KIND_WORDS } from './help.js';
 import { CliError, say, type CliLang } from './i18n.js';
 import { dynamoEndpoint } from '../local/endpoints.js';
 import { makeBar } from './progress.js';
+import { recordIndex } from '../shared/use-cases/record-index.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -85,6 +86,7 @@ export async function runImport(args: string[], lang: CliLang = 'en'): Promise<n
   const opened = await openImportFile([readFileSync(file)], format, kind);
   const client = makeDocumentClient({ endpoint: dynamoEndpoint(values.endpoint) });
   const store = new DynamoRecordStore(client, values.table, systemClock, {
+    index: recordIndex,
     warn: (message, error) => process.stderr.write(`\nwarning: ${message} (${(error as Error)?.message ?? String(error)})\n`),
   });
   const bar = makeBar(kindWord!, say(lang, 'rows', '行'), lang);

@@ -13,6 +13,7 @@ import type { RecordStore } from '#shared/ports/record-store.js';
 import type { ShortageStore } from '#shared/ports/shortage.js';
 import { loadConfig, type Config } from './config.js';
 import { logger } from './http/observability.js';
+import { recordIndex } from '#shared/use-cases/record-index.js';
 
 /** What handlers need, built once per cold start and shared by every invocation. */
 export interface Container {
@@ -48,7 +49,7 @@ export function getContainer(): Container {
       config,
       client,
       clock: systemClock,
-      store: new DynamoRecordStore(client, config.TABLE_NAME, systemClock, { warn: (message, error) => logger.warn(message, { error }) }),
+      store: new DynamoRecordStore(client, config.TABLE_NAME, systemClock, { index: recordIndex, warn: (message, error) => logger.warn(message, { error }) }),
       get shortage() {
         return (shortage ??= new DynamoShortageStore(client, config.TABLE_NAME, systemClock));
       },

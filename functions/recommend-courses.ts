@@ -15,7 +15,7 @@ prepareExtraction();
  */
 export const handler = httpHandler(route, async ({ params, query, caller, lang }) => {
   const { limit, demandId, occupation } = query;
-  const { reads: _reads, ...answer } = await makeRecommendCourses({ ...getContainer(), taxonomy: loadTaxonomy() })(caller, params.id ?? '', {
+  const answer = await makeRecommendCourses({ ...getContainer(), taxonomy: loadTaxonomy() })(caller, params.id ?? '', {
     limit,
     lang,
     demandId,

@@ -1,4 +1,4 @@
-import type { AnyRecord, Kind, RecordOf } from '../domain/records.js';
+import type { AnyRecord, IndexedSkill, Kind, RecordOf } from '../domain/records.js';
 
 /** One page of a list; `nextToken` is opaque and present only when more may follow. */
 export interface Page<T> {
@@ -16,6 +16,19 @@ export interface RecordChange {
   readonly next: AnyRecord;
   readonly previous?: AnyRecord | undefined;
 }
+
+/**
+ * What the skill index holds for a record: the skills matching counts for it (the skill vector
+ * every index item carries) and the partitions it is filed under. Computed outside the store (the
+ * evidence and extraction code lives in the domain), so the store only encodes and writes it.
+ */
+export interface RecordIndex {
+  readonly skills: readonly IndexedSkill[];
+  readonly partitions: readonly string[];
+}
+
+/** A record's skill-index entry; the composition root hands one to the record store. */
+export type RecordIndexer = (record: AnyRecord) => RecordIndex;
 
 /** Storage of demands, learners and courses together with their skill index. */
 export interface RecordStore {

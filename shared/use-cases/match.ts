@@ -1,5 +1,5 @@
 import type { Caller } from '../domain/caller.js';
-import type { AnyRecord, IndexedSkill } from '../domain/records.js';
+import type { AnyRecord, IndexedSkill, Learner } from '../domain/records.js';
 import { ForbiddenError } from '../domain/errors.js';
 import { matchingSkills } from '../domain/matching/evidence.js';
 import { rankedExplanation, type Lang } from '../domain/matching/explain.js';
@@ -120,6 +120,48 @@ export function learnerPartitions(haves: readonly Have[], taxonomy: MatchTaxonom
   return { direct, tiers: neighbourTiers(skills, taxonomy, { parents: 'child', children: 'parent', related: 'related' }) };
 }
 
+/** An open demand from the skill index as a learner meets it: its needs, the pair's context, and a cheap rank (no evidence built). */
+export interface DemandForLearner {
+  readonly candidate: Candidate;
+  readonly needs: Need[];
+  readonly ctx: MatchContext;
+  readonly rank: MatchRank;
+}
+
+export interface FindDemandsOptions {
+  readonly now: Date;
+  readonly taxonomy: MatchTaxonomy;
+  /** Which of a demand's needs count. @default every need */
+  readonly keepNeed?: (need: Need) => boolean;
+  /** Demands already ranked, left out. */
+  readonly skip?: (demandId: string) => boolean;
+}
+
+/**
+ * The search for open demands for a learner, shared by matching (every partition tier, for an
+ * exact top k) and recommendations (the strongest skills' partitions in the learner's province):
+ * the skill-index partitions asked for, inside `within` when given; demands whose expiry passed
+ * are left out (closed demands leave the index when they close, but expiry passes without a
+ * write); each one ranked cheaply for the learner.
+ */
+export async function findDemandsFor(
+  index: CandidateIndex,
+  learner: Pick<Learner, 'region' | 'prefersOnline'>,
+  haves: readonly Have[],
+  where: { readonly skillIds: readonly string[]; readonly within?: string | undefined },
+  options: FindDemandsOptions,
+): Promise<DemandForLearner[]> {
+  const { candidates } = await index.find({ kind: 'demand', skillIds: where.skillIds, ...(where.within !== undefined ? { within: where.within } : {}) });
+  const now = options.now.getTime();
+  return candidates.flatMap((candidate) => {
+    if (options.skip?.(candidate.id) || (candidate.expiresAt !== undefined && Date.parse(candidate.expiresAt) <= now)) return [];
+    const all = needsOf(candidate.skills, candidate.minLevel);
+    const needs = options.keepNeed ? all.filter(options.keepNeed) : all;
+    const ctx: MatchContext = { demandRegion: candidate.region, learnerRegion: learner.region, learnerPrefersOnline: learner.prefersOnline };
+    return [{ candidate, needs, ctx, rank: rankMatch(needs, haves, ctx, options.taxonomy) }];
+  });
+}
+
 /**
  * The most a demand's needs can score for someone found only through neighbour partitions of at
  * most `credit`: such a person holds none of the needed skills and none of the grams of its needs
@@ -145,15 +187,20 @@ function neighbourBound(needs: readonly Need[], credit: number): number {
   return requiredCount > 0 ? requiredSum / requiredCount : preferredCount > 0 ? preferredSum / preferredCount : 0;
 }
 
+/** A candidate ranked cheaply, with what explaining it takes. */
+interface Found {
+  readonly candidate: Candidate;
+  readonly rank: MatchRank;
+  /** Needs, haves and context of the pair: explained only for the few returned. */
+  readonly pair: { readonly needs: readonly Need[]; readonly haves: readonly Have[]; readonly ctx: MatchContext };
+}
+
 interface Gather {
-  readonly kind: Candidate['kind'];
   readonly partitions: { readonly direct: readonly string[]; readonly tiers: readonly NeighbourTier[] };
   /** The most anyone found only through neighbour partitions of at most this credit can score. */
   readonly bound: (credit: number) => number;
-  readonly consentedOnly: boolean;
-  readonly accept: (c: Candidate) => boolean;
-  /** Needs, haves and context of a pair: ranked cheaply for all, explained for the few returned. */
-  readonly pair: (c: Candidate) => { needs: readonly Need[]; haves: readonly Have[]; ctx: MatchContext };
+  /** The eligible candidates in some partitions, each ranked (those already ranked may be left out). */
+  readonly read: (skillIds: readonly string[], isRanked: (id: string) => boolean) => Promise<Found[]>;
   readonly limit: number;
 }
 
@@ -165,30 +212,22 @@ interface Gather {
  * when what it could add could still enter the top k: the list is then the same as scoring every
  * eligible record.
  */
-async function gather(index: CandidateIndex, taxonomy: Taxonomy, g: Gather): Promise<Array<{ candidate: Candidate; breakdown: ReturnType<typeof scoreMatch> }>> {
-  const ranked = new Map<string, Ranked>();
-  const add = (candidates: readonly Candidate[]) => {
-    for (const candidate of candidates) {
-      if (ranked.has(candidate.id) || !g.accept(candidate)) continue;
-      const { needs, haves, ctx } = g.pair(candidate);
-      const rank = rankMatch(needs, haves, ctx, taxonomy);
-      if (rank.score > 0) ranked.set(candidate.id, { candidate, rank });
-    }
+async function gather(taxonomy: Taxonomy, g: Gather): Promise<Array<{ candidate: Candidate; breakdown: ReturnType<typeof scoreMatch> }>> {
+  const ranked = new Map<string, Found>();
+  const add = (found: readonly Found[]) => {
+    for (const f of found) if (!ranked.has(f.candidate.id) && f.rank.score > 0) ranked.set(f.candidate.id, f);
   };
   const top = () => [...ranked.values()].sort(byRank).slice(0, g.limit);
-  const query = { kind: g.kind, consentedOnly: g.consentedOnly };
-  if (g.partitions.direct.length > 0) add((await index.find({ ...query, skillIds: g.partitions.direct })).candidates);
+  const isRanked = (id: string) => ranked.has(id);
+  if (g.partitions.direct.length > 0) add(await g.read(g.partitions.direct, isRanked));
   for (const tier of g.partitions.tiers) {
     const sofar = top();
     const threshold = sofar.length < g.limit ? 0 : sofar[sofar.length - 1]!.rank.score;
     // Tiers come best first, so once one cannot reach the list, none after it can.
     if (g.bound(tier.credit) < threshold) break;
-    add((await index.find({ ...query, skillIds: tier.partitions })).candidates);
+    add(await g.read(tier.partitions, isRanked));
   }
-  return top().map(({ candidate }) => {
-    const { needs, haves, ctx } = g.pair(candidate);
-    return { candidate, breakdown: scoreMatch(needs, haves, ctx, taxonomy) };
-  });
+  return top().map(({ candidate, pair: { needs, haves, ctx } }) => ({ candidate, breakdown: scoreMatch(needs, haves, ctx, taxonomy) }));
 }
 
 /**
@@ -203,13 +242,17 @@ export function makeMatchDemand(deps: MatchDeps) {
     const needs = needsOf((deps.skillsOf ?? ((r) => matchingSkills(r, deps.taxonomy)))(demand), demand.minLevel);
     if (needs.length === 0) return { items: [] };
     if (options.group !== undefined && caller.role !== 'bureau') throw new ForbiddenError('Only bureau staff may filter matches by group.');
-    const found = await gather(deps.candidates, deps.taxonomy, {
-      kind: 'learner',
+    const found = await gather(deps.taxonomy, {
       partitions: demandPartitions(needs, deps.taxonomy),
       bound: (credit) => neighbourBound(needs, credit),
-      consentedOnly: true,
-      accept: (c) => c.consentToShare === true,
-      pair: (c) => ({ needs, haves: havesOf(c.skills), ctx: { demandRegion: demand.region, learnerRegion: c.region } }),
+      read: async (skillIds, isRanked) => {
+        const { candidates } = await deps.candidates.find({ kind: 'learner', skillIds, consentedOnly: true });
+        return candidates.flatMap((candidate) => {
+          if (isRanked(candidate.id) || candidate.consentToShare !== true) return [];
+          const pair = { needs, haves: havesOf(candidate.skills), ctx: { demandRegion: demand.region, learnerRegion: candidate.region } };
+          return [{ candidate, rank: rankMatch(pair.needs, pair.haves, pair.ctx, deps.taxonomy), pair }];
+        });
+      },
       limit: options.group === undefined ? options.limit : options.limit * GROUP_FILTER_FACTOR,
     });
     return {
@@ -233,17 +276,18 @@ export function makeMatchLearner(deps: MatchDeps) {
     const learner = await getLearner(caller, learnerId);
     const haves = havesOf((deps.skillsOf ?? ((r) => matchingSkills(r, deps.taxonomy)))(learner));
     if (haves.length === 0) return { items: [] };
-    const now = deps.clock.now().getTime();
-    const found = await gather(deps.candidates, deps.taxonomy, {
-      kind: 'demand',
+    const now = deps.clock.now();
+    const found = await gather(deps.taxonomy, {
       partitions: learnerPartitions(haves, deps.taxonomy),
       // A demand found only through a neighbour of what the learner holds can have every need met
       // through one, at that tier's credit.
       bound: (credit) => credit,
-      consentedOnly: false,
-      // Closed demands leave the index when they close; expiry passes without a write, so check it here.
-      accept: (c) => c.expiresAt === undefined || Date.parse(c.expiresAt) > now,
-      pair: (c) => ({ needs: needsOf(c.skills, c.minLevel), haves, ctx: { demandRegion: c.region, learnerRegion: learner.region, learnerPrefersOnline: learner.prefersOnline } }),
+      read: async (skillIds, isRanked) =>
+        (await findDemandsFor(deps.candidates, learner, haves, { skillIds }, { now, taxonomy: deps.taxonomy, skip: isRanked })).map(({ candidate, needs, ctx, rank }) => ({
+          candidate,
+          rank,
+          pair: { needs, haves, ctx },
+        })),
       limit: options.limit,
     });
     return {

@@ -1,20 +1,33 @@
 import type { Caller } from '../domain/caller.js';
 import { NotFoundError, ValidationError } from '../domain/errors.js';
-import { ASSUMED_HELD_LEVEL, havesOf, needsOf, rankMatch, scoreMatch, type MatchContext, type MatchTaxonomy } from '../domain/matching/score.js';
+import { ASSUMED_HELD_LEVEL, havesOf, needsOf, scoreMatch, type MatchContext, type MatchTaxonomy } from '../domain/matching/score.js';
 import { matchingSkills } from '../domain/matching/evidence.js';
 import { isLexical } from '../domain/matching/lexical.js';
 import type { Have, MatchBreakdown, Need } from '../domain/matching/types.js';
 import { indexedSkills, isActive, kindOfId, type Course, type Demand, type Learner } from '../domain/records.js';
-import { explainCourse, type CourseExplanation, type Lang } from '../domain/recommend/explain.js';
+import {
+  explainCourse,
+  pathwaySummary,
+  scopePrefix,
+  stillToCover,
+  targetSummary,
+  targetWord,
+  wordsLabel,
+  wordsPrefix,
+  type CourseExplanation,
+  type Lang,
+  type TargetKind,
+  type TargetNaming,
+} from '../domain/recommend/explain.js';
 import { adjacentNeeds, assessBreakdown, computeGap, coursePartitions, requiredMet, withNeighbours, type GapSkill, type TargetAssessment } from '../domain/recommend/gap.js';
 import { mentionedSkills, wantedSkills, wishNeeds } from '../domain/recommend/intent.js';
-import { planPathway } from '../domain/recommend/pathway.js';
+import { planPathway, type PathwayPlan } from '../domain/recommend/pathway.js';
 import { courseSkills, type CourseSkills } from '../domain/recommend/taught.js';
 import { learnerWords, wordScores } from '../domain/recommend/wording.js';
 import { rankCourses, type ClosureMode, type CourseAssessment, type CourseCandidate } from '../domain/recommend/ranking.js';
 import { courseFacts, learnerFacts } from '../domain/subsidy/facts.js';
 import { courseOccupation, evaluateSubsidies, loadSubsidyRules, type Bilingual, type SubsidyOutcome, type SubsidyRuleSet } from '../domain/subsidy/rules.js';
-import type { Candidate, CandidateIndex } from '../ports/candidate-index.js';
+import type { CandidateIndex } from '../ports/candidate-index.js';
 import type { Clock } from '../ports/clock.js';
 import type { CourseCatalogue } from '../ports/course-catalogue.js';
 import type { RecordStore } from '../ports/record-store.js';
@@ -22,7 +35,7 @@ import type { ShortageReader } from '../ports/shortage.js';
 import { regionChain, regionDistance } from '../regions/regions.js';
 import type { Level } from '../taxonomy/levels.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
-import { learnerPartitions } from './match.js';
+import { findDemandsFor, learnerPartitions } from './match.js';
 import { makeGetRecord } from './records.js';
 
 /**
@@ -67,7 +80,7 @@ export interface RecommendOptions {
 
 /** Open demands aimed at when no target is given. */
 export const TARGET_DEMANDS = 3;
-/** A course found only by words needs this share of the best word score. */
+/** A course found only by words needs this share of the best word score, and is ranked at this factor of it. */
 const WORDS_MIN_SCORE = 0.2;
 /**
  * Share of a ranked course's score that the learner's own words carry (wishes, summary, skills
@@ -122,7 +135,7 @@ export interface TargetDemandView {
 
 export interface TargetView {
   /** `demand`: the one asked for; `nearby-demands`: the best open demands found near the learner; `upskilling`: none found, so the next level of the learner's own skills. */
-  readonly kind: 'demand' | 'nearby-demands' | 'occupation' | 'upskilling';
+  readonly kind: TargetKind;
   readonly summary: string;
   readonly demands: readonly TargetDemandView[];
   readonly occupation?: { readonly id: string; readonly code: string | null; readonly label: string };
@@ -188,19 +201,34 @@ export interface Recommendations {
   readonly items: readonly RecommendedCourse[];
   readonly pathway: PathwayView;
   readonly subsidyRules: { readonly version: string; readonly notice: string };
-  /** Port calls this answer made, for benchmarks and the request bound. */
-  readonly reads: { readonly store: number; readonly candidates: number; readonly shortage: number; readonly catalogue: number };
 }
 
+/** A target: what the gap is weighed toward (or a short list filled toward), as matching scores it. */
 interface Target {
+  /** `demand:<id>`, `occupation:<id>`, `upskilling`, `adjacent`, `mentioned` or `intent`. */
   readonly key: string;
   readonly breakdown: MatchBreakdown;
   readonly demand?: TargetDemandView;
 }
 
+/** A course ready to rank: what it raises, its subsidies for the learner, and the record itself. */
 interface CourseInRanking extends CourseCandidate {
   readonly record: Course;
   readonly subsidy: SubsidyOutcome;
+}
+
+/** A course on the short list, with the tier it was listed in and its score there. */
+interface Listed {
+  readonly assessment: CourseAssessment<CourseInRanking>;
+  readonly scope: RecommendedCourse['scope'];
+  readonly score: number;
+}
+
+/** The learner as the pipeline reads them: the record, and the taxonomy skills they hold as matching counts them. */
+interface LearnerInput {
+  readonly learner: Learner;
+  /** Held skills, certificate skills included, without lexical entries (words alone are not a gap). */
+  readonly haves: readonly Have[];
 }
 
 /** The labour market whose shortage weighs the gap: the learner's city (a district lies in one). */
@@ -217,23 +245,12 @@ function provinceOf(region: string): string | undefined {
 
 const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-/** A port wrapped so every call is counted. */
-function counted<T extends object>(port: T, counter: { n: number }): T {
-  return new Proxy(port, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver) as unknown;
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        counter.n += 1;
-        return (value as (...a: unknown[]) => unknown).apply(target, args);
-      };
-    },
-  });
-}
-
 /**
  * Ranked courses and a pathway for a learner. The learner themself and the bureau of their region
  * may ask (anyone else: 404, as for reading the profile).
+ *
+ * The answer is a pipeline of named steps: {@link chooseTargets} → {@link weighGap} →
+ * {@link gatherCourses} → {@link rankAndFill} → {@link viewRecommendations}.
  *
  * @throws NotFoundError for a learner the caller may not see, or a `demandId` that is not an open demand
  * @throws ValidationError for an unknown `occupationId`
@@ -241,309 +258,281 @@ function counted<T extends object>(port: T, counter: { n: number }): T {
 export function makeRecommendCourses(deps: RecommendDeps) {
   const rulesNow = (): SubsidyRuleSet => (typeof deps.subsidyRules === 'function' ? deps.subsidyRules() : (deps.subsidyRules ?? loadSubsidyRules()));
   const { taxonomy } = deps;
-  const label = (skillId: string, lang: Lang): string => {
-    const skill = taxonomy.getSkill(skillId);
-    return skill ? skill[lang] : skillId;
+  const getLearner = makeGetRecord('learner', deps);
+
+  return async (caller: Caller, learnerId: string, options: RecommendOptions): Promise<Recommendations> => {
+    const now = deps.clock.now();
+    const rules = rulesNow();
+    // Independent reads go out together; a given demand is used only once the learner may be seen.
+    const [learner, catalogue, givenDemand] = await Promise.all([
+      getLearner(caller, learnerId),
+      deps.catalogue.courses(),
+      options.demandId !== undefined && kindOfId(options.demandId) === 'demand' ? deps.store.get('demand', options.demandId) : undefined,
+    ]);
+    // What the learner holds as matching reads it (their certificates attest skills too), so that
+    // the gap is what matching would find missing.
+    const who: LearnerInput = { learner, haves: havesOf(matchingSkills(learner, taxonomy)).filter((h) => !isLexical(h.skillId)) };
+
+    const choice = await chooseTargets({ ...who, givenDemand, options, now, taxonomy, candidates: deps.candidates, partitions: deps.demandPartitions ?? DEMAND_PARTITIONS });
+    const weighed = await weighGap({ ...who, choice, shortage: deps.shortage, taxonomy });
+    const pool = gatherCourses({ learner, catalogue, gap: weighed.gap, shortageIndex: weighed.shortageIndex, rules, now, taxonomy });
+    const ranked = rankAndFill({ ...who, catalogue, weighed, pool, limit: options.limit, taxonomy });
+    return viewRecommendations({ learner, choice, weighed, pool, ranked, rules, now, lang: options.lang, limit: options.limit, taxonomy });
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Choose targets: the target and what it needs; secondary targets only fill a short list.
+
+interface ChooseTargetsInput extends LearnerInput {
+  readonly givenDemand: Demand | undefined;
+  readonly options: RecommendOptions;
+  readonly now: Date;
+  readonly taxonomy: Taxonomy;
+  readonly candidates: CandidateIndex;
+  /** Skill partitions of the demand index read to find nearby demands. */
+  readonly partitions: number;
+}
+
+interface TargetChoice {
+  readonly kind: TargetKind;
+  /** What the gap is weighed toward, and the pathway planned for. */
+  readonly targets: readonly Target[];
+  /** What only fills a short list (never the pathway). */
+  readonly secondary: readonly Target[];
+  readonly occupation?: TargetView['occupation'];
+  /** Whether the learner holds a skill below the top level (so "one level up" is a target somewhere). */
+  readonly ownSkills: boolean;
+}
+
+/**
+ * The targets: the demand or occupation asked for, else the best open demands near the learner,
+ * else (nothing missing nearby) one level above each skill held; what the learner says they want
+ * to learn is one more, weak, target when none was asked for. Secondary targets (further demands,
+ * the next level of skills held, skills next to them, skills their summary mentions) only fill a
+ * short list.
+ */
+async function chooseTargets(input: ChooseTargetsInput): Promise<TargetChoice> {
+  const { learner, haves, taxonomy } = input;
+  const here: MatchContext = { learnerRegion: learner.region, learnerPrefersOnline: learner.prefersOnline, demandRegion: learner.region };
+  const primary = await primaryTargets(input);
+  const upskilling = upskillingTarget(haves, here, taxonomy);
+  // Nothing to aim at nearby (or nothing missing): aim one level above each skill held.
+  const nothingNearby = primary.kind === 'nearby-demands' && primary.targets.every((t) => t.breakdown.missing.length === 0 && t.breakdown.partial.length === 0);
+  const kind: TargetKind = nothingNearby ? 'upskilling' : primary.kind;
+  const aimed = nothingNearby ? (upskilling ? [upskilling] : []) : primary.targets;
+  const adjacent = adjacentTarget(haves, here, taxonomy);
+  // Wishes written as such (the profile's `wants`, and 想学… among the skills) and in the summary:
+  // its skills are preferred ones, one target among up to four in the gap's mean.
+  const wished = [
+    ...new Map(
+      [...(learner.wants ?? []).flatMap((w) => (w.skillId ? [{ skillId: w.skillId }] : [])), ...wantedSkills(learner.summary ?? '', taxonomy)]
+        .filter((w) => !haves.some((h) => h.skillId === w.skillId))
+        .map((w) => [w.skillId, w]),
+    ).values(),
+  ];
+  const wants = kind === 'nearby-demands' || kind === 'upskilling' ? wished : [];
+  // Skills the summary otherwise mentions (their history, in their words) only fill a short list.
+  const mentioned = mentionedSkills(learner.summary ?? '', taxonomy, new Set([...haves.map((h) => h.skillId), ...wished.map((w) => w.skillId)]));
+  const intent = wants.length > 0 ? scoreMatch(wishNeeds(wants), haves, here, taxonomy) : undefined;
+  return {
+    kind,
+    // A wish weighs as much as WISH_TARGETS jobs in the gap's mean: what a person says they want to
+    // learn is the strongest sign of what will help them.
+    targets:
+      intent && intent.missing.length + intent.partial.length > 0 ? [...aimed, ...Array.from({ length: WISH_TARGETS }, () => ({ key: 'intent', breakdown: intent }))] : aimed,
+    secondary: [
+      ...primary.secondary,
+      ...(!nothingNearby && upskilling ? [upskilling] : []),
+      ...(adjacent ? [adjacent] : []),
+      ...(mentioned.length > 0 ? [{ key: 'mentioned', breakdown: scoreMatch(wishNeeds(mentioned), haves, here, taxonomy) }] : []),
+    ],
+    ...(primary.occupation ? { occupation: primary.occupation } : {}),
+    ownSkills: upskilling !== undefined,
+  };
+}
+
+/** The target asked for (a demand, an occupation), else the best open demands nearby (the rest of them secondary). */
+async function primaryTargets(input: ChooseTargetsInput): Promise<Pick<TargetChoice, 'targets' | 'secondary' | 'occupation'> & { readonly kind: Exclude<TargetKind, 'upskilling'> }> {
+  const { learner, haves, options, taxonomy } = input;
+  const context = { learnerRegion: learner.region, learnerPrefersOnline: learner.prefersOnline };
+  if (options.demandId !== undefined) {
+    const demand = input.givenDemand;
+    if (!demand || !isActive(demand, input.now)) throw new NotFoundError(`No open demand ${options.demandId}.`);
+    const breakdown = scoreMatch(needsOf(indexedSkills(demand), demand.minLevel), haves, { ...context, demandRegion: demand.region }, taxonomy);
+    const view = { id: demand.id, ref: demand.ref, title: demand.title, employer: demand.employer, region: demand.region, matchScore: breakdown.score };
+    return { kind: 'demand', targets: [{ key: `demand:${demand.id}`, breakdown, demand: view }], secondary: [] };
+  }
+  if (options.occupationId !== undefined) {
+    const found = taxonomy.occupations.get(options.occupationId);
+    if (!found) throw new ValidationError('Unknown occupation.', [{ path: '/occupation', message: `"${options.occupationId}" is not a taxonomy occupation id.` }]);
+    const needs: Need[] = [
+      ...found.essential.map((r) => ({ skillId: r.skill, level: r.level, role: 'required' as const })),
+      ...found.optional.map((r) => ({ skillId: r.skill, level: r.level, role: 'preferred' as const })),
+    ];
+    const breakdown = scoreMatch(needs, haves, { ...context, demandRegion: learner.region }, taxonomy);
+    return { kind: 'occupation', occupation: { id: found.id, code: found.code, label: found[options.lang] }, targets: [{ key: `occupation:${found.id}`, breakdown }], secondary: [] };
+  }
+  const nearby = await nearbyDemands(input);
+  return { kind: 'nearby-demands', targets: nearby.slice(0, TARGET_DEMANDS), secondary: nearby.slice(TARGET_DEMANDS) };
+}
+
+/**
+ * The best open demands for the learner that still leave a gap, best first (twice as many as are
+ * aimed at: the rest are secondary targets), from the matching candidate path: the skill index
+ * read in the learner's province, and nationwide only when the province has none. Demands are read
+ * through the search matching uses for a learner (`findDemandsFor`), lexical needs aside.
+ */
+async function nearbyDemands(input: ChooseTargetsInput): Promise<Target[]> {
+  const { learner, haves, taxonomy, now } = input;
+  if (haves.length === 0) return [];
+  // The strongest held skills first, then the skills one hop away: a bounded read, since targets
+  // steer a recommendation rather than promise an exact list.
+  const held = [...haves].sort((a, b) => (b.level ?? ASSUMED_HELD_LEVEL) - (a.level ?? ASSUMED_HELD_LEVEL));
+  const { direct, tiers } = learnerPartitions(held, taxonomy);
+  const skillIds = [...direct, ...tiers.flatMap((t) => t.partitions)].slice(0, input.partitions);
+  // Every candidate is ranked cheaply (no evidence built); only those aimed at are explained.
+  // Words alone are not a gap: lexical needs do not count.
+  const find = async (within: string | undefined) =>
+    (await findDemandsFor(input.candidates, learner, haves, { skillIds, within }, { now, taxonomy, keepNeed: (n) => !isLexical(n.skillId) }))
+      // Aim at demands the learner is on the way to (a fair share met) but does not yet fully meet.
+      .filter(({ rank, needs }) => rank.score >= MIN_TARGET_SCORE && rank.needsMet < needs.length)
+      .sort(
+        (a, b) =>
+          b.rank.score - a.rank.score ||
+          (b.candidate.headcount ?? 1) - (a.candidate.headcount ?? 1) ||
+          regionDistance(a.candidate.region, learner.region) - regionDistance(b.candidate.region, learner.region) ||
+          (a.candidate.id < b.candidate.id ? -1 : 1),
+      )
+      .slice(0, 2 * TARGET_DEMANDS);
+  const province = provinceOf(learner.region);
+  const inProvince = province === undefined ? [] : await find(province);
+  const best = inProvince.length > 0 ? inProvince : await find(undefined);
+  return best.map(({ candidate, needs, ctx }) => {
+    const breakdown = scoreMatch(needs, haves, ctx, taxonomy);
+    return {
+      key: `demand:${candidate.id}`,
+      breakdown,
+      demand: { id: candidate.id, ref: candidate.ref, title: candidate.title ?? '', employer: candidate.employer ?? '', region: candidate.region, matchScore: breakdown.score },
+    };
+  });
+}
+
+/** One level above each skill the learner holds (an unstated level counts as working knowledge). */
+function upskillingTarget(haves: readonly Have[], context: MatchContext, taxonomy: MatchTaxonomy): Target | undefined {
+  const needs: Need[] = haves.flatMap((h) => {
+    const level = h.level ?? ASSUMED_HELD_LEVEL;
+    return level < 5 ? [{ skillId: h.skillId, level: (level + 1) as Level, role: 'preferred' as const }] : [];
+  });
+  return needs.length > 0 ? { key: 'upskilling', breakdown: scoreMatch(needs, haves, context, taxonomy) } : undefined;
+}
+
+/** Skills next to those the learner holds, at working knowledge (see `adjacentNeeds`). */
+function adjacentTarget(haves: readonly Have[], context: MatchContext, taxonomy: MatchTaxonomy): Target | undefined {
+  const needs = adjacentNeeds(haves, taxonomy);
+  return needs.length > 0 ? { key: 'adjacent', breakdown: scoreMatch(needs, haves, context, taxonomy) } : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Weigh the gap by the shortage in the learner's labour market.
+
+interface WeighGapInput extends LearnerInput {
+  readonly choice: TargetChoice;
+  readonly shortage: ShortageReader;
+  readonly taxonomy: Taxonomy;
+}
+
+interface WeighedGap {
+  /** The targets' assessments, in the order of `choice.targets`. */
+  readonly assessments: readonly TargetAssessment[];
+  readonly secondaryAssessments: readonly TargetAssessment[];
+  /** The shortage index of every skill any target needs (1 where none was found). */
+  readonly shortageIndex: ReadonlyMap<string, number>;
+  /** The targets' gap, weighted, with the neighbours whose courses could close it. */
+  readonly gap: readonly GapSkill[];
+  /** The broader gap toward secondary targets too; the target gap itself when there are none. */
+  readonly broaderGap: () => readonly GapSkill[];
+}
+
+/**
+ * The gap, weighted by the shortage in the learner's labour market: one read for every skill any
+ * target needs, secondary ones included (they may fill a short list). Reading the market's whole
+ * shortage partition beside the index read instead would save a round, but took longer than the
+ * two rounds it replaced (a counter per skill seen in the city, on DynamoDB Local).
+ */
+async function weighGap({ learner, haves, choice, shortage, taxonomy }: WeighGapInput): Promise<WeighedGap> {
+  const assessments = choice.targets.map((t) => assessBreakdown(t.key, t.breakdown));
+  const secondaryAssessments = choice.secondary.map((t) => assessBreakdown(t.key, t.breakdown));
+  const shortageIndex = new Map<string, number>();
+  const needed = [...new Set([...assessments, ...secondaryAssessments].flatMap((a) => a.needs.map((n) => n.skillId)))];
+  if (needed.length > 0) {
+    const found = await shortage.forRegion(labourMarket(learner.region), needed);
+    for (const id of needed) shortageIndex.set(id, found.get(id)?.index ?? 1);
+  }
+  const shortageOf = (skillId: string) => shortageIndex.get(skillId) ?? 1;
+  const gap = withNeighbours(computeGap(assessments, shortageOf), taxonomy, haves);
+  return {
+    assessments,
+    secondaryAssessments,
+    shortageIndex,
+    gap,
+    broaderGap: () => (secondaryAssessments.length > 0 ? withNeighbours(computeGap([...assessments, ...secondaryAssessments], shortageOf), taxonomy, haves) : gap),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Gather courses: every course teaching a gap skill or a one-hop neighbour of one.
+
+interface GatherCoursesInput {
+  readonly learner: Learner;
+  readonly catalogue: readonly Course[];
+  readonly gap: readonly GapSkill[];
+  readonly shortageIndex: ReadonlyMap<string, number>;
+  readonly rules: SubsidyRuleSet;
+  readonly now: Date;
+  readonly taxonomy: Taxonomy;
+}
+
+/** The courses gathered so far, and the way to gather more as the list is filled further. */
+interface CoursePool {
+  /** Every course gathered, by id, ready to rank. */
+  readonly courses: ReadonlyMap<string, CourseInRanking>;
+  /** Adds every course teaching a skill of `gap` or a neighbour whose courses could close some of it (see `coursePartitions`). */
+  readonly gather: (gap: readonly GapSkill[], mode?: ClosureMode) => void;
+  /** A course made ready to rank: what it raises and its subsidies for the learner. */
+  readonly ready: (course: TaughtCourse) => CourseInRanking;
+  /** A course's subsidies for the learner, given what they have received (a pathway's earlier courses count). */
+  readonly subsidiesFor: (course: Course, skillIds: readonly string[], history?: ReturnType<typeof learnerFacts>['history']) => SubsidyOutcome;
+}
+
+/** The course pool, holding every course that teaches a skill of the target's gap. */
+function gatherCourses({ learner, catalogue, gap, shortageIndex, rules, now, taxonomy }: GatherCoursesInput): CoursePool {
+  const teaching = coursesBySkill(catalogue, taxonomy);
+  const subsidyLearner = learnerFacts(learner);
   const bilingual = (skillId: string): Bilingual => {
     const skill = taxonomy.getSkill(skillId);
     return skill ? { zh: skill.zh, en: skill.en } : { zh: skillId, en: skillId };
   };
-
-  return async (caller: Caller, learnerId: string, options: RecommendOptions): Promise<Recommendations> => {
-    const reads = { store: { n: 0 }, candidates: { n: 0 }, shortage: { n: 0 }, catalogue: { n: 0 } };
-    const store = counted(deps.store, reads.store);
-    const candidateIndex = counted(deps.candidates, reads.candidates);
-    const shortage = counted(deps.shortage, reads.shortage);
-    const catalogue = counted(deps.catalogue, reads.catalogue);
-    const { lang } = options;
-    const rules = rulesNow();
-
-    // Independent reads go out together; a given demand is used only once the learner may be seen.
-    const [learner, allCourses, givenDemand] = await Promise.all([
-      makeGetRecord('learner', { store })(caller, learnerId),
-      catalogue.courses(),
-      options.demandId !== undefined && kindOfId(options.demandId) === 'demand' ? store.get('demand', options.demandId) : undefined,
-    ]);
-    const teaching = coursesBySkill(allCourses, taxonomy);
-    // What the learner holds as matching reads it (their certificates attest skills too), so that
-    // the gap is what matching would find missing.
-    // Recommendations close gaps in taxonomy skills, which courses teach; words alone are not a gap.
-    const haves = havesOf(matchingSkills(learner, taxonomy)).filter((h) => !isLexical(h.skillId));
-    const context = { learnerRegion: learner.region, learnerPrefersOnline: learner.prefersOnline };
-
-    // 1. The target and what it needs; secondary targets only fill a short list (never the pathway).
-    let kind: TargetView['kind'];
-    let targets: Target[];
-    let secondary: Target[] = [];
-    let occupation: TargetView['occupation'];
-    if (options.demandId !== undefined) {
-      if (!givenDemand || !isActive(givenDemand, deps.clock.now())) throw new NotFoundError(`No open demand ${options.demandId}.`);
-      kind = 'demand';
-      targets = [demandTarget(givenDemand, haves, context, taxonomy)];
-    } else if (options.occupationId !== undefined) {
-      const found = taxonomy.occupations.get(options.occupationId);
-      if (!found) throw new ValidationError('Unknown occupation.', [{ path: '/occupation', message: `"${options.occupationId}" is not a taxonomy occupation id.` }]);
-      const needs: Need[] = [
-        ...found.essential.map((r) => ({ skillId: r.skill, level: r.level, role: 'required' as const })),
-        ...found.optional.map((r) => ({ skillId: r.skill, level: r.level, role: 'preferred' as const })),
-      ];
-      kind = 'occupation';
-      occupation = { id: found.id, code: found.code, label: found[lang] };
-      targets = [{ key: `occupation:${found.id}`, breakdown: scoreMatch(needs, haves, { ...context, demandRegion: learner.region }, taxonomy) }];
-    } else {
-      const nearby = await nearbyTargets(candidateIndex, learner, haves, taxonomy, deps.clock.now(), deps.demandPartitions ?? DEMAND_PARTITIONS);
-      kind = 'nearby-demands';
-      targets = nearby.slice(0, TARGET_DEMANDS);
-      secondary = nearby.slice(TARGET_DEMANDS);
-    }
-    const upskilling = upskillingTarget(haves, { ...context, demandRegion: learner.region }, taxonomy);
-    if (kind === 'nearby-demands' && targets.every((t) => t.breakdown.missing.length === 0 && t.breakdown.partial.length === 0)) {
-      // Nothing to aim at nearby (or nothing missing): aim one level above each skill held.
-      kind = 'upskilling';
-      targets = upskilling ? [upskilling] : [];
-    } else if (upskilling) {
-      secondary.push(upskilling);
-    }
-    const here = { ...context, demandRegion: learner.region };
-    const adjacent = adjacentTarget(haves, here, taxonomy);
-    if (adjacent) secondary.push(adjacent);
-    // What the learner says they want to learn is one more, weak, target when none was asked for:
-    // its skills are preferred ones, and it is one target among up to four in the gap's mean.
-    // Wishes written as such (the profile's `wants`, and 想学… among the skills) and in the summary.
-    const wished = [
-      ...new Map(
-        [...(learner.wants ?? []).flatMap((w) => (w.skillId ? [{ skillId: w.skillId }] : [])), ...wantedSkills(learner.summary ?? '', taxonomy)]
-          .filter((w) => !haves.some((h) => h.skillId === w.skillId))
-          .map((w) => [w.skillId, w]),
-      ).values(),
-    ];
-    const wants = kind === 'nearby-demands' || kind === 'upskilling' ? wished : [];
-    // Skills the summary otherwise mentions (their history, in their words) only fill a short list.
-    const mentioned = mentionedSkills(learner.summary ?? '', taxonomy, new Set([...haves.map((h) => h.skillId), ...wished.map((w) => w.skillId)]));
-    if (mentioned.length > 0) secondary.push({ key: 'mentioned', breakdown: scoreMatch(wishNeeds(mentioned), haves, here, taxonomy) });
-    if (wants.length > 0) {
-      const breakdown = scoreMatch(wishNeeds(wants), haves, here, taxonomy);
-      // A wish weighs as much as WISH_TARGETS jobs in the gap's mean: what a person says they want
-      // to learn is the strongest sign of what will help them.
-      if (breakdown.missing.length + breakdown.partial.length > 0) targets = [...targets, ...Array.from({ length: WISH_TARGETS }, () => ({ key: 'intent', breakdown }))];
-    }
-    const assessments: TargetAssessment[] = targets.map((t) => assessBreakdown(t.key, t.breakdown));
-    const secondaryAssessments = secondary.map((t) => assessBreakdown(t.key, t.breakdown));
-
-    // 2. The gap, weighted by the shortage in the learner's labour market: one read for every skill
-    // any target needs, secondary ones included (they may fill a short list). Reading the market's
-    // whole shortage partition beside the index read instead would save a round, but took longer
-    // than the two rounds it replaced (a counter per skill seen in the city, on DynamoDB Local).
-    const shortageIndex = new Map<string, number>();
-    const needed = [...new Set([...assessments, ...secondaryAssessments].flatMap((a) => a.needs.map((n) => n.skillId)))];
-    if (needed.length > 0) {
-      const found = await shortage.forRegion(labourMarket(learner.region), needed);
-      for (const id of needed) shortageIndex.set(id, found.get(id)?.index ?? 1);
-    }
-    const shortageOf = (skillId: string) => shortageIndex.get(skillId) ?? 1;
-    const gap = withNeighbours(computeGap(assessments, shortageOf), taxonomy, haves);
-
-    // 3. Candidate courses: every course teaching a gap skill or a one-hop neighbour of one whose
-    // courses could close some of it (see `coursePartitions`).
-    const courses = new Map<string, CourseInRanking>();
-    const gather = (of: readonly GapSkill[], mode: ClosureMode = 'level') => {
-      for (const { skillId } of coursePartitions(of, mode)) {
-        for (const taught of teaching.get(skillId) ?? []) if (!courses.has(taught.course.id)) courses.set(taught.course.id, inRanking(taught));
-      }
-    };
-    const subsidyLearner = learnerFacts(learner);
-    const now = deps.clock.now();
-    const subsidiesFor = (course: Course, skillIds: readonly string[], history = subsidyLearner.history) =>
-      evaluateSubsidies(rules, {
-        learner: { ...subsidyLearner, history },
-        course: courseFacts(course, skillIds, courseOccupation(skillIds, taxonomy.occupations.values())),
-        shortage: shortageIndex,
-        skillLabels: new Map(skillIds.map((id) => [id, bilingual(id)])),
-        now,
-      });
-    const inRanking = ({ course, taught, attested }: TaughtCourse): CourseInRanking => {
-      const subsidy = subsidiesFor(course, [...taught.keys()]);
-      return { id: course.id, level: course.level, hours: course.hours, mode: course.mode, region: course.region, taught, attested, netCostYuan: subsidy.netCostYuan, record: course, subsidy };
-    };
-    gather(gap);
-
-    // 4. Rank against the target's gap. A short list is filled from the broader gap at a discount,
-    // then from courses that raise a skill of it by less than a whole level, at a further discount.
-    // Every stage ranks every course read so far, so a course a later read brings still lands in
-    // the tier it belongs to (one closing a level of the target's gap is a target course).
-    const learnerContext = { region: learner.region, prefersOnline: learner.prefersOnline };
-    type Listed = { assessment: CourseAssessment<CourseInRanking>; scope: RecommendedCourse['scope']; score: number };
-    const classify = (fill?: readonly GapSkill[]) => {
-      const all = [...courses.values()];
-      const target = rankCourses(gap, learnerContext, all);
-      const listed: Listed[] = target.map((assessment) => ({ assessment, scope: 'target', score: assessment.score }));
-      if (fill === undefined) return { target, listed };
-      const unlisted = () => {
-        const seen = new Set(listed.map((l) => l.assessment.course.id));
-        return all.filter((c) => !seen.has(c.id));
-      };
-      if (fill !== gap) {
-        for (const assessment of rankCourses(fill, learnerContext, unlisted())) listed.push({ assessment, scope: 'broader', score: assessment.score * BROADER_SCORE_FACTOR });
-      }
-      for (const assessment of rankCourses(fill, learnerContext, unlisted(), 'share')) listed.push({ assessment, scope: 'related', score: assessment.score * RELATED_SCORE_FACTOR });
-      return { target, listed };
-    };
-    let result = classify();
-    let fillGap: readonly GapSkill[] = gap;
-    if (result.listed.length < options.limit) {
-      if (secondary.length > 0) {
-        fillGap = withNeighbours(computeGap([...assessments, ...secondaryAssessments], shortageOf), taxonomy, haves);
-        gather(fillGap);
-      }
-      result = classify(fillGap);
-      if (result.listed.length < options.limit) {
-        // Courses whose neighbouring skills earn credit below a whole level.
-        gather(fillGap, 'share');
-        result = classify(fillGap);
-      }
-    }
-    // The learner's own words break near ties: among courses the gap ranks alike, the one that
-    // speaks what they wrote (a wish, their trade's words) comes first.
-    const scores = wordScores(learnerWords(learner), allCourses);
-    const top = Math.max(1e-9, ...result.listed.map((l) => l.score));
-    const listed = result.listed
-      .map((l) => {
-        // Words say what a course is about, not whether it suits: its level and place fit weigh them too.
-        const { levelFit, access } = l.assessment;
-        const words = (scores.get(l.assessment.course.id)?.score ?? 0) * levelFit * (0.4 + 0.6 * access.value);
-        return { ...l, score: (1 - WORDS_SHARE) * (l.score / top) + WORDS_SHARE * words };
-      })
-      .sort((a, b) => b.score - a.score || (a.assessment.course.id < b.assessment.course.id ? -1 : 1));
-    // 5. Courses that speak the learner's own words (wishes, summary, skills) but close nothing of
-    // the gap compete on those words alone (the gap's half of their score is 0), each weighed by
-    // its level and place fit against the skills it teaches.
-    const worded = new Map<string, readonly string[]>();
-    const seen = new Set(listed.map((l) => l.assessment.course.id));
-    const heldLevel = new Map(haves.map((h) => [h.skillId, h.level ?? ASSUMED_HELD_LEVEL]));
-    for (const course of allCourses) {
-      const found = scores.get(course.id);
-      if (seen.has(course.id) || !found || found.score < WORDS_MIN_SCORE || found.shared.length < 2) continue;
-      const own = courseSkills(course, taxonomy);
-      // The words themselves stand for what the course raises, beside the skills it teaches that
-      // the learner does not hold at its level; explanations name them as written.
-      const taught = { ...own, taught: new Map([...own.taught, [WORDS_SKILL, course.level]]) };
-      const gapOfCourse: GapSkill[] = [...taught.taught].flatMap(([skillId, level]) =>
-        (heldLevel.get(skillId) ?? 0) < level ? [{ skillId, role: 'preferred' as const, needed: level, held: (heldLevel.get(skillId) ?? 0) as GapSkill['held'], shortageIndex: 1, weight: 1 }] : [],
-      );
-      const [assessment] = rankCourses(gapOfCourse, learnerContext, [inRanking({ course, ...taught })]);
-      if (!assessment) continue;
-      const score = WORDS_SHARE * found.score * assessment.levelFit * (0.4 + 0.6 * assessment.access.value);
-      listed.push({ assessment, scope: 'related', score });
-      worded.set(course.id, found.shared);
-    }
-    listed.sort((a, b) => b.score - a.score || (a.assessment.course.id < b.assessment.course.id ? -1 : 1));
-    const plan = planPathway(gap, result.target, { maxCourses: PATHWAY_MAX_COURSES });
-    const labelIn = (id: string) => label(id, lang);
-    // What a filled-in course serves, in words: the targets needing the gap skills it closes.
-    const targetWords = new Map<string, string>();
-    for (const t of [...targets, ...secondary]) targetWords.set(t.key, targetWord(t, targets.includes(t), occupation, lang));
-    const fillSkills = new Map(fillGap.map((s) => [s.skillId, s]));
-    const whyListed = (skillIds: readonly string[]) => [...new Set(skillIds.flatMap((id) => fillSkills.get(id)?.targets ?? []))].flatMap((key) => targetWords.get(key) ?? []);
-
-    const items: RecommendedCourse[] = listed.slice(0, options.limit).map(({ assessment, scope, score }) => {
-      const { record } = assessment.course;
-      // Levels are a job's requirement only where a job or occupation is what the course serves.
-      const aim = scope === 'target' && kind !== 'upskilling' ? 'job' : 'other';
-      const words = worded.get(record.id);
-      const labelOf = words ? (id: string) => (id === WORDS_SKILL ? words.slice(0, 4).join(lang === 'zh' ? '、' : ', ') : labelIn(id)) : labelIn;
-      const explanation = explainCourse(assessment, assessment.course.subsidy, { lang, prefersOnline: learner.prefersOnline, label: labelOf, aim });
-      const closed = new Set(assessment.closes.map((c) => c.skillId));
-      const leaves = scope === 'target' ? gap.filter((s) => !closed.has(s.skillId)).slice(0, 3).map((s) => labelIn(s.skillId)) : [];
-      const prefix = words ? wordsPrefix(words, lang) : scope === 'target' ? '' : scopePrefix(scope, whyListed(assessment.closes.map((c) => c.skillId)), lang);
-      const suffix = leaves.length === 0 ? '' : lang === 'zh' ? `其余差距：${leaves.join('、')}。` : ` Still to cover: ${leaves.join(', ')}.`;
-      return {
-        id: record.id,
-        ref: record.ref,
-        title: record.title,
-        provider: record.provider,
-        level: record.level,
-        hours: record.hours,
-        mode: record.mode,
-        region: record.region,
-        ...(record.certificate ? { certificate: record.certificate } : {}),
-        score: round(score),
-        scope,
-        explanation: { ...explanation, summary: `${prefix}${explanation.summary}${suffix}` },
-      };
+  const subsidiesFor = (course: Course, skillIds: readonly string[], history = subsidyLearner.history) =>
+    evaluateSubsidies(rules, {
+      learner: { ...subsidyLearner, history },
+      course: courseFacts(course, skillIds, courseOccupation(skillIds, taxonomy.occupations.values())),
+      shortage: shortageIndex,
+      skillLabels: new Map(skillIds.map((id) => [id, bilingual(id)])),
+      now,
     });
-
-    const demandTargets = targets.flatMap((t) => (t.demand ? [t.demand] : []));
-    const intent = targets.find((t) => t.key === 'intent');
-    const wantsView = intent ? [...intent.breakdown.partial, ...intent.breakdown.missing].map((e) => ({ skillId: e.skillId, label: labelIn(e.skillId) })) : [];
-    const opens: OpenedTarget[] = [];
-    targets.forEach((t, i) => {
-      const assessment = assessments[i]!;
-      const before = requiredMet(assessment, new Map());
-      if (!requiredMet(assessment, plan.levels)) return;
-      if (t.demand) opens.push({ kind: 'demand', id: t.demand.id, ref: t.demand.ref, title: t.demand.title, employer: t.demand.employer, alreadyQualified: before });
-      else if (occupation) opens.push({ kind: 'occupation', id: occupation.id, label: occupation.label, alreadyQualified: before });
-    });
-    // The pathway's courses are taken one after another: a subsidy an earlier step is eligible for
-    // counts as received for the later ones ("once a year", "once per occupation and level").
-    let pathwayHistory = subsidyLearner.history ?? [];
-    const pathwayCourses: PathwayCourseView[] = plan.steps.map(({ assessment, raises, after }) => {
-      const { record } = assessment.course;
-      const subsidy = pathwayHistory === subsidyLearner.history ? assessment.course.subsidy : subsidiesFor(record, [...assessment.course.taught.keys()], pathwayHistory);
-      const occupation = courseOccupation([...assessment.course.taught.keys()], taxonomy.occupations.values());
-      pathwayHistory = [
-        ...pathwayHistory,
-        ...subsidy.eligible.map((l) => ({ kind: l.kind, amountYuan: l.amountYuan, paidAt: now.toISOString(), level: record.level, ...(occupation ? { occupation: occupation.id } : {}) })),
-      ];
-      return {
-        id: record.id,
-        ref: record.ref,
-        title: record.title,
-        level: record.level,
-        hours: record.hours,
-        mode: record.mode,
-        ...(record.certificate ? { certificate: record.certificate } : {}),
-        netCostYuan: subsidy.netCostYuan,
-        raises: raises.map((r) => ({
-          skillId: r.skillId,
-          label: labelIn(r.skillId),
-          from: r.from,
-          to: r.to,
-          ...(r.via ? { via: { skillId: r.via.skillId, label: labelIn(r.via.skillId), relation: r.via.relation } } : {}),
-        })),
-        after,
-      };
-    });
-    const certificate = [...pathwayCourses].reverse().find((c) => c.certificate)?.certificate ?? null;
-    const totalHours = round(pathwayCourses.reduce((sum, c) => sum + c.hours, 0), 1);
-    const totalNetCostYuan = round(pathwayCourses.reduce((sum, c) => sum + (c.netCostYuan ?? 0), 0), 2);
-    const unpricedCourses = pathwayCourses.filter((c) => c.netCostYuan === null).length;
-
-    return {
-      learner: { id: learner.id, ref: learner.ref },
-      target: {
-        kind,
-        summary: targetSummary(kind, demandTargets, occupation, wantsView, upskilling !== undefined, lang),
-        demands: demandTargets,
-        ...(occupation ? { occupation } : {}),
-        ...(wantsView.length > 0 ? { wants: wantsView } : {}),
-      },
-      gap: gap.map((s) => ({ skillId: s.skillId, label: labelIn(s.skillId), role: s.role, needed: s.needed, held: s.held, shortageIndex: round(s.shortageIndex, 2), weight: round(s.weight) })),
-      items,
-      pathway: {
-        courses: pathwayCourses,
-        totalHours,
-        totalNetCostYuan,
-        unpricedCourses,
-        certificate,
-        opens,
-        coverage: round(plan.coverage),
-        summary: pathwaySummary(pathwayCourses.length, plan.coverage, totalHours, totalNetCostYuan, certificate, opens, gap.length, lang),
-      },
-      subsidyRules: { version: rules.version, notice: rules.notice[lang] },
-      reads: { store: reads.store.n, candidates: reads.candidates.n, shortage: reads.shortage.n, catalogue: reads.catalogue.n },
-    };
+  const ready = ({ course, taught, attested }: TaughtCourse): CourseInRanking => {
+    const subsidy = subsidiesFor(course, [...taught.keys()]);
+    return { id: course.id, level: course.level, hours: course.hours, mode: course.mode, region: course.region, taught, attested, netCostYuan: subsidy.netCostYuan, record: course, subsidy };
   };
+  const courses = new Map<string, CourseInRanking>();
+  const gather = (of: readonly GapSkill[], mode: ClosureMode = 'level') => {
+    for (const { skillId } of coursePartitions(of, mode)) {
+      for (const taught of teaching.get(skillId) ?? []) if (!courses.has(taught.course.id)) courses.set(taught.course.id, ready(taught));
+    }
+  };
+  gather(gap);
+  return { courses, gather, ready, subsidiesFor };
 }
 
 /** A course with what it raises (`courseSkills`), computed once per catalogue. */
@@ -573,162 +562,276 @@ function coursesBySkill(courses: readonly Course[], taxonomy: Taxonomy): Map<str
   return index;
 }
 
-function demandTarget(demand: Demand, haves: readonly Have[], context: { learnerRegion: string; learnerPrefersOnline?: boolean | undefined }, taxonomy: MatchTaxonomy): Target {
-  const breakdown = scoreMatch(needsOf(indexedSkills(demand), demand.minLevel), haves, { ...context, demandRegion: demand.region }, taxonomy);
-  return {
-    key: `demand:${demand.id}`,
-    breakdown,
-    demand: { id: demand.id, ref: demand.ref, title: demand.title, employer: demand.employer, region: demand.region, matchScore: breakdown.score },
-  };
+// ---------------------------------------------------------------------------------------------
+// 4. Rank and fill: rank against the target's gap, then fill a short list.
+
+interface RankAndFillInput extends LearnerInput {
+  readonly catalogue: readonly Course[];
+  readonly weighed: WeighedGap;
+  readonly pool: CoursePool;
+  readonly limit: number;
+  readonly taxonomy: Taxonomy;
+}
+
+interface RankedCourses {
+  /** The ranking against the target's gap: what the pathway is planned from. */
+  readonly target: readonly CourseAssessment<CourseInRanking>[];
+  /** The list, best first (longer than the limit where more courses qualified). */
+  readonly listed: readonly Listed[];
+  /** The gap the list was filled toward: the target's own while nothing was filled. */
+  readonly fillGap: readonly GapSkill[];
+  /** Courses listed for the learner's own words, with the words they share. */
+  readonly worded: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
- * The best open demands for the learner that still leave a gap, best first (twice as many as are
- * aimed at: the rest are secondary targets), from the matching candidate path: the skill index
- * read in the learner's province, and nationwide only when the province has none.
+ * Ranks the pool against the target's gap; a short list is filled from the broader gap at a
+ * discount, then from courses that raise a skill of it by less than a whole level, at a further
+ * discount; the learner's own words break near ties; a list still short is filled with courses
+ * that speak the learner's words.
  */
-async function nearbyTargets(index: CandidateIndex, learner: Learner, haves: readonly Have[], taxonomy: MatchTaxonomy, now: Date, partitions: number): Promise<Target[]> {
-  if (haves.length === 0) return [];
-  // The strongest held skills first, then the skills one hop away: a bounded read, since targets
-  // steer a recommendation rather than promise an exact list.
-  const held = [...haves].filter((h) => !isLexical(h.skillId)).sort((a, b) => (b.level ?? ASSUMED_HELD_LEVEL) - (a.level ?? ASSUMED_HELD_LEVEL));
-  const { direct, tiers } = learnerPartitions(held, taxonomy);
-  const skillIds = [...direct, ...tiers.flatMap((t) => t.partitions)].slice(0, partitions);
-  const context = { learnerRegion: learner.region, learnerPrefersOnline: learner.prefersOnline };
-  // Every candidate is ranked cheaply (no evidence built); only those aimed at are explained.
-  const pick = (found: readonly Candidate[]) =>
-    found
-      .filter((c) => c.expiresAt === undefined || Date.parse(c.expiresAt) > now.getTime())
-      .flatMap((candidate) => {
-        const needs = needsOf(candidate.skills, candidate.minLevel).filter((n) => !isLexical(n.skillId));
-        const ctx = { ...context, demandRegion: candidate.region };
-        const rank = rankMatch(needs, haves, ctx, taxonomy);
-        // Aim at demands the learner is on the way to (some credit) but does not yet fully meet.
-        return rank.score >= MIN_TARGET_SCORE && rank.needsMet < needs.length ? [{ candidate, needs, ctx, score: rank.score }] : [];
-      })
-      .sort(
-        (a, b) =>
-          b.score - a.score ||
-          (b.candidate.headcount ?? 1) - (a.candidate.headcount ?? 1) ||
-          regionDistance(a.candidate.region, learner.region) - regionDistance(b.candidate.region, learner.region) ||
-          (a.candidate.id < b.candidate.id ? -1 : 1),
-      )
-      .slice(0, 2 * TARGET_DEMANDS)
-      .map(({ candidate, needs, ctx }) => ({ candidate, breakdown: scoreMatch(needs, haves, ctx, taxonomy) }));
-  const province = provinceOf(learner.region);
-  let best = province === undefined ? [] : pick((await index.find({ kind: 'demand', skillIds, within: province })).candidates);
-  if (best.length === 0) best = pick((await index.find({ kind: 'demand', skillIds })).candidates);
-  return best.map(({ candidate, breakdown }) => ({
-    key: `demand:${candidate.id}`,
-    breakdown,
-    demand: {
-      id: candidate.id,
-      ref: candidate.ref,
-      title: candidate.title ?? '',
-      employer: candidate.employer ?? '',
-      region: candidate.region,
-      matchScore: breakdown.score,
-    },
-  }));
-}
-
-/** Skills next to those the learner holds, at working knowledge (see `adjacentNeeds`). */
-function adjacentTarget(haves: readonly Have[], context: MatchContext, taxonomy: MatchTaxonomy): Target | undefined {
-  const needs = adjacentNeeds(haves, taxonomy);
-  return needs.length > 0 ? { key: 'adjacent', breakdown: scoreMatch(needs, haves, context, taxonomy) } : undefined;
-}
-
-/** A target in the words a filled-in course's explanation uses ("其他在招岗位“数据标注员”", "skills next to yours"). */
-function targetWord(target: Target, primary: boolean, occupation: TargetView['occupation'], lang: Lang): string {
-  if (target.demand) {
-    const title = target.demand.title;
-    if (primary) return lang === 'zh' ? `目标岗位“${title}”` : `the target job “${title}”`;
-    return lang === 'zh' ? `其他在招岗位“${title}”` : `the open job “${title}”`;
-  }
-  if (target.key.startsWith('occupation:')) return lang === 'zh' ? `目标职业“${occupation?.label ?? ''}”` : `the target occupation “${occupation?.label ?? ''}”`;
-  const words: Record<string, Bilingual> = {
-    upskilling: { zh: '现有技能的下一级', en: 'your own skills one level up' },
-    adjacent: { zh: '现有技能的相邻技能', en: 'skills next to yours' },
-    mentioned: { zh: '简介中提到的技能', en: 'skills your summary mentions' },
-    intent: { zh: '您想学的技能', en: 'what you want to learn' },
-  };
-  return words[target.key]?.[lang] ?? target.key;
-}
-
-/**
- * What a filled-in course's summary starts with: `broader` courses close a level toward the named
- * targets; `related` ones teach a skill related to one they need, earning less than a level of it.
- */
-/** Why a course found by the learner's own words is listed: the words it shares with them. */
-function wordsPrefix(shared: readonly string[], lang: Lang): string {
-  const shown = shared.slice(0, 4).join(lang === 'zh' ? '、' : ', ');
-  return lang === 'zh' ? `与你写的内容相近（相近表述：${shown}）：` : `Close to what you wrote (similar wording: ${shown}): `;
-}
-
-function scopePrefix(scope: 'broader' | 'related', why: readonly string[], lang: Lang): string {
-  const shown = why.length > 0 ? why.slice(0, 3) : [lang === 'zh' ? '其他目标' : 'other aims'];
-  if (scope === 'broader') {
-    return lang === 'zh' ? `拓展推荐（面向${shown.join('、')}）：` : `Broader option (toward ${shown.join('; ')}): `;
-  }
-  return lang === 'zh' ? `相关推荐（与${shown.join('、')}相关）：` : `Related option (toward ${shown.join('; ')}): `;
-}
-
-/** One level above each skill the learner holds (an unstated level counts as working knowledge). */
-function upskillingTarget(haves: readonly Have[], context: MatchContext, taxonomy: MatchTaxonomy): Target | undefined {
-  const needs: Need[] = haves.flatMap((h) => {
-    const level = h.level ?? ASSUMED_HELD_LEVEL;
-    return level < 5 ? [{ skillId: h.skillId, level: (level + 1) as Level, role: 'preferred' as const }] : [];
+function rankAndFill(input: RankAndFillInput): RankedCourses {
+  const { learner, catalogue, limit } = input;
+  const { result, fillGap } = rankByGap(input);
+  // Half of a course's score is the learner's own words (a wish, their trade's words) against the
+  // course's; level and place fit weigh the words too, so a beginner never sees an advanced course first.
+  const scores = wordScores(learnerWords(learner), catalogue);
+  const best = Math.max(1e-9, ...result.listed.map((l) => l.score));
+  const listed = result.listed.map((l) => {
+    const { levelFit, access } = l.assessment;
+    const words = (scores.get(l.assessment.course.id)?.score ?? 0) * levelFit * (0.4 + 0.6 * access.value);
+    return { ...l, score: (1 - WORDS_SHARE) * (l.score / best) + WORDS_SHARE * words };
   });
-  return needs.length > 0 ? { key: 'upskilling', breakdown: scoreMatch(needs, haves, context, taxonomy) } : undefined;
+  const worded = byWords(input, listed, scores);
+  const all = [...listed, ...worded.map((w) => w.listed)].sort((a, b) => b.score - a.score || (a.assessment.course.id < b.assessment.course.id ? -1 : 1));
+  return { target: result.target, listed: all, fillGap, worded: new Map(worded.map((w) => [w.listed.assessment.course.id, w.shared])) };
 }
 
-function targetSummary(
-  kind: TargetView['kind'],
-  demands: readonly TargetDemandView[],
-  occupation: TargetView['occupation'],
-  wants: NonNullable<TargetView['wants']>,
-  ownSkills: boolean,
-  lang: Lang,
-): string {
-  const wanted = wants.map((w) => w.label).join(lang === 'zh' ? '、' : ', ');
-  if (wants.length > 0 && kind === 'upskilling' && !ownSkills) {
-    return lang === 'zh' ? `附近暂无可对标的在招岗位：推荐您想学的技能（${wanted}）的课程` : `No open job nearby to aim at: courses in what you want to learn (${wanted})`;
-  }
-  const base = aimSummary(kind, demands, occupation, lang);
-  if (wants.length === 0) return base;
-  return lang === 'zh' ? `${base}；并兼顾您想学的：${wanted}` : `${base}; also what you want to learn: ${wanted}`;
+/** The ranking against the target's gap, and the list it starts (filled toward a broader gap when asked). */
+interface GapRanking {
+  readonly target: CourseAssessment<CourseInRanking>[];
+  readonly listed: Listed[];
 }
 
-function aimSummary(kind: TargetView['kind'], demands: readonly TargetDemandView[], occupation: TargetView['occupation'], lang: Lang): string {
-  const names = demands.map((d) => (lang === 'zh' ? `${d.title}（${d.employer}）` : `${d.title} (${d.employer})`)).join(lang === 'zh' ? '、' : '; ');
-  switch (kind) {
-    case 'demand':
-      return lang === 'zh' ? `目标岗位：${names}` : `Target job: ${names}`;
-    case 'occupation':
-      return lang === 'zh' ? `目标职业：${occupation?.label ?? ''}` : `Target occupation: ${occupation?.label ?? ''}`;
-    case 'nearby-demands':
-      return lang === 'zh' ? `目标：与您最接近的${demands.length}个在招岗位：${names}` : `Target: the ${demands.length} open job${demands.length === 1 ? '' : 's'} you are closest to: ${names}`;
-    default:
-      return lang === 'zh' ? '附近暂无可对标的在招岗位：推荐提升您现有技能的课程' : 'No open job nearby to aim at: courses that take your own skills one level up';
-  }
+/**
+ * The ranking by the gap. Every stage ranks every course gathered so far, so a course a later
+ * gathering brings still lands in the tier it belongs to (one closing a level of the target's gap
+ * is a target course).
+ */
+function rankByGap({ learner, weighed, pool, limit }: RankAndFillInput): { readonly result: GapRanking; readonly fillGap: readonly GapSkill[] } {
+  const { gap } = weighed;
+  const learnerContext = { region: learner.region, prefersOnline: learner.prefersOnline };
+  const classify = (fill?: readonly GapSkill[]): GapRanking => {
+    const all = [...pool.courses.values()];
+    const target = rankCourses(gap, learnerContext, all);
+    const listed: Listed[] = target.map((assessment) => ({ assessment, scope: 'target', score: assessment.score }));
+    if (fill === undefined) return { target, listed };
+    const unlisted = () => {
+      const seen = new Set(listed.map((l) => l.assessment.course.id));
+      return all.filter((c) => !seen.has(c.id));
+    };
+    if (fill !== gap) {
+      for (const assessment of rankCourses(fill, learnerContext, unlisted())) listed.push({ assessment, scope: 'broader', score: assessment.score * BROADER_SCORE_FACTOR });
+    }
+    for (const assessment of rankCourses(fill, learnerContext, unlisted(), 'share')) listed.push({ assessment, scope: 'related', score: assessment.score * RELATED_SCORE_FACTOR });
+    return { target, listed };
+  };
+  const targetOnly = classify();
+  if (targetOnly.listed.length >= limit) return { result: targetOnly, fillGap: gap };
+  const fillGap = weighed.broaderGap();
+  if (fillGap !== gap) pool.gather(fillGap);
+  const broader = classify(fillGap);
+  if (broader.listed.length >= limit) return { result: broader, fillGap };
+  // Courses whose neighbouring skills earn credit below a whole level.
+  pool.gather(fillGap, 'share');
+  return { result: classify(fillGap), fillGap };
 }
 
-function pathwaySummary(
-  count: number,
-  coverage: number,
-  hours: number,
-  cost: number,
-  certificate: string | null,
-  opens: readonly OpenedTarget[],
-  gapSize: number,
-  lang: Lang,
-): string {
-  if (gapSize === 0) return lang === 'zh' ? '没有需要补齐的技能差距' : 'There is no skill gap to close';
-  if (count === 0) return lang === 'zh' ? '暂无能补齐差距的合适课程' : 'No suitable course closes the gap yet';
-  const share = Math.round(coverage * 100);
-  const jobs = opens.map((o) => (o.kind === 'demand' ? o.title : o.label));
-  if (lang === 'zh') {
-    return `${count}门课程，共${hours}学时，自付约${cost}元，补齐约${share}%的技能差距${certificate ? `，最终取得“${certificate}”` : ''}${jobs.length > 0 ? `；完成后满足${jobs.join('、')}的必需技能` : ''}。`;
+/**
+ * Courses that speak the learner's own words (wishes, summary, skills) but close nothing of the gap
+ * compete on those words alone (the gap's half of their score is 0), each weighed by its level and
+ * place fit against the skills it teaches.
+ */
+function byWords(
+  { learner, haves, catalogue, pool, taxonomy }: RankAndFillInput,
+  listed: readonly Listed[],
+  scores: ReadonlyMap<string, { readonly score: number; readonly shared: readonly string[] }>,
+): Array<{ listed: Listed; shared: readonly string[] }> {
+  const seen = new Set(listed.map((l) => l.assessment.course.id));
+  const heldLevel = new Map(haves.map((h) => [h.skillId, h.level ?? ASSUMED_HELD_LEVEL]));
+  const learnerContext = { region: learner.region, prefersOnline: learner.prefersOnline };
+  const candidates = catalogue.flatMap((course) => {
+    const found = scores.get(course.id);
+    return !seen.has(course.id) && found && found.score >= WORDS_MIN_SCORE && found.shared.length >= 2 ? [{ course, ...found }] : [];
+  });
+  const out: Array<{ listed: Listed; shared: readonly string[] }> = [];
+  for (const { course, score, shared } of candidates) {
+    const own = courseSkills(course, taxonomy);
+    // The words themselves stand for what the course raises, beside the skills it teaches that
+    // the learner does not hold at its level; explanations name them as written.
+    const taught = { ...own, taught: new Map([...own.taught, [WORDS_SKILL, course.level]]) };
+    const gapOfCourse: GapSkill[] = [...taught.taught].flatMap(([skillId, level]) =>
+      (heldLevel.get(skillId) ?? 0) < level ? [{ skillId, role: 'preferred' as const, needed: level, held: (heldLevel.get(skillId) ?? 0) as GapSkill['held'], shortageIndex: 1, weight: 1 }] : [],
+    );
+    const [assessment] = rankCourses(gapOfCourse, learnerContext, [pool.ready({ course, ...taught })]);
+    if (!assessment) continue;
+    out.push({ listed: { assessment, scope: 'related', score: WORDS_SHARE * score * assessment.levelFit * (0.4 + 0.6 * assessment.access.value) }, shared });
   }
-  return `${count} course${count === 1 ? '' : 's'}, ${hours} hours, about ${cost} yuan to pay, closing about ${share}% of the gap${certificate ? `, ending in “${certificate}”` : ''}${jobs.length > 0 ? `; afterwards you meet every required skill of ${jobs.join('; ')}` : ''}.`;
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. View: the pathway planned, and everything in the caller's language.
+
+interface ViewInput {
+  readonly learner: Learner;
+  readonly choice: TargetChoice;
+  readonly weighed: WeighedGap;
+  readonly pool: CoursePool;
+  readonly ranked: RankedCourses;
+  readonly rules: SubsidyRuleSet;
+  readonly now: Date;
+  readonly lang: Lang;
+  readonly taxonomy: Taxonomy;
+  /** Ranked courses returned. */
+  readonly limit: number;
+}
+
+/** The answer: the short list, the target, the gap and a pathway planned from the target's ranking, in the caller's language. */
+function viewRecommendations(input: ViewInput): Recommendations {
+  const { learner, choice, weighed, ranked, rules, lang } = input;
+  const labelIn = labeller(input.taxonomy, lang);
+  const plan = planPathway(weighed.gap, ranked.target, { maxCourses: PATHWAY_MAX_COURSES });
+  const demandTargets = choice.targets.flatMap((t) => (t.demand ? [t.demand] : []));
+  const intent = choice.targets.find((t) => t.key === 'intent');
+  const wants = intent ? [...intent.breakdown.partial, ...intent.breakdown.missing].map((e) => ({ skillId: e.skillId, label: labelIn(e.skillId) })) : [];
+  const opens: OpenedTarget[] = choice.targets.flatMap((t, i): OpenedTarget[] => {
+    const assessment = weighed.assessments[i]!;
+    if (!requiredMet(assessment, plan.levels)) return [];
+    const before = requiredMet(assessment, new Map());
+    if (t.demand) return [{ kind: 'demand', id: t.demand.id, ref: t.demand.ref, title: t.demand.title, employer: t.demand.employer, alreadyQualified: before }];
+    return choice.occupation ? [{ kind: 'occupation', id: choice.occupation.id, label: choice.occupation.label, alreadyQualified: before }] : [];
+  });
+  const courses = pathwayCourses(input, plan.steps, labelIn);
+  const certificate = [...courses].reverse().find((c) => c.certificate)?.certificate ?? null;
+  const totalHours = round(courses.reduce((sum, c) => sum + c.hours, 0), 1);
+  const totalNetCostYuan = round(courses.reduce((sum, c) => sum + (c.netCostYuan ?? 0), 0), 2);
+  const figures = {
+    courses: courses.length,
+    coverage: plan.coverage,
+    hours: totalHours,
+    costYuan: totalNetCostYuan,
+    certificate,
+    opens: opens.map((o) => (o.kind === 'demand' ? o.title : o.label)),
+    gapSize: weighed.gap.length,
+  };
+  return {
+    learner: { id: learner.id, ref: learner.ref },
+    target: {
+      kind: choice.kind,
+      summary: targetSummary(choice.kind, demandTargets, choice.occupation?.label, wants.map((w) => w.label), choice.ownSkills, lang),
+      demands: demandTargets,
+      ...(choice.occupation ? { occupation: choice.occupation } : {}),
+      ...(wants.length > 0 ? { wants } : {}),
+    },
+    gap: weighed.gap.map((s) => ({ skillId: s.skillId, label: labelIn(s.skillId), role: s.role, needed: s.needed, held: s.held, shortageIndex: round(s.shortageIndex, 2), weight: round(s.weight) })),
+    items: listView(input, labelIn),
+    pathway: {
+      courses,
+      totalHours,
+      totalNetCostYuan,
+      unpricedCourses: courses.filter((c) => c.netCostYuan === null).length,
+      certificate,
+      opens,
+      coverage: round(plan.coverage),
+      summary: pathwaySummary(figures, lang),
+    },
+    subsidyRules: { version: rules.version, notice: rules.notice[lang] },
+  };
+}
+
+/** Skill labels in one language (the id for a skill the taxonomy does not know). */
+const labeller =
+  (taxonomy: Taxonomy, lang: Lang) =>
+  (skillId: string): string => {
+    const skill = taxonomy.getSkill(skillId);
+    return skill ? skill[lang] : skillId;
+  };
+
+/** The short list, each course explained: what it closes, why it is listed when it is not a target course, and what it leaves. */
+function listView({ learner, choice, weighed, ranked, lang, limit }: ViewInput, labelIn: (skillId: string) => string): RecommendedCourse[] {
+  // What a filled-in course serves, in words: the targets needing the gap skills it closes.
+  const targetWords = new Map<string, string>();
+  for (const t of [...choice.targets, ...choice.secondary]) targetWords.set(t.key, targetWord(namingOf(t, choice.targets.includes(t), choice.occupation), lang));
+  const fillSkills = new Map(ranked.fillGap.map((s) => [s.skillId, s]));
+  const whyListed = (skillIds: readonly string[]) => [...new Set(skillIds.flatMap((id) => fillSkills.get(id)?.targets ?? []))].flatMap((key) => targetWords.get(key) ?? []);
+  return ranked.listed.slice(0, limit).map(({ assessment, scope, score }) => {
+    const { record } = assessment.course;
+    // Levels are a job's requirement only where a job or occupation is what the course serves.
+    const aim = scope === 'target' && choice.kind !== 'upskilling' ? 'job' : 'other';
+    const words = ranked.worded.get(record.id);
+    const labelOf = words ? (id: string) => (id === WORDS_SKILL ? wordsLabel(words, lang) : labelIn(id)) : labelIn;
+    const explanation = explainCourse(assessment, assessment.course.subsidy, { lang, prefersOnline: learner.prefersOnline, label: labelOf, aim });
+    const closed = new Set(assessment.closes.map((c) => c.skillId));
+    const leaves = scope === 'target' ? weighed.gap.filter((s) => !closed.has(s.skillId)).slice(0, 3).map((s) => labelIn(s.skillId)) : [];
+    const prefix = words ? wordsPrefix(words, lang) : scope === 'target' ? '' : scopePrefix(scope, whyListed(assessment.closes.map((c) => c.skillId)), lang);
+    return {
+      id: record.id,
+      ref: record.ref,
+      title: record.title,
+      provider: record.provider,
+      level: record.level,
+      hours: record.hours,
+      mode: record.mode,
+      region: record.region,
+      ...(record.certificate ? { certificate: record.certificate } : {}),
+      score: round(score),
+      scope,
+      explanation: { ...explanation, summary: `${prefix}${explanation.summary}${stillToCover(leaves, lang)}` },
+    };
+  });
+}
+
+/** How a filled-in course's explanation names a target. */
+function namingOf(target: Target, primary: boolean, occupation: TargetView['occupation']): TargetNaming {
+  if (target.demand) return { kind: 'demand', title: target.demand.title, primary };
+  if (target.key.startsWith('occupation:')) return { kind: 'occupation', label: occupation?.label ?? '' };
+  return { kind: target.key as 'upskilling' | 'adjacent' | 'mentioned' | 'intent' };
+}
+
+/**
+ * The pathway's courses. They are taken one after another: a subsidy an earlier step is eligible
+ * for counts as received for the later ones ("once a year", "once per occupation and level").
+ */
+function pathwayCourses({ learner, pool, now, taxonomy }: ViewInput, steps: PathwayPlan<CourseInRanking>['steps'], labelIn: (skillId: string) => string): PathwayCourseView[] {
+  const received = learnerFacts(learner).history;
+  let history = received ?? [];
+  return steps.map(({ assessment, raises, after }) => {
+    const { record } = assessment.course;
+    const skillIds = [...assessment.course.taught.keys()];
+    const subsidy = history === received ? assessment.course.subsidy : pool.subsidiesFor(record, skillIds, history);
+    const occupation = courseOccupation(skillIds, taxonomy.occupations.values());
+    history = [
+      ...history,
+      ...subsidy.eligible.map((l) => ({ kind: l.kind, amountYuan: l.amountYuan, paidAt: now.toISOString(), level: record.level, ...(occupation ? { occupation: occupation.id } : {}) })),
+    ];
+    return {
+      id: record.id,
+      ref: record.ref,
+      title: record.title,
+      level: record.level,
+      hours: record.hours,
+      mode: record.mode,
+      ...(record.certificate ? { certificate: record.certificate } : {}),
+      netCostYuan: subsidy.netCostYuan,
+      raises: raises.map((r) => ({
+        skillId: r.skillId,
+        label: labelIn(r.skillId),
+        from: r.from,
+        to: r.to,
+        ...(r.via ? { via: { skillId: r.via.skillId, label: labelIn(r.via.skillId), relation: r.via.relation } } : {}),
+      })),
+      after,
+    };
+  });
 }

@@ -19,6 +19,7 @@ import { startDynamoLocal } from '../../local/dynamodb-local.js';
 import { ensureTable } from '../../local/table.js';
 import { BEIJING_REGIONS, marketGenerator } from './campaign-data.js';
 import type { BenchSection } from './run.js';
+import { recordIndex } from '../../shared/use-cases/record-index.js';
 
 /**
  * Bureau campaigns at scale.
@@ -148,7 +149,7 @@ async function endToEnd(): Promise<E2eFigures> {
     await ensureTable(raw, TABLE, { stream: false });
     raw.destroy();
     const client = makeDocumentClient({ endpoint: dynamo.endpoint });
-    const store = new DynamoRecordStore(client, TABLE, clock);
+    const store = new DynamoRecordStore(client, TABLE, clock, { index: recordIndex });
     const records = e2eRecords();
     const loadStarted = performance.now();
     for (let i = 0; i < records.length; i += 500) await store.saveMany(records.slice(i, i + 500).map((next) => ({ next })));

@@ -15,6 +15,7 @@ import { makeImportRecords } from '../../shared/use-cases/import-records.js';
 import { startDynamoLocal } from '../../local/dynamodb-local.js';
 import { ensureTable } from '../../local/table.js';
 import type { BenchSection } from './run.js';
+import { recordIndex } from '../../shared/use-cases/record-index.js';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 20_000);
 const SKILLS = ['多旋翼无人机驾驶', '无人机维修', '航拍', '数据标注', 'Python', 'Excel', 'PLC编程', '数控车床', '焊接', '电商直播', '养老护理', '叉车', 'Linux', 'SQL', '工业机器人操作'];
@@ -46,7 +47,7 @@ async function shippedPuts(tableName: string, changes: readonly RecordChange[]):
       return {};
     },
   };
-  await new DynamoRecordStore(capture as never, tableName, systemClock).saveMany(changes);
+  await new DynamoRecordStore(capture as never, tableName, systemClock, { index: recordIndex }).saveMany(changes);
   return items;
 }
 
@@ -138,14 +139,14 @@ export async function benchImport(): Promise<BenchSection> {
     await ensureTable(raw, 'bench-batch', { stream: false });
     await ensureTable(raw, 'bench-naive', { stream: false });
     const client = makeDocumentClient({ endpoint: dynamo.endpoint });
-    const batch = await timeImport(new DynamoRecordStore(client, 'bench-batch', systemClock), file);
-    const naive = await timeImport(new OnePutAtATimeStore(new DynamoRecordStore(client, 'bench-naive', systemClock), client, 'bench-naive'), file);
-    const again = await timeImport(new DynamoRecordStore(client, 'bench-batch', systemClock), file, 0);
+    const batch = await timeImport(new DynamoRecordStore(client, 'bench-batch', systemClock, { index: recordIndex }), file);
+    const naive = await timeImport(new OnePutAtATimeStore(new DynamoRecordStore(client, 'bench-naive', systemClock, { index: recordIndex }), client, 'bench-naive'), file);
+    const again = await timeImport(new DynamoRecordStore(client, 'bench-batch', systemClock, { index: recordIndex }), file, 0);
 
     // The ceiling: the very items the shipped path wrote, written with nothing else to do. The
     // capture reads the empty ceiling table, as the shipped path read its empty table.
     await ensureTable(raw, 'bench-ceiling', { stream: false });
-    const captured = new CapturingStore(new DynamoRecordStore(client, 'bench-ceiling', systemClock), 'bench-ceiling');
+    const captured = new CapturingStore(new DynamoRecordStore(client, 'bench-ceiling', systemClock, { index: recordIndex }), 'bench-ceiling');
     const capture = await timeImport(captured, file);
     const items = captured.items;
     const distinct = new Set(items.map((i) => `${String(i.pk)}\u0000${String(i.sk)}`)).size;

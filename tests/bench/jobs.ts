@@ -16,6 +16,7 @@ import { ensureTable } from '../../local/table.js';
 import { recordCommands } from '../integration/table.js';
 import { measuredOn } from './report.js';
 import type { BenchSection } from './run.js';
+import { recordIndex } from '../../shared/use-cases/record-index.js';
 
 /**
  * `GET /jobs` on 5,000 open demands in one region (Beijing's districts), loaded with `saveMany`
@@ -82,7 +83,7 @@ export async function benchJobs(): Promise<BenchSection> {
     const raw = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
     await ensureTable(raw, TABLE, { stream: false });
     const client = makeDocumentClient({ endpoint: dynamo.endpoint });
-    const store = new DynamoRecordStore(client, TABLE, clock);
+    const store = new DynamoRecordStore(client, TABLE, clock, { index: recordIndex });
     const loadStarted = performance.now();
     for (let i = 0; i < demands.length; i += 500) await store.saveMany(demands.slice(i, i + 500).map((next) => ({ next })));
     const loadSeconds = (performance.now() - loadStarted) / 1000;

@@ -18,6 +18,7 @@ import { recordFromInput } from '../../shared/use-cases/records.js';
 import { startDynamoLocal } from '../../local/dynamodb-local.js';
 import { ensureTable } from '../../local/table.js';
 import type { BenchSection } from './run.js';
+import { recordIndex } from '../../shared/use-cases/record-index.js';
 
 /**
  * Course recommendations on a realistic volume: 10,000 learners, 5,000 demands and 1,000 courses
@@ -185,7 +186,7 @@ export async function benchRecommendations(): Promise<BenchSection> {
     const raw = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
     await ensureTable(raw, TABLE, { stream: false });
     const client = makeDocumentClient({ endpoint: dynamo.endpoint });
-    const store = new DynamoRecordStore(client, TABLE, clock);
+    const store = new DynamoRecordStore(client, TABLE, clock, { index: recordIndex });
     const shortage = new DynamoShortageStore(client, TABLE, clock);
 
     const records = generate();

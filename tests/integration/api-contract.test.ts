@@ -13,6 +13,7 @@ import { ProblemSchema } from '../../shared/schemas/views/problem.js';
 import type { paths } from '../../web/src/api/paths.generated.js';
 import { campaignRecords } from '../fixtures/campaign-records.js';
 import { courseBody, demandBody, learnerBody, startApi, type Api } from './api-harness.js';
+import { recordIndex } from '../../shared/use-cases/record-index.js';
 
 type LearnerBody = paths['/learners']['post']['requestBody']['content']['application/json'];
 type CourseBody = paths['/courses']['post']['requestBody']['content']['application/json'];
@@ -73,7 +74,7 @@ beforeAll(async () => {
   tokens.bureau = await api.token('bureau', 'contract-bureau', '110119');
   client = (token?: string) => createClient<paths>({ baseUrl: api.base, ...(token ? { headers: bearer(token) } : {}) });
   // Enough learners that a campaign is still running when it is cancelled right after its start.
-  const store = new DynamoRecordStore(api.table.client, api.table.tableName, { now: () => NOW });
+  const store = new DynamoRecordStore(api.table.client, api.table.tableName, { now: () => NOW }, { index: recordIndex });
   await store.saveMany([...seeded.learners, ...seeded.demands, ...seeded.courses].map((next) => ({ next })));
 }, 120_000);
 afterAll(async () => {

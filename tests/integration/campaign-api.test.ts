@@ -4,6 +4,7 @@ import { DynamoRecordStore } from '../../shared/adapters/dynamodb/record-store.j
 import { CSV_COLUMNS } from '../../shared/domain/campaign/csv.js';
 import { startApi, type Api } from './api-harness.js';
 import { campaignRecords } from '../fixtures/campaign-records.js';
+import { recordIndex } from '../../shared/use-cases/record-index.js';
 
 const NOW = new Date();
 const data = campaignRecords({ learners: 120, demands: 40, courses: 10, now: NOW, seed: 3 });
@@ -27,7 +28,7 @@ beforeAll(async () => {
   yanqingColleague = await api.token('bureau', 'yq-colleague', '110119');
   haidian = await api.token('bureau', 'hd-officer', '110108');
   seeker = await api.token('jobseeker', 'someone');
-  const store = new DynamoRecordStore(api.table.client, api.table.tableName, { now: () => NOW });
+  const store = new DynamoRecordStore(api.table.client, api.table.tableName, { now: () => NOW }, { index: recordIndex });
   await store.saveMany([...data.learners, ...data.demands, ...data.courses].map((next) => ({ next })));
 
   const created = await api.call('POST', '/campaigns', { token: yanqing, body: body() });

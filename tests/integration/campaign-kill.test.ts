@@ -6,6 +6,7 @@ import { DynamoRecordStore } from '../../shared/adapters/dynamodb/record-store.j
 import type { Campaign, CampaignResult } from '../../shared/domain/campaign/types.js';
 import { campaignRecords } from '../fixtures/campaign-records.js';
 import { freshTable } from './table.js';
+import { recordIndex } from '../../shared/use-cases/record-index.js';
 
 const BIN = fileURLToPath(new URL('../../bin/skillbridge.js', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -18,7 +19,7 @@ const data = campaignRecords({ learners: 200, demands: 40, courses: 12, elsewher
 beforeAll(async () => {
   table = await freshTable();
   campaigns = new DynamoCampaignStore(table.client, table.tableName);
-  const store = new DynamoRecordStore(table.client, table.tableName, { now: () => NOW });
+  const store = new DynamoRecordStore(table.client, table.tableName, { now: () => NOW }, { index: recordIndex });
   await store.saveMany([...data.learners, ...data.demands, ...data.courses].map((next) => ({ next })));
 }, 120_000);
 afterAll(() => table.drop());

@@ -15,6 +15,7 @@ import { newCampaign } from '../../shared/use-cases/campaign/manage.js';
 import { makeCampaignRunner, type CampaignRunnerDeps } from '../../shared/use-cases/campaign/runner.js';
 import { campaignRecords } from '../fixtures/campaign-records.js';
 import { freshTable } from './table.js';
+import { recordIndex } from '../../shared/use-cases/record-index.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 const clock: Clock = { now: () => NOW };
@@ -29,7 +30,7 @@ const yanqing = data.learners.filter((l) => l.region === '110119');
 
 beforeAll(async () => {
   table = await freshTable();
-  store = new DynamoRecordStore(table.client, table.tableName, clock);
+  store = new DynamoRecordStore(table.client, table.tableName, clock, { index: recordIndex });
   campaigns = new DynamoCampaignStore(table.client, table.tableName);
   await store.saveMany([...data.learners, ...data.demands, ...data.courses].map((next) => ({ next })));
 }, 120_000);

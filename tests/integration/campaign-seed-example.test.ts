@@ -9,6 +9,7 @@ import { readRows } from '../../shared/import/read-rows.js';
 import { systemClock } from '../../shared/ports/clock.js';
 import { makeImportRecords } from '../../shared/use-cases/import-records.js';
 import { freshTable } from './table.js';
+import { recordIndex } from '../../shared/use-cases/record-index.js';
 
 const run = promisify(execFile);
 let table: Awaited<ReturnType<typeof freshTable>>;
@@ -18,7 +19,7 @@ const seededPeople: Caller = { sub: 'seed', role: 'jobseeker' };
 
 beforeAll(async () => {
   table = await freshTable();
-  const store = new DynamoRecordStore(table.client, table.tableName, systemClock);
+  const store = new DynamoRecordStore(table.client, table.tableName, systemClock, { index: recordIndex });
   for (const kind of ['course', 'demand', 'learner'] as Kind[]) {
     const file = new URL(`../../local/seed/${kind}s.jsonl`, import.meta.url);
     const summary = await makeImportRecords(kind, { store, clock: systemClock })(kind === 'learner' ? seededPeople : seeder, readRows(createReadStream(file), 'jsonl', kind), { format: 'jsonl' });

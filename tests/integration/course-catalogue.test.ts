@@ -4,6 +4,7 @@ import { DynamoRecordStore } from '../../shared/adapters/dynamodb/record-store.j
 import type { Clock } from '../../shared/ports/clock.js';
 import { course, demand } from '../unit/recommend/fakes.js';
 import { freshTable, recordCommands } from './table.js';
+import { recordIndex } from '../../shared/use-cases/record-index.js';
 
 let table: Awaited<ReturnType<typeof freshTable>>;
 let store: DynamoRecordStore;
@@ -21,7 +22,7 @@ const courses = [
 
 beforeAll(async () => {
   table = await freshTable();
-  store = new DynamoRecordStore(table.client, table.tableName, clock);
+  store = new DynamoRecordStore(table.client, table.tableName, clock, { index: recordIndex });
   await store.saveMany([...courses, demand({ ref: 'NOT-A-COURSE', region: '310115' })].map((next) => ({ next })));
   commands = recordCommands(table.client, 'countCatalogueCommands');
 });

@@ -14,6 +14,7 @@ import { makeDeleteRecord } from '../../shared/use-cases/records.js';
 import { campaignRecords } from '../fixtures/campaign-records.js';
 import { scanAll } from './reliability-kit.js';
 import { freshTable } from './table.js';
+import { recordIndex } from '../../shared/use-cases/record-index.js';
 
 /**
  * Erasure under a running campaign (issue 17, item 1): learners deleted while a campaign runs
@@ -35,7 +36,7 @@ const yanqing = data.learners.filter((l) => l.region === '110119');
 
 beforeAll(async () => {
   table = await freshTable();
-  store = new DynamoRecordStore(table.client, table.tableName, clock);
+  store = new DynamoRecordStore(table.client, table.tableName, clock, { index: recordIndex });
   campaigns = new DynamoCampaignStore(table.client, table.tableName);
   await store.saveMany([...data.learners, ...data.demands, ...data.courses].map((next) => ({ next })));
 }, 120_000);

@@ -13,6 +13,7 @@ import { loadTaxonomy } from '../../shared/taxonomy/taxonomy.js';
 import { makeImportRecords } from '../../shared/use-cases/import-records.js';
 import { demandBody, learnerBody, startApi, type Api } from './api-harness.js';
 import { bodyOf, dynamoError, dynamoOk, indexProblems, interceptDynamo, recordReliability, scanAll, withBody, type Interceptor, type WireResponse } from './reliability-kit.js';
+import { recordIndex } from '../../shared/use-cases/record-index.js';
 
 /** The Lambda context the import function is invoked with. */
 const importContext = { functionName: 'import-file', awsRequestId: 'test' } as Context;
@@ -222,7 +223,7 @@ describe('an import killed half-way', () => {
     ).join('\n');
 
   const importAs = (owner: string, text: string) => {
-    const store = new DynamoRecordStore(getContainer().client, api.table.tableName, systemClock);
+    const store = new DynamoRecordStore(getContainer().client, api.table.tableName, systemClock, { index: recordIndex });
     // The people's own profiles (a bureau may not give consent for them); the import-file Lambda
     // (bureau) then only keeps or withdraws consent, which a bureau may.
     const importer: Caller = { sub: owner, role: 'jobseeker' };

@@ -15,6 +15,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { demandsTemplateCsv } from '../../web/src/lib/csv.js';
 import { freshTable } from './table.js';
+import { recordIndex } from '../../shared/use-cases/record-index.js';
 
 const run = promisify(execFile);
 /** The CLI's words are English in these tests whatever the machine's locale. */
@@ -43,7 +44,7 @@ const mainItems = async () => ((await table.client.send(new ScanCommand({ TableN
 
 describe('import use case', () => {
   it('lands valid rows, reports each bad row with line, field and reason, and changes nothing on a re-run', async () => {
-    const store = new DynamoRecordStore(table.client, table.tableName, systemClock);
+    const store = new DynamoRecordStore(table.client, table.tableName, systemClock, { index: recordIndex });
     const importDemands = makeImportRecords('demand', { store, clock: systemClock });
 
     const first = await importDemands(importer, readRows(Readable.from([DEMANDS_CSV]), 'csv', 'demand'), { format: 'csv' });
@@ -64,7 +65,7 @@ describe('import use case', () => {
   });
 
   it('reports unreadable JSON lines and imports the rest', async () => {
-    const store = new DynamoRecordStore(table.client, table.tableName, systemClock);
+    const store = new DynamoRecordStore(table.client, table.tableName, systemClock, { index: recordIndex });
     const jsonl = [
       JSON.stringify({ ref: 'J1', employer: 'A', title: 'T', requiredSkills: ['PLC编程'], region: '110108', headcount: 1 }),
       '{not json',

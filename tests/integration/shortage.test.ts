@@ -15,6 +15,7 @@ import { createStreamPoller, type StreamPoller } from '../../local/stream-poller
 import { demandRecord, learnerRecord, skill } from '../fixtures/shortage-records.js';
 import { demandBody, learnerBody, startApi, type Api } from './api-harness.js';
 import { freshTable } from './table.js';
+import { recordIndex } from '../../shared/use-cases/record-index.js';
 
 const context = { functionName: 'update-shortage', awsRequestId: 'test' } as Context;
 
@@ -250,7 +251,7 @@ describe('shortage index rebuild', () => {
 
   beforeAll(async () => {
     table = await freshTable({ stream: true });
-    records = new DynamoRecordStore(table.client, table.tableName, systemClock);
+    records = new DynamoRecordStore(table.client, table.tableName, systemClock, { index: recordIndex });
     shortage = new DynamoShortageStore(table.client, table.tableName, systemClock);
     poller = createStreamPoller({ endpoint: table.endpoint, tableName: table.tableName, handler: makeStreamHandler(() => ({ shortage })) });
   });

@@ -1,5 +1,4 @@
 import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
-import type { Level } from '../../taxonomy/levels.js';
 import type { Candidate, CandidateIndex, CandidateQuery, CandidateResult } from '../../ports/candidate-index.js';
 import { translateDynamoError } from './errors.js';
 import { keys, regionPrefix } from './keys.js';
@@ -33,7 +32,7 @@ function toCandidate(kind: Candidate['kind'], item: Item): Candidate | undefined
     ...(title !== undefined ? { title } : {}),
     ...(employer !== undefined ? { employer } : {}),
     ...(typeof item.headcount === 'number' ? { headcount: item.headcount } : {}),
-    ...(typeof item.minLevel === 'number' ? { minLevel: item.minLevel as Level } : {}),
+    ...(typeof item.minLevel === 'number' ? { minLevel: item.minLevel as NonNullable<Candidate['minLevel']> } : {}),
     ...(expiresAt !== undefined ? { expiresAt } : {}),
   };
 }

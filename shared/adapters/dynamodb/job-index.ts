@@ -1,13 +1,12 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ALL_TERM, demandTerms } from '../../domain/jobs/terms.js';
 import { regionChain } from '../../regions/regions.js';
-import type { Demand } from '../../domain/records.js';
+import type { Demand, IndexedSkill } from '../../domain/records.js';
 import type { JobCard, JobIndex, JobLookup } from '../../ports/job-index.js';
 import { translateDynamoError } from './errors.js';
 import type { Item, Key } from './items.js';
 import { keys, PROVINCES, provinceOf, regionPrefix } from './keys.js';
 import { decodeSkillVector, encodeSkillVector } from './skill-vector.js';
-import { matchingSkills } from '../../domain/matching/evidence.js';
 
 /** Entity of a job-search index item. */
 export const JOB_ENTITY = 'JOB';
@@ -28,9 +27,10 @@ export const jobTermKeys = (demand: Demand): Key[] => [
  * A demand's job-search entries: one per search term, and one in the browse list of its region and
  * of each region containing it (newest last), each carrying the card a result shows, so a search
  * reads no records. The record store writes them in the demand's own transaction, while the
- * demand is active (open, unexpired), as it does the skill index.
+ * demand is active (open, unexpired), as it does the skill index. `skills` is the demand's skill
+ * vector (the one its skill-index items carry), computed outside the adapter.
  */
-export function jobTermItems(demand: Demand): Item[] {
+export function jobTermItems(demand: Demand, skills: readonly IndexedSkill[]): Item[] {
   const card = {
     entity: JOB_ENTITY,
     recordId: demand.id,
@@ -43,7 +43,7 @@ export function jobTermItems(demand: Demand): Item[] {
       ...demand.requiredSkills.map((s) => ({ text: s.text, skillId: s.skillId, level: s.level, role: 'required' })),
       ...demand.preferredSkills.map((s) => ({ text: s.text, skillId: s.skillId, level: s.level, role: 'preferred' })),
     ],
-    skillVector: encodeSkillVector(matchingSkills(demand)),
+    skillVector: encodeSkillVector(skills),
     createdAt: demand.createdAt,
     ...(demand.salaryMin !== undefined ? { salaryMin: demand.salaryMin } : {}),
     ...(demand.salaryMax !== undefined ? { salaryMax: demand.salaryMax } : {}),

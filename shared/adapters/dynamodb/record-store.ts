@@ -8,7 +8,7 @@ import {
 import { ValidationError } from '../../domain/errors.js';
 import { isActive, type AnyRecord, type Kind, type RecordOf } from '../../domain/records.js';
 import type { Clock } from '../../ports/clock.js';
-import type { Page, PageRequest, RecordChange, RecordStore } from '../../ports/record-store.js';
+import type { Page, PageRequest, RecordChange, RecordIndex, RecordIndexer, RecordStore } from '../../ports/record-store.js';
 import { batchGetAll } from './batch-get.js';
 import { batchWriteAll } from './batch-write.js';
 import { removeLearnerCampaignResults, TOMBSTONE_DAYS } from './campaign-store.js';
@@ -19,8 +19,6 @@ import { keys, PROVINCES, provinceOf, regionPrefix } from './keys.js';
 import { TTL_ATTRIBUTE } from './table-schema.js';
 import { pointReads } from './point-reads.js';
 import { encodeSkillVector } from './skill-vector.js';
-import { indexPartitions, matchingSkills } from '../../domain/matching/evidence.js';
-import { partitionsOf } from '../../domain/matching/lexical.js';
 
 /** Most index operations that ride in a record's own transaction (DynamoDB allows 100 items). */
 const INDEX_OPS_IN_TRANSACTION = 99;
@@ -45,16 +43,14 @@ const toItem = (record: AnyRecord): Item => ({
 
 
 /** The inverted-index items of a record: one per partition, only while it is active. */
-function indexItems(record: AnyRecord, now: Date): Item[] {
+function indexItems(record: AnyRecord, index: RecordIndex, now: Date): Item[] {
   if (!isActive(record, now)) return [];
   // Open demands are also findable by job search (docs/jobs.md), in the same transaction.
-  const jobs = record.kind === 'demand' ? jobTermItems(record) : [];
-  return [...skillIndexItems(record), ...jobs];
+  const jobs = record.kind === 'demand' ? jobTermItems(record, index.skills) : [];
+  return [...skillIndexItems(record, index), ...jobs];
 }
 
-function skillIndexItems(record: AnyRecord): Item[] {
-  const entries = matchingSkills(record);
-  const partitions = partitionsOf(entries);
+function skillIndexItems(record: AnyRecord, { skills: entries, partitions }: RecordIndex): Item[] {
   if (partitions.length === 0) return [];
   const byId = new Map(entries.map((e) => [e.skillId, e]));
   // The whole skill vector (ids and levels, certificate skills included) rides on every entry so
@@ -97,14 +93,14 @@ type IndexOp = { PutRequest: { Item: Item } } | { DeleteRequest: { Key: Key } };
  * prefix of this list leaves the record under-indexed (missing from some match lists), never
  * findable through a stale entry carrying old skills, an old region or a withdrawn consent.
  */
-function indexOps(next: AnyRecord | undefined, previous: AnyRecord | undefined, now: Date): IndexOp[] {
-  const puts = next ? indexItems(next, now) : [];
+function indexOps(next: AnyRecord | undefined, previous: AnyRecord | undefined, now: Date, indexOf: RecordIndexer): IndexOp[] {
+  const puts = next ? indexItems(next, indexOf(next), now) : [];
   const keep = new Set(puts.map((p) => keyString(keyOf(p))));
   // Every entry the previous state may have written, active or not: an expired demand's entries
   // linger (they were written while it was active), and must go when its skills or region change.
   const had = previous
     ? [
-        ...indexPartitions(previous).map((partition) => keys.skillIndex(previous.kind, partition, previous.region, previous.id)),
+        ...indexOf(previous).partitions.map((partition) => keys.skillIndex(previous.kind, partition, previous.region, previous.id)),
         ...(previous.kind === 'demand' ? jobTermKeys(previous) : []),
       ]
     : [];
@@ -138,6 +134,12 @@ function decodeToken(token: string | undefined, partitions: number): TokenState 
 
 export interface DynamoRecordStoreOptions {
   /**
+   * A record's skill-index entry (skill vector and partitions), computed where the evidence and
+   * extraction code lives (the composition root hands `recordIndex`): the store only encodes and
+   * writes what it is given, so it carries no taxonomy.
+   */
+  readonly index: RecordIndexer;
+  /**
    * Told when a course was written but the course catalogue's version could not be raised after
    * it. The write stands (reporting it as failed would make its retry fail with 412); containers
    * holding the catalogue pick the change up within their maximum age instead of at once.
@@ -151,7 +153,7 @@ export class DynamoRecordStore implements RecordStore {
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
     private readonly clock: Clock,
-    private readonly options: DynamoRecordStoreOptions = {},
+    private readonly options: DynamoRecordStoreOptions,
   ) {}
 
   async get<K extends Kind>(kind: K, id: string): Promise<RecordOf<K> | undefined> {
@@ -176,7 +178,7 @@ export class DynamoRecordStore implements RecordStore {
       : { ConditionExpression: 'attribute_not_exists(pk)' };
     await this.transact(
       { Put: { TableName: this.tableName, Item: toItem(next), ...condition } },
-      indexOps(next, previous, this.clock.now()),
+      indexOps(next, previous, this.clock.now(), this.options.index),
       `Saving ${next.kind} ${next.id}`,
       previous === undefined ? this.clearTombstone(next) : [],
     );
@@ -211,7 +213,7 @@ export class DynamoRecordStore implements RecordStore {
           ExpressionAttributeValues: { ':v': record.version },
         },
       },
-      indexOps(undefined, record, this.clock.now()),
+      indexOps(undefined, record, this.clock.now(), this.options.index),
       `Deleting ${record.kind} ${record.id}`,
       this.tombstone(record),
     );
@@ -236,7 +238,7 @@ export class DynamoRecordStore implements RecordStore {
     const oversized: Array<{ next: AnyRecord; index: IndexOp[] }> = [];
     let group: TransactItem[] = [];
     for (const { next, previous } of latest.values()) {
-      const index = indexOps(next, previous, now);
+      const index = indexOps(next, previous, now, this.options.index);
       if (index.length > INDEX_OPS_IN_TRANSACTION) {
         oversized.push({ next, index });
         continue;

@@ -1,5 +1,7 @@
 import type { IndexedSkill } from '../../domain/records.js';
-import type { Level } from '../../taxonomy/levels.js';
+
+/** A level 1–5, as a skill vector holds it. */
+type Level = NonNullable<IndexedSkill['level']>;
 
 /**
  * The compact form of a record's skill vector kept on each of its skill-index items:

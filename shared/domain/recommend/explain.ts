@@ -294,3 +294,121 @@ export function explainCourse(
     cost,
   };
 }
+
+/**
+ * What a recommendation aims at: `demand` the one asked for; `nearby-demands` the best open demands
+ * near the learner; `occupation` a taxonomy occupation; `upskilling` none found, so the next level
+ * of the learner's own skills.
+ */
+export type TargetKind = 'demand' | 'nearby-demands' | 'occupation' | 'upskilling';
+
+/** A target as a filled-in course's explanation names it. */
+export type TargetNaming =
+  | { readonly kind: 'demand'; readonly title: string; readonly primary: boolean }
+  | { readonly kind: 'occupation'; readonly label: string }
+  | { readonly kind: 'upskilling' | 'adjacent' | 'mentioned' | 'intent' };
+
+const TARGET_WORDS: Readonly<Record<'upskilling' | 'adjacent' | 'mentioned' | 'intent', Bilingual>> = {
+  upskilling: { zh: '现有技能的下一级', en: 'your own skills one level up' },
+  adjacent: { zh: '现有技能的相邻技能', en: 'skills next to yours' },
+  mentioned: { zh: '简介中提到的技能', en: 'skills your summary mentions' },
+  intent: { zh: '您想学的技能', en: 'what you want to learn' },
+};
+
+/** A target in the words a filled-in course's explanation uses ("其他在招岗位“数据标注员”", "skills next to yours"). */
+export function targetWord(target: TargetNaming, lang: Lang): string {
+  switch (target.kind) {
+    case 'demand':
+      if (target.primary) return lang === 'zh' ? `目标岗位“${target.title}”` : `the target job “${target.title}”`;
+      return lang === 'zh' ? `其他在招岗位“${target.title}”` : `the open job “${target.title}”`;
+    case 'occupation':
+      return lang === 'zh' ? `目标职业“${target.label}”` : `the target occupation “${target.label}”`;
+    default:
+      return TARGET_WORDS[target.kind][lang];
+  }
+}
+
+/** The learner's own words a course shares with them, as the course's closed "skill" is named (at most four). */
+export const wordsLabel = (shared: readonly string[], lang: Lang): string => shared.slice(0, 4).join(lang === 'zh' ? '、' : ', ');
+
+/** Why a course found by the learner's own words is listed: the words it shares with them. */
+export function wordsPrefix(shared: readonly string[], lang: Lang): string {
+  const shown = wordsLabel(shared, lang);
+  return lang === 'zh' ? `与你写的内容相近（相近表述：${shown}）：` : `Close to what you wrote (similar wording: ${shown}): `;
+}
+
+/**
+ * What a filled-in course's summary starts with: `broader` courses close a level toward the named
+ * targets; `related` ones teach a skill related to one they need, earning less than a level of it.
+ */
+export function scopePrefix(scope: 'broader' | 'related', why: readonly string[], lang: Lang): string {
+  const shown = why.length > 0 ? why.slice(0, 3) : [lang === 'zh' ? '其他目标' : 'other aims'];
+  if (scope === 'broader') {
+    return lang === 'zh' ? `拓展推荐（面向${shown.join('、')}）：` : `Broader option (toward ${shown.join('; ')}): `;
+  }
+  return lang === 'zh' ? `相关推荐（与${shown.join('、')}相关）：` : `Related option (toward ${shown.join('; ')}): `;
+}
+
+/** What a target course's summary ends with: the gap skills it leaves (none: nothing). */
+export function stillToCover(leaves: readonly string[], lang: Lang): string {
+  if (leaves.length === 0) return '';
+  return lang === 'zh' ? `其余差距：${leaves.join('、')}。` : ` Still to cover: ${leaves.join(', ')}.`;
+}
+
+/** The target in one sentence, with what the learner wants to learn when that is aimed at too. */
+export function targetSummary(
+  kind: TargetKind,
+  demands: ReadonlyArray<{ readonly title: string; readonly employer: string }>,
+  occupationLabel: string | undefined,
+  wants: readonly string[],
+  ownSkills: boolean,
+  lang: Lang,
+): string {
+  const wanted = wants.join(lang === 'zh' ? '、' : ', ');
+  if (wants.length > 0 && kind === 'upskilling' && !ownSkills) {
+    return lang === 'zh' ? `附近暂无可对标的在招岗位：推荐您想学的技能（${wanted}）的课程` : `No open job nearby to aim at: courses in what you want to learn (${wanted})`;
+  }
+  const base = aimSummary(kind, demands, occupationLabel, lang);
+  if (wants.length === 0) return base;
+  return lang === 'zh' ? `${base}；并兼顾您想学的：${wanted}` : `${base}; also what you want to learn: ${wanted}`;
+}
+
+function aimSummary(kind: TargetKind, demands: ReadonlyArray<{ readonly title: string; readonly employer: string }>, occupationLabel: string | undefined, lang: Lang): string {
+  const names = demands.map((d) => (lang === 'zh' ? `${d.title}（${d.employer}）` : `${d.title} (${d.employer})`)).join(lang === 'zh' ? '、' : '; ');
+  switch (kind) {
+    case 'demand':
+      return lang === 'zh' ? `目标岗位：${names}` : `Target job: ${names}`;
+    case 'occupation':
+      return lang === 'zh' ? `目标职业：${occupationLabel ?? ''}` : `Target occupation: ${occupationLabel ?? ''}`;
+    case 'nearby-demands':
+      return lang === 'zh' ? `目标：与您最接近的${demands.length}个在招岗位：${names}` : `Target: the ${demands.length} open job${demands.length === 1 ? '' : 's'} you are closest to: ${names}`;
+    default:
+      return lang === 'zh' ? '附近暂无可对标的在招岗位：推荐提升您现有技能的课程' : 'No open job nearby to aim at: courses that take your own skills one level up';
+  }
+}
+
+/** What a pathway needs and brings, in one sentence. */
+export interface PathwayFigures {
+  readonly courses: number;
+  /** 0–1 share of the gap's weight it closes. */
+  readonly coverage: number;
+  readonly hours: number;
+  readonly costYuan: number;
+  readonly certificate: string | null;
+  /** Names of the targets whose required skills are all met after it. */
+  readonly opens: readonly string[];
+  /** Skills in the gap. */
+  readonly gapSize: number;
+}
+
+/** The pathway in one sentence: courses, hours, cost, the share of the gap closed, the certificate and the targets it opens. */
+export function pathwaySummary(p: PathwayFigures, lang: Lang): string {
+  if (p.gapSize === 0) return lang === 'zh' ? '没有需要补齐的技能差距' : 'There is no skill gap to close';
+  if (p.courses === 0) return lang === 'zh' ? '暂无能补齐差距的合适课程' : 'No suitable course closes the gap yet';
+  const share = Math.round(p.coverage * 100);
+  const { certificate, opens } = p;
+  if (lang === 'zh') {
+    return `${p.courses}门课程，共${p.hours}学时，自付约${p.costYuan}元，补齐约${share}%的技能差距${certificate ? `，最终取得“${certificate}”` : ''}${opens.length > 0 ? `；完成后满足${opens.join('、')}的必需技能` : ''}。`;
+  }
+  return `${p.courses} course${p.courses === 1 ? '' : 's'}, ${p.hours} hours, about ${p.costYuan} yuan to pay, closing about ${share}% of the gap${certificate ? `, ending in “${certificate}”` : ''}${opens.length > 0 ? `; afterwards you meet every required skill of ${opens.join('; ')}` : ''}.`;
+}

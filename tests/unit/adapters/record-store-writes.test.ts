@@ -4,7 +4,9 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DynamoRecordStore } from '../../../shared/adapters/dynamodb/record-store.js';
 import { systemClock } from '../../../shared/ports/clock.js';
-import { course, learner } from '../recommend/fakes.js';
+import type { RecordIndexer } from '../../../shared/ports/record-store.js';
+import { course, demand, learner, skill } from '../recommend/fakes.js';
+import { recordIndex } from '../../../shared/use-cases/record-index.js';
 
 const client = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'cn-north-1' }));
 const ddb = mockClient(client);
@@ -17,7 +19,7 @@ describe('DynamoRecordStore: what follows a record write', () => {
     ddb.on(TransactWriteCommand).resolves({});
     ddb.on(UpdateCommand).rejects(failure('InternalServerError'));
     const warnings: string[] = [];
-    const store = new DynamoRecordStore(client, 't', systemClock, { warn: (message) => warnings.push(message) });
+    const store = new DynamoRecordStore(client, 't', systemClock, { index: recordIndex, warn: (message) => warnings.push(message) });
 
     await expect(store.save(course({ ref: 'C-1' }), undefined)).resolves.toBeUndefined();
 
@@ -30,7 +32,7 @@ describe('DynamoRecordStore: what follows a record write', () => {
     ddb.on(QueryCommand).resolves({ Items: [{ pk: 'CAMPAIGN#x', sk: 'RESULT#l' }] });
     ddb.on(BatchWriteCommand).resolves({});
     ddb.on(TransactWriteCommand).rejects(failure('InternalServerError'));
-    const store = new DynamoRecordStore(client, 't', systemClock);
+    const store = new DynamoRecordStore(client, 't', systemClock, { index: recordIndex });
 
     await expect(store.remove(learner({ ref: 'L-1' }))).rejects.toThrow();
 
@@ -38,5 +40,28 @@ describe('DynamoRecordStore: what follows a record write', () => {
     expect(deleted).toEqual([{ pk: 'CAMPAIGN#x', sk: 'RESULT#l' }]);
     const order = ddb.calls().map((c) => c.args[0].constructor.name);
     expect(order.indexOf('BatchWriteCommand')).toBeLessThan(order.indexOf('TransactWriteCommand'));
+  });
+
+  it('writes the skill vector and partitions the indexer hands it, deriving none itself', async () => {
+    // Prepare: an indexer whose answer differs from anything the demand's own skills would give.
+    ddb.on(TransactWriteCommand).resolves({});
+    const asked: string[] = [];
+    const index: RecordIndexer = (record) => {
+      asked.push(record.id);
+      return { skills: [{ skillId: 'given-skill', level: 3, role: 'required' }], partitions: ['given-skill', '~given+gram'] };
+    };
+    const store = new DynamoRecordStore(client, 't', systemClock, { index });
+    const posted = demand({ ref: 'D-1', requiredSkills: [skill('uav-piloting', 2)] });
+
+    // Act
+    await store.save(posted, undefined);
+
+    // Assess: one skill-index item per given partition, each carrying the given vector; job-search cards carry it too.
+    const written = ddb.commandCalls(TransactWriteCommand).flatMap((c) => c.args[0].input.TransactItems!.flatMap((t) => (t.Put ? [t.Put.Item!] : [])));
+    const indexItems = written.filter((i) => i.entity === 'INDEX');
+    expect(asked).toEqual([posted.id]);
+    expect(indexItems.map((i) => i.skillId).sort()).toEqual(['given-skill', '~given+gram']);
+    expect(written.some((i) => i.entity === 'JOB')).toBe(true);
+    expect(new Set(written.filter((i) => i.entity === 'INDEX' || i.entity === 'JOB').map((i) => i.skillVector))).toEqual(new Set(['given-skill:3:r']));
   });
 });

@@ -12,10 +12,11 @@ import { loadTaxonomy } from '../../../shared/taxonomy/taxonomy.js';
 import { recordFromInput } from '../../../shared/use-cases/records.js';
 import { demandBody, learnerBody } from '../../support/bodies.js';
 import { sdkError } from './lambda-event.js';
+import { recordIndex } from '../../../shared/use-cases/record-index.js';
 
 const client = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'cn-north-1' }));
 const ddb = mockClient(client);
-const store = new DynamoRecordStore(client, 't', systemClock);
+const store = new DynamoRecordStore(client, 't', systemClock, { index: recordIndex });
 const at = new Date('2026-01-01T00:00:00Z');
 
 const learner = (ref: string, overrides: Record<string, unknown> = {}, previous?: Learner): Learner =>

@@ -8,6 +8,7 @@ import { systemClock } from '../../../shared/ports/clock.js';
 import { learnerBody } from '../../support/bodies.js';
 import { dynamoError, dynamoOk, interceptDynamo } from '../../support/dynamo-wire.js';
 import { context, httpEvent, sdkError, unitEnvironment } from './lambda-event.js';
+import { recordIndex } from '../../../shared/use-cases/record-index.js';
 
 const throttled = () => dynamoError('ProvisionedThroughputExceededException', 'Rate of requests exceeds the allowed throughput.');
 
@@ -16,7 +17,7 @@ describe('throttling under the SDK’s own retries (no network: a fake HTTP hand
     const client = makeDocumentClient({ endpoint: 'http://127.0.0.1:9' });
     let attempts = 0;
     interceptDynamo(client, async () => (++attempts <= 2 ? throttled() : dynamoOk({})));
-    const store = new DynamoRecordStore(client, 'unit-table', systemClock);
+    const store = new DynamoRecordStore(client, 'unit-table', systemClock, { index: recordIndex });
 
     const found = await store.get('learner', 'l_aaaaaaaaaaaaaaaaaaaa');
 
@@ -28,7 +29,7 @@ describe('throttling under the SDK’s own retries (no network: a fake HTTP hand
     const client = makeDocumentClient({ endpoint: 'http://127.0.0.1:9' });
     let attempts = 0;
     interceptDynamo(client, async () => (attempts++, throttled()));
-    const store = new DynamoRecordStore(client, 'unit-table', systemClock);
+    const store = new DynamoRecordStore(client, 'unit-table', systemClock, { index: recordIndex });
 
     const failure = await store.get('learner', 'l_aaaaaaaaaaaaaaaaaaaa').catch((err: unknown) => err);
 
