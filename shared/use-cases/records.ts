@@ -211,14 +211,24 @@ export function withFields<K extends Kind>(record: RecordOf<K>, fields: Partial<
   return build(record.kind as K, record.owner, record.ref, { ...storedFields(record), ...fields } as RecordFields<K>, record, now);
 }
 
-/** Deletes the caller's record and its index entries, honouring If-Match. */
-export function makeDeleteRecord<K extends Kind>(kind: K, deps: RecordDeps) {
+/**
+ * Told, after a learner's deletion, of the campaigns whose results lost that learner: their
+ * summaries are recomputed (in this process, or on the campaign queue in AWS).
+ */
+export type CampaignsChanged = (campaignIds: readonly string[]) => Promise<void>;
+
+/**
+ * Deletes the caller's record and its index entries, honouring If-Match; campaigns that held a
+ * deleted learner's result are handed to `campaignsChanged`, when given.
+ */
+export function makeDeleteRecord<K extends Kind>(kind: K, deps: RecordDeps & { readonly campaignsChanged?: CampaignsChanged | undefined }) {
   const get = makeGetRecord(kind, deps);
   return async (caller: Caller, id: string, ifMatch?: string): Promise<void> => {
     const current = await get(caller, id);
     if (!mayChange(caller, current)) throw new ForbiddenError(`You may read but not delete this ${kind}.`);
     if (ifMatch !== undefined && !ifMatchHolds(ifMatch, current)) throw new PreconditionFailedError(`This ${kind} has changed since you read it (now ${etagOf(current)}).`);
-    await deps.store.remove(current);
+    const removal = await deps.store.remove(current);
+    if (removal.campaigns.length > 0) await deps.campaignsChanged?.(removal.campaigns);
   };
 }
 

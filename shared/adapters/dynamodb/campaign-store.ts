@@ -8,7 +8,7 @@ import {
   type DynamoDBDocumentClient,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { Campaign, CampaignAssignment, CampaignCursor, CampaignResult, CampaignSnapshot, CampaignStatus } from '../../domain/campaign/types.js';
+import type { Campaign, CampaignAssignment, CampaignCursor, CampaignResult, CampaignSnapshot, CampaignStatus, CampaignSummary } from '../../domain/campaign/types.js';
 import { ValidationError } from '../../domain/errors.js';
 import type { CampaignStore, NewResult, StatusChange, WriteOutcome } from '../../ports/campaign-store.js';
 import type { Page, PageRequest } from '../../ports/record-store.js';
@@ -80,6 +80,15 @@ function decodeToken(token: string, valid: (sk: string) => boolean = isResultKey
     // fall through to the validation error
   }
   throw new ValidationError('The nextToken is not valid.', [{ path: '/nextToken', message: 'Not a token this list returned; start again without it.' }]);
+}
+
+/**
+ * A campaign with its progress summed from the shards. A completed campaign's total is the
+ * results it holds: a learner deleted after the run takes their result off the progress, and so
+ * off the total, in the same instant.
+ */
+function withProgress(campaign: Campaign, progress: { done: number; failed: number; pagesDone: number }): Campaign {
+  return { ...campaign, ...progress, ...(campaign.status === 'completed' ? { total: progress.done + progress.failed } : {}) };
 }
 
 /** A stored result item as the domain sees it (keys and bookkeeping stripped). */
@@ -183,7 +192,7 @@ export class DynamoCampaignStore implements CampaignStore {
     for (const item of items) {
       if (item.entity !== ENTITY.campaign) continue;
       const campaign = strip(item) as unknown as Campaign;
-      campaigns.set(campaign.id, { ...campaign, ...(totals.get(campaign.id) ?? { done: 0, failed: 0, pagesDone: 0 }) });
+      campaigns.set(campaign.id, withProgress(campaign, totals.get(campaign.id) ?? { done: 0, failed: 0, pagesDone: 0 }));
     }
     return campaigns;
   }
@@ -199,7 +208,7 @@ export class DynamoCampaignStore implements CampaignStore {
     ]);
     if (!meta.Item) return undefined;
     const sum = (attr: string) => shards.reduce((s, item) => s + (typeof item[attr] === 'number' ? (item[attr] as number) : 0), 0);
-    return { ...(strip(meta.Item) as unknown as Campaign), done: sum('done'), failed: sum('failed'), pagesDone: sum('pagesDone') };
+    return withProgress(strip(meta.Item) as unknown as Campaign, { done: sum('done'), failed: sum('failed'), pagesDone: sum('pagesDone') });
   }
 
   async findUnfinished(owner: string, requestHash: string): Promise<Campaign | undefined> {
@@ -278,6 +287,26 @@ export class DynamoCampaignStore implements CampaignStore {
     } catch (err) {
       if ((err as Error).name === 'ConditionalCheckFailedException') return false;
       throw translateDynamoError(err, 'Updating a campaign');
+    }
+  }
+
+  async saveSummary(id: string, summary: CampaignSummary, erasures: number): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.campaign(id),
+          UpdateExpression: 'SET #summary = :summary, #seen = :e',
+          // Only while no result was removed since the caller read `erasures` (its summary then counts every removal).
+          ConditionExpression: `#s = :completed AND ${erasures === 0 ? '(attribute_not_exists(#e) OR #e = :e)' : '#e = :e'}`,
+          ExpressionAttributeNames: { '#s': 'status', '#summary': 'summary', '#seen': 'summaryErasures', '#e': 'erasures' },
+          ExpressionAttributeValues: { ':completed': 'completed', ':summary': summary, ':e': erasures },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if ((err as Error).name === 'ConditionalCheckFailedException') return false;
+      throw translateDynamoError(err, 'Saving a campaign summary');
     }
   }
 
@@ -535,6 +564,9 @@ export class DynamoCampaignStore implements CampaignStore {
   }
 }
 
+/** The campaign a result item belongs to. */
+const campaignOf = (item: Item): string => (item.pk as string).slice(keys.campaignPartition('').length);
+
 /** Which of these learners were deleted (have a tombstone): one BatchGet of their tombstone keys. */
 export async function erasedLearners(client: DynamoDBDocumentClient, tableName: string, learnerIds: readonly string[]): Promise<Set<string>> {
   if (learnerIds.length === 0) return new Set();
@@ -544,12 +576,14 @@ export async function erasedLearners(client: DynamoDBDocumentClient, tableName: 
 }
 
 /**
- * Deletes one stored result and takes it off its campaign's progress, in one transaction; a result
- * already gone (another sweep got there first) counts nothing.
+ * Deletes one stored result, takes it off its campaign's progress and counts it in the campaign's
+ * `erasures`, in one transaction; a result already gone (another sweep got there first) counts
+ * nothing. A summary records the `erasures` it has seen, so one that missed a removal is known
+ * (and written only while the count still stands: {@link DynamoCampaignStore.saveSummary}).
  * @returns 1 when this call deleted it
  */
 async function removeResult(client: DynamoDBDocumentClient, tableName: string, item: Item): Promise<number> {
-  const campaignId = (item.pk as string).slice(keys.campaignPartition('').length);
+  const campaignId = campaignOf(item);
   const failed = item.error !== undefined ? 1 : 0;
   const shard = (typeof item.page === 'number' ? item.page : 0) % PROGRESS_SHARDS;
   for (let attempt = 1; ; attempt++) {
@@ -564,6 +598,15 @@ async function removeResult(client: DynamoDBDocumentClient, tableName: string, i
                 Key: keys.campaignProgress(campaignId, shard),
                 UpdateExpression: 'ADD done :d, failed :f',
                 ExpressionAttributeValues: { ':d': failed === 1 ? 0 : -1, ':f': -failed },
+              },
+            },
+            {
+              Update: {
+                TableName: tableName,
+                Key: keys.campaign(campaignId),
+                UpdateExpression: 'ADD erasures :one',
+                ConditionExpression: 'attribute_exists(pk)',
+                ExpressionAttributeValues: { ':one': 1 },
               },
             },
           ],
@@ -585,8 +628,9 @@ async function removeResult(client: DynamoDBDocumentClient, tableName: string, i
  * deleted is taken off its campaign's progress in the same transaction. Results a running
  * campaign writes later are refused by the learner's tombstone; any the index had not shown yet
  * are removed by the campaign's sweep when it completes ({@link DynamoCampaignStore.sweepErased}).
+ * @returns the campaigns it removed a result from (their summaries are now out of date)
  */
-export async function removeLearnerCampaignResults(client: DynamoDBDocumentClient, tableName: string, learnerId: string): Promise<number> {
+export async function removeLearnerCampaignResults(client: DynamoDBDocumentClient, tableName: string, learnerId: string): Promise<string[]> {
   const found = await queryAll(
     client,
     tableName,
@@ -601,8 +645,8 @@ export async function removeLearnerCampaignResults(client: DynamoDBDocumentClien
   );
   const results = found.filter((item) => item.entity === ENTITY.result);
   const roster: Key[] = found.filter((item) => item.entity !== ENTITY.result).map((item) => ({ pk: item.pk as string, sk: item.sk as string }));
-  let removed = 0;
-  for (const item of results) removed += await removeResult(client, tableName, item);
+  const touched = new Set<string>();
+  for (const item of results) if ((await removeResult(client, tableName, item)) > 0) touched.add(campaignOf(item));
   if (roster.length > 0) await batchWriteAll(client, tableName, roster.map((Key) => ({ DeleteRequest: { Key } })));
-  return removed + roster.length;
+  return [...touched];
 }

@@ -8,7 +8,7 @@ import {
 import { ValidationError } from '../../domain/errors.js';
 import { isActive, type AnyRecord, type Kind, type RecordOf } from '../../domain/records.js';
 import type { Clock } from '../../ports/clock.js';
-import type { Page, PageRequest, RecordChange, RecordStore } from '../../ports/record-store.js';
+import type { Page, PageRequest, RecordChange, RecordStore, Removal } from '../../ports/record-store.js';
 import { batchGetAll } from './batch-get.js';
 import { batchWriteAll } from './batch-write.js';
 import { removeLearnerCampaignResults, TOMBSTONE_DAYS } from './campaign-store.js';
@@ -196,11 +196,17 @@ export class DynamoRecordStore implements RecordStore {
     return [{ Put: { TableName: this.tableName, Item: { ...keys.learnerTombstone(record.id), entity: 'TOMBSTONE', deletedAt: now.toISOString(), [TTL_ATTRIBUTE]: ttl } } }];
   }
 
-  async remove(record: AnyRecord): Promise<void> {
+  async remove(record: AnyRecord): Promise<Removal> {
     // A deleted profile leaves no per-person campaign result behind. They go first: should the
     // profile's deletion then fail, it can be retried, and a later campaign recomputes results; the
     // other order would leave results that no retry can reach once the profile is gone.
-    if (record.kind === 'learner') await this.run(() => removeLearnerCampaignResults(this.client, this.tableName, record.id), `Deleting ${record.id}'s campaign results`);
+    const campaigns = new Set<string>();
+    const sweep = async () => {
+      if (record.kind !== 'learner') return;
+      const touched = await this.run(() => removeLearnerCampaignResults(this.client, this.tableName, record.id), `Deleting ${record.id}'s campaign results`);
+      for (const id of touched) campaigns.add(id);
+    };
+    await sweep();
     await this.transact(
       {
         Delete: {
@@ -216,8 +222,9 @@ export class DynamoRecordStore implements RecordStore {
       this.tombstone(record),
     );
     // Results written between the first sweep and the tombstone: the tombstone refuses any later one.
-    if (record.kind === 'learner') await this.run(() => removeLearnerCampaignResults(this.client, this.tableName, record.id), `Deleting ${record.id}'s campaign results`);
+    await sweep();
     if (record.kind === 'course') await this.courseCatalogueChanged();
+    return { campaigns: [...campaigns] };
   }
 
   /**
