@@ -1,4 +1,4 @@
-import { assertMayCreate, assertMayList, bureauServes, mayChange, maySee } from '../domain/access.js';
+import { assertMayCreate, assertMayList, bureauRegion, bureauServes, mayChange, maySee } from '../domain/access.js';
 import type { Caller } from '../domain/caller.js';
 import { decideConsent, type ConsentState } from '../domain/consent.js';
 import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from '../domain/errors.js';
@@ -245,13 +245,7 @@ export function makeListRecords<K extends Kind>(kind: K, { store }: Pick<RecordD
   return async (caller: Caller, query: ListQuery): Promise<Page<RecordOf<K>>> => {
     assertMayList(caller, kind);
     const page = { limit: query.limit, nextToken: query.nextToken };
-    if (caller.role === 'bureau') {
-      const region = query.region ?? caller.region;
-      if (region === undefined || !bureauServes(caller, region)) {
-        throw new ForbiddenError(`This bureau account serves ${caller.region ?? 'no region'}, not ${region ?? 'an unknown region'}.`);
-      }
-      return (await store.listByRegion(kind, region, page)) as Page<RecordOf<K>>;
-    }
+    if (caller.role === 'bureau') return (await store.listByRegion(kind, bureauRegion(caller, query.region), page)) as Page<RecordOf<K>>;
     const own = (await store.listByOwner(kind, caller.sub, page)) as Page<RecordOf<K>>;
     if (query.region === undefined) return own;
     const region = query.region;

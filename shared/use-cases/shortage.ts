@@ -1,4 +1,4 @@
-import { bureauServes } from '../domain/access.js';
+import { bureauRegion } from '../domain/access.js';
 import type { Caller } from '../domain/caller.js';
 import { ForbiddenError } from '../domain/errors.js';
 import type { AnyRecord } from '../domain/records.js';
@@ -43,13 +43,7 @@ const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 *
 /** The region a caller may see the ranking of: employers any (national by default), bureau staff only theirs. */
 function regionFor(caller: Caller, asked: string | undefined): string {
   if (caller.role === 'employer') return asked ?? 'national';
-  if (caller.role === 'bureau') {
-    const region = asked ?? caller.region;
-    if (region === undefined || !bureauServes(caller, region)) {
-      throw new ForbiddenError(`This bureau account serves ${caller.region ?? 'no region'}, not ${region ?? 'an unknown region'}.`);
-    }
-    return region;
-  }
+  if (caller.role === 'bureau') return bureauRegion(caller, asked);
   throw new ForbiddenError('Shortage insights are for employers and bureau staff.');
 }
 
