@@ -1,6 +1,7 @@
 import { bureauRegion } from '../domain/access.js';
 import type { Caller } from '../domain/caller.js';
 import { ForbiddenError } from '../domain/errors.js';
+import { round } from '../domain/numbers.js';
 import type { AnyRecord } from '../domain/records.js';
 import { rankShortage, shortageDelta, shortageDetail, type ShortageLevel } from '../domain/shortage.js';
 import type { Clock } from '../ports/clock.js';
@@ -38,7 +39,6 @@ export interface ShortageRanking {
   readonly items: ShortageItem[];
 }
 
-const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 /** The region a caller may see the ranking of: employers any (national by default), bureau staff only theirs. */
 function regionFor(caller: Caller, asked: string | undefined): string {

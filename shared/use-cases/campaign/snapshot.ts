@@ -1,6 +1,7 @@
 import { targetSkills, demandTargeted } from '../../domain/campaign/request.js';
 import type { Campaign, CampaignSnapshot, SnapshotCourse, SnapshotDemand } from '../../domain/campaign/types.js';
 import { needsOf } from '../../domain/matching/score.js';
+import { round } from '../../domain/numbers.js';
 import { indexedSkills, isActive, type Course, type Demand } from '../../domain/records.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Page, PageRequest, RecordStore } from '../../ports/record-store.js';
@@ -106,7 +107,7 @@ export function makeTakeSnapshot(deps: SnapshotDeps) {
     const market = labourMarket(region);
     const found = skills.length > 0 ? await deps.shortage.forRegion(market, skills) : new Map();
     const shortage: Record<string, number> = {};
-    for (const [skillId, entry] of found) shortage[skillId] = Math.round(entry.index * 1000) / 1000;
+    for (const [skillId, entry] of found) shortage[skillId] = round(entry.index);
 
     return {
       takenAt: now.toISOString(),
