@@ -5,7 +5,6 @@ import {
   type DynamoDBDocumentClient,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { ValidationError } from '../../domain/errors.js';
 import { isActive, type AnyRecord, type Kind, type RecordOf } from '../../domain/records.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Page, PageRequest, RecordChange, RecordStore, Removal } from '../../ports/record-store.js';
@@ -17,6 +16,7 @@ import { keyString, toRecord, type Item, type Key, type TransactItem } from './i
 import { jobTermItems, jobTermKeys } from './job-index.js';
 import { keys, PROVINCES, provinceOf, regionPrefix } from './keys.js';
 import { TTL_ATTRIBUTE } from './table-schema.js';
+import { decodePartitionCursor, encodePageToken } from './toolkit/page-token.js';
 import { pointReads } from './point-reads.js';
 import { encodeSkillVector } from './skill-vector.js';
 import { indexPartitions, matchingSkills } from '../../domain/matching/evidence.js';
@@ -115,26 +115,6 @@ function indexOps(next: AnyRecord | undefined, previous: AnyRecord | undefined, 
   return [...deletes.map((Key) => ({ DeleteRequest: { Key } })), ...[...overwrites, ...fresh].map((Item) => ({ PutRequest: { Item } }))];
 }
 
-interface TokenState {
-  /** Which partition of a multi-partition list. */
-  p: number;
-  /** DynamoDB's LastEvaluatedKey within it. */
-  k?: Record<string, string>;
-}
-
-const encodeToken = (t: TokenState): string => Buffer.from(JSON.stringify(t)).toString('base64url');
-
-function decodeToken(token: string | undefined, partitions: number): TokenState {
-  if (token === undefined) return { p: 0 };
-  try {
-    const t = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as TokenState;
-    const keyOk = t.k === undefined || (typeof t.k === 'object' && t.k !== null && Object.values(t.k).every((v) => typeof v === 'string'));
-    if (Number.isInteger(t.p) && t.p >= 0 && t.p < partitions && keyOk) return t;
-  } catch {
-    // fall through to the validation error
-  }
-  throw new ValidationError('The nextToken is not valid.', [{ path: '/nextToken', message: 'Not a token this list returned; start again without it.' }]);
-}
 
 export interface DynamoRecordStoreOptions {
   /**
@@ -334,7 +314,7 @@ export class DynamoRecordStore implements RecordStore {
     page: PageRequest,
     map: (item: Item) => T = toRecord as (item: Item) => T,
   ): Promise<Page<T>> {
-    const state = decodeToken(page.nextToken, queries.length);
+    const state = decodePartitionCursor(page.nextToken, queries.length);
     const items: T[] = [];
     let p = state.p;
     let startKey = state.k;
@@ -344,13 +324,13 @@ export class DynamoRecordStore implements RecordStore {
       items.push(...(out.Items ?? []).map(map));
       if (out.LastEvaluatedKey) {
         startKey = out.LastEvaluatedKey as Record<string, string>;
-        if (items.length >= page.limit) return { items, nextToken: encodeToken({ p, k: startKey }) };
+        if (items.length >= page.limit) return { items, nextToken: encodePageToken({ p, k: startKey }) };
       } else {
         p += 1;
         startKey = undefined;
       }
     }
-    return p < queries.length ? { items, nextToken: encodeToken({ p, ...(startKey ? { k: startKey } : {}) }) } : { items };
+    return p < queries.length ? { items, nextToken: encodePageToken({ p, ...(startKey ? { k: startKey } : {}) }) } : { items };
   }
 
   /**
