@@ -9,6 +9,7 @@ import type { Page, RecordStore } from '../ports/record-store.js';
 import type { DemandInput, DemandPatch } from '../schemas/demand.js';
 import type { LearnerInput, LearnerPatch } from '../schemas/learner.js';
 import type { CourseInput, CoursePatch } from '../schemas/course.js';
+import { mapPooled } from '../async/pool.js';
 
 export type InputOf<K extends Kind> = { demand: DemandInput; learner: LearnerInput; course: CourseInput }[K];
 export type PatchOf<K extends Kind> = { demand: DemandPatch; learner: LearnerPatch; course: CoursePatch }[K];
@@ -150,16 +151,7 @@ export function makeUpsertBatch<K extends Kind>(kind: K, deps: RecordDeps) {
       });
       if (refused.length > 0) throw new ForbiddenError(GRANT_REFUSED, refused);
     }
-    const out: RecordOf<K>[] = new Array(inputs.length);
-    let next = 0;
-    const worker = async () => {
-      while (next < inputs.length) {
-        const i = next++;
-        out[i] = (await upsert(caller, inputs[i]!)).record;
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(8, inputs.length) }, worker));
-    return out;
+    return mapPooled(inputs, 8, async (input) => (await upsert(caller, input)).record);
   };
 }
 

@@ -8,6 +8,7 @@ import {
 import { isActive, type AnyRecord, type Kind, type RecordOf } from '../../domain/records.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Page, PageRequest, RecordChange, RecordStore, Removal } from '../../ports/record-store.js';
+import { mapPooled } from '../../async/pool.js';
 import { batchGetAll } from './batch-get.js';
 import { batchWriteAll } from './batch-write.js';
 import { removeLearnerCampaignResults, TOMBSTONE_DAYS } from './campaign-store.js';
@@ -17,6 +18,8 @@ import { jobTermItems, jobTermKeys } from './job-index.js';
 import { keys, PROVINCES, provinceOf, regionPrefix } from './keys.js';
 import { TTL_ATTRIBUTE } from './table-schema.js';
 import { decodePartitionCursor, encodePageToken } from './toolkit/page-token.js';
+import { retrying } from './toolkit/retry.js';
+import { isTransactionConflict } from './toolkit/sdk-errors.js';
 import { pointReads } from './point-reads.js';
 import { encodeSkillVector } from './skill-vector.js';
 import { indexPartitions, matchingSkills } from '../../domain/matching/evidence.js';
@@ -237,23 +240,11 @@ export class DynamoRecordStore implements RecordStore {
     }
     if (group.length > 0) groups.push(group);
 
-    let nextGroup = 0;
-    let failed = false;
-    // After a failure no worker starts another transaction: the caller has been told the write
-    // failed, and must not find it still going on behind its back.
-    const worker = async () => {
-      while (!failed && nextGroup < groups.length) {
-        try {
-          await this.transactRetrying(groups[nextGroup++]!, 'Writing records');
-        } catch (err) {
-          failed = true;
-          throw err;
-        }
-      }
-    };
     const courses = [...latest.values()].some((c) => c.next.kind === 'course');
     try {
-      await Promise.all(Array.from({ length: Math.min(SAVE_MANY_CONCURRENCY, groups.length) }, worker));
+      // After a failure the pool starts no other transaction: the caller has been told the write
+      // failed, and must not find it still going on behind its back.
+      await mapPooled(groups, SAVE_MANY_CONCURRENCY, (group) => this.transactRetrying(group, 'Writing records'));
       for (const { next, index } of oversized) await this.transact({ Put: { TableName: this.tableName, Item: toItem(next) } }, index, `Writing ${next.kind} ${next.id}`);
     } catch (err) {
       // Some courses may have been written before the failure; the failure is what the caller hears.
@@ -359,16 +350,10 @@ export class DynamoRecordStore implements RecordStore {
 
   /** An unconditional transaction, retried when it lost to a concurrent transaction on the same items. */
   private async transactRetrying(items: TransactItem[], what: string): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.client.send(new TransactWriteCommand({ TransactItems: items }));
-        return;
-      } catch (err) {
-        const e = err as Error & { CancellationReasons?: Array<{ Code?: string }> };
-        const conflict = e.name === 'TransactionConflictException' || (e.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict');
-        if (!conflict || attempt >= TRANSACTION_ATTEMPTS) throw translateDynamoError(err, what);
-        await new Promise((r) => setTimeout(r, Math.random() * 25 * 2 ** attempt));
-      }
+    try {
+      await retrying(() => this.client.send(new TransactWriteCommand({ TransactItems: items })), { attempts: TRANSACTION_ATTEMPTS, retryable: isTransactionConflict });
+    } catch (err) {
+      throw translateDynamoError(err, what);
     }
   }
 

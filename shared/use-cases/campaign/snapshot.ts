@@ -9,6 +9,7 @@ import type { ShortageReader } from '../../ports/shortage.js';
 import { regionChain, regionContains, regionDistance } from '../../regions/regions.js';
 import type { Level } from '../../taxonomy/levels.js';
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
+import { mapPooled } from '../../async/pool.js';
 
 /**
  * The market a campaign runs against, read once when it starts: the region's open, unexpired
@@ -93,16 +94,11 @@ export function makeTakeSnapshot(deps: SnapshotDeps) {
 
     const skills = [...new Set(demands.flatMap((d) => d.needs.map((n) => n.skillId)))].sort();
     const courses = new Map<string, SnapshotCourse>();
-    let next = 0;
-    const reader = async () => {
-      while (next < skills.length) {
-        const skill = skills[next++]!;
-        for await (const record of everyItem((page) => deps.store.listBySkill('course', skill, page), 200, COURSES_PER_SKILL)) {
-          if (record.kind === 'course' && !courses.has(record.id) && courseReachable(record, region)) courses.set(record.id, snapshotCourse(record));
-        }
+    await mapPooled(skills, SKILL_READS_IN_FLIGHT, async (skill) => {
+      for await (const record of everyItem((page) => deps.store.listBySkill('course', skill, page), 200, COURSES_PER_SKILL)) {
+        if (record.kind === 'course' && !courses.has(record.id) && courseReachable(record, region)) courses.set(record.id, snapshotCourse(record));
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(SKILL_READS_IN_FLIGHT, skills.length) }, reader));
+    });
 
     const market = labourMarket(region);
     const found = skills.length > 0 ? await deps.shortage.forRegion(market, skills) : new Map();
