@@ -8,6 +8,7 @@ import type { Item } from './items.js';
 import { pointReads } from './point-reads.js';
 import { keys, PROVINCES, regionPrefix } from './keys.js';
 import { decodePartitionCursor, encodePageToken } from './toolkit/page-token.js';
+import { cancellationCodes } from './toolkit/sdk-errors.js';
 
 const ENTITY = 'ENGAGEMENT';
 const LIST_ENTITY = 'ENGAGEMENT_ENTRY';
@@ -55,9 +56,9 @@ export class DynamoEngagementStore implements EngagementStore {
       await this.client.send(new TransactWriteCommand({ TransactItems: items }));
       return 'created';
     } catch (err) {
-      const reasons = (err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
-      if (reasons[0]?.Code === 'ConditionalCheckFailed') return 'exists';
-      if (reasons[4]?.Code === 'ConditionalCheckFailed') return 'over-quota';
+      const codes = cancellationCodes(err);
+      if (codes[0] === 'ConditionalCheckFailed') return 'exists';
+      if (codes[4] === 'ConditionalCheckFailed') return 'over-quota';
       throw translateDynamoError(err, 'Creating an engagement');
     }
   }

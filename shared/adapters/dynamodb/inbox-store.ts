@@ -4,6 +4,7 @@ import { translateDynamoError } from './errors.js';
 import type { Item } from './items.js';
 import { keys } from './keys.js';
 import { decodePageToken, encodePageToken } from './toolkit/page-token.js';
+import { cancellationCodes } from './toolkit/sdk-errors.js';
 
 /** The last event id of a page, from its `nextToken`. */
 const eventIdOf = (value: unknown): string | undefined => {
@@ -16,7 +17,7 @@ const toEvent = (item: Item): InboxEvent => {
   return rest as unknown as InboxEvent;
 };
 
-const cancelledAt = (err: unknown, i: number): boolean => ((err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [])[i]?.Code === 'ConditionalCheckFailed';
+const cancelledAt = (err: unknown, i: number): boolean => cancellationCodes(err)[i] === 'ConditionalCheckFailed';
 
 /**
  * DynamoDB implementation of {@link InboxStore}: a user's events in one partition (sort key
