@@ -231,6 +231,19 @@ describe('stateless stack', () => {
     });
   });
 
+  describe('campaign queue', () => {
+    it('lets the handlers that start campaigns or delete learners (a settle message) send to it, and no other route', () => {
+      const senders = ['create-campaign', 'delete-learner', 'delete-my-profile'];
+      for (const route of ROUTES) {
+        const fn = built.stateless.routeFunctions.get(route.handler) as ServiceFunction;
+        const sends = statementsOf(stack, template, roleOf(fn)).some((s) => list(s.Action).some((a) => a.startsWith('sqs:SendMessage')));
+        const env = (template.findResources('AWS::Lambda::Function')[functionId(stack, fn)]?.Properties.Environment?.Variables ?? {}) as Record<string, unknown>;
+        expect(sends, route.handler).toBe(senders.includes(route.handler));
+        expect('CAMPAIGN_QUEUE_URL' in env, route.handler).toBe(senders.includes(route.handler));
+      }
+    });
+  });
+
   describe('background triggers', () => {
     it('invokes the import function for objects created under imports/', () => {
       template.hasResourceProperties('Custom::S3BucketNotifications', {
