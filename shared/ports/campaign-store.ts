@@ -73,8 +73,8 @@ export interface CampaignStore {
   completePage(id: string, page: number, cursor?: CampaignCursor): Promise<boolean>;
   /**
    * Deletes the results of learners deleted since they were written (the deletion's own sweep
-   * can miss a result written in the same instant) and takes them off the progress; run before
-   * a campaign's report is made.
+   * can miss a result written in the same instant) and takes them off the progress, and their
+   * roster places; run before a campaign's report is made, and after its roster is written.
    * @returns how many results it deleted
    */
   sweepErased(id: string): Promise<number>;

@@ -135,7 +135,7 @@ describe('erasure while a campaign runs (DynamoDB Local)', { timeout: 120_000 },
 
   it('keeps summary and total exact when a learner is deleted while the campaign finalises', async () => {
     // Prepare
-    const campaign = newCampaign(bureau, CampaignInputSchema.parse({ name: '汇总时删除', region: '110119' }), NOW);
+    const campaign = newCampaign(bureau, CampaignInputSchema.parse({ name: '汇总时删除', region: '110119', assign: true }), NOW);
     await campaigns.create(campaign);
     let runner: ReturnType<typeof makeCampaignRunner> | undefined;
     const erase = makeDeleteRecord('learner', { store, clock, campaignsChanged: async (ids) => void (await Promise.all(ids.map((id) => runner!.settle(id)))) });
@@ -164,8 +164,11 @@ describe('erasure while a campaign runs (DynamoDB Local)', { timeout: 120_000 },
     const final = (await campaigns.get(campaign.id))!;
     const stored: string[] = [];
     for await (const r of campaigns.allResults(campaign.id)) stored.push(r.learner.id);
+    const left = (await scanAll(table.client, table.tableName)).filter((i) => i.pk === `CAMPAIGN#${campaign.id}` && String(i.sk).endsWith(`#${victim}`));
     expect(victim).toBeDefined();
     expect(stored).not.toContain(victim);
+    // Finalisation read the victim's result before the deletion and gave them a roster place: gone too.
+    expect(left.map((i) => i.sk)).toEqual([]);
     expect(done.status).toBe('completed');
     expect(final.done + final.failed).toBe(stored.length);
     expect(final.total).toBe(stored.length);

@@ -197,6 +197,8 @@ export function makeCampaignRunner(deps: CampaignRunnerDeps) {
         return key === stored.get(row.id) ? [] : [{ learnerId: row.id, assignment: place ?? null }];
       });
       await campaigns.setAssignments(id, changes);
+      // A learner deleted since their result was read may just have been given a place: not kept.
+      await campaigns.sweepErased(id);
     }
     const summary = summarise(rows, snapshot, roster, { taxonomy, groups: campaign.request.groups });
     const now = clock.now().toISOString();

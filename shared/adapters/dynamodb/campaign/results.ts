@@ -157,8 +157,26 @@ export async function setAssignments(
   await run(() => batchWriteAll(table.client, table.tableName, requests, { concurrency: 8 }), 'Saving the campaign roster');
 }
 
-/** Deletes the results of learners deleted since they were written; see {@link removeResult}. */
+/**
+ * Deletes the results and roster places of learners deleted since they were written (a result
+ * through {@link removeResult}; a place given by a finalisation that read the result just
+ * before the deletion, in batches).
+ */
 export async function sweepErased(table: CampaignTable, id: string): Promise<number> {
+  const places = await queryAll(
+    table.client,
+    table.tableName,
+    {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':pk': keys.campaignPartition(id), ':p': keys.campaignRosterPrefix },
+      ProjectionExpression: 'pk, sk, learnerId',
+      ConsistentRead: true,
+    },
+    'Sweeping campaign results',
+  );
+  const erasedPlaces = await erasedLearners(table, places.map((p) => p.learnerId as string));
+  const stale = places.filter((p) => erasedPlaces.has(p.learnerId as string)).map((p): Key => ({ pk: p.pk as string, sk: p.sk as string }));
+  if (stale.length > 0) await run(() => batchWriteAll(table.client, table.tableName, stale.map((Key) => ({ DeleteRequest: { Key } }))), 'Sweeping campaign results');
   let swept = 0;
   let startKey: Record<string, unknown> | undefined;
   do {
