@@ -2,6 +2,7 @@ import {
   ConditionalCheckFailedException,
   LimitExceededException,
   ProvisionedThroughputExceededException,
+  ResourceNotFoundException,
   RequestLimitExceeded,
   ThrottlingException,
   TransactionCanceledException,
@@ -47,3 +48,6 @@ export const isThrottled = (err: unknown): boolean =>
 
 /** A failed condition, on a single write or on any item of a transaction. */
 export const isConditionLost = (err: unknown): boolean => isConditionFailed(err) || cancellationCodes(err).includes('ConditionalCheckFailed');
+
+/** The table (or index) named does not exist (a local table not created yet, a wrong `--table`). */
+export const isTableMissing = (err: unknown): boolean => is(err, ResourceNotFoundException, 'ResourceNotFoundException');

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException, ProvisionedThroughputExceededException, TransactionCanceledException, TransactionConflictException } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { cancellationCodes, isConditionFailed, isConditionLost, isThrottled, isTransactionConflict } from '../../../../shared/adapters/dynamodb/toolkit/sdk-errors.js';
+import { cancellationCodes, isConditionFailed, isConditionLost, isTableMissing, isThrottled, isTransactionConflict } from '../../../../shared/adapters/dynamodb/toolkit/sdk-errors.js';
 
 const meta = { $metadata: {} };
 const named = (name: string, extra: object = {}) => Object.assign(new Error(name), { name, ...extra });
@@ -26,6 +26,7 @@ describe('SDK errors', () => {
     expect(isConditionFailed(named('ConditionalCheckFailedException'))).toBe(true);
     expect(isThrottled(named('ThrottlingException'))).toBe(true);
     expect(isThrottled(named('RequestLimitExceeded'))).toBe(true);
+    expect(isTableMissing(named('ResourceNotFoundException'))).toBe(true);
     expect(isTransactionConflict(named('TransactionCanceledException', { CancellationReasons: [{ Code: 'TransactionConflict' }] }))).toBe(true);
     expect(isThrottled(named('TransactionCanceledException', { CancellationReasons: [{}, { Code: 'ThrottlingError' }] }))).toBe(true);
     expect(cancellationCodes(named('TransactionCanceledException', { CancellationReasons: [{}] }))).toEqual(['None']);
@@ -37,6 +38,7 @@ describe('SDK errors', () => {
       expect(isConditionLost(err)).toBe(false);
       expect(isThrottled(err)).toBe(false);
       expect(isTransactionConflict(err)).toBe(false);
+      expect(isTableMissing(err)).toBe(false);
       expect(cancellationCodes(err)).toEqual([]);
     }
   });
