@@ -7,6 +7,7 @@ import { runRules } from './rules-command.js';
 import { runShortage } from './shortage-command.js';
 import { runToken } from './token-command.js';
 import { ImportFileError } from '#shared/import/decode.js';
+import { isTableMissing } from '#shared/adapters/dynamodb/toolkit/sdk-errors.js';
 
 type Command = (args: string[], lang: CliLang) => Promise<number>;
 
@@ -51,7 +52,7 @@ function errorLine(err: unknown, command: string, lang: CliLang): string {
   if (/ECONNREFUSED|ENOTFOUND|socket hang up|TimeoutError/.test(text)) {
     return say(lang, 'cannot reach DynamoDB: run "npm start" first, or give --endpoint URL', '连接不到 DynamoDB：请先运行 "npm start"，或用 --endpoint 指定地址');
   }
-  if (e?.name === 'ResourceNotFoundException') return say(lang, 'the table does not exist: run "npm start" first, or give --table NAME', '数据表不存在：请先运行 "npm start"，或用 --table 指定表名');
+  if (isTableMissing(err)) return say(lang, 'the table does not exist: run "npm start" first, or give --table NAME', '数据表不存在：请先运行 "npm start"，或用 --table 指定表名');
   if (err instanceof Error) return err.message.split('\n')[0]!;
   return String(err);
 }

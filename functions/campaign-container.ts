@@ -6,6 +6,7 @@ import { LocalCampaignDispatcher } from '#shared/adapters/local/campaign-dispatc
 import { makeCampaignRunner, type CampaignRunner } from '#shared/use-cases/campaign/runner.js';
 import { getActionDeps } from './action-deps.js';
 import { getCampaignStore } from './campaign-store.js';
+import { settleInProcess } from './campaigns-changed.js';
 import { getContainer } from './container.js';
 import { logger } from './http/observability.js';
 
@@ -52,6 +53,12 @@ export function getCampaignContainer(): CampaignContainer {
     // Imported only in AWS: the local server never loads the SQS client.
     const queue = () => (sqs ??= import('#shared/adapters/sqs/campaign-queue.js').then((m) => m.makeSqsCampaignQueue(queueUrl ?? '', base.config.AWS_REGION)));
     const local = queueUrl === undefined ? new LocalCampaignDispatcher(runner, (campaignId, error) => logger.error('Campaign run failed', { campaignId, error: error as Error })) : undefined;
+    // Runs are local: a learner's deletion settles the summaries of completed campaigns here, at once.
+    if (local) {
+      settleInProcess(async (ids) => {
+        for (const id of ids) await runner.settle(id);
+      });
+    }
     container = {
       campaigns,
       runner,

@@ -99,14 +99,15 @@ export const BACKGROUND_FUNCTIONS: readonly BackgroundFunctionDef[] = [
   },
   {
     name: 'campaign-worker',
-    description: 'Bureau campaigns (SQS fan-out): plans learner pages, runs one page of learners per message, finalises roster and report',
+    description: 'Bureau campaigns (SQS fan-out): plans learner pages, runs one page of learners per message, finalises roster and report, settles summaries after deletions',
     table: 'read-write',
     triggers: [
       {
         kind: 'work-queue',
         queue: 'CampaignQueue',
         urlVariable: 'CAMPAIGN_QUEUE_URL',
-        senders: ['create-campaign'],
+        // Deleting a learner sends `settle` for the completed campaigns that held their result.
+        senders: ['create-campaign', 'delete-learner', 'delete-my-profile'],
         // Pages take a second or two each; a plan or finalisation of a very large campaign takes minutes.
         batchSize: 5,
         maxBatchingWindow: Duration.seconds(1),

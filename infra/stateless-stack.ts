@@ -175,13 +175,15 @@ export class StatelessStack extends Stack {
     this.grantTable(fn, isPublic ? 'none' : route.method === 'GET' && !route.writes ? 'read' : 'read-write');
     this.routeFunctions.set(route.handler, fn);
 
-    const [httpRoute] = this.api.addRoutes({
+    // HEAD is a GET without the body (RFC 9110): the same function answers it, under the same
+    // authorizer and scopes, as the local server does.
+    const httpRoutes = this.api.addRoutes({
       path: route.path,
-      methods: [HttpMethod[route.method]],
+      methods: route.method === 'GET' ? [HttpMethod.GET, HttpMethod.HEAD] : [HttpMethod[route.method]],
       integration: new HttpLambdaIntegration(`${pascal(route.handler)}Integration`, fn.function),
       ...(isPublic ? { authorizer: new HttpNoneAuthorizer() } : { authorizer, authorizationScopes: [...route.scopes] }),
     });
-    if (isPublic && httpRoute) acknowledgePublicRoute(httpRoute, route);
+    if (isPublic) for (const httpRoute of httpRoutes) acknowledgePublicRoute(httpRoute, route);
   }
 
   private addBackgroundFunction(def: BackgroundFunctionDef): void {

@@ -1,5 +1,6 @@
 import { CreateTableCommand, DescribeTableCommand, UpdateTableCommand, waitUntilTableExists, type DynamoDBClient, type TableDescription } from '@aws-sdk/client-dynamodb';
 import { createTableInput } from '#shared/adapters/dynamodb/table-schema.js';
+import { isTableMissing } from '#shared/adapters/dynamodb/toolkit/sdk-errors.js';
 
 /**
  * Creates the table from the shared schema, or adds the indexes an older local table lacks, so
@@ -17,7 +18,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string, { s
   try {
     existing = (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table;
   } catch (err) {
-    if ((err as Error).name !== 'ResourceNotFoundException') throw err;
+    if (!isTableMissing(err)) throw err;
   }
   if (!existing) {
     await client.send(new CreateTableCommand(wanted));

@@ -7,6 +7,18 @@ import type { AnyRecord, Kind } from './records.js';
 export const bureauServes = (caller: Caller, region: string): boolean =>
   caller.role === 'bureau' && caller.region !== undefined && regionContains(caller.region, region);
 
+/**
+ * The region a bureau caller's list or report is about: the one asked for, else the caller's own;
+ * 403 unless the caller serves it (a region outside the bureau's is refused, never narrowed).
+ */
+export function bureauRegion(caller: Caller, asked: string | undefined): string {
+  const region = asked ?? caller.region;
+  if (region === undefined || !bureauServes(caller, region)) {
+    throw new ForbiddenError(`This bureau account serves ${caller.region ?? 'no region'}, not ${region ?? 'an unknown region'}.`);
+  }
+  return region;
+}
+
 const CREATORS: Record<Kind, readonly Caller['role'][]> = {
   demand: ['employer', 'bureau'],
   learner: ['jobseeker', 'bureau'],

@@ -19,6 +19,8 @@ export interface StatusChange {
   readonly total?: number;
   readonly pagesTotal?: number;
   readonly summary?: CampaignSummary;
+  /** The campaign's `erasures` the summary counts (read before the results it was made from). */
+  readonly summaryErasures?: number;
   readonly error?: string;
   readonly startedAt?: string;
   readonly finishedAt?: string;
@@ -55,6 +57,12 @@ export interface CampaignStore {
    */
   saveSnapshot(id: string, snapshot: CampaignSnapshot): Promise<CampaignSnapshot>;
   loadSnapshot(id: string): Promise<CampaignSnapshot | undefined>;
+  /**
+   * Replaces a completed campaign's summary, made from its results after reading `erasures` as
+   * the campaign's count of removed results, and records that count beside it.
+   * @returns false when the campaign is not completed or a result was removed since (nothing changed)
+   */
+  saveSummary(id: string, summary: CampaignSummary, erasures: number): Promise<boolean>;
   /** Writes the results of a learner page that are not stored yet, each with the progress it adds (see {@link WriteOutcome}). */
   writeResults(id: string, page: number, results: readonly NewResult[]): Promise<WriteOutcome>;
   /**
@@ -65,8 +73,8 @@ export interface CampaignStore {
   completePage(id: string, page: number, cursor?: CampaignCursor): Promise<boolean>;
   /**
    * Deletes the results of learners deleted since they were written (the deletion's own sweep
-   * can miss a result written in the same instant) and takes them off the progress; run before
-   * a campaign's report is made.
+   * can miss a result written in the same instant) and takes them off the progress, and their
+   * roster places; run before a campaign's report is made, and after its roster is written.
    * @returns how many results it deleted
    */
   sweepErased(id: string): Promise<number>;

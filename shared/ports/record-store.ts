@@ -30,6 +30,15 @@ export interface RecordIndex {
 /** A record's skill-index entry; the composition root hands one to the record store. */
 export type RecordIndexer = (record: AnyRecord) => RecordIndex;
 
+/** What deleting a record took with it besides the record. */
+export interface Removal {
+  /**
+   * Campaigns that held a result of the deleted learner, now taken off them: their stored
+   * summaries are out of date until recomputed (the runner's `finalise` does it).
+   */
+  readonly campaigns: readonly string[];
+}
+
 /** Storage of demands, learners and courses together with their skill index. */
 export interface RecordStore {
   get<K extends Kind>(kind: K, id: string): Promise<RecordOf<K> | undefined>;
@@ -42,7 +51,7 @@ export interface RecordStore {
    */
   save(next: AnyRecord, previous: AnyRecord | undefined): Promise<void>;
   /** Deletes a record and its index entries; ConflictError if it changed since it was read. */
-  remove(record: AnyRecord): Promise<void>;
+  remove(record: AnyRecord): Promise<Removal>;
   /** Bulk writes for imports: many records at once, unconditional, idempotent. */
   saveMany(changes: readonly RecordChange[]): Promise<void>;
   listByOwner(kind: Kind, owner: string, page: PageRequest): Promise<Page<AnyRecord>>;

@@ -209,6 +209,12 @@ export function regionChain(code: string): string[] {
   );
 }
 
+/** The province a region lies in (itself for a province); undefined for `national` or an unknown code. */
+export function provinceOf(code: string): string | undefined {
+  const chain = regionChain(code);
+  return chain.length >= 2 ? chain[chain.length - 2] : undefined;
+}
+
 /** Whether `code` lies in `ancestor` (inclusive: a region contains itself; `national` contains all). */
 export function regionContains(ancestor: string, code: string): boolean {
   const chain = regionChain(code);

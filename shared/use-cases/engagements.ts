@@ -1,5 +1,5 @@
 import type { Caller } from '../domain/caller.js';
-import { bureauServes, mayChange } from '../domain/access.js';
+import { bureauRegion, bureauServes, mayChange } from '../domain/access.js';
 import { engagementId, isOpen, mayMove, moved, revealsContact, sideOf, type Engagement, type EngagementKind, type EngagementStatus } from '../domain/engagement.js';
 import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from '../domain/errors.js';
 import { matchingSkills } from '../domain/matching/evidence.js';
@@ -183,9 +183,7 @@ export function makeListEngagements(kind: EngagementKind, deps: EngagementDeps) 
     } else if (caller.role === 'employer') {
       audience = { employerSub: caller.sub };
     } else {
-      const region = query.region ?? caller.region;
-      if (region === undefined || !bureauServes(caller, region)) throw new ForbiddenError(`This bureau account serves ${caller.region ?? 'no region'}, not ${region ?? 'an unknown region'}.`);
-      audience = { region };
+      audience = { region: bureauRegion(caller, query.region) };
     }
     const page = await deps.engagements.list(kind, audience, { limit: query.limit, nextToken: query.nextToken });
     const viewer: 'seeker' | 'employer' | undefined = caller.role === 'jobseeker' ? 'seeker' : caller.role === 'employer' ? 'employer' : undefined;

@@ -7,7 +7,7 @@ import type { Clock } from '../ports/clock.js';
 import type { ProfileLinks } from '../ports/profile-links.js';
 import type { RecordStore } from '../ports/record-store.js';
 import type { LearnerInput, LearnerPatch } from '../schemas/learner.js';
-import { makeDeleteRecord, makeGetRecord, makePatchRecord, makeUpsertRecord, withFields } from './records.js';
+import { makeDeleteRecord, makeGetRecord, makePatchRecord, makeUpsertRecord, withFields, type CampaignsChanged } from './records.js';
 
 /**
  * `/me/profile`: the one learner profile a job seeker's account owns, whichever browser asks, and
@@ -83,7 +83,7 @@ export function makePatchMyProfile(deps: ProfileDeps & { readonly withdrawOpen: 
 }
 
 /** Erases the caller's profile as DELETE /learners/{id} does, withdrawing its open engagements. */
-export function makeDeleteMyProfile(deps: ProfileDeps & { readonly withdrawOpen: WithdrawOpen }) {
+export function makeDeleteMyProfile(deps: ProfileDeps & { readonly withdrawOpen: WithdrawOpen; readonly campaignsChanged?: CampaignsChanged | undefined }) {
   return async (caller: Caller, ifMatch?: string): Promise<void> => {
     const current = await resolveProfile(deps, caller);
     if (!current) throw new NotFoundError('You have no profile.');

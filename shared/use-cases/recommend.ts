@@ -4,6 +4,7 @@ import { ASSUMED_HELD_LEVEL, havesOf, needsOf, scoreMatch, type MatchContext, ty
 import { matchingSkills } from '../domain/matching/evidence.js';
 import { isLexical } from '../domain/matching/lexical.js';
 import type { Have, MatchBreakdown, Need } from '../domain/matching/types.js';
+import { round } from '../domain/numbers.js';
 import { indexedSkills, isActive, kindOfId, type Course, type Demand, type Learner } from '../domain/records.js';
 import {
   explainCourse,
@@ -32,7 +33,7 @@ import type { Clock } from '../ports/clock.js';
 import type { CourseCatalogue } from '../ports/course-catalogue.js';
 import type { RecordStore } from '../ports/record-store.js';
 import type { ShortageReader } from '../ports/shortage.js';
-import { regionChain, regionDistance } from '../regions/regions.js';
+import { provinceOf, regionChain, regionDistance } from '../regions/regions.js';
 import type { Level } from '../taxonomy/levels.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import { findDemandsFor, learnerPartitions } from './match.js';
@@ -237,13 +238,6 @@ function labourMarket(region: string): string {
   return chain.length >= 4 ? chain[1]! : (chain[0] ?? region);
 }
 
-/** The province a region lies in (itself for a province); undefined for `national`. */
-function provinceOf(region: string): string | undefined {
-  const chain = regionChain(region);
-  return chain.length >= 2 ? chain[chain.length - 2] : undefined;
-}
-
-const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /**
  * Ranked courses and a pathway for a learner. The learner themself and the bureau of their region

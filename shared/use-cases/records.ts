@@ -1,4 +1,4 @@
-import { assertMayCreate, assertMayList, bureauServes, mayChange, maySee } from '../domain/access.js';
+import { assertMayCreate, assertMayList, bureauRegion, bureauServes, mayChange, maySee } from '../domain/access.js';
 import type { Caller } from '../domain/caller.js';
 import { decideConsent, type ConsentState } from '../domain/consent.js';
 import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from '../domain/errors.js';
@@ -9,6 +9,7 @@ import type { Page, RecordStore } from '../ports/record-store.js';
 import type { DemandInput, DemandPatch } from '../schemas/demand.js';
 import type { LearnerInput, LearnerPatch } from '../schemas/learner.js';
 import type { CourseInput, CoursePatch } from '../schemas/course.js';
+import { mapPooled } from '../async/pool.js';
 
 export type InputOf<K extends Kind> = { demand: DemandInput; learner: LearnerInput; course: CourseInput }[K];
 export type PatchOf<K extends Kind> = { demand: DemandPatch; learner: LearnerPatch; course: CoursePatch }[K];
@@ -150,16 +151,7 @@ export function makeUpsertBatch<K extends Kind>(kind: K, deps: RecordDeps) {
       });
       if (refused.length > 0) throw new ForbiddenError(GRANT_REFUSED, refused);
     }
-    const out: RecordOf<K>[] = new Array(inputs.length);
-    let next = 0;
-    const worker = async () => {
-      while (next < inputs.length) {
-        const i = next++;
-        out[i] = (await upsert(caller, inputs[i]!)).record;
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(8, inputs.length) }, worker));
-    return out;
+    return mapPooled(inputs, 8, async (input) => (await upsert(caller, input)).record);
   };
 }
 
@@ -211,14 +203,24 @@ export function withFields<K extends Kind>(record: RecordOf<K>, fields: Partial<
   return build(record.kind as K, record.owner, record.ref, { ...storedFields(record), ...fields } as RecordFields<K>, record, now);
 }
 
-/** Deletes the caller's record and its index entries, honouring If-Match. */
-export function makeDeleteRecord<K extends Kind>(kind: K, deps: RecordDeps) {
+/**
+ * Told, after a learner's deletion, of the campaigns whose results lost that learner: their
+ * summaries are recomputed (in this process, or on the campaign queue in AWS).
+ */
+export type CampaignsChanged = (campaignIds: readonly string[]) => Promise<void>;
+
+/**
+ * Deletes the caller's record and its index entries, honouring If-Match; campaigns that held a
+ * deleted learner's result are handed to `campaignsChanged`, when given.
+ */
+export function makeDeleteRecord<K extends Kind>(kind: K, deps: RecordDeps & { readonly campaignsChanged?: CampaignsChanged | undefined }) {
   const get = makeGetRecord(kind, deps);
   return async (caller: Caller, id: string, ifMatch?: string): Promise<void> => {
     const current = await get(caller, id);
     if (!mayChange(caller, current)) throw new ForbiddenError(`You may read but not delete this ${kind}.`);
     if (ifMatch !== undefined && !ifMatchHolds(ifMatch, current)) throw new PreconditionFailedError(`This ${kind} has changed since you read it (now ${etagOf(current)}).`);
-    await deps.store.remove(current);
+    const removal = await deps.store.remove(current);
+    if (removal.campaigns.length > 0) await deps.campaignsChanged?.(removal.campaigns);
   };
 }
 
@@ -235,13 +237,7 @@ export function makeListRecords<K extends Kind>(kind: K, { store }: Pick<RecordD
   return async (caller: Caller, query: ListQuery): Promise<Page<RecordOf<K>>> => {
     assertMayList(caller, kind);
     const page = { limit: query.limit, nextToken: query.nextToken };
-    if (caller.role === 'bureau') {
-      const region = query.region ?? caller.region;
-      if (region === undefined || !bureauServes(caller, region)) {
-        throw new ForbiddenError(`This bureau account serves ${caller.region ?? 'no region'}, not ${region ?? 'an unknown region'}.`);
-      }
-      return (await store.listByRegion(kind, region, page)) as Page<RecordOf<K>>;
-    }
+    if (caller.role === 'bureau') return (await store.listByRegion(kind, bureauRegion(caller, query.region), page)) as Page<RecordOf<K>>;
     const own = (await store.listByOwner(kind, caller.sub, page)) as Page<RecordOf<K>>;
     if (query.region === undefined) return own;
     const region = query.region;

@@ -1,6 +1,7 @@
-import { bureauServes } from '../domain/access.js';
+import { bureauRegion } from '../domain/access.js';
 import type { Caller } from '../domain/caller.js';
 import { ForbiddenError } from '../domain/errors.js';
+import { round } from '../domain/numbers.js';
 import type { AnyRecord } from '../domain/records.js';
 import { rankShortage, shortageDelta, shortageDetail, type ShortageLevel } from '../domain/shortage.js';
 import type { Clock } from '../ports/clock.js';
@@ -38,18 +39,11 @@ export interface ShortageRanking {
   readonly items: ShortageItem[];
 }
 
-const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 /** The region a caller may see the ranking of: employers any (national by default), bureau staff only theirs. */
 function regionFor(caller: Caller, asked: string | undefined): string {
   if (caller.role === 'employer') return asked ?? 'national';
-  if (caller.role === 'bureau') {
-    const region = asked ?? caller.region;
-    if (region === undefined || !bureauServes(caller, region)) {
-      throw new ForbiddenError(`This bureau account serves ${caller.region ?? 'no region'}, not ${region ?? 'an unknown region'}.`);
-    }
-    return region;
-  }
+  if (caller.role === 'bureau') return bureauRegion(caller, asked);
   throw new ForbiddenError('Shortage insights are for employers and bureau staff.');
 }
 

@@ -58,7 +58,8 @@ describe('stateless stack', () => {
   describe('HTTP API', () => {
     it('routes every entry of the route table to its own function', () => {
       const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route'));
-      expect(routes).toHaveLength(ROUTES.length);
+      // One route each, and a HEAD route beside each GET (asserted below).
+      expect(routes).toHaveLength(ROUTES.length + ROUTES.filter((r) => r.method === 'GET').length);
       const integrations = template.findResources('AWS::ApiGatewayV2::Integration');
       for (const route of ROUTES) {
         const cfnRoute = routes.find((r) => r.Properties.RouteKey === `${route.method} ${route.path}`);
@@ -71,6 +72,21 @@ describe('stateless stack', () => {
         expect(uri).toEqual({ 'Fn::GetAtt': [functionId(stack, fn as ServiceFunction), 'Arn'] });
         expect(integrationId && integrations[integrationId]?.Properties).toMatchObject({ IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' });
       }
+    });
+
+    it('answers HEAD on every GET route with the GET route’s function, authorizer and scopes, and on no other', () => {
+      const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties as Record<string, unknown>);
+      const byKey = new Map(routes.map((p) => [p.RouteKey as string, p]));
+      const gets = ROUTES.filter((r) => r.method === 'GET');
+      expect(gets.length).toBeGreaterThan(0);
+      for (const route of gets) {
+        const get = byKey.get(`GET ${route.path}`);
+        const head = byKey.get(`HEAD ${route.path}`);
+        expect(head, `HEAD ${route.path}`).toBeDefined();
+        for (const prop of ['Target', 'AuthorizationType', 'AuthorizerId', 'AuthorizationScopes']) expect(head?.[prop], `HEAD ${route.path} ${prop}`).toEqual(get?.[prop]);
+      }
+      const heads = routes.filter((p) => String(p.RouteKey).startsWith('HEAD ')).map((p) => String(p.RouteKey).slice('HEAD '.length));
+      expect(heads.sort()).toEqual(gets.map((r) => r.path).sort());
     });
 
     it('asks for each route’s scopes through the JWT authorizer, and nothing on public routes', () => {
@@ -212,6 +228,19 @@ describe('stateless stack', () => {
         // minimizePolicies sorts resources.
         expect.objectContaining({ Action: 's3:PutObject', Resource: [objects('/imports/*.rejected.csv'), objects('/imports/*.summary.json')] }),
       ]);
+    });
+  });
+
+  describe('campaign queue', () => {
+    it('lets the handlers that start campaigns or delete learners (a settle message) send to it, and no other route', () => {
+      const senders = ['create-campaign', 'delete-learner', 'delete-my-profile'];
+      for (const route of ROUTES) {
+        const fn = built.stateless.routeFunctions.get(route.handler) as ServiceFunction;
+        const sends = statementsOf(stack, template, roleOf(fn)).some((s) => list(s.Action).some((a) => a.startsWith('sqs:SendMessage')));
+        const env = (template.findResources('AWS::Lambda::Function')[functionId(stack, fn)]?.Properties.Environment?.Variables ?? {}) as Record<string, unknown>;
+        expect(sends, route.handler).toBe(senders.includes(route.handler));
+        expect('CAMPAIGN_QUEUE_URL' in env, route.handler).toBe(senders.includes(route.handler));
+      }
     });
   });
 

@@ -159,3 +159,26 @@ describe('POST /campaigns/{id}/cancel', { timeout: 90_000 }, () => {
     expect(elsewhere.status).toBe(404);
   });
 });
+
+describe('DELETE /learners/{id} after a campaign completed', { timeout: 90_000 }, () => {
+  it('takes the learner off the campaign’s total and summary at once, and off its results', async () => {
+    // Prepare
+    const before = (await api.call('GET', `/campaigns/${completedId}`, { token: yanqing })).body;
+    const victim = (await api.call('GET', `/campaigns/${completedId}/results?format=json`, { token: yanqing })).body.items[0].learner.id as string;
+
+    // Act
+    const deleted = await api.call('DELETE', `/learners/${victim}`, { token: yanqing });
+    const after = (await api.call('GET', `/campaigns/${completedId}`, { token: yanqing })).body;
+    const results = (await api.call('GET', `/campaigns/${completedId}/results?format=json`, { token: yanqing })).body;
+
+    // Assess
+    expect(deleted.status).toBe(204);
+    expect(before.status).toBe('completed');
+    expect(before.summary.learners).toBe(before.progress.total);
+    expect(after.progress.total).toBe(before.progress.total - 1);
+    expect(after.progress.done + after.progress.failed).toBe(after.progress.total);
+    expect(after.summary.learners).toBe(after.progress.total);
+    expect(results.items.map((r: { learner: { id: string } }) => r.learner.id)).not.toContain(victim);
+    expect(results.summary.learners).toBe(after.progress.total);
+  });
+});

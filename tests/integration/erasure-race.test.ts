@@ -100,19 +100,79 @@ describe('erasure while a campaign runs (DynamoDB Local)', { timeout: 120_000 },
     expect(final.summary?.learners).toBe(stored);
   });
 
-  it('takes a deleted learner’s result off a completed campaign’s progress', async () => {
+  it('takes a deleted learner’s result off a completed campaign’s progress, total and summary', async () => {
     // Prepare
-    const campaign = newCampaign(bureau, CampaignInputSchema.parse({ name: '完成后删除', region: '110119' }), NOW);
+    const campaign = newCampaign(bureau, CampaignInputSchema.parse({ name: '完成后删除', region: '110119', assign: true }), NOW);
     await campaigns.create(campaign);
     const runner = makeCampaignRunner({ campaigns, store, shortage: new DynamoShortageStore(table.client, table.tableName, clock), taxonomy: loadTaxonomy(), clock, pageSize: 30 });
     const before = await runner.drive(campaign.id);
-    const victim = (await campaigns.listResults(campaign.id, { limit: 1 })).items[0]!.learner.id;
+    const victims = (await campaigns.listResults(campaign.id, { limit: 2 })).items.map((r) => r.learner.id);
+    const changed: string[] = [];
+    const erase = makeDeleteRecord('learner', {
+      store,
+      clock,
+      campaignsChanged: async (ids) => {
+        changed.push(...ids);
+        for (const id of ids) await runner.settle(id);
+      },
+    });
 
-    // Act
-    await makeDeleteRecord('learner', { store, clock })(bureau, victim);
+    // Act: two deletions at once, each settling the summary while the other removes a result.
+    await Promise.all(victims.map((v) => erase(bureau, v)));
 
     // Assess
     const after = (await campaigns.get(campaign.id))!;
-    expect(after.done + after.failed).toBe(before.done + before.failed - 1);
+    const stored: string[] = [];
+    for await (const r of campaigns.allResults(campaign.id)) stored.push(r.learner.id);
+    expect(before.summary?.learners).toBe(before.done + before.failed);
+    expect(changed).toContain(campaign.id);
+    expect(after.status).toBe('completed');
+    expect(after.done + after.failed).toBe(before.done + before.failed - 2);
+    expect(stored).toHaveLength(before.done + before.failed - 2);
+    expect(after.total).toBe(stored.length);
+    expect(after.summary?.learners).toBe(stored.length);
+    expect(after.summary?.byGroup.reduce((n, g) => n + g.learners, 0)).toBeLessThan(before.summary!.byGroup.reduce((n, g) => n + g.learners, 0));
+  });
+
+  it('keeps summary and total exact when a learner is deleted while the campaign finalises', async () => {
+    // Prepare
+    const campaign = newCampaign(bureau, CampaignInputSchema.parse({ name: '汇总时删除', region: '110119', assign: true }), NOW);
+    await campaigns.create(campaign);
+    let runner: ReturnType<typeof makeCampaignRunner> | undefined;
+    const erase = makeDeleteRecord('learner', { store, clock, campaignsChanged: async (ids) => void (await Promise.all(ids.map((id) => runner!.settle(id)))) });
+    let victim: string | undefined;
+    // The deletion lands after finalisation has read the campaign and while it reads the results
+    // its summary is made from: the summary it is about to store already counts a deleted learner.
+    const racing: CampaignStore = Object.assign(Object.create(campaigns) as CampaignStore, {
+      allResults: async function* (cid: string) {
+        let first = true;
+        for await (const r of campaigns.allResults(cid)) {
+          yield r;
+          if (first && victim === undefined) {
+            first = false;
+            victim = r.learner.id;
+            await erase(bureau, victim);
+          }
+        }
+      },
+    });
+    runner = makeCampaignRunner({ campaigns: racing, store, shortage: new DynamoShortageStore(table.client, table.tableName, clock), taxonomy: loadTaxonomy(), clock, pageSize: 30 });
+
+    // Act
+    const done = await runner.drive(campaign.id);
+
+    // Assess
+    const final = (await campaigns.get(campaign.id))!;
+    const stored: string[] = [];
+    for await (const r of campaigns.allResults(campaign.id)) stored.push(r.learner.id);
+    const left = (await scanAll(table.client, table.tableName)).filter((i) => i.pk === `CAMPAIGN#${campaign.id}` && String(i.sk).endsWith(`#${victim}`));
+    expect(victim).toBeDefined();
+    expect(stored).not.toContain(victim);
+    // Finalisation read the victim's result before the deletion and gave them a roster place: gone too.
+    expect(left.map((i) => i.sk)).toEqual([]);
+    expect(done.status).toBe('completed');
+    expect(final.done + final.failed).toBe(stored.length);
+    expect(final.total).toBe(stored.length);
+    expect(final.summary?.learners).toBe(stored.length);
   });
 });

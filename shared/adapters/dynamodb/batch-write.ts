@@ -1,5 +1,7 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { mapPooled } from '../../async/pool.js';
 import { ServiceBusyError } from '../../domain/errors.js';
+import { drain } from './toolkit/retry.js';
 
 type WriteRequest = NonNullable<ConstructorParameters<typeof BatchWriteCommand>[0]['RequestItems']>[string][number];
 
@@ -14,8 +16,6 @@ export interface BatchWriteOptions {
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
-const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
 /**
  * Writes every request with BatchWriteItem, 25 a call and `concurrency` calls in flight,
  * retrying UnprocessedItems with exponential backoff and full jitter until none remain.
@@ -27,25 +27,18 @@ export async function batchWriteAll(
   requests: readonly WriteRequest[],
   options: BatchWriteOptions = {},
 ): Promise<void> {
-  const { concurrency = 4, maxRounds = 8, baseDelayMs = 50, onProgress, sleep = defaultSleep } = options;
+  const { concurrency = 4, maxRounds = 8, baseDelayMs = 50, onProgress, sleep } = options;
   const chunks: WriteRequest[][] = [];
   for (let i = 0; i < requests.length; i += 25) chunks.push(requests.slice(i, i + 25));
-
-  let next = 0;
-  const worker = async () => {
-    while (next < chunks.length) {
-      let pending = chunks[next++]!;
-      const size = pending.length;
-      for (let round = 0; pending.length > 0; round++) {
-        if (round > 0) {
-          if (round > maxRounds) throw new ServiceBusyError(`${pending.length} writes stayed unprocessed after ${maxRounds} retries.`, 5);
-          await sleep(Math.random() * baseDelayMs * 2 ** round);
-        }
-        const out = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
-        pending = (out.UnprocessedItems?.[tableName] ?? []) as WriteRequest[];
-      }
-      onProgress?.(size);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, worker));
+  await mapPooled(chunks, concurrency, async (chunk) => {
+    await drain(
+      chunk,
+      async (pending) => {
+        const out = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: [...pending] } }));
+        return (out.UnprocessedItems?.[tableName] ?? []) as WriteRequest[];
+      },
+      { maxRounds, baseMs: baseDelayMs, ...(sleep ? { sleep } : {}), giveUp: (n, rounds) => new ServiceBusyError(`${n} writes stayed unprocessed after ${rounds} retries.`, 5) },
+    );
+    onProgress?.(chunk.length);
+  });
 }

@@ -3,6 +3,7 @@ import type { Candidate, CandidateIndex, CandidateQuery, CandidateResult } from 
 import { translateDynamoError } from './errors.js';
 import { keys, regionPrefix } from './keys.js';
 import { decodeSkillVector } from './skill-vector.js';
+import { mapPooled } from '../../async/pool.js';
 
 export interface CandidateIndexOptions {
   /** Partitions read at once. @default 16 */
@@ -63,25 +64,20 @@ export class DynamoCandidateIndex implements CandidateIndex {
     const found = new Map<string, Candidate>();
     let readUnits = 0;
     let requests = 0;
-    let next = 0;
-    const worker = async () => {
-      while (next < skillIds.length) {
-        const skillId = skillIds[next++]!;
-        let start: Record<string, unknown> | undefined;
-        do {
-          const out = await this.send({ ...this.input(query.kind, skillId, within, consent), ...(start ? { ExclusiveStartKey: start } : {}) });
-          requests += 1;
-          readUnits += out.ConsumedCapacity?.CapacityUnits ?? 0;
-          for (const item of out.Items ?? []) {
-            const candidate = toCandidate(query.kind, item);
-            // Defence in depth: an entry without the consent flag is never shown to employers.
-            if (candidate && (!consent || candidate.consentToShare === true)) found.set(candidate.id, candidate);
-          }
-          start = out.LastEvaluatedKey;
-        } while (start !== undefined);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(this.concurrency, skillIds.length) }, worker));
+    await mapPooled(skillIds, this.concurrency, async (skillId) => {
+      let start: Record<string, unknown> | undefined;
+      do {
+        const out = await this.send({ ...this.input(query.kind, skillId, within, consent), ...(start ? { ExclusiveStartKey: start } : {}) });
+        requests += 1;
+        readUnits += out.ConsumedCapacity?.CapacityUnits ?? 0;
+        for (const item of out.Items ?? []) {
+          const candidate = toCandidate(query.kind, item);
+          // Defence in depth: an entry without the consent flag is never shown to employers.
+          if (candidate && (!consent || candidate.consentToShare === true)) found.set(candidate.id, candidate);
+        }
+        start = out.LastEvaluatedKey;
+      } while (start !== undefined);
+    });
     return { candidates: [...found.values()], truncated: false, requests, readUnits };
   }
 

@@ -7,6 +7,7 @@ import { keys, PROVINCES } from './keys.js';
 import { toRecord } from './items.js';
 import { pointReads } from './point-reads.js';
 import { queryAll } from './query-all.js';
+import { mapPooled } from '../../async/pool.js';
 
 export interface DynamoCourseCatalogueOptions {
   /**
@@ -98,14 +99,10 @@ export class DynamoCourseCatalogue implements CourseCatalogue {
   /** Every course, read after the version it is filed under (so never older than that version). */
   private async load({ version, changedAt }: Version): Promise<Loaded> {
     const courses: Course[] = [];
-    let next = 0;
-    const worker = async () => {
-      while (next < PROVINCES.length) {
-        const query = { IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': keys.byRegionPartition('course', PROVINCES[next++]!) } };
-        for (const item of await queryAll(this.client, this.tableName, query, 'Reading the course catalogue')) courses.push(toRecord(item) as Course);
-      }
-    };
-    await Promise.all(Array.from({ length: this.concurrency }, worker));
+    await mapPooled(PROVINCES, this.concurrency, async (province) => {
+      const query = { IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': keys.byRegionPartition('course', province) } };
+      for (const item of await queryAll(this.client, this.tableName, query, 'Reading the course catalogue')) courses.push(toRecord(item) as Course);
+    });
     // Partitions finish in any order: keep one order so that rankings never depend on timing.
     courses.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     this.reloads += 1;

@@ -2,12 +2,13 @@ import { PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentCl
 import type { Engagement, EngagementKind } from '../../domain/engagement.js';
 import type { Audience, EngagementStore, Quota } from '../../ports/engagements.js';
 import type { Page, PageRequest } from '../../ports/record-store.js';
-import { ValidationError } from '../../domain/errors.js';
 import { batchGetAll } from './batch-get.js';
 import { translateDynamoError } from './errors.js';
 import type { Item } from './items.js';
 import { pointReads } from './point-reads.js';
 import { keys, PROVINCES, regionPrefix } from './keys.js';
+import { decodePartitionCursor, encodePageToken } from './toolkit/page-token.js';
+import { cancellationCodes } from './toolkit/sdk-errors.js';
 
 const ENTITY = 'ENGAGEMENT';
 const LIST_ENTITY = 'ENGAGEMENT_ENTRY';
@@ -17,17 +18,6 @@ const toEngagement = (item: Item): Engagement => {
   return rest as unknown as Engagement;
 };
 
-const encode = (t: object): string => Buffer.from(JSON.stringify(t)).toString('base64url');
-function decode(token: string | undefined): { p: number; k?: Record<string, unknown> } {
-  if (token === undefined) return { p: 0 };
-  try {
-    const t = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { p: number; k?: Record<string, unknown> };
-    if (Number.isInteger(t.p) && t.p >= 0) return t;
-  } catch {
-    // fall through
-  }
-  throw new ValidationError('The nextToken is not valid.', [{ path: '/nextToken', message: 'Not a token this list returned; start again without it.' }]);
-}
 
 /**
  * DynamoDB implementation of {@link EngagementStore}: the engagement's own item holds its state;
@@ -66,9 +56,9 @@ export class DynamoEngagementStore implements EngagementStore {
       await this.client.send(new TransactWriteCommand({ TransactItems: items }));
       return 'created';
     } catch (err) {
-      const reasons = (err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
-      if (reasons[0]?.Code === 'ConditionalCheckFailed') return 'exists';
-      if (reasons[4]?.Code === 'ConditionalCheckFailed') return 'over-quota';
+      const codes = cancellationCodes(err);
+      if (codes[0] === 'ConditionalCheckFailed') return 'exists';
+      if (codes[4] === 'ConditionalCheckFailed') return 'over-quota';
       throw translateDynamoError(err, 'Creating an engagement');
     }
   }
@@ -105,10 +95,10 @@ export class DynamoEngagementStore implements EngagementStore {
               prefix: regionPrefix(audience.region),
               newest: false,
             }));
-    const state = decode(page.nextToken);
+    const state = decodePartitionCursor(page.nextToken, queries.length);
     const ids: string[] = [];
     let p = state.p;
-    let start = state.k;
+    let start: Record<string, unknown> | undefined = state.k;
     while (p < queries.length && ids.length < page.limit) {
       const q = queries[p]!;
       const out = await this.run(
@@ -133,7 +123,7 @@ export class DynamoEngagementStore implements EngagementStore {
       (await batchGetAll(this.client, this.tableName, ids.map((id) => keys.engagement(id)), { what: 'Reading engagements' })).map((i) => [i.id as string, toEngagement(i)]),
     );
     const items = ids.flatMap((id) => found.get(id) ?? []);
-    return p < queries.length ? { items, nextToken: encode({ p, ...(start ? { k: start } : {}) }) } : { items };
+    return p < queries.length ? { items, nextToken: encodePageToken({ p, ...(start ? { k: start } : {}) }) } : { items };
   }
 
   async logReveal(entry: { learnerId: string; engagementId: string; viewer: string; at: string }): Promise<void> {

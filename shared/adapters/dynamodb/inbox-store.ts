@@ -1,16 +1,23 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ValidationError } from '../../domain/errors.js';
 import type { InboxEvent, InboxPage, InboxStore } from '../../ports/inbox.js';
 import { translateDynamoError } from './errors.js';
 import type { Item } from './items.js';
 import { keys } from './keys.js';
+import { decodePageToken, encodePageToken } from './toolkit/page-token.js';
+import { cancellationCodes } from './toolkit/sdk-errors.js';
+
+/** The last event id of a page, from its `nextToken`. */
+const eventIdOf = (value: unknown): string | undefined => {
+  const id = (value as { id?: unknown } | null)?.id;
+  return typeof id === 'string' && /^[\w.:-]{1,100}$/.test(id) ? id : undefined;
+};
 
 const toEvent = (item: Item): InboxEvent => {
   const { pk: _p, sk: _s, entity: _e, ...rest } = item;
   return rest as unknown as InboxEvent;
 };
 
-const cancelledAt = (err: unknown, i: number): boolean => ((err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [])[i]?.Code === 'ConditionalCheckFailed';
+const cancelledAt = (err: unknown, i: number): boolean => cancellationCodes(err)[i] === 'ConditionalCheckFailed';
 
 /**
  * DynamoDB implementation of {@link InboxStore}: a user's events in one partition (sort key
@@ -40,14 +47,7 @@ export class DynamoInboxStore implements InboxStore {
   }
 
   async list(sub: string, page: { limit: number; nextToken?: string | undefined }): Promise<InboxPage> {
-    let start: Record<string, unknown> | undefined;
-    if (page.nextToken !== undefined) {
-      try {
-        start = { ...keys.inboxEvent(sub, Buffer.from(page.nextToken, 'base64url').toString('utf8')) };
-      } catch {
-        throw new ValidationError('The nextToken is not valid.', [{ path: '/nextToken', message: 'Not a token this list returned.' }]);
-      }
-    }
+    const start = page.nextToken === undefined ? undefined : { ...keys.inboxEvent(sub, decodePageToken(page.nextToken, eventIdOf)) };
     const [events, counter] = await Promise.all([
       this.run(
         () =>
@@ -67,7 +67,7 @@ export class DynamoInboxStore implements InboxStore {
     ]);
     const items = (events.Items ?? []).map(toEvent);
     const last = events.LastEvaluatedKey ? items[items.length - 1] : undefined;
-    return { items, unread: Math.max(0, Number(counter.Item?.unread ?? 0)), ...(last ? { nextToken: Buffer.from(last.id).toString('base64url') } : {}) };
+    return { items, unread: Math.max(0, Number(counter.Item?.unread ?? 0)), ...(last ? { nextToken: encodePageToken({ id: last.id }) } : {}) };
   }
 
   async markRead(sub: string, eventId: string): Promise<boolean> {

@@ -76,6 +76,7 @@ export const keys = {
    * erased person, and yet a result writer that knows the id can check it.
    */
   learnerTombstone: (learnerId: string) => ({ pk: `TOMBSTONE#${createHash('sha256').update(`LEARNER\u0000${learnerId}`).digest('base64url')}`, sk: 'TOMBSTONE' }),
+  campaignRosterPrefix: 'ROSTER#',
   campaignRoster: (id: string, learnerId: string) => ({ pk: `CAMPAIGN#${id}`, sk: `ROSTER#${learnerId}`, gsi1pk: `LEARNER#${learnerId}#RESULT`, gsi1sk: `CAMPAIGN#${id}#ROSTER` }),
 
   // The action loop (docs/action-loop.md, docs/jobs.md).

@@ -4,6 +4,7 @@ import type { ProfileLinks } from '../../ports/profile-links.js';
 import { TTL_ATTRIBUTE } from './table-schema.js';
 import { translateDynamoError } from './errors.js';
 import { keys } from './keys.js';
+import { cancellationCodes } from './toolkit/sdk-errors.js';
 
 /** DynamoDB implementation of {@link ProfileLinks}. */
 export class DynamoProfileLinks implements ProfileLinks {
@@ -44,9 +45,9 @@ export class DynamoProfileLinks implements ProfileLinks {
         }),
       );
     } catch (err) {
-      const reasons = (err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
-      if (reasons[0]?.Code === 'ConditionalCheckFailed') return undefined;
-      if (reasons[1]?.Code === 'ConditionalCheckFailed') throw new ConflictError('This account already has a profile; delete it before claiming another.', { cause: err });
+      const codes = cancellationCodes(err);
+      if (codes[0] === 'ConditionalCheckFailed') return undefined;
+      if (codes[1] === 'ConditionalCheckFailed') throw new ConflictError('This account already has a profile; delete it before claiming another.', { cause: err });
       throw translateDynamoError(err, 'Claiming a profile');
     }
     return learnerId;

@@ -5,10 +5,10 @@ import {
   type DynamoDBDocumentClient,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { ValidationError } from '../../domain/errors.js';
 import { isActive, type AnyRecord, type Kind, type RecordOf } from '../../domain/records.js';
 import type { Clock } from '../../ports/clock.js';
-import type { Page, PageRequest, RecordChange, RecordIndex, RecordIndexer, RecordStore } from '../../ports/record-store.js';
+import type { Page, PageRequest, RecordChange, RecordIndex, RecordIndexer, RecordStore, Removal } from '../../ports/record-store.js';
+import { mapPooled } from '../../async/pool.js';
 import { batchGetAll } from './batch-get.js';
 import { batchWriteAll } from './batch-write.js';
 import { removeLearnerCampaignResults, TOMBSTONE_DAYS } from './campaign-store.js';
@@ -17,6 +17,9 @@ import { keyString, toRecord, type Item, type Key, type TransactItem } from './i
 import { jobTermItems, jobTermKeys } from './job-index.js';
 import { keys, PROVINCES, provinceOf, regionPrefix } from './keys.js';
 import { TTL_ATTRIBUTE } from './table-schema.js';
+import { decodePartitionCursor, encodePageToken } from './toolkit/page-token.js';
+import { retrying } from './toolkit/retry.js';
+import { isTransactionConflict } from './toolkit/sdk-errors.js';
 import { pointReads } from './point-reads.js';
 import { encodeSkillVector } from './skill-vector.js';
 
@@ -111,26 +114,6 @@ function indexOps(next: AnyRecord | undefined, previous: AnyRecord | undefined, 
   return [...deletes.map((Key) => ({ DeleteRequest: { Key } })), ...[...overwrites, ...fresh].map((Item) => ({ PutRequest: { Item } }))];
 }
 
-interface TokenState {
-  /** Which partition of a multi-partition list. */
-  p: number;
-  /** DynamoDB's LastEvaluatedKey within it. */
-  k?: Record<string, string>;
-}
-
-const encodeToken = (t: TokenState): string => Buffer.from(JSON.stringify(t)).toString('base64url');
-
-function decodeToken(token: string | undefined, partitions: number): TokenState {
-  if (token === undefined) return { p: 0 };
-  try {
-    const t = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as TokenState;
-    const keyOk = t.k === undefined || (typeof t.k === 'object' && t.k !== null && Object.values(t.k).every((v) => typeof v === 'string'));
-    if (Number.isInteger(t.p) && t.p >= 0 && t.p < partitions && keyOk) return t;
-  } catch {
-    // fall through to the validation error
-  }
-  throw new ValidationError('The nextToken is not valid.', [{ path: '/nextToken', message: 'Not a token this list returned; start again without it.' }]);
-}
 
 export interface DynamoRecordStoreOptions {
   /**
@@ -198,11 +181,17 @@ export class DynamoRecordStore implements RecordStore {
     return [{ Put: { TableName: this.tableName, Item: { ...keys.learnerTombstone(record.id), entity: 'TOMBSTONE', deletedAt: now.toISOString(), [TTL_ATTRIBUTE]: ttl } } }];
   }
 
-  async remove(record: AnyRecord): Promise<void> {
+  async remove(record: AnyRecord): Promise<Removal> {
     // A deleted profile leaves no per-person campaign result behind. They go first: should the
     // profile's deletion then fail, it can be retried, and a later campaign recomputes results; the
     // other order would leave results that no retry can reach once the profile is gone.
-    if (record.kind === 'learner') await this.run(() => removeLearnerCampaignResults(this.client, this.tableName, record.id), `Deleting ${record.id}'s campaign results`);
+    const campaigns = new Set<string>();
+    const sweep = async () => {
+      if (record.kind !== 'learner') return;
+      const touched = await this.run(() => removeLearnerCampaignResults(this.client, this.tableName, record.id), `Deleting ${record.id}'s campaign results`);
+      for (const id of touched) campaigns.add(id);
+    };
+    await sweep();
     await this.transact(
       {
         Delete: {
@@ -218,8 +207,9 @@ export class DynamoRecordStore implements RecordStore {
       this.tombstone(record),
     );
     // Results written between the first sweep and the tombstone: the tombstone refuses any later one.
-    if (record.kind === 'learner') await this.run(() => removeLearnerCampaignResults(this.client, this.tableName, record.id), `Deleting ${record.id}'s campaign results`);
+    await sweep();
     if (record.kind === 'course') await this.courseCatalogueChanged();
+    return { campaigns: [...campaigns] };
   }
 
   /**
@@ -252,23 +242,11 @@ export class DynamoRecordStore implements RecordStore {
     }
     if (group.length > 0) groups.push(group);
 
-    let nextGroup = 0;
-    let failed = false;
-    // After a failure no worker starts another transaction: the caller has been told the write
-    // failed, and must not find it still going on behind its back.
-    const worker = async () => {
-      while (!failed && nextGroup < groups.length) {
-        try {
-          await this.transactRetrying(groups[nextGroup++]!, 'Writing records');
-        } catch (err) {
-          failed = true;
-          throw err;
-        }
-      }
-    };
     const courses = [...latest.values()].some((c) => c.next.kind === 'course');
     try {
-      await Promise.all(Array.from({ length: Math.min(SAVE_MANY_CONCURRENCY, groups.length) }, worker));
+      // After a failure the pool starts no other transaction: the caller has been told the write
+      // failed, and must not find it still going on behind its back.
+      await mapPooled(groups, SAVE_MANY_CONCURRENCY, (group) => this.transactRetrying(group, 'Writing records'));
       for (const { next, index } of oversized) await this.transact({ Put: { TableName: this.tableName, Item: toItem(next) } }, index, `Writing ${next.kind} ${next.id}`);
     } catch (err) {
       // Some courses may have been written before the failure; the failure is what the caller hears.
@@ -329,7 +307,7 @@ export class DynamoRecordStore implements RecordStore {
     page: PageRequest,
     map: (item: Item) => T = toRecord as (item: Item) => T,
   ): Promise<Page<T>> {
-    const state = decodeToken(page.nextToken, queries.length);
+    const state = decodePartitionCursor(page.nextToken, queries.length);
     const items: T[] = [];
     let p = state.p;
     let startKey = state.k;
@@ -339,13 +317,13 @@ export class DynamoRecordStore implements RecordStore {
       items.push(...(out.Items ?? []).map(map));
       if (out.LastEvaluatedKey) {
         startKey = out.LastEvaluatedKey as Record<string, string>;
-        if (items.length >= page.limit) return { items, nextToken: encodeToken({ p, k: startKey }) };
+        if (items.length >= page.limit) return { items, nextToken: encodePageToken({ p, k: startKey }) };
       } else {
         p += 1;
         startKey = undefined;
       }
     }
-    return p < queries.length ? { items, nextToken: encodeToken({ p, ...(startKey ? { k: startKey } : {}) }) } : { items };
+    return p < queries.length ? { items, nextToken: encodePageToken({ p, ...(startKey ? { k: startKey } : {}) }) } : { items };
   }
 
   /**
@@ -374,16 +352,10 @@ export class DynamoRecordStore implements RecordStore {
 
   /** An unconditional transaction, retried when it lost to a concurrent transaction on the same items. */
   private async transactRetrying(items: TransactItem[], what: string): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.client.send(new TransactWriteCommand({ TransactItems: items }));
-        return;
-      } catch (err) {
-        const e = err as Error & { CancellationReasons?: Array<{ Code?: string }> };
-        const conflict = e.name === 'TransactionConflictException' || (e.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict');
-        if (!conflict || attempt >= TRANSACTION_ATTEMPTS) throw translateDynamoError(err, what);
-        await new Promise((r) => setTimeout(r, Math.random() * 25 * 2 ** attempt));
-      }
+    try {
+      await retrying(() => this.client.send(new TransactWriteCommand({ TransactItems: items })), { attempts: TRANSACTION_ATTEMPTS, retryable: isTransactionConflict });
+    } catch (err) {
+      throw translateDynamoError(err, what);
     }
   }
 

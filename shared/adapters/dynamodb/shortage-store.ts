@@ -19,6 +19,8 @@ import { keyString, toRecord, type Item, type Key, type TransactItem } from './i
 import { queryAll } from './query-all.js';
 import { keys } from './keys.js';
 import { TTL_ATTRIBUTE } from './table-schema.js';
+import { retrying } from './toolkit/retry.js';
+import { cancellationCodes, isTransactionConflict } from './toolkit/sdk-errors.js';
 
 /** Counter updates a transaction carries beside its marker (DynamoDB allows 100 items). */
 export const UPDATES_PER_TRANSACTION = 99;
@@ -93,12 +95,6 @@ const cellsOf = (item: Item): Record<string, number> =>
 const counterOf = (item: Item): ShortageCounter => ({ region: item.region as string, skillId: item.skillId as string, cells: cellsOf(item) });
 
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-const cancellationCodes = (err: unknown): string[] =>
-  err instanceof Error && err.name === 'TransactionCanceledException'
-    ? ((err as Error & { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? []).map((r) => r.Code ?? 'None')
-    : [];
 
 /** Tuning of {@link DynamoShortageStore}. */
 export interface DynamoShortageStoreOptions {
@@ -211,17 +207,16 @@ export class DynamoShortageStore implements ShortageStore {
    * @returns `true` when written, `false` when the marker was there already (an earlier delivery)
    */
   private async transactOnce(items: TransactItem[], what: string): Promise<boolean> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.client.send(new TransactWriteCommand({ TransactItems: items }));
-        return true;
-      } catch (err) {
-        const codes = cancellationCodes(err);
-        if (codes[0] === 'ConditionalCheckFailed') return false;
-        const conflict = codes.includes('TransactionConflict') || (err as Error).name === 'TransactionConflictException';
-        if (!conflict || attempt >= CONFLICT_ATTEMPTS) throw translateDynamoError(err, what);
-        await sleep(Math.random() * 25 * 2 ** attempt);
-      }
+    const marked = (err: unknown) => cancellationCodes(err)[0] === 'ConditionalCheckFailed';
+    try {
+      await retrying(() => this.client.send(new TransactWriteCommand({ TransactItems: items })), {
+        attempts: CONFLICT_ATTEMPTS,
+        retryable: (err) => !marked(err) && isTransactionConflict(err),
+      });
+      return true;
+    } catch (err) {
+      if (marked(err)) return false;
+      throw translateDynamoError(err, what);
     }
   }
 

@@ -1,12 +1,11 @@
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { CampaignDispatcher, CampaignMessage, CampaignQueue } from '../../ports/campaign-dispatcher.js';
+import { drain } from '../dynamodb/toolkit/retry.js';
 
 /** SendMessageBatch takes at most 10 messages. */
 const BATCH = 10;
 /** Rounds of resending the entries a batch did not take. */
 const ROUNDS = 5;
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
  * The campaign queue on SQS: starting a campaign sends its plan message; the plan and the page
@@ -25,14 +24,16 @@ export class SqsCampaignQueue implements CampaignQueue, CampaignDispatcher {
 
   async send(messages: readonly CampaignMessage[]): Promise<void> {
     for (let i = 0; i < messages.length; i += BATCH) {
-      let pending = messages.slice(i, i + BATCH).map((m, j) => ({ Id: String(j), MessageBody: JSON.stringify(m) }));
-      for (let round = 0; pending.length > 0; round++) {
-        if (round >= ROUNDS) throw new Error(`${pending.length} campaign messages were not accepted by the queue after ${ROUNDS} attempts.`);
-        if (round > 0) await sleep(Math.random() * 100 * 2 ** round);
-        const out = await this.client.send(new SendMessageBatchCommand({ QueueUrl: this.queueUrl, Entries: pending }));
-        const failed = new Set((out.Failed ?? []).map((f) => f.Id));
-        pending = pending.filter((e) => failed.has(e.Id));
-      }
+      const entries = messages.slice(i, i + BATCH).map((m, j) => ({ Id: String(j), MessageBody: JSON.stringify(m) }));
+      await drain(
+        entries,
+        async (pending) => {
+          const out = await this.client.send(new SendMessageBatchCommand({ QueueUrl: this.queueUrl, Entries: [...pending] }));
+          const failed = new Set((out.Failed ?? []).map((f) => f.Id));
+          return pending.filter((e) => failed.has(e.Id));
+        },
+        { maxRounds: ROUNDS - 1, baseMs: 100, giveUp: (n) => new Error(`${n} campaign messages were not accepted by the queue after ${ROUNDS} attempts.`) },
+      );
     }
   }
 }

@@ -3,6 +3,7 @@ import { matchingSkills } from '../matching/evidence.js';
 import { makeScoredEngine, type EngineLearner, type ScoredEngine } from '../matching/engine.js';
 import { havesOf } from '../matching/score.js';
 import type { MatchBreakdown } from '../matching/types.js';
+import { round } from '../numbers.js';
 import type { Learner } from '../records.js';
 import { assessBreakdown, computeGap } from '../recommend/gap.js';
 import { rankCourses, type CourseCandidate } from '../recommend/ranking.js';
@@ -42,7 +43,6 @@ interface CourseInCampaign extends CourseCandidate {
   readonly course: SnapshotCourse;
 }
 
-const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** The engine's view of a demand is the snapshot demand itself (id, ref, region, needs). */
 function matchOf(demand: SnapshotDemand, breakdown: MatchBreakdown): CampaignMatch {

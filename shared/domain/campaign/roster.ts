@@ -69,6 +69,17 @@ const WHY: Record<UnfilledReason, { zh: string; en: string }> = {
 };
 
 /**
+ * The roster as stored: the places learners hold now. After learners are deleted from a
+ * completed campaign, the others keep their places (nobody is moved); the report counts these.
+ */
+export function rosterOf(assignments: ReadonlyMap<string, CampaignAssignment>): CampaignRoster {
+  const demandFilled = new Map<string, number>();
+  const courseFilled = new Map<string, number>();
+  for (const place of assignments.values()) count(place.kind === 'demand' ? demandFilled : courseFilled, place.id);
+  return { assignments, demandFilled, courseFilled };
+}
+
+/**
  * Demands left with open places, most places first, and why: no learner had it among their
  * matches at or above the threshold; with a roster, candidates it had were placed in
  * better-scoring demands; otherwise there were fewer candidates than places.

@@ -1,4 +1,5 @@
 import { LEARNER_GROUPS, type LearnerGroup } from '../vocabulary.js';
+import { round } from '../numbers.js';
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
 import { unfilledDemands, type CampaignRoster, type RosterLearner } from './roster.js';
 import type { CampaignSnapshot, CampaignSummary, CourseSeatReport, GroupReport, ShortageSkillReport } from './types.js';
@@ -20,8 +21,8 @@ export const UNFILLED_LISTED = 200;
 /** The greedy's guarantee, in words for the report. */
 export const ASSIGNMENT_BOUND = 'greedy by score: total score at least 1/2 of the best roster respecting the same capacities';
 
-const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : 0);
-const yuan = (value: number) => Math.round(value * 100) / 100;
+const rate = (part: number, whole: number) => (whole > 0 ? round(part / whole) : 0);
+const yuan = (value: number) => round(value, 2);
 
 export interface SummaryOptions {
   readonly taxonomy: Pick<Taxonomy, 'getSkill'>;
@@ -113,7 +114,7 @@ export function summarise(learners: readonly RosterLearner[], snapshot: Campaign
         label: skill ? { zh: skill.zh, en: skill.en } : { zh: skillId, en: skillId },
         learners: s.learners,
         required: s.required,
-        shortageIndex: Math.round((snapshot.shortage[skillId] ?? 1) * 100) / 100,
+        shortageIndex: round(snapshot.shortage[skillId] ?? 1, 2),
       };
     });
 

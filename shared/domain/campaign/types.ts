@@ -57,6 +57,10 @@ export interface Campaign {
   /** The snapshot the run uses, once taken. */
   readonly snapshot?: { readonly id: string; readonly chunks: number };
   readonly summary?: CampaignSummary;
+  /** Results taken off the campaign after they were written (their learners were deleted). */
+  readonly erasures?: number;
+  /** The `erasures` the stored summary counts: behind `erasures`, the summary needs recomputing. */
+  readonly summaryErasures?: number;
   /** Why a campaign failed, in words (never internals). */
   readonly error?: string;
   readonly version: number;

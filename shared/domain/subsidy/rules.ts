@@ -26,7 +26,8 @@
 import * as z from 'zod';
 import bundledRules from '../../rules/subsidies.json' with { type: 'json' };
 import type { SubsidyCourse } from './facts.js';
-import { regionChain, regionContains, regionName } from '../../regions/regions.js';
+import { round } from '../numbers.js';
+import { provinceOf, regionContains, regionName } from '../../regions/regions.js';
 import type { LearnerGroup } from '../../schemas/learner.js';
 import {
   RuleRegionSchema,
@@ -291,7 +292,7 @@ const pattern = (source: string): RegExp => {
   if (!compiled) patternCache.set(source, (compiled = new RegExp(source, 'iu')));
   return compiled;
 };
-const round2 = (value: number) => Math.round(value * 100) / 100;
+const round2 = (value: number) => round(value, 2);
 const place = (code: string): string => regionName(code) ?? code;
 
 /** The calendar year in China (UTC+8) of a day or timestamp. */
@@ -340,11 +341,6 @@ interface Spec {
   readonly order: number;
 }
 
-/** The province of a region (itself for a province; `national` stays). */
-const provinceOf = (region: string): string => {
-  const chain = regionChain(region);
-  return chain.length >= 2 ? chain[chain.length - 2]! : region;
-};
 
 function courseSpec(ruleSet: SubsidyRuleSet, facts: SubsidyFacts): Spec | undefined {
   const { course } = facts;
@@ -370,7 +366,7 @@ function courseSpec(ruleSet: SubsidyRuleSet, facts: SubsidyFacts): Spec | undefi
   }
   // Without terms, the bureau of the course's province is taken as the payer: a course's local
   // funds rarely pay for people from elsewhere, and whatever else applies stays to confirm.
-  return { ...common, kind: ruleSet.providerDeclared.kind, payerRegion: provinceOf(course.region), courseWithin: true, who: {}, paid: ruleSet.providerDeclared.paid, unstructured: true };
+  return { ...common, kind: ruleSet.providerDeclared.kind, payerRegion: provinceOf(course.region) ?? course.region, courseWithin: true, who: {}, paid: ruleSet.providerDeclared.paid, unstructured: true };
 }
 
 function ruleSpec(rule: SubsidyRule, order: number): Spec {

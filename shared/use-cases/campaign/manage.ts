@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { bureauServes } from '../../domain/access.js';
+import { bureauRegion, bureauServes } from '../../domain/access.js';
 import type { Caller } from '../../domain/caller.js';
 import { requestHash, requestOf } from '../../domain/campaign/request.js';
 import { TERMINAL_STATUSES, type Campaign, type CampaignProgress, type CampaignResult, type CampaignStatus, type CampaignSummary, type ResultSkill } from '../../domain/campaign/types.js';
@@ -114,11 +114,7 @@ export function makeGetCampaign({ campaigns }: Pick<ManageDeps, 'campaigns'>) {
 export function makeListCampaigns({ campaigns }: Pick<ManageDeps, 'campaigns'>) {
   return async (caller: Caller, query: PageRequest & { readonly region?: string | undefined }): Promise<Page<Campaign>> => {
     if (caller.role !== 'bureau') throw new ForbiddenError('Only bureau staff may list campaigns.');
-    const region = query.region ?? caller.region;
-    if (region === undefined || !bureauServes(caller, region)) {
-      throw new ForbiddenError(`This bureau account serves ${caller.region ?? 'no region'}, not ${region ?? 'an unknown region'}.`);
-    }
-    return campaigns.listByRegion(region, { limit: query.limit, nextToken: query.nextToken });
+    return campaigns.listByRegion(bureauRegion(caller, query.region), { limit: query.limit, nextToken: query.nextToken });
   };
 }
 

@@ -1,7 +1,7 @@
 import { makeLearnerComputer, type LearnerComputer } from '../../domain/campaign/compute.js';
-import { buildRoster, type RosterLearner } from '../../domain/campaign/roster.js';
+import { buildRoster, rosterOf, type RosterLearner } from '../../domain/campaign/roster.js';
 import { summarise } from '../../domain/campaign/summary.js';
-import type { Campaign, CampaignCursor, CampaignResult, CampaignSnapshot } from '../../domain/campaign/types.js';
+import type { Campaign, CampaignAssignment, CampaignCursor, CampaignResult, CampaignSnapshot } from '../../domain/campaign/types.js';
 import { NotFoundError } from '../../domain/errors.js';
 import type { Learner } from '../../domain/records.js';
 import { groupsOf } from '../../schemas/learner.js';
@@ -25,6 +25,8 @@ import { everyItem, makeTakeSnapshot } from './snapshot.js';
  * - `plan` / `runPage` / `finalise`: the same steps as queue messages for worker Lambdas (AWS):
  *   the plan enqueues one message per page of learner ids, workers run pages in parallel, and
  *   the worker that completes the last page enqueues finalisation.
+ * - `settle`: after a learner's deletion took results off completed campaigns, recomputes their
+ *   summaries (in process, or as `settle` messages on the queue).
  *
  * A learner whose computation throws gets a result with an error and counts as failed; the rest
  * of the page is unaffected.
@@ -57,6 +59,8 @@ export interface DriveOptions {
 export const DEFAULT_PAGE_SIZE = 99;
 /** Messages per SendMessageBatch. */
 const QUEUE_BATCH = 10;
+/** Recomputations of a summary that each lost to a further deletion before one is kept. */
+const SUMMARY_ATTEMPTS = 20;
 /** Snapshots and computers kept per process (a worker Lambda serves pages of a few campaigns at a time). */
 const COMPUTERS_KEPT = 2;
 
@@ -142,9 +146,37 @@ export function makeCampaignRunner(deps: CampaignRunnerDeps) {
     return total;
   };
 
-  /** Roster (assign mode), report, completed. Idempotent: a second call on a completed campaign changes nothing. */
+  /**
+   * Recomputes a completed campaign's summary while it misses results removed since it was made
+   * (learners deleted during finalisation or after the run). Each summary is made from results
+   * read after the campaign's `erasures`, and kept only if that count still stands, so the one
+   * kept counts every removal; a deletion that lands meanwhile makes it go round again.
+   */
+  const settle = async (id: string): Promise<Campaign> => {
+    for (let attempt = 1; ; attempt++) {
+      const campaign = await must(id);
+      const erasures = campaign.erasures ?? 0;
+      if (campaign.status !== 'completed' || (campaign.summaryErasures ?? 0) === erasures || attempt > SUMMARY_ATTEMPTS) return campaign;
+      const snapshot = await snapshotOf(campaign);
+      const rows: RosterLearner[] = [];
+      const places = new Map<string, CampaignAssignment>();
+      for await (const result of campaigns.allResults(id)) {
+        rows.push(rosterRow(result));
+        if (result.assignment) places.set(result.learner.id, result.assignment);
+      }
+      const summary = summarise(rows, snapshot, campaign.request.assign ? rosterOf(places) : undefined, { taxonomy, groups: campaign.request.groups });
+      if (await campaigns.saveSummary(id, summary, erasures)) return must(id);
+    }
+  };
+
+  /**
+   * Roster (assign mode), report, completed. Idempotent: on a completed campaign it only brings
+   * the summary up to date with learners deleted since ({@link settle}), and otherwise changes nothing.
+   */
   const finalise = async (id: string): Promise<Campaign> => {
-    if ((await must(id)).status !== 'running') return must(id);
+    const current = await must(id);
+    if (current.status === 'completed') return settle(id);
+    if (current.status !== 'running') return current;
     // Learners deleted while the campaign ran leave no result, and the report does not count them.
     await campaigns.sweepErased(id);
     const campaign = await must(id);
@@ -165,12 +197,16 @@ export function makeCampaignRunner(deps: CampaignRunnerDeps) {
         return key === stored.get(row.id) ? [] : [{ learnerId: row.id, assignment: place ?? null }];
       });
       await campaigns.setAssignments(id, changes);
+      // A learner deleted since their result was read may just have been given a place: not kept.
+      await campaigns.sweepErased(id);
     }
     const summary = summarise(rows, snapshot, roster, { taxonomy, groups: campaign.request.groups });
     const now = clock.now().toISOString();
-    // Learners added or deleted since the count change the total: the report counts what was processed.
-    await campaigns.transition(id, ['running'], 'completed', { summary, total: campaign.done + campaign.failed, finishedAt: now }, now);
-    const finished = await must(id);
+    // The summary counts the removals read with the campaign before its results; any since are
+    // caught up by settle. The total of a completed campaign is the results it holds.
+    const summaryErasures = campaign.erasures ?? 0;
+    await campaigns.transition(id, ['running'], 'completed', { summary, summaryErasures, total: campaign.done + campaign.failed, finishedAt: now }, now);
+    const finished = await settle(id);
     await deps.onFinished?.(finished).catch(() => undefined);
     return finished;
   };
@@ -256,6 +292,9 @@ export function makeCampaignRunner(deps: CampaignRunnerDeps) {
     },
 
     finalise,
+
+    /** Brings a completed campaign's summary up to date after learners were deleted; nothing on other campaigns. */
+    settle,
 
     /** Marks a campaign failed (an unexpected error stopped its run), with a reason in words. */
     async fail(id: string, reason: string): Promise<void> {

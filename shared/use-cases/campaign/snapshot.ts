@@ -1,6 +1,7 @@
 import { targetSkills, demandTargeted } from '../../domain/campaign/request.js';
 import type { Campaign, CampaignSnapshot, SnapshotCourse, SnapshotDemand } from '../../domain/campaign/types.js';
 import { needsOf } from '../../domain/matching/score.js';
+import { round } from '../../domain/numbers.js';
 import { indexedSkills, isActive, type Course, type Demand } from '../../domain/records.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Page, PageRequest, RecordStore } from '../../ports/record-store.js';
@@ -8,6 +9,7 @@ import type { ShortageReader } from '../../ports/shortage.js';
 import { regionChain, regionContains, regionDistance } from '../../regions/regions.js';
 import type { Level } from '../../taxonomy/levels.js';
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
+import { mapPooled } from '../../async/pool.js';
 
 /**
  * The market a campaign runs against, read once when it starts: the region's open, unexpired
@@ -92,21 +94,16 @@ export function makeTakeSnapshot(deps: SnapshotDeps) {
 
     const skills = [...new Set(demands.flatMap((d) => d.needs.map((n) => n.skillId)))].sort();
     const courses = new Map<string, SnapshotCourse>();
-    let next = 0;
-    const reader = async () => {
-      while (next < skills.length) {
-        const skill = skills[next++]!;
-        for await (const record of everyItem((page) => deps.store.listBySkill('course', skill, page), 200, COURSES_PER_SKILL)) {
-          if (record.kind === 'course' && !courses.has(record.id) && courseReachable(record, region)) courses.set(record.id, snapshotCourse(record));
-        }
+    await mapPooled(skills, SKILL_READS_IN_FLIGHT, async (skill) => {
+      for await (const record of everyItem((page) => deps.store.listBySkill('course', skill, page), 200, COURSES_PER_SKILL)) {
+        if (record.kind === 'course' && !courses.has(record.id) && courseReachable(record, region)) courses.set(record.id, snapshotCourse(record));
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(SKILL_READS_IN_FLIGHT, skills.length) }, reader));
+    });
 
     const market = labourMarket(region);
     const found = skills.length > 0 ? await deps.shortage.forRegion(market, skills) : new Map();
     const shortage: Record<string, number> = {};
-    for (const [skillId, entry] of found) shortage[skillId] = Math.round(entry.index * 1000) / 1000;
+    for (const [skillId, entry] of found) shortage[skillId] = round(entry.index);
 
     return {
       takenAt: now.toISOString(),

@@ -136,6 +136,7 @@ describe('campaign-worker handler', () => {
         if (page === 1) throw new Error('page 1 failed');
       }),
       finalise: vi.fn(async () => undefined as never),
+      settle: vi.fn(async () => undefined as never),
     };
     const handler = makeCampaignWorker(() => ({ runner, queue: async () => ({ send: async () => undefined }) }));
     const event = {
@@ -145,6 +146,7 @@ describe('campaign-worker handler', () => {
         record('m-page1', JSON.stringify({ type: 'page', campaignId: id, page: 1, learnerIds: ['l_b'] })),
         record('m-poison', '{"type":"page","campaignId":"x"}'),
         record('m-final', JSON.stringify({ type: 'finalise', campaignId: id })),
+        record('m-settle', JSON.stringify({ type: 'settle', campaignId: id })),
       ],
     } as SQSEvent;
 
@@ -156,6 +158,7 @@ describe('campaign-worker handler', () => {
     expect(runner.plan).toHaveBeenCalledWith(id, expect.anything());
     expect(runner.runPage).toHaveBeenCalledTimes(2);
     expect(runner.finalise).toHaveBeenCalledWith(id);
+    expect(runner.settle).toHaveBeenCalledWith(id);
   });
 });
 

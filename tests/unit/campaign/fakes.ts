@@ -1,5 +1,5 @@
 /** An in-memory {@link CampaignStore} with the DynamoDB one's semantics (conditional results, summed progress). */
-import type { Campaign, CampaignAssignment, CampaignCursor, CampaignResult, CampaignSnapshot, CampaignStatus } from '#shared/domain/campaign/types.js';
+import type { Campaign, CampaignAssignment, CampaignCursor, CampaignResult, CampaignSnapshot, CampaignStatus, CampaignSummary } from '#shared/domain/campaign/types.js';
 import { ConflictError } from '#shared/domain/errors.js';
 import type { CampaignStore, StatusChange, WriteOutcome } from '#shared/ports/campaign-store.js';
 import type { Page, PageRequest } from '#shared/ports/record-store.js';
@@ -47,6 +47,13 @@ export class MemoryCampaignStore implements CampaignStore {
     const c = this.campaigns.get(id);
     if (!c || c.status !== 'running') return false;
     this.campaigns.set(id, { ...c, ...change });
+    return true;
+  }
+
+  async saveSummary(id: string, summary: CampaignSummary, erasures: number): Promise<boolean> {
+    const c = this.campaigns.get(id);
+    if (!c || c.status !== 'completed' || (c.erasures ?? 0) !== erasures) return false;
+    this.campaigns.set(id, { ...c, summary, summaryErasures: erasures });
     return true;
   }
 

@@ -7,7 +7,7 @@ import { ConflictError } from '#shared/domain/errors.js';
 import { indexedSkills, isActive, type AnyRecord, type Course, type Demand, type Kind, type Learner, type RecordOf } from '#shared/domain/records.js';
 import type { Candidate, CandidateIndex, CandidateQuery, CandidateResult } from '#shared/ports/candidate-index.js';
 import type { CourseCatalogue } from '#shared/ports/course-catalogue.js';
-import type { Page, PageRequest, RecordChange, RecordStore } from '#shared/ports/record-store.js';
+import type { Page, PageRequest, RecordChange, RecordStore, Removal } from '#shared/ports/record-store.js';
 import type { ShortageEntry, ShortageReader } from '#shared/ports/shortage.js';
 import { regionContains } from '#shared/regions/regions.js';
 import type { Level } from '#shared/taxonomy/levels.js';
@@ -55,9 +55,10 @@ export class MemoryRecordStore implements RecordStore {
     this.records.set(next.id, next);
   }
 
-  async remove(record: AnyRecord): Promise<void> {
+  async remove(record: AnyRecord): Promise<Removal> {
     if (this.records.get(record.id)?.version !== record.version) throw new ConflictError(`${record.kind} ${record.id} changed meanwhile`);
     this.records.delete(record.id);
+    return { campaigns: [] };
   }
 
   async saveMany(changes: readonly RecordChange[]): Promise<void> {
