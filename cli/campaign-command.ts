@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { DynamoCampaignStore } from '#shared/adapters/dynamodb/campaign-store.js';
 import { makeDocumentClient } from '#shared/adapters/dynamodb/client.js';
 import { DynamoRecordStore } from '#shared/adapters/dynamodb/record-store.js';
+import { DynamoFunnelStore } from '#shared/adapters/dynamodb/funnel-store.js';
 import { DynamoShortageStore } from '#shared/adapters/dynamodb/shortage-store.js';
 import type { Caller } from '#shared/domain/caller.js';
 import { BOM, csvHeader, csvRow } from '#shared/domain/campaign/csv.js';
@@ -198,6 +199,7 @@ async function runCampaignRun(args: string[], lang: CliLang): Promise<number> {
       shortage: new DynamoShortageStore(client, table, systemClock),
       taxonomy,
       clock: systemClock,
+      funnel: new DynamoFunnelStore(client, table),
       ...(pageSize !== undefined ? { pageSize } : {}),
       onLearnerError: (_c, learnerId, err) => process.stderr.write(`\nlearner ${learnerId} failed: ${(err as Error)?.message ?? err}\n`),
     });

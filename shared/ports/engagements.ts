@@ -1,4 +1,5 @@
 import type { Engagement, EngagementKind } from '../domain/engagement.js';
+import type { FunnelStep } from '../domain/funnel.js';
 import type { Page, PageRequest } from './record-store.js';
 
 /** Whose engagements a list reads. */
@@ -17,12 +18,13 @@ export interface EngagementStore {
   /**
    * Creates the engagement with its list entries, counting it against `quota` in the same
    * transaction: `exists` when it was already there (nothing changes), `over-quota` when the
-   * allowance is used up (nothing is stored).
+   * allowance is used up (nothing is stored). `step`: the placements funnel counters it raises,
+   * in the same transaction (create and update alike), so a retried or lost write counts nothing.
    */
-  create(e: Engagement, quota?: Quota): Promise<'created' | 'exists' | 'over-quota'>;
+  create(e: Engagement, quota?: Quota, step?: FunnelStep): Promise<'created' | 'exists' | 'over-quota'>;
   get(id: string): Promise<Engagement | undefined>;
   /** Replaces it unless it changed since `previousVersion` was read (ConflictError). */
-  update(next: Engagement, previousVersion: number): Promise<void>;
+  update(next: Engagement, previousVersion: number, step?: FunnelStep): Promise<void>;
   /** Newest first for a learner or an employer; by region for bureau staff. */
   list(kind: EngagementKind, audience: Audience, page: PageRequest): Promise<Page<Engagement>>;
   /** Records that an employer was shown a learner's contact details through an engagement. */

@@ -1,9 +1,11 @@
-import { PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Engagement, EngagementKind } from '../../domain/engagement.js';
+import type { FunnelStep } from '../../domain/funnel.js';
 import type { Audience, EngagementStore, Quota } from '../../ports/engagements.js';
 import type { Page, PageRequest } from '../../ports/record-store.js';
 import { ValidationError } from '../../domain/errors.js';
 import { batchGetAll } from './batch-get.js';
+import { transactWithFunnel } from './funnel-store.js';
 import { translateDynamoError } from './errors.js';
 import type { Item } from './items.js';
 import { pointReads } from './point-reads.js';
@@ -40,7 +42,7 @@ export class DynamoEngagementStore implements EngagementStore {
     private readonly tableName: string,
   ) {}
 
-  async create(e: Engagement, quota?: Quota): Promise<'created' | 'exists' | 'over-quota'> {
+  async create(e: Engagement, quota?: Quota, step?: FunnelStep): Promise<'created' | 'exists' | 'over-quota'> {
     const entry = { entity: LIST_ENTITY, engagementId: e.id };
     const items = [
       { Put: { TableName: this.tableName, Item: { ...keys.engagement(e.id), entity: ENTITY, ...e }, ConditionExpression: 'attribute_not_exists(pk)' } },
@@ -63,7 +65,7 @@ export class DynamoEngagementStore implements EngagementStore {
         : []),
     ];
     try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+      await transactWithFunnel(this.client, this.tableName, items, step);
       return 'created';
     } catch (err) {
       const reasons = (err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
@@ -78,7 +80,20 @@ export class DynamoEngagementStore implements EngagementStore {
     return item ? toEngagement(item) : undefined;
   }
 
-  async update(next: Engagement, previousVersion: number): Promise<void> {
+  async update(next: Engagement, previousVersion: number, step?: FunnelStep): Promise<void> {
+    if (step) {
+      const put = {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.engagement(next.id), entity: ENTITY, ...next },
+          ConditionExpression: '#v = :v',
+          ExpressionAttributeNames: { '#v': 'version' },
+          ExpressionAttributeValues: { ':v': previousVersion },
+        },
+      };
+      await this.run(() => transactWithFunnel(this.client, this.tableName, [put], step), `Updating ${next.id}`);
+      return;
+    }
     await this.run(
       () =>
         this.client.send(
