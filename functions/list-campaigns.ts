@@ -10,7 +10,7 @@ import { route } from './routes/list-campaigns.js';
 export const handler = httpHandler(route, async ({ query, caller }) => {
   const page = await makeListCampaigns({ campaigns: getCampaignStore() })(caller, query);
   return {
-    body: { items: page.items.map(campaignView), ...(page.nextToken ? { nextToken: page.nextToken } : {}) },
+    body: { items: page.items.map((c) => campaignView(c)), ...(page.nextToken ? { nextToken: page.nextToken } : {}) },
     headers: { 'cache-control': 'no-store' },
   };
 });

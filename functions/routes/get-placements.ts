@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { FUNNEL_STAGES, MAX_RANGE_DAYS, daysBetween } from '#shared/domain/funnel.js';
 import { SCOPES } from '#shared/domain/scopes.js';
 import { RegionSchema } from '#shared/schemas/common.js';
-import { LearnerGroupSchema } from '#shared/schemas/learner.js';
+import { FunnelSchema } from '#shared/schemas/views/placements.js';
 import type { RouteDef } from '../http/route-def.js';
 
 /** A China day, `YYYY-MM-DD`, that exists on the calendar. */
@@ -28,27 +28,6 @@ export const PlacementsQuerySchema = z
     }
   });
 export type PlacementsQuery = z.output<typeof PlacementsQuerySchema>;
-
-const count = (what: string) => z.number().int().min(0).meta({ description: what });
-
-/** How many reached each stage of the funnel. */
-export const StageCountsSchema = z
-  .object({
-    matched: count('Learners matched to at least one job by a campaign that finished in the range (a learner matched by two campaigns counts twice).'),
-    applied: count('Applications sent.'),
-    invited: count('Invitations sent.'),
-    accepted: count('Applications and invitations accepted.'),
-    hired: count('Hires recorded by employers.'),
-  })
-  .meta({ id: 'StageCounts' });
-
-/** The funnel: the total, then one row per target group with any count (a learner in several groups counts in each). */
-export const FunnelSchema = z
-  .object({
-    total: StageCountsSchema,
-    byGroup: z.array(StageCountsSchema.extend({ group: LearnerGroupSchema })),
-  })
-  .meta({ id: 'PlacementsFunnel' });
 
 /** The answer of `GET /insights/placements`. */
 export const PlacementsSchema = FunnelSchema.extend({

@@ -104,3 +104,24 @@ export const daysBetween = (from: string, to: string): number => Math.round((Dat
 
 /** The day `n` days before `day`. */
 export const dayMinus = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * A campaign's funnel: `matched` from its summary (learners matched, per group), the later
+ * stages from the campaign's counters (how many of those learners went on to reach each).
+ */
+export function campaignFunnel(summary: { readonly matched: number; readonly byGroup: ReadonlyArray<{ readonly group: LearnerGroup; readonly matched: number }> }, counters: FunnelReport): FunnelReport {
+  const rows = new Map<LearnerGroup, StageCounts>(counters.byGroup.map(({ group, ...c }) => [group, { ...c }]));
+  for (const g of summary.byGroup) {
+    if (g.matched === 0) continue;
+    const row = rows.get(g.group) ?? emptyCounts();
+    row.matched = g.matched;
+    rows.set(g.group, row);
+  }
+  return {
+    total: { ...counters.total, matched: summary.matched },
+    byGroup: LEARNER_GROUPS.flatMap((group) => {
+      const row = rows.get(group);
+      return row ? [{ group, ...row }] : [];
+    }),
+  };
+}

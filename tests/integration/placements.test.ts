@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCampaignContainer } from '../../functions/campaign-container.js';
+import { CSV_COLUMNS } from '../../shared/domain/campaign/csv.js';
 import { chinaDay, dayMinus } from '../../shared/domain/funnel.js';
 import { demandBody, learnerBody, startApi, type Api } from './api-harness.js';
 
@@ -124,6 +125,28 @@ describe('placements funnel', () => {
     expect(otherDistrict.body.total).toEqual(counts(0, 1, 0, 0, 0));
     expect(otherDistrict.body.byGroup).toEqual([{ group: 'migrant_worker', ...counts(0, 1, 0, 0, 0) }]);
     expect(nation.body.total).toEqual(city.body.total);
+  });
+
+  it('reports, for a campaign, how many of the learners it matched went on to each stage, in the API and the CSV', async () => {
+    const today = chinaDay(new Date());
+    const campaign = await api.call('GET', `/campaigns/${campaignId}`, { token: bureau });
+    const csv = await api.call('GET', `/campaigns/${campaignId}/results?format=csv`, { token: bureau });
+    const json = await api.call('GET', `/campaigns/${campaignId}/results`, { token: bureau });
+
+    // The crowd applied too, but the campaign did not match them (they came later): only its own learners count.
+    expect(campaign.body.placements.total).toEqual(counts(2, 1, 1, 2, 1));
+    expect(campaign.body.placements.byGroup).toEqual([
+      { group: 'graduate', ...counts(1, 0, 1, 1, 0) },
+      { group: 'veteran', ...counts(1, 1, 0, 1, 1) },
+      { group: 'disabled', ...counts(1, 0, 1, 1, 0) },
+    ]);
+    const [header, ...rows] = (csv.body as string).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(header!.split(',').slice(0, 23)).toEqual(CSV_COLUMNS.slice(0, 23));
+    expect(header!.split(',').slice(23)).toEqual(['applied_on', 'invited_on', 'accepted_on', 'hired_on']);
+    const veteranRow = rows.map((r) => r.split(',')).find((cells) => cells[2] === 'veteran')!;
+    expect(veteranRow.slice(23)).toEqual([today, '', today, today]);
+    const graduate = json.body.items.find((r: { learner: { group: string } }) => r.learner.group === 'graduate');
+    expect(graduate.placement).toEqual({ invited: today, accepted: today });
   });
 
   it('counts only the days asked for, and says which days it counted', async () => {

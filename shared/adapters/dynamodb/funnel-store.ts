@@ -21,8 +21,9 @@ import { keys } from './keys.js';
 
 const ENTITY = { day: 'FUNNEL_DAY', campaign: 'CAMPAIGN_FUNNEL', counted: 'CAMPAIGN_FUNNEL_COUNTED' } as const;
 
-/** The attribute of a campaign result naming the day its learner first reached a stage. */
-export const reachedAttribute = (stage: EngagementStage): string => `reached_${stage}`;
+/** The attributes of a campaign result naming the day its learner first reached a stage. */
+export const REACHED_PREFIX = 'reached_';
+export const reachedAttribute = (stage: EngagementStage): string => `${REACHED_PREFIX}${stage}`;
 
 /** Campaigns of one learner a step counts in at most (their newest results): keeps the transaction small. */
 export const CAMPAIGNS_PER_STEP = 20;
