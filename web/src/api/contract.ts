@@ -1,5 +1,6 @@
 import type { CampaignStatus } from './campaigns.js';
 import type { ShortageRanking } from './insights.js';
+import type { Placements } from './placements.js';
 import type { Demand, Learner, Page } from './records.js';
 import type { Extraction, SkillSuggestion } from './skills.js';
 import type { components } from './paths.generated.js';
@@ -20,6 +21,7 @@ export type AnswersFitPages = Assert<
   | Fits<Schemas['LearnerPage'], Page<Learner>>
   | Fits<Schemas['Campaign'], CampaignStatus>
   | Fits<Schemas['ShortageRanking'], ShortageRanking>
+  | Fits<Schemas['Placements'], Placements>
   | Fits<Schemas['Extraction'], Extraction>
   | Fits<Schemas['SkillSuggestion'], SkillSuggestion>
 >;
