@@ -3017,6 +3017,7 @@ export interface paths {
             skill?: string;
             salaryMin?: number;
             remote?: "true" | "false";
+            near?: "true" | "false";
             limit?: number;
             nextToken?: string;
           };
@@ -5012,6 +5013,8 @@ export interface components {
             region: string;
           };
         };
+        /** With `near=true`: found in the region asked for, or only on widening to its city or its province. */
+        scope?: "region" | "city" | "province";
       };
     Application: {
         id: string;
