@@ -27,6 +27,15 @@ export interface EngagementStore {
   update(next: Engagement, previousVersion: number, step?: FunnelStep): Promise<void>;
   /** Newest first for a learner or an employer; by region for bureau staff. */
   list(kind: EngagementKind, audience: Audience, page: PageRequest): Promise<Page<Engagement>>;
+  /**
+   * Retention after a learner is erased (docs/action-loop.md, Retention): deletes the learner's
+   * own list entries, strips the learner from each engagement (id replaced by the tombstone's
+   * digest; ref, note, account, region and groups removed; the employer's and region's entries
+   * keep pointing at it), and rewrites each contact-reveal audit item under the digest with only
+   * who saw it, when and through which engagement. Running it again changes nothing more.
+   * @returns the engagements stripped and the accounts they belonged to (their inboxes hold events about them)
+   */
+  eraseLearner(learnerId: string): Promise<{ readonly engagementIds: readonly string[]; readonly learnerSubs: readonly string[]; readonly reveals: number }>;
   /** Records that an employer was shown a learner's contact details through an engagement. */
   logReveal(entry: { learnerId: string; engagementId: string; viewer: string; at: string }): Promise<void>;
 }

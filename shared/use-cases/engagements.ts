@@ -8,7 +8,7 @@ import { havesOf, needsOf, scoreMatch } from '../domain/matching/score.js';
 import { indexedSkills, isActive, type Learner } from '../domain/records.js';
 import type { Clock } from '../ports/clock.js';
 import type { Audience, EngagementStore } from '../ports/engagements.js';
-import type { InboxEventType } from '../ports/inbox.js';
+import type { InboxEventType, InboxStore } from '../ports/inbox.js';
 import type { Page, RecordStore } from '../ports/record-store.js';
 import { groupsOf, type Contact } from '../schemas/learner.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
@@ -254,5 +254,23 @@ export function makeWithdrawOpen(deps: EngagementDeps) {
       } while (nextToken);
     }
     return count;
+  };
+}
+
+/**
+ * Retention after a learner is erased (docs/action-loop.md, Retention): their engagements lose
+ * everything that names them, their own list entries go, the contact-reveal audit keeps only who
+ * saw what and when (under the tombstone's digest), and their account's inbox events about those
+ * engagements are deleted; `accounts` (the profile's owner and claimant) lose their link to it.
+ * Run after the profile's deletion and the withdrawal of open engagements.
+ */
+export function makeEraseLearnerTraces(deps: { readonly engagements: EngagementStore; readonly inbox: Pick<InboxStore, 'removeAbout'>; readonly links: Pick<ProfileLinks, 'profileOf' | 'unlink'> }) {
+  return async (learnerId: string, accounts: ReadonlyArray<string | undefined> = []): Promise<{ engagements: number; reveals: number; inboxEvents: number }> => {
+    for (const sub of new Set(accounts)) if (sub !== undefined && (await deps.links.profileOf(sub)) === learnerId) await deps.links.unlink(sub);
+    const { engagementIds, learnerSubs, reveals } = await deps.engagements.eraseLearner(learnerId);
+    const ids = new Set(engagementIds);
+    let inboxEvents = 0;
+    for (const sub of learnerSubs) inboxEvents += await deps.inbox.removeAbout(sub, ids);
+    return { engagements: engagementIds.length, reveals, inboxEvents };
   };
 }
