@@ -1,5 +1,5 @@
 import { DynamoFunnelStore } from '#shared/adapters/dynamodb/funnel-store.js';
-import { campaignFunnel } from '#shared/domain/funnel.js';
+import { campaignFunnel, type FunnelReport } from '#shared/domain/funnel.js';
 import { campaignView, makeGetCampaign } from '#shared/use-cases/campaign/manage.js';
 import { getCampaignStore } from './campaign-store.js';
 import { getContainer } from './container.js';
@@ -14,7 +14,7 @@ let funnel: DynamoFunnelStore | undefined;
  */
 export const handler = httpHandler(route, async ({ params, caller }) => {
   const campaign = await makeGetCampaign({ campaigns: getCampaignStore() })(caller, params.id ?? '');
-  let placements;
+  let placements: FunnelReport | undefined;
   if (campaign.summary) {
     const { client, config } = getContainer();
     funnel ??= new DynamoFunnelStore(client, config.TABLE_NAME);
