@@ -6,6 +6,7 @@ import { regionChain } from '../../regions/regions.js';
 import { translateDynamoError } from './errors.js';
 import type { Item, Key, TransactItem } from './items.js';
 import { queryAll } from './query-all.js';
+import { batchGetAll } from './batch-get.js';
 import { keys } from './keys.js';
 
 /**
@@ -76,11 +77,15 @@ async function campaignFunnelUpdates(client: DynamoDBDocumentClient, tableName: 
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :p',
       ExpressionAttributeValues: { ':p': keys.campaignResultByLearnerPartition(step.learnerId) },
+      ProjectionExpression: 'sk, campaignId',
       ScanIndexForward: false,
     }),
   );
+  const campaignIds = (out.Items ?? []).filter((i) => typeof i.sk === 'string' && i.sk.startsWith(keys.campaignResultPrefix)).map((i) => i.campaignId as string).slice(0, CAMPAIGNS_PER_STEP);
+  if (campaignIds.length === 0) return [];
+  // The index only finds them: the marks are read strongly consistent, so a retry after a concurrent mark sees it.
   const mark = reachedAttribute(step.stage);
-  const results = (out.Items ?? []).filter((i) => typeof i.sk === 'string' && i.sk.startsWith(keys.campaignResultPrefix) && i[mark] === undefined).slice(0, CAMPAIGNS_PER_STEP);
+  const results = (await batchGetAll(client, tableName, campaignIds.map((id) => keys.campaignResult(id, step.learnerId)), { consistent: true, what: 'Reading campaign results' })).filter((r) => r[mark] === undefined);
   return results.flatMap((r): TransactItem[] => {
     const campaignId = r.campaignId as string;
     const learner = r.learner as { group: LearnerGroup; groups?: LearnerGroup[] } | undefined;

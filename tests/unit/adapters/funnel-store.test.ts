@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { DynamoEngagementStore } from '../../../shared/adapters/dynamodb/engagement-store.js';
@@ -87,16 +87,28 @@ describe('funnel counters in the engagement transaction (aws-sdk-client-mock)', 
   it('marks a campaign result and raises the campaign’s counters only for a campaign that matched the learner and has no mark yet', async () => {
     ddb.on(QueryCommand).resolves({
       Items: [
-        { sk: 'RESULT#l_1', campaignId: 'cp_matched', learner: { group: 'veteran' }, matches: [{ id: 'd_1' }] },
-        { sk: 'RESULT#l_1', campaignId: 'cp_unmatched', learner: { group: 'veteran' }, matches: [] },
-        { sk: 'RESULT#l_1', campaignId: 'cp_counted', learner: { group: 'veteran' }, matches: [{ id: 'd_1' }], reached_applied: '2026-12-01' },
+        { sk: 'RESULT#l_1', campaignId: 'cp_matched' },
+        { sk: 'RESULT#l_1', campaignId: 'cp_unmatched' },
+        { sk: 'RESULT#l_1', campaignId: 'cp_counted' },
         { sk: 'ROSTER#l_1', campaignId: 'cp_matched' },
       ],
+    });
+    ddb.on(BatchGetCommand).resolves({
+      Responses: {
+        T: [
+          { pk: 'CAMPAIGN#cp_matched', sk: 'RESULT#l_1', campaignId: 'cp_matched', learner: { group: 'veteran' }, matches: [{ id: 'd_1' }] },
+          { pk: 'CAMPAIGN#cp_unmatched', sk: 'RESULT#l_1', campaignId: 'cp_unmatched', learner: { group: 'veteran' }, matches: [] },
+          { pk: 'CAMPAIGN#cp_counted', sk: 'RESULT#l_1', campaignId: 'cp_counted', learner: { group: 'veteran' }, matches: [{ id: 'd_1' }], reached_applied: '2026-12-01' },
+        ],
+      },
     });
     ddb.on(TransactWriteCommand).resolves({});
 
     await store.create(engagement, undefined, step);
 
+    const read = ddb.commandCalls(BatchGetCommand)[0]!.args[0].input.RequestItems!.T!;
+    expect(read.ConsistentRead).toBe(true);
+    expect(read.Keys).toHaveLength(3);
     const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!.slice(8);
     expect(items.map((i) => i.Update!.Key)).toEqual([
       { pk: 'CAMPAIGN#cp_matched', sk: 'RESULT#l_1' },
