@@ -17,6 +17,8 @@ export interface FunnelStore {
   region(region: string, from: string, to: string): Promise<FunnelReport>;
   /** How many of a campaign's matched learners went on to apply, be invited, accept, be hired (`matched` is 0: the summary has it). */
   campaign(id: string): Promise<FunnelReport>;
+  /** {@link campaign} for several campaigns at once (a list page): one read. */
+  campaigns(ids: readonly string[]): Promise<Map<string, FunnelReport>>;
   /**
    * Adds a finished campaign's matched learners to the funnels of their regions, on `day`.
    * Idempotent: calling it again for the same campaign adds nothing.

@@ -175,6 +175,12 @@ export class DynamoFunnelStore implements FunnelStore {
     }
   }
 
+  async campaigns(ids: readonly string[]): Promise<Map<string, FunnelReport>> {
+    const items = await batchGetAll(this.client, this.tableName, ids.map((id) => keys.campaignFunnel(id)), { what: 'Reading campaign funnels' });
+    const byId = new Map(items.map((i) => [i.campaignId as string, i]));
+    return new Map(ids.map((id) => [id, sumCounters(byId.has(id) ? [byId.get(id)!] : [])]));
+  }
+
   async countMatched(campaignId: string, day: string, learners: readonly MatchedLearner[]): Promise<void> {
     const scopes = matchedByScope(learners);
     for (let chunk = 0; chunk * SCOPES_PER_TRANSACTION < scopes.length; chunk++) {
