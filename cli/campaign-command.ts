@@ -4,11 +4,13 @@ import { parseArgs } from 'node:util';
 import { DynamoCampaignStore } from '#shared/adapters/dynamodb/campaign-store.js';
 import { makeDocumentClient } from '#shared/adapters/dynamodb/client.js';
 import { DynamoRecordStore } from '#shared/adapters/dynamodb/record-store.js';
+import { DynamoFunnelStore } from '#shared/adapters/dynamodb/funnel-store.js';
 import { DynamoShortageStore } from '#shared/adapters/dynamodb/shortage-store.js';
 import type { Caller } from '#shared/domain/caller.js';
 import { BOM, csvHeader, csvRow } from '#shared/domain/campaign/csv.js';
 import { GROUP_LABELS } from '#shared/import/columns.js';
 import { requestHash, requestOf } from '#shared/domain/campaign/request.js';
+import { campaignFunnel } from '#shared/domain/funnel.js';
 import type { Campaign, CampaignSummary } from '#shared/domain/campaign/types.js';
 import { systemClock } from '#shared/ports/clock.js';
 import { regionName } from '#shared/regions/regions.js';
@@ -111,6 +113,7 @@ export function formatCampaign(campaign: Campaign, lang: CliLang = 'en'): string
 
 interface Stores {
   readonly campaigns: DynamoCampaignStore;
+  readonly funnel: DynamoFunnelStore;
   readonly close: () => void;
   readonly client: ReturnType<typeof makeDocumentClient>;
   readonly table: string;
@@ -118,7 +121,7 @@ interface Stores {
 
 function stores(endpoint: string | undefined, table: string): Stores {
   const client = makeDocumentClient({ endpoint: dynamoEndpoint(endpoint) });
-  return { client, table, campaigns: new DynamoCampaignStore(client, table), close: () => client.destroy() };
+  return { client, table, campaigns: new DynamoCampaignStore(client, table), funnel: new DynamoFunnelStore(client, table), close: () => client.destroy() };
 }
 
 /** `skillbridge campaign run …`: creates (or resumes) a campaign and runs it here, with a progress bar. */
@@ -199,6 +202,7 @@ async function runCampaignRun(args: string[], lang: CliLang): Promise<number> {
       shortage: new DynamoShortageStore(client, table, systemClock),
       taxonomy,
       clock: systemClock,
+      funnel: new DynamoFunnelStore(client, table),
       ...(pageSize !== undefined ? { pageSize } : {}),
       onLearnerError: (_c, learnerId, err) => process.stderr.write(`\nlearner ${learnerId} failed: ${(err as Error)?.message ?? err}\n`),
     });
@@ -264,7 +268,7 @@ async function runCampaignReport(args: string[], lang: CliLang): Promise<number>
   if (values.format !== 'csv' && values.format !== 'json') throw new CliError(say(lang, '--format must be csv or json', '--format 只能是 csv 或 json'));
   const columns = values.columns;
   if (columns !== 'zh' && columns !== 'en') throw new CliError(say(lang, '--columns must be zh or en', '--columns 只能是 zh 或 en'));
-  const { campaigns, close, table } = stores(values.endpoint, values.table);
+  const { campaigns, funnel, close, table } = stores(values.endpoint, values.table);
   const out: Writable = values.out ? createWriteStream(values.out) : process.stdout;
   try {
     const campaign = await campaigns.get(id);
@@ -278,13 +282,14 @@ async function runCampaignReport(args: string[], lang: CliLang): Promise<number>
         rows++;
       }
     } else {
-      const { summary, ...status } = campaignView(campaign);
+      const placements = campaign.summary ? campaignFunnel(campaign.summary, await funnel.campaign(id)) : undefined;
+      const { summary, placements: _p, ...status } = campaignView(campaign, placements);
       await write(out, `{"campaign":${JSON.stringify(status)},"items":[`);
       for await (const r of campaigns.allResults(id)) {
         await write(out, `${rows > 0 ? ',' : ''}\n${JSON.stringify(resultView(r, taxonomy))}`);
         rows++;
       }
-      await write(out, `\n]${summary ? `,"summary":${JSON.stringify(summary)}` : ''}}\n`);
+      await write(out, `\n]${summary ? `,"summary":${JSON.stringify(summary)}` : ''}${placements ? `,"placements":${JSON.stringify(placements)}` : ''}}\n`);
     }
     if (values.out) {
       await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));

@@ -3,7 +3,7 @@ import { DynamoInboxStore } from '#shared/adapters/dynamodb/inbox-store.js';
 import { DynamoJobIndex } from '#shared/adapters/dynamodb/job-index.js';
 import { DynamoProfileLinks } from '#shared/adapters/dynamodb/profile-links.js';
 import { LoggingNotifier } from '#shared/adapters/notify/logging-notifier.js';
-import { makeWithdrawOpen, type EngagementDeps } from '#shared/use-cases/engagements.js';
+import { makeEraseLearnerTraces, makeWithdrawOpen, type EngagementDeps } from '#shared/use-cases/engagements.js';
 import { makeNotify } from '#shared/use-cases/inbox.js';
 import type { ProfileDeps, WithdrawOpen } from '#shared/use-cases/profile.js';
 import { getContainer } from './container.js';
@@ -14,6 +14,8 @@ export interface ActionDeps extends ProfileDeps, EngagementDeps {
   readonly jobs: DynamoJobIndex;
   readonly inbox: DynamoInboxStore;
   readonly withdrawOpen: WithdrawOpen;
+  /** After a learner's deletion: strips them from engagements, audit and inbox (docs/action-loop.md, Retention). */
+  readonly eraseTraces: (learnerId: string, accounts?: ReadonlyArray<string | undefined>) => Promise<unknown>;
   readonly invitationsPerDay: number;
 }
 
@@ -31,7 +33,14 @@ export function getActionDeps(): ActionDeps {
       engagements: new DynamoEngagementStore(client, config.TABLE_NAME),
       notify: makeNotify({ inbox, notifier, clock }),
     };
-    deps = { ...base, jobs: new DynamoJobIndex(client, config.TABLE_NAME), inbox, withdrawOpen: makeWithdrawOpen(base), invitationsPerDay: config.INVITATIONS_PER_DAY };
+    deps = {
+      ...base,
+      jobs: new DynamoJobIndex(client, config.TABLE_NAME),
+      inbox,
+      withdrawOpen: makeWithdrawOpen(base),
+      eraseTraces: makeEraseLearnerTraces({ engagements: base.engagements, inbox, links: base.links }),
+      invitationsPerDay: config.INVITATIONS_PER_DAY,
+    };
   }
   return deps;
 }

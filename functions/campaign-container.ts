@@ -1,3 +1,4 @@
+import { DynamoFunnelStore } from '#shared/adapters/dynamodb/funnel-store.js';
 import * as z from 'zod';
 import type { CampaignDispatcher, CampaignQueue } from '#shared/ports/campaign-dispatcher.js';
 import type { CampaignStore } from '#shared/ports/campaign-store.js';
@@ -46,6 +47,7 @@ export function getCampaignContainer(): CampaignContainer {
       taxonomy: loadTaxonomy(),
       subsidyRules: base.subsidyRules(),
       clock: base.clock,
+      funnel: new DynamoFunnelStore(base.client, base.config.TABLE_NAME),
       onLearnerError: (campaignId, learnerId, error) => logger.error('Campaign learner failed', { campaignId, learnerId, error: error as Error }),
       onFinished: (campaign) => getActionDeps().notify(campaign.owner, 'campaign_finished', { title: campaign.name }, campaign.id),
     });

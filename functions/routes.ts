@@ -19,6 +19,7 @@ import { route as listCourses } from './routes/list-courses.js';
 import { route as searchSkills } from './routes/search-skills.js';
 import { route as extractSkills } from './routes/extract-skills.js';
 import { route as getShortage } from './routes/get-shortage.js';
+import { route as getPlacements } from './routes/get-placements.js';
 import { route as matchDemand } from './routes/match-demand.js';
 import { route as matchLearner } from './routes/match-learner.js';
 import { route as recommendCourses } from './routes/recommend-courses.js';
@@ -82,6 +83,7 @@ export const ROUTES = [
   extractSkills,
 
   getShortage,
+  getPlacements,
 
   matchDemand,
   matchLearner,

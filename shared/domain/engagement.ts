@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Role } from './caller.js';
+import type { LearnerGroup } from './vocabulary.js';
 
 /**
  * Applications (a job seeker asks an employer) and invitations (an employer asks a job seeker):
@@ -29,6 +30,9 @@ export interface Engagement {
   readonly learnerRef: string;
   /** The job seeker's account (the profile's claimant, else its owner): their inbox hears of changes. */
   readonly learnerSub: string;
+  /** The learner's region and target groups when the engagement was made: the placements funnel counts by them; never shown. */
+  readonly learnerRegion?: string;
+  readonly groups?: readonly LearnerGroup[];
   readonly note?: string;
   readonly status: EngagementStatus;
   /** When each status was reached. */

@@ -41,6 +41,8 @@ export interface InboxStore {
   list(sub: string, page: { limit: number; nextToken?: string | undefined }): Promise<InboxPage>;
   /** @returns false when there is no such event; marking a read event again changes nothing */
   markRead(sub: string, eventId: string): Promise<boolean>;
+  /** Deletes a user's events about these engagements (an erased learner's), lowering the unread count for unread ones. @returns how many */
+  removeAbout(sub: string, engagementIds: ReadonlySet<string>): Promise<number>;
 }
 
 /** Sends an event beyond the page (SMS, WeChat, e-mail); locally a logging adapter. */

@@ -22,6 +22,9 @@ export const JobsQuerySchema = z.strictObject({
   skill: z.string().trim().min(1).max(200).optional().meta({ description: 'A taxonomy id or free text naming one skill.' }),
   salaryMin: z.coerce.number().min(0).max(10_000_000).optional().meta({ description: 'Only jobs whose pay reaches this many yuan a month.' }),
   remote: booleanParam.meta({ description: 'true: only jobs done from anywhere; false: only jobs in a place.' }),
+  near: booleanParam.meta({
+    description: 'true (with `region`): when the region has fewer than `limit` results, widen to its city, then its province; each item then says which (`scope`).',
+  }),
   limit: pageSize(50, 20),
   nextToken: NextTokenSchema,
 });
@@ -52,6 +55,10 @@ export const JobSchema = z
       })
       .optional()
       .meta({ description: 'For a job seeker with a profile: the matcher’s score and why.' }),
+    scope: z
+      .enum(['region', 'city', 'province'])
+      .optional()
+      .meta({ description: 'With `near=true`: found in the region asked for, or only on widening to its city or its province.' }),
   })
   .meta({ id: 'Job' });
 export type Job = z.output<typeof JobSchema>;

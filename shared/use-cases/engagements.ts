@@ -1,15 +1,16 @@
 import type { Caller } from '../domain/caller.js';
 import { bureauRegion, bureauServes, mayChange } from '../domain/access.js';
 import { engagementId, isOpen, mayMove, moved, revealsContact, sideOf, type Engagement, type EngagementKind, type EngagementStatus } from '../domain/engagement.js';
+import { chinaDay as funnelDay, countsOnce, stageOf, type FunnelStep } from '../domain/funnel.js';
 import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from '../domain/errors.js';
 import { matchingSkills } from '../domain/matching/evidence.js';
 import { havesOf, needsOf, scoreMatch } from '../domain/matching/score.js';
 import { indexedSkills, isActive, type Learner } from '../domain/records.js';
 import type { Clock } from '../ports/clock.js';
 import type { Audience, EngagementStore } from '../ports/engagements.js';
-import type { InboxEventType } from '../ports/inbox.js';
+import type { InboxEventType, InboxStore } from '../ports/inbox.js';
 import type { Page, RecordStore } from '../ports/record-store.js';
-import type { Contact } from '../schemas/learner.js';
+import { groupsOf, type Contact } from '../schemas/learner.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import type { EventSubject } from './inbox.js';
 import type { ProfileLinks } from '../ports/profile-links.js';
@@ -27,12 +28,24 @@ export interface EngagementDeps {
 }
 
 /** An engagement as the API shows it; `contact` only to the employer, only while revealed. */
-export type EngagementView = Omit<Engagement, 'learnerSub' | 'employerSub'> & { readonly contact?: Contact };
+export type EngagementView = Omit<Engagement, 'learnerSub' | 'employerSub' | 'learnerRegion' | 'groups'> & { readonly contact?: Contact };
 
+// The learner's region and groups are for the funnel's counters only: an employer never learns a target group.
 const view = (e: Engagement, contact?: Contact): EngagementView => {
-  const { learnerSub: _l, employerSub: _e, ...rest } = e;
+  const { learnerSub: _l, employerSub: _e, learnerRegion: _r, groups: _g, ...rest } = e;
   return contact ? { ...rest, contact } : rest;
 };
+
+/**
+ * The placements funnel step of moving `e` (as it was before) to `to` at `at`, if it counts: a
+ * stage reached for the first time (docs/placements.md). Engagements stored before the funnel
+ * count in the demand's region, in the total only.
+ */
+function funnelStep(e: Pick<Engagement, 'kind' | 'learnerId' | 'region' | 'learnerRegion' | 'groups'>, timestamps: Engagement['timestamps'], to: EngagementStatus, at: Date): FunnelStep | undefined {
+  const stage = stageOf(e.kind, to);
+  if (!stage || !countsOnce(timestamps, to)) return undefined;
+  return { stage, learnerId: e.learnerId, region: e.learnerRegion ?? e.region, groups: e.groups ?? [], day: funnelDay(at) };
+}
 
 /** The learner's account: the claimant of a bureau-created profile, else its owner. */
 const learnerSubOf = (learner: Learner): string => learner.subject ?? learner.owner;
@@ -65,6 +78,8 @@ function fresh(kind: EngagementKind, demand: { id: string; ref: string; title: s
     learnerId: learner.id,
     learnerRef: learner.ref,
     learnerSub: learnerSubOf(learner),
+    learnerRegion: learner.region,
+    groups: groupsOf(learner),
     ...(note ? { note } : {}),
     status: 'sent',
     timestamps: { sent: at },
@@ -84,14 +99,15 @@ export function makeApply(deps: EngagementDeps) {
     const learner = await resolveProfile(deps, caller);
     if (!learner) throw new ValidationError('Create your profile first (PATCH /me/profile).', [{ path: '/demandId', message: 'You have no profile to apply with.' }]);
     const demand = await openDemand(deps, input.demandId);
-    const at = deps.clock.now().toISOString();
+    const now = deps.clock.now();
+    const at = now.toISOString();
     const next = fresh('application', demand, learner, input.note, at);
-    const outcome = await deps.engagements.create(next);
+    const outcome = await deps.engagements.create(next, undefined, funnelStep(next, {}, 'sent', now));
     if (outcome === 'exists') {
       const current = (await deps.engagements.get(next.id))!;
       if (current.status !== 'withdrawn') return { engagement: view(current), created: false };
       const reopened: Engagement = { ...moved(current, 'sent', at), ...(input.note ? { note: input.note } : {}) };
-      await deps.engagements.update(reopened, current.version);
+      await deps.engagements.update(reopened, current.version, funnelStep(current, current.timestamps, 'sent', now));
       await deps.notify(reopened.employerSub, 'application_received', { demandId: demand.id, engagementId: reopened.id, title: demand.title }, `${reopened.id}:${reopened.version}`);
       return { engagement: view(reopened), created: false };
     }
@@ -122,7 +138,7 @@ export function makeInvite(deps: EngagementDeps & { readonly taxonomy: Taxonomy;
     const existing = await deps.engagements.get(next.id);
     if (existing) return { engagement: view(existing), created: false };
     const { day, secondsLeft } = chinaDay(now);
-    const outcome = await deps.engagements.create(next, { sub: caller.sub, day, limit: deps.perDay });
+    const outcome = await deps.engagements.create(next, { sub: caller.sub, day, limit: deps.perDay }, funnelStep(next, {}, 'sent', now));
     if (outcome === 'over-quota') throw new RateLimitedError(`At most ${deps.perDay} invitations a day; more can be sent tomorrow.`, secondsLeft);
     if (outcome === 'exists') return { engagement: view((await deps.engagements.get(next.id))!), created: false };
     await deps.notify(next.learnerSub, 'invited', { demandId: demand.id, engagementId: next.id, title: demand.title }, `${next.id}:1`);
@@ -143,8 +159,9 @@ const EVENTS: Partial<Record<`${EngagementKind}:${EngagementStatus}`, { type: In
 };
 
 async function move(deps: EngagementDeps, e: Engagement, to: EngagementStatus): Promise<Engagement> {
-  const next = moved(e, to, deps.clock.now().toISOString());
-  await deps.engagements.update(next, e.version);
+  const now = deps.clock.now();
+  const next = moved(e, to, now.toISOString());
+  await deps.engagements.update(next, e.version, funnelStep(e, e.timestamps, to, now));
   const event = EVENTS[`${e.kind}:${to}`];
   if (event) await deps.notify(event.to === 'learner' ? e.learnerSub : e.employerSub, event.type, { demandId: e.demandId, engagementId: e.id, title: e.title }, `${e.id}:${next.version}`);
   return next;
@@ -232,5 +249,23 @@ export function makeWithdrawOpen(deps: EngagementDeps) {
       } while (nextToken);
     }
     return count;
+  };
+}
+
+/**
+ * Retention after a learner is erased (docs/action-loop.md, Retention): their engagements lose
+ * everything that names them, their own list entries go, the contact-reveal audit keeps only who
+ * saw what and when (under the tombstone's digest), and their account's inbox events about those
+ * engagements are deleted; `accounts` (the profile's owner and claimant) lose their link to it.
+ * Run after the profile's deletion and the withdrawal of open engagements.
+ */
+export function makeEraseLearnerTraces(deps: { readonly engagements: EngagementStore; readonly inbox: Pick<InboxStore, 'removeAbout'>; readonly links: Pick<ProfileLinks, 'profileOf' | 'unlink'> }) {
+  return async (learnerId: string, accounts: ReadonlyArray<string | undefined> = []): Promise<{ engagements: number; reveals: number; inboxEvents: number }> => {
+    for (const sub of new Set(accounts)) if (sub !== undefined && (await deps.links.profileOf(sub)) === learnerId) await deps.links.unlink(sub);
+    const { engagementIds, learnerSubs, reveals } = await deps.engagements.eraseLearner(learnerId);
+    const ids = new Set(engagementIds);
+    let inboxEvents = 0;
+    for (const sub of learnerSubs) inboxEvents += await deps.inbox.removeAbout(sub, ids);
+    return { engagements: engagementIds.length, reveals, inboxEvents };
   };
 }

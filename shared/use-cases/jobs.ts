@@ -5,6 +5,7 @@ import { matchingSkills } from '../domain/matching/evidence.js';
 import { rankedExplanation, type Lang } from '../domain/matching/explain.js';
 import { havesOf, needsOf, rankMatch, scoreMatch, type MatchContext } from '../domain/matching/score.js';
 import type { Clock } from '../ports/clock.js';
+import { regionChain } from '../regions/regions.js';
 import type { JobCard, JobIndex } from '../ports/job-index.js';
 import type { ProfileLinks } from '../ports/profile-links.js';
 import type { RecordStore } from '../ports/record-store.js';
@@ -44,38 +45,71 @@ const decodeOffset = (token: string | undefined): number => {
 
 const newestFirst = (a: JobCard, b: JobCard): number => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? -1 : 1);
 
+/** Where a widened search found an item: the region asked for, or its city or province. */
+export type JobScope = 'region' | 'city' | 'province';
+
+/**
+ * The regions a `near` search reads, in order: the region, then its city, then its province (those
+ * that differ from it; never the whole country). A province has nothing to widen to.
+ */
+export function widening(region: string): Array<{ region: string; scope: JobScope }> {
+  const chain = regionChain(region).filter((code) => code !== 'national');
+  return chain.map((code, i) => ({ region: code, scope: i === 0 ? 'region' : code.endsWith('0000') ? 'province' : 'city' }));
+}
+
 /**
  * Job search over open, unexpired demands (docs/jobs.md): every query term read from the term
  * index of the region's province partitions (never a scan), filtered by pay and remote work, and
- * sorted by the matcher's score for a job seeker with a profile, else newest first.
+ * sorted by the matcher's score for a job seeker with a profile, else newest first. With `near`
+ * and a region holding fewer results than the page needs, the search widens to the region's
+ * city, then its province: the region's own results come first, then the city's, then the
+ * province's, each item naming its `scope`.
  */
 export function makeSearchJobs(deps: JobsDeps) {
   return async (caller: Caller, query: JobsQuery, lang: Lang): Promise<{ items: Job[]; nextToken?: string }> => {
     const offset = decodeOffset(query.nextToken);
     const terms = searchTerms(query, deps.taxonomy);
     const browsing = terms.length === 1 && terms[0] === ALL_TERM;
-    const [cards, learner] = await Promise.all([
-      deps.jobs.find({ terms, region: query.region ?? 'national', perPartition: browsing ? (deps.browseLimit ?? 300) : (deps.perPartition ?? 2000) }),
-      resolveProfile(deps, caller),
-    ]);
+    const perPartition = browsing ? (deps.browseLimit ?? 300) : (deps.perPartition ?? 2000);
+    const wide = query.near === true && query.region !== undefined ? widening(query.region) : [];
+    const tiers: ReadonlyArray<{ region: string; scope?: JobScope }> = wide.length > 0 ? wide : [{ region: query.region ?? 'national' }];
+    const [firstCards, learner] = await Promise.all([deps.jobs.find({ terms, region: tiers[0]!.region, perPartition }), resolveProfile(deps, caller)]);
     const now = deps.clock.now().toISOString();
-    const open = cards.filter(
-      (c) =>
-        (c.expiresAt === undefined || c.expiresAt > now) &&
-        (query.salaryMin === undefined || (c.salaryMax ?? c.salaryMin ?? -1) >= query.salaryMin) &&
-        (query.remote === undefined || (c.remote === true) === query.remote),
-    );
     const haves = learner ? havesOf(matchingSkills(learner, deps.taxonomy)) : undefined;
     const ctxOf = (card: JobCard): MatchContext => ({ demandRegion: card.region, learnerRegion: learner!.region, learnerPrefersOnline: learner!.prefersOnline, online: card.remote });
-    // Ranked cheaply (the matcher's rankMatch: scoreMatch's score without the evidence), explained for the page only.
-    const ranked = open.map((card) => ({ card, score: haves ? rankMatch(needsOf(card.skillVector, card.minLevel), haves, ctxOf(card), deps.taxonomy).score : 0 }));
-    ranked.sort((a, b) => b.score - a.score || newestFirst(a.card, b.card));
+
+    /** One region's open results, ranked (cheaply: the matcher's rankMatch, scoreMatch's score without the evidence). */
+    const rank = (cards: readonly JobCard[]) => {
+      const open = cards.filter(
+        (c) =>
+          (c.expiresAt === undefined || c.expiresAt > now) &&
+          (query.salaryMin === undefined || (c.salaryMax ?? c.salaryMin ?? -1) >= query.salaryMin) &&
+          (query.remote === undefined || (c.remote === true) === query.remote),
+      );
+      const ranked = open.map((card) => ({ card, score: haves ? rankMatch(needsOf(card.skillVector, card.minLevel), haves, ctxOf(card), deps.taxonomy).score : 0 }));
+      ranked.sort((a, b) => b.score - a.score || newestFirst(a.card, b.card));
+      return ranked;
+    };
+
+    // Widen only while the results so far cannot fill this page (and tell whether a next one exists).
+    const ranked: Array<{ card: JobCard; score: number; scope?: JobScope | undefined }> = [];
+    const seen = new Set<string>();
+    for (const [i, tier] of tiers.entries()) {
+      if (i > 0 && ranked.length > offset + query.limit) break;
+      const cards = i === 0 ? firstCards : await deps.jobs.find({ terms, region: tier.region, perPartition });
+      for (const r of rank(cards)) {
+        if (seen.has(r.card.id)) continue;
+        seen.add(r.card.id);
+        ranked.push({ ...r, scope: tier.scope });
+      }
+    }
+
     const page = ranked.slice(offset, offset + query.limit);
-    const items = page.map(({ card }): Job => {
+    const items = page.map(({ card, scope }): Job => {
       const { skillVector: _v, minLevel: _m, ...shown } = card;
       const breakdown = haves ? scoreMatch(needsOf(card.skillVector, card.minLevel), haves, ctxOf(card), deps.taxonomy) : undefined;
       const match = breakdown ? { score: breakdown.score, requiredMet: breakdown.requiredMet, requiredTotal: breakdown.requiredTotal, explanation: rankedExplanation(breakdown, lang) } : undefined;
-      return { ...(shown as Omit<Job, 'match'>), ...(match ? { match: match as unknown as NonNullable<Job['match']> } : {}) };
+      return { ...(shown as Omit<Job, 'match'>), ...(match ? { match: match as unknown as NonNullable<Job['match']> } : {}), ...(scope ? { scope } : {}) };
     });
     const end = offset + page.length;
     return end < ranked.length ? { items, nextToken: Buffer.from(String(end)).toString('base64url') } : { items };

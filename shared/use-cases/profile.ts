@@ -82,14 +82,24 @@ export function makePatchMyProfile(deps: ProfileDeps & { readonly withdrawOpen: 
   };
 }
 
-/** Erases the caller's profile as DELETE /learners/{id} does, withdrawing its open engagements. */
-export function makeDeleteMyProfile(deps: ProfileDeps & { readonly withdrawOpen: WithdrawOpen; readonly campaignsChanged?: CampaignsChanged | undefined }) {
+/**
+ * Erases the caller's profile as DELETE /learners/{id} does, withdrawing its open engagements, then
+ * erasing its traces (see makeEraseLearnerTraces).
+ */
+export function makeDeleteMyProfile(
+  deps: ProfileDeps & {
+    readonly withdrawOpen: WithdrawOpen;
+    readonly eraseTraces?: (learnerId: string) => Promise<unknown>;
+    readonly campaignsChanged?: CampaignsChanged | undefined;
+  },
+) {
   return async (caller: Caller, ifMatch?: string): Promise<void> => {
     const current = await resolveProfile(deps, caller);
     if (!current) throw new NotFoundError('You have no profile.');
     await makeDeleteRecord('learner', deps)(caller, current.id, ifMatch);
     await deps.links.unlink(caller.sub);
     await deps.withdrawOpen(current.id);
+    await deps.eraseTraces?.(current.id);
   };
 }
 

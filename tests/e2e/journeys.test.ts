@@ -299,6 +299,8 @@ describe('bureau journey', () => {
     const file = await download;
     const csv = readFileSync((await file.path())!, 'utf8');
     expect(csv.split(/\r?\n/)[0]).toMatch(/learner/i);
+    // What the matched people did next: the campaign's funnel (nobody has applied yet, so only "matched" counts).
+    if (await routeExists(page, 'GET', '/insights/placements')) await page.locator('table#campaign-funnel').waitFor();
     await checkPage(page, 'campaign');
 
     // Back on the dashboard, the campaign is listed, with its status.
@@ -307,6 +309,8 @@ describe('bureau journey', () => {
     await page.locator('#campaigns-heading').waitFor();
     await page.getByRole('link', { name: '延庆区退役军人低空经济专场' }).waitFor();
     await page.locator('li.result', { hasText: '延庆区退役军人低空经济专场' }).getByText('已完成', { exact: false }).waitFor();
+    // The region's placements funnel now counts the learners the campaign matched.
+    if (await routeExists(page, 'GET', '/insights/placements')) await page.locator('table#funnel tr.total').waitFor();
     await checkPage(page, 'bureau-dashboard-campaigns');
     await context.close();
 

@@ -121,6 +121,8 @@ export const ACCESS_MATRIX: Readonly<Record<string, MatrixRow>> = {
   'POST /skills/extract': { request: () => ({ body: { text: '熟练操作多旋翼无人机，会Python数据分析' } }), expect: { jobseeker: all(200), employer: all(200), bureau: all(200) } },
 
   'GET /insights/shortage': { request: (c) => ({ query: listQuery(c) }), expect: { jobseeker: FORBIDDEN, employer: all(200), bureau: [200, 200, 403] } },
+  // The placements funnel: bureau staff of the region only (docs/placements.md).
+  'GET /insights/placements': { request: (c) => ({ query: listQuery(c) }), expect: { jobseeker: FORBIDDEN, employer: FORBIDDEN, bureau: [200, 200, 403] } },
 
   'GET /demands/{id}/matches': { expect: ONE_DEMAND },
   'GET /learners/{id}/matches': { expect: ONE_LEARNER },

@@ -189,6 +189,9 @@ describe('every route answers what it declares', { timeout: 90_000 }, () => {
     const shortage = await client(tokens.employer).GET('/insights/shortage', { params: { query: { region: '110119' } } });
     expectDeclared('GET', '/insights/shortage', shortage);
 
+    const placements = await client(tokens.bureau).GET('/insights/placements', { params: { query: { region: '110119', from: '2026-01-01', to: '2026-01-31' } } });
+    expectDeclared('GET', '/insights/placements', placements);
+
     const forDemand = await client(tokens.employer).GET('/demands/{id}/matches', { params: { path: { id: ids.demand }, query: { limit: 20 } }, headers: { 'accept-language': 'en' } });
     expectDeclared('GET', '/demands/{id}/matches', forDemand);
     expect(forDemand.response.headers.get('content-language')).toBe('en');

@@ -1,16 +1,25 @@
 import { PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Engagement, EngagementKind } from '../../domain/engagement.js';
+import type { FunnelStep } from '../../domain/funnel.js';
 import type { Audience, EngagementStore, Quota } from '../../ports/engagements.js';
 import type { Page, PageRequest } from '../../ports/record-store.js';
 import { batchGetAll } from './batch-get.js';
+import { transactWithFunnel } from './funnel-store.js';
 import { translateDynamoError } from './errors.js';
-import type { Item } from './items.js';
+import type { Item, TransactItem } from './items.js';
 import { pointReads } from './point-reads.js';
-import { keys, PROVINCES, regionPrefix } from './keys.js';
+import { keys, learnerDigest, PROVINCES, regionPrefix } from './keys.js';
+import { queryAll } from './query-all.js';
 import { decodePartitionCursor, encodePageToken } from './toolkit/page-token.js';
 import { cancellationCodes } from './toolkit/sdk-errors.js';
 
 const ENTITY = 'ENGAGEMENT';
+
+/**
+ * How long the audit of an erased learner's contact reveals is kept after each reveal (TTL): three
+ * years, the service's choice (docs/action-loop.md, Retention); no statute fixes one for this record.
+ */
+export const REVEAL_RETENTION_DAYS = 3 * 365;
 const LIST_ENTITY = 'ENGAGEMENT_ENTRY';
 
 const toEngagement = (item: Item): Engagement => {
@@ -30,7 +39,7 @@ export class DynamoEngagementStore implements EngagementStore {
     private readonly tableName: string,
   ) {}
 
-  async create(e: Engagement, quota?: Quota): Promise<'created' | 'exists' | 'over-quota'> {
+  async create(e: Engagement, quota?: Quota, step?: FunnelStep): Promise<'created' | 'exists' | 'over-quota'> {
     const entry = { entity: LIST_ENTITY, engagementId: e.id };
     const items = [
       { Put: { TableName: this.tableName, Item: { ...keys.engagement(e.id), entity: ENTITY, ...e }, ConditionExpression: 'attribute_not_exists(pk)' } },
@@ -53,7 +62,7 @@ export class DynamoEngagementStore implements EngagementStore {
         : []),
     ];
     try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+      await transactWithFunnel(this.client, this.tableName, items, step);
       return 'created';
     } catch (err) {
       const codes = cancellationCodes(err);
@@ -68,7 +77,20 @@ export class DynamoEngagementStore implements EngagementStore {
     return item ? toEngagement(item) : undefined;
   }
 
-  async update(next: Engagement, previousVersion: number): Promise<void> {
+  async update(next: Engagement, previousVersion: number, step?: FunnelStep): Promise<void> {
+    if (step) {
+      const put = {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.engagement(next.id), entity: ENTITY, ...next },
+          ConditionExpression: '#v = :v',
+          ExpressionAttributeNames: { '#v': 'version' },
+          ExpressionAttributeValues: { ':v': previousVersion },
+        },
+      };
+      await this.run(() => transactWithFunnel(this.client, this.tableName, [put], step), `Updating ${next.id}`);
+      return;
+    }
     await this.run(
       () =>
         this.client.send(
@@ -124,6 +146,71 @@ export class DynamoEngagementStore implements EngagementStore {
     );
     const items = ids.flatMap((id) => found.get(id) ?? []);
     return p < queries.length ? { items, nextToken: encodePageToken({ p, ...(start ? { k: start } : {}) }) } : { items };
+  }
+
+  async eraseLearner(learnerId: string): Promise<{ engagementIds: string[]; learnerSubs: string[]; reveals: number }> {
+    const erased = `erased:${learnerDigest(learnerId)}`;
+    const engagementIds: string[] = [];
+    const learnerSubs = new Set<string>();
+    for (const kind of ['application', 'invitation'] as const) {
+      const entries = await queryAll(
+        this.client,
+        this.tableName,
+        { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.engagementForLearnerPartition(kind, learnerId) } },
+        'Reading a learner’s engagements',
+      );
+      for (const entry of entries) {
+        const id = entry.engagementId as string;
+        const current = await this.get(id);
+        if (current?.learnerSub) learnerSubs.add(current.learnerSub);
+        const strip: TransactItem[] = current
+          ? [
+              {
+                Update: {
+                  TableName: this.tableName,
+                  Key: keys.engagement(id),
+                  UpdateExpression: 'SET learnerId = :erased, learnerRef = :none, learnerSub = :none REMOVE note, learnerRegion, #groups',
+                  ConditionExpression: 'attribute_exists(pk)',
+                  ExpressionAttributeNames: { '#groups': 'groups' },
+                  ExpressionAttributeValues: { ':erased': erased, ':none': '' },
+                },
+              },
+            ]
+          : [];
+        await this.run(
+          () => this.client.send(new TransactWriteCommand({ TransactItems: [...strip, { Delete: { TableName: this.tableName, Key: { pk: entry.pk as string, sk: entry.sk as string } } }] })),
+          'Erasing a learner from an engagement',
+        );
+        engagementIds.push(id);
+      }
+    }
+    const reveals = await queryAll(
+      this.client,
+      this.tableName,
+      { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.contactRevealPartition(learnerId) } },
+      'Reading a learner’s contact reveals',
+    );
+    const digest = learnerDigest(learnerId);
+    for (const r of reveals) {
+      const at = r.at as string;
+      const engagementId = r.engagementId as string;
+      const kept = {
+        ...keys.erasedContactReveal(digest, at, engagementId),
+        entity: 'AUDIT',
+        engagementId,
+        viewer: r.viewer,
+        at,
+        ttl: Math.floor(Date.parse(at) / 1000) + REVEAL_RETENTION_DAYS * 86_400,
+      };
+      await this.run(
+        () =>
+          this.client.send(
+            new TransactWriteCommand({ TransactItems: [{ Put: { TableName: this.tableName, Item: kept } }, { Delete: { TableName: this.tableName, Key: { pk: r.pk as string, sk: r.sk as string } } }] }),
+          ),
+        'Anonymising a contact reveal',
+      );
+    }
+    return { engagementIds, learnerSubs: [...learnerSubs], reveals: reveals.length };
   }
 
   async logReveal(entry: { learnerId: string; engagementId: string; viewer: string; at: string }): Promise<void> {

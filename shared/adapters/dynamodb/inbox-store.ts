@@ -3,6 +3,7 @@ import type { InboxEvent, InboxPage, InboxStore } from '../../ports/inbox.js';
 import { translateDynamoError } from './errors.js';
 import type { Item } from './items.js';
 import { keys } from './keys.js';
+import { queryAll } from './query-all.js';
 import { decodePageToken, encodePageToken } from './toolkit/page-token.js';
 import { cancellationCodes } from './toolkit/sdk-errors.js';
 
@@ -95,6 +96,36 @@ export class DynamoInboxStore implements InboxStore {
       const found = await this.run(() => this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.inboxEvent(sub, eventId) })), 'Reading an inbox event');
       return found.Item !== undefined;
     }
+  }
+
+  async removeAbout(sub: string, engagementIds: ReadonlySet<string>): Promise<number> {
+    if (engagementIds.size === 0) return 0;
+    const events = await queryAll(
+      this.client,
+      this.tableName,
+      { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': keys.inboxPartition(sub), ':prefix': keys.inboxEventPrefix } },
+      'Reading an inbox',
+    );
+    let removed = 0;
+    for (const item of events) {
+      if (typeof item.engagementId !== 'string' || !engagementIds.has(item.engagementId)) continue;
+      const unread = item.read === false;
+      try {
+        await this.client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              // Only as read (or unread) as it was seen: a concurrent markRead then cancels this, and the next run finds it again.
+              { Delete: { TableName: this.tableName, Key: keys.inboxEvent(sub, item.id as string), ConditionExpression: '#r = :r', ExpressionAttributeNames: { '#r': 'read' }, ExpressionAttributeValues: { ':r': item.read } } },
+              ...(unread ? [{ Update: { TableName: this.tableName, Key: keys.inboxUnread(sub), UpdateExpression: 'ADD #n :minus', ExpressionAttributeNames: { '#n': 'unread' }, ExpressionAttributeValues: { ':minus': -1 } } }] : []),
+            ],
+          }),
+        );
+        removed += 1;
+      } catch (err) {
+        if (!cancelledAt(err, 0)) throw translateDynamoError(err, 'Removing an inbox event');
+      }
+    }
+    return removed;
   }
 
   private async run<T>(call: () => Promise<T>, what: string): Promise<T> {

@@ -25,6 +25,9 @@ export const PROVINCES = ['00', '11', '12', '13', '14', '15', '21', '22', '23', 
 /** The region-list partitions are per province: `national` reads them in turn. */
 export const provinceOf = (code: string): string => regionKey(code).slice(0, 2);
 
+/** The digest that stands for an erased learner wherever a record must outlive them (tombstone, audit). */
+export const learnerDigest = (learnerId: string): string => createHash('sha256').update(`LEARNER\u0000${learnerId}`).digest('base64url');
+
 export const keys = {
   /** A demand, learner or course. */
   record: (kind: Kind, id: string) => ({ pk: `${KIND[kind]}#${id}`, sk: KIND[kind] }),
@@ -75,7 +78,7 @@ export const keys = {
    * serves a result for them afterwards. Keyed by a digest of the id, so the table never names an
    * erased person, and yet a result writer that knows the id can check it.
    */
-  learnerTombstone: (learnerId: string) => ({ pk: `TOMBSTONE#${createHash('sha256').update(`LEARNER\u0000${learnerId}`).digest('base64url')}`, sk: 'TOMBSTONE' }),
+  learnerTombstone: (learnerId: string) => ({ pk: `TOMBSTONE#${learnerDigest(learnerId)}`, sk: 'TOMBSTONE' }),
   campaignRosterPrefix: 'ROSTER#',
   campaignRoster: (id: string, learnerId: string) => ({ pk: `CAMPAIGN#${id}`, sk: `ROSTER#${learnerId}`, gsi1pk: `LEARNER#${learnerId}#RESULT`, gsi1sk: `CAMPAIGN#${id}#ROSTER` }),
 
@@ -110,4 +113,21 @@ export const keys = {
   inboxUnread: (sub: string) => ({ pk: `INBOX#${sub}`, sk: 'UNREAD' }),
   /** Audit trail: a learner's contact details shown to an employer. */
   contactReveal: (learnerId: string, at: string, engagementId: string) => ({ pk: `AUDIT#LEARNER#${learnerId}`, sk: `REVEAL#${at}#${engagementId}` }),
+  /** A learner's contact-reveal audit partition (read when the learner is erased, to anonymise it). */
+  contactRevealPartition: (learnerId: string) => `AUDIT#LEARNER#${learnerId}`,
+  /**
+   * A contact reveal of an erased learner: the same record without the learner's id, filed under
+   * the digest the learner's tombstone uses (docs/action-loop.md, Retention).
+   */
+  erasedContactReveal: (learnerDigest: string, at: string, engagementId: string) => ({ pk: `AUDIT#ERASED#${learnerDigest}`, sk: `REVEAL#${at}#${engagementId}` }),
+
+  // The placements funnel (docs/placements.md).
+  /** A region's funnel counters of one China day (rolled up: a district's steps count for its city, province and nation too). */
+  funnelDay: (region: string, day: string) => ({ pk: `FUNNEL#${regionKey(region)}`, sk: `DAY#${day}` }),
+  funnelPartition: (region: string) => `FUNNEL#${regionKey(region)}`,
+  funnelDaySortKey: (day: string) => `DAY#${day}`,
+  /** A campaign's funnel counters: how many of its matched learners went on to each stage. */
+  campaignFunnel: (id: string) => ({ pk: `CAMPAIGN#${id}`, sk: 'FUNNEL' }),
+  /** Marker of one chunk of a campaign's matched learners added to the region funnels: makes a repeated finalisation count nothing. */
+  campaignFunnelCounted: (id: string, chunk: number) => ({ pk: `CAMPAIGN#${id}`, sk: `FUNNEL_COUNTED#${String(chunk).padStart(4, '0')}` }),
 } as const;

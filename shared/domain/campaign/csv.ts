@@ -39,6 +39,11 @@ export const CSV_COLUMNS = [
   'assignment_title',
   'assignment_score',
   'error',
+  // The placements funnel (added at the end: scripts reading the columns before keep working).
+  'applied_on',
+  'invited_on',
+  'accepted_on',
+  'hired_on',
 ] as const;
 
 /** The Chinese column names, column for column. */
@@ -66,6 +71,10 @@ export const CSV_COLUMNS_ZH: Readonly<Record<(typeof CSV_COLUMNS)[number], strin
   assignment_title: '分配岗位或课程',
   assignment_score: '分配匹配分',
   error: '错误',
+  applied_on: '申请日期',
+  invited_on: '受邀日期',
+  accepted_on: '接受日期',
+  hired_on: '录用日期',
 };
 
 /** Which names the header row uses. */
@@ -108,6 +117,10 @@ export function csvRow(result: CampaignResult, taxonomy: Pick<Taxonomy, 'getSkil
     assignment_title: result.assignment?.title,
     assignment_score: result.assignment?.score,
     error: result.error,
+    applied_on: result.placement?.applied,
+    invited_on: result.placement?.invited,
+    accepted_on: result.placement?.accepted,
+    hired_on: result.placement?.hired,
   };
   return CSV_COLUMNS.map((c) => csvCell(cells[c])).join(',');
 }

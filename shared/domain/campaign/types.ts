@@ -195,6 +195,8 @@ export interface CampaignResult extends LearnerOutcome {
   readonly assignment?: CampaignAssignment;
   /** Set when computing this learner failed; the lists are then empty. */
   readonly error?: string;
+  /** The China day the learner first applied, was invited, accepted, was hired after this result was written (the placements funnel). */
+  readonly placement?: Partial<Record<'applied' | 'invited' | 'accepted' | 'hired', string>>;
 }
 
 /** Match and assignment rates of one target group, side by side with the others (fairness). */

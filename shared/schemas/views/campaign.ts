@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { CourseModeSchema } from '../course.js';
 import { LearnerGroupSchema } from '../learner.js';
 import { LabelSchema, pageOf, ShareSchema, TimestampSchema } from './common.js';
+import { FunnelSchema, PlacementDaysSchema } from './placements.js';
 import { StoredSkillSchema } from './records.js';
 
 const GroupReportSchema = z.object({
@@ -94,6 +95,7 @@ export const CampaignViewSchema = z
     finishedAt: TimestampSchema.optional(),
     error: z.string().optional(),
     summary: CampaignSummarySchema.optional(),
+    placements: FunnelSchema.optional().meta({ description: 'Once completed: how many of the learners it matched went on to apply, be invited, accept, be hired (`matched` from the summary).' }),
   })
   .meta({ id: 'Campaign' });
 export type CampaignViewBody = z.output<typeof CampaignViewSchema>;
@@ -139,6 +141,7 @@ export const CampaignResultSchema = z
     gap: z.array(z.object({ skillId: z.string(), role: z.enum(['required', 'preferred']), weight: z.number() })),
     assignment: z.object({ kind: z.enum(['demand', 'course']), id: z.string(), ref: z.string(), title: z.string(), score: ShareSchema }).optional(),
     error: z.string().optional().meta({ description: 'Set when computing this learner failed; the lists are then empty.' }),
+    placement: PlacementDaysSchema.optional(),
   })
   .meta({ id: 'CampaignResult' });
 

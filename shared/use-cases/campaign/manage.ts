@@ -1,3 +1,4 @@
+import type { FunnelReport } from '../../domain/funnel.js';
 import { randomBytes } from 'node:crypto';
 import { bureauRegion, bureauServes } from '../../domain/access.js';
 import type { Caller } from '../../domain/caller.js';
@@ -43,10 +44,11 @@ export interface CampaignView {
   readonly finishedAt?: string;
   readonly error?: string;
   readonly summary?: CampaignSummary;
+  readonly placements?: FunnelReport;
 }
 
-/** The status a caller sees: progress as learners, the total once counted. */
-export function campaignView(c: Campaign): CampaignView {
+/** The status a caller sees: progress as learners, the total once counted; `placements` (its funnel, see campaignFunnel) once completed. */
+export function campaignView(c: Campaign, placements?: FunnelReport): CampaignView {
   return {
     id: c.id,
     name: c.name,
@@ -60,6 +62,7 @@ export function campaignView(c: Campaign): CampaignView {
     ...(c.finishedAt ? { finishedAt: c.finishedAt } : {}),
     ...(c.error ? { error: c.error } : {}),
     ...(c.summary ? { summary: c.summary } : {}),
+    ...(c.summary && placements ? { placements } : {}),
   };
 }
 

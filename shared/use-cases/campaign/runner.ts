@@ -3,12 +3,14 @@ import { buildRoster, rosterOf, type RosterLearner } from '../../domain/campaign
 import { summarise } from '../../domain/campaign/summary.js';
 import type { Campaign, CampaignAssignment, CampaignCursor, CampaignResult, CampaignSnapshot } from '../../domain/campaign/types.js';
 import { NotFoundError } from '../../domain/errors.js';
+import { chinaDay } from '../../domain/funnel.js';
 import type { Learner } from '../../domain/records.js';
 import { groupsOf } from '../../schemas/learner.js';
 import { loadSubsidyRules, type SubsidyRuleSet } from '../../domain/subsidy/rules.js';
 import type { CampaignMessage, CampaignQueue } from '../../ports/campaign-dispatcher.js';
 import type { CampaignStore } from '../../ports/campaign-store.js';
 import type { Clock } from '../../ports/clock.js';
+import type { FunnelStore, MatchedLearner } from '../../ports/funnel.js';
 import type { RecordStore } from '../../ports/record-store.js';
 import type { ShortageReader } from '../../ports/shortage.js';
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
@@ -46,6 +48,8 @@ export interface CampaignRunnerDeps {
   readonly wrapCompute?: (compute: LearnerComputer) => LearnerComputer;
   /** Told about each learner whose computation threw (the result itself only names the error class). */
   readonly onLearnerError?: (campaignId: string, learnerId: string, error: unknown) => void;
+  /** The placements funnel: a finalisation adds the campaign's matched learners to their regions' `matched` counts. */
+  readonly funnel?: Pick<FunnelStore, 'countMatched'>;
   /** Told once a campaign has completed (its owner's inbox); a failure here never fails the run. */
   readonly onFinished?: (campaign: Campaign) => Promise<void>;
 }
@@ -184,8 +188,10 @@ export function makeCampaignRunner(deps: CampaignRunnerDeps) {
     const snapshot = await snapshotOf(campaign);
     const rows: RosterLearner[] = [];
     const stored = new Map<string, string | undefined>();
+    const matched: MatchedLearner[] = [];
     for await (const result of campaigns.allResults(id)) {
       rows.push(rosterRow(result));
+      if (result.matches.length > 0) matched.push({ region: result.learner.region, groups: result.learner.groups ?? [result.learner.group] });
       if (campaign.request.assign) stored.set(result.learner.id, result.assignment ? `${result.assignment.kind}:${result.assignment.id}` : undefined);
     }
     const roster = campaign.request.assign ? buildRoster(rows, snapshot) : undefined;
@@ -201,6 +207,8 @@ export function makeCampaignRunner(deps: CampaignRunnerDeps) {
       await campaigns.sweepErased(id);
     }
     const summary = summarise(rows, snapshot, roster, { taxonomy, groups: campaign.request.groups });
+    // Before the status moves, so a finalisation cut short counts on its next run; counting again adds nothing.
+    await deps.funnel?.countMatched(id, chinaDay(clock.now()), matched);
     const now = clock.now().toISOString();
     // The summary counts the removals read with the campaign before its results; any since are
     // caught up by settle. The total of a completed campaign is the results it holds.

@@ -1,4 +1,5 @@
 import { get, post, qs, seg } from './client.js';
+import type { Funnel } from './placements.js';
 import type { RankedItem } from './ranked.js';
 
 /** A campaign's status (docs/api.md). */
@@ -11,6 +12,8 @@ export interface CampaignStatus {
   readonly createdAt?: string;
   /** The report, once completed. */
   readonly summary?: unknown;
+  /** Once completed: what the learners it matched did next (docs/placements.md). */
+  readonly placements?: Funnel;
   readonly [key: string]: unknown;
 }
 

@@ -1,6 +1,7 @@
 import type { Engagement, InboxPage, Job, MyProfile } from './action.js';
 import type { CampaignStatus } from './campaigns.js';
 import type { ShortageRanking } from './insights.js';
+import type { Placements } from './placements.js';
 import type { Demand, Learner, Page } from './records.js';
 import type { Extraction, SkillSuggestion } from './skills.js';
 import type { components } from './paths.generated.js';
@@ -21,6 +22,7 @@ export type AnswersFitPages = Assert<
   | Fits<Schemas['LearnerPage'], Page<Learner>>
   | Fits<Schemas['Campaign'], CampaignStatus>
   | Fits<Schemas['ShortageRanking'], ShortageRanking>
+  | Fits<Schemas['Placements'], Placements>
   | Fits<Schemas['Extraction'], Extraction>
   | Fits<Schemas['SkillSuggestion'], SkillSuggestion>
   | Fits<Schemas['Learner'], MyProfile>

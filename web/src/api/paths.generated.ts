@@ -1842,6 +1842,82 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/insights/placements": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: /** A region’s placements funnel (matched → applied/invited → accepted → hired) by target group */
+      {
+        parameters: {
+          query?: {
+            region?: string;
+            from?: string;
+            to?: string;
+          };
+          header?: never;
+          path?: never;
+          cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+          200: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["Placements"];
+            };
+          };
+          401: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          403: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          422: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+          429: {
+            headers: {
+              [name: string]: unknown;
+            };
+            content: {
+              "application/json": components["schemas"]["GatewayMessage"];
+            };
+          };
+          503: {
+            headers: {
+              "Retry-After"?: string;
+              [name: string]: unknown;
+            };
+            content: {
+              "application/problem+json": components["schemas"]["Problem"];
+            };
+          };
+        };
+      };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/demands/{id}/matches": {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     get: /** Ranked learners who consented, with explanations */
@@ -2941,6 +3017,7 @@ export interface paths {
             skill?: string;
             salaryMin?: number;
             remote?: "true" | "false";
+            near?: "true" | "false";
             limit?: number;
             nextToken?: string;
           };
@@ -4420,6 +4497,40 @@ export interface components {
           supply: number;
         })[];
       };
+    Placements: {
+        total: components["schemas"]["StageCounts"];
+        byGroup: ({
+          /** Learners matched to at least one job by a campaign (in a region report: by campaigns that finished in the range; a learner matched by two campaigns counts twice). */
+          matched: number;
+          /** Applications sent (a campaign report: its matched learners who applied). */
+          applied: number;
+          /** Invitations sent (a campaign report: its matched learners who were invited). */
+          invited: number;
+          /** Applications and invitations accepted (a campaign report: its matched learners with one accepted). */
+          accepted: number;
+          /** Hires recorded by employers (a campaign report: its matched learners hired). */
+          hired: number;
+          /** graduate 高校毕业生, migrant_worker 农民工, laid_off 失业人员, veteran 退役军人, disabled 残疾人, employed_upskilling 在职提升, poverty_alleviated 脱贫人口, employment_difficulty 就业困难人员, rural_transfer 农村转移劳动力, older_unemployed 大龄失业人员, other. */
+          group: "graduate" | "migrant_worker" | "laid_off" | "veteran" | "disabled" | "employed_upskilling" | "poverty_alleviated" | "employment_difficulty" | "rural_transfer" | "older_unemployed" | "other";
+        })[];
+        region: string;
+        from: string;
+        to: string;
+        /** The stages in funnel order. */
+        stages: ("matched" | "applied" | "invited" | "accepted" | "hired")[];
+      };
+    StageCounts: {
+        /** Learners matched to at least one job by a campaign (in a region report: by campaigns that finished in the range; a learner matched by two campaigns counts twice). */
+        matched: number;
+        /** Applications sent (a campaign report: its matched learners who applied). */
+        applied: number;
+        /** Invitations sent (a campaign report: its matched learners who were invited). */
+        invited: number;
+        /** Applications and invitations accepted (a campaign report: its matched learners with one accepted). */
+        accepted: number;
+        /** Hires recorded by employers (a campaign report: its matched learners hired). */
+        hired: number;
+      };
     LearnerMatchList: {
         items: (components["schemas"]["LearnerMatch"])[];
         nextToken?: string;
@@ -4655,6 +4766,8 @@ export interface components {
         finishedAt?: string;
         error?: string;
         summary?: components["schemas"]["CampaignSummary"];
+        /** Once completed: how many of the learners it matched went on to apply, be invited, accept, be hired (`matched` from the summary). */
+        placements?: components["schemas"]["PlacementsFunnel"];
       };
     CampaignSummary: {
         learners: number;
@@ -4731,6 +4844,23 @@ export interface components {
           bound?: string;
         };
       };
+    PlacementsFunnel: {
+        total: components["schemas"]["StageCounts"];
+        byGroup: ({
+          /** Learners matched to at least one job by a campaign (in a region report: by campaigns that finished in the range; a learner matched by two campaigns counts twice). */
+          matched: number;
+          /** Applications sent (a campaign report: its matched learners who applied). */
+          applied: number;
+          /** Invitations sent (a campaign report: its matched learners who were invited). */
+          invited: number;
+          /** Applications and invitations accepted (a campaign report: its matched learners with one accepted). */
+          accepted: number;
+          /** Hires recorded by employers (a campaign report: its matched learners hired). */
+          hired: number;
+          /** graduate 高校毕业生, migrant_worker 农民工, laid_off 失业人员, veteran 退役军人, disabled 残疾人, employed_upskilling 在职提升, poverty_alleviated 脱贫人口, employment_difficulty 就业困难人员, rural_transfer 农村转移劳动力, older_unemployed 大龄失业人员, other. */
+          group: "graduate" | "migrant_worker" | "laid_off" | "veteran" | "disabled" | "employed_upskilling" | "poverty_alleviated" | "employment_difficulty" | "rural_transfer" | "older_unemployed" | "other";
+        })[];
+      };
     CampaignPage: {
         items: (components["schemas"]["Campaign"])[];
         /** Present when there is more; send it back as ?nextToken= for the next page. */
@@ -4801,6 +4931,13 @@ export interface components {
         };
         /** Set when computing this learner failed; the lists are then empty. */
         error?: string;
+        /** China days (YYYY-MM-DD) on which the learner first applied, was invited, accepted, was hired after this result. */
+        placement?: {
+          applied?: string;
+          invited?: string;
+          accepted?: string;
+          hired?: string;
+        };
       };
     Profile: {
         id: string;
@@ -4882,6 +5019,8 @@ export interface components {
             region: string;
           };
         };
+        /** With `near=true`: found in the region asked for, or only on widening to its city or its province. */
+        scope?: "region" | "city" | "province";
       };
     Application: {
         id: string;

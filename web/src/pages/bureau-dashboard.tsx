@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { groupRates, listCampaigns, type CampaignStatus } from '../api/campaigns.js';
 import { fetchShortage } from '../api/insights.js';
+import { fetchPlacements } from '../api/placements.js';
 import { useSession } from '../auth/context.js';
 import { BarChart } from '../components/bar-chart.js';
+import { FunnelTable } from '../components/funnel-table.js';
 import { Notice, TableWrap } from '../components/form.js';
 import { LoadError } from '../components/load-error.js';
 import { Page, useReady } from '../components/page.js';
@@ -24,6 +26,10 @@ interface AreaRow {
   readonly topIndex: number | undefined;
 }
 
+/** Today in China (UTC+8), and the day `n` days before a day, as `YYYY-MM-DD`. */
+const chinaToday = (): string => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const daysBefore = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+
 async function inBatches<T, R>(list: readonly T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = [];
   for (let i = 0; i < list.length; i += size) out.push(...(await Promise.all(list.slice(i, i + size).map(fn))));
@@ -34,7 +40,8 @@ async function inBatches<T, R>(list: readonly T[], size: number, fn: (item: T) =
  * The bureau dashboard: shortage by skill for the region (GET /insights/shortage), supply against
  * demand, the same per district (one request per sub-region the region holds), the region's
  * campaigns (GET /campaigns, newest first, ten at a time) and match rate by target group from the
- * report of the newest completed one.
+ * report of the newest completed one, and the region's placements funnel by target group for a
+ * range of days (GET /insights/placements; the last 30 days at first).
  */
 export function BureauDashboardPage() {
   const { t, lang } = useI18n();
@@ -44,6 +51,11 @@ export function BureauDashboardPage() {
   const own = session!.region ?? 'national';
   const [region, setRegion] = useState(own);
   const [shortage, retry] = useLoad(region, (signal) => fetchShortage(region, 30, signal));
+  const [range, setRange] = useState(() => {
+    const to = chinaToday();
+    return { from: daysBefore(to, 29), to };
+  });
+  const [funnel, retryFunnel] = useLoad(`${region}:${range.from}:${range.to}`, (signal) => fetchPlacements(region, range.from, range.to, signal));
 
   // Sub-regions: provinces for a national account, cities or districts below.
   const children = !regions
@@ -165,6 +177,30 @@ export function BureauDashboardPage() {
           )}
         </section>
       ) : null}
+
+      <section aria-labelledby="funnel-heading">
+        <h2 id="funnel-heading">{t.funnelTitle(regionName(region))}</h2>
+        <p class="muted">{t.funnelIntro}</p>
+        <div class="card actions">
+          <div class="field">
+            <label for="funnel-from">{t.funnelFrom}</label>
+            <input id="funnel-from" type="date" value={range.from} max={range.to} onChange={(e) => e.currentTarget.value && setRange((r) => ({ ...r, from: e.currentTarget.value }))} />
+          </div>
+          <div class="field">
+            <label for="funnel-to">{t.funnelTo}</label>
+            <input id="funnel-to" type="date" value={range.to} min={range.from} onChange={(e) => e.currentTarget.value && setRange((r) => ({ ...r, to: e.currentTarget.value }))} />
+          </div>
+        </div>
+        {funnel.state === 'error' ? (
+          <LoadError error={funnel.error} retry={retryFunnel} />
+        ) : funnel.state !== 'done' ? (
+          <p class="muted">{t.loading}</p>
+        ) : Object.values(funnel.data.total).every((n) => n === 0) ? (
+          <Notice>{t.funnelNone}</Notice>
+        ) : (
+          <FunnelTable id="funnel" funnel={funnel.data} caption={t.funnelCaption(funnel.data.from, funnel.data.to)} />
+        )}
+      </section>
 
       <section aria-labelledby="campaigns-heading">
         <h2 id="campaigns-heading">{t.dashboardCampaigns}</h2>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { campaignCsv, campaignResults, campaignStatus, groupRates, TERMINAL, type CampaignResults, type CampaignStatus } from '../api/campaigns.js';
 import { readDemandSide } from '../api/ranked.js';
 import { BarChart } from '../components/bar-chart.js';
+import { FunnelTable } from '../components/funnel-table.js';
 import { Notice, TableWrap } from '../components/form.js';
 import { LoadError } from '../components/load-error.js';
 import { Page, useReady } from '../components/page.js';
@@ -15,7 +16,8 @@ const PAGE = 25;
 
 /**
  * One campaign: a progress bar while it runs (GET /campaigns/{id}, polled), then its results page
- * by page, the match rate per target group, and the CSV download (the link needs the bearer token,
+ * by page, the match rate per target group, what the matched people did next (the placements
+ * funnel of GET /campaigns/{id}), and the CSV download (the link needs the bearer token,
  * so the file is fetched and handed to the browser as a download).
  */
 export function CampaignPage({ id }: { id: string }) {
@@ -138,6 +140,13 @@ export function CampaignPage({ id }: { id: string }) {
                   series={[{ label: t.matchRate, values: rates.map((r) => Math.round(r.rate * 1000) / 10), color: '#0b5cad' }]}
                   digits={1}
                 />
+              ) : null}
+              {status?.placements ? (
+                <section aria-labelledby="campaign-funnel-heading">
+                  <h3 id="campaign-funnel-heading">{t.funnelCampaignTitle}</h3>
+                  <p class="muted">{t.funnelCampaignIntro}</p>
+                  <FunnelTable id="campaign-funnel" funnel={status.placements} caption={t.funnelCampaignCaption} />
+                </section>
               ) : null}
               {items.length === 0 ? (
                 <Notice>{t.campaignNoResults}</Notice>

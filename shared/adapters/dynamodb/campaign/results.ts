@@ -6,6 +6,7 @@ import { batchGetAll } from '../batch-get.js';
 import { batchWriteAll } from '../batch-write.js';
 import { translateDynamoError } from '../errors.js';
 import type { Item, Key, TransactItem } from '../items.js';
+import { REACHED_PREFIX } from '../funnel-store.js';
 import { keys } from '../keys.js';
 import { queryAll } from '../query-all.js';
 import { decodePageToken, encodePageToken } from '../toolkit/page-token.js';
@@ -29,7 +30,14 @@ const resultKeyOf = (value: unknown): string | undefined => {
 /** A stored result item as the domain sees it (keys and bookkeeping stripped). */
 function toResult(item: Item): CampaignResult {
   const { campaignId: _c, ...rest } = strip(item);
-  return rest as unknown as CampaignResult;
+  // The funnel's marks (funnel-store.ts, `reached_<stage>`) become the result's `placement`.
+  const placement: Record<string, string> = {};
+  for (const [name, value] of Object.entries(rest)) {
+    if (!name.startsWith(REACHED_PREFIX)) continue;
+    placement[name.slice(REACHED_PREFIX.length)] = value as string;
+    delete rest[name];
+  }
+  return (Object.keys(placement).length > 0 ? { ...rest, placement } : rest) as unknown as CampaignResult;
 }
 
 function resultItem(campaignId: string, result: NewResult): Item {
