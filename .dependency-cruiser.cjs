@@ -23,20 +23,16 @@ module.exports = {
       name: 'domain-no-schemas',
       comment: 'shared/domain does not depend on the zod schemas (shared/schemas) at run time; types it may share.',
       severity: 'error',
-      // Known exceptions, listed so they stay visible: the subsidy rule engine validates the
-      // bureau-edited rule file with its own zod schema (moving that parsing into an adapter is
-      // open work, see the README's status).
-      from: { path: '^shared/domain/', pathNot: '^shared/domain/subsidy/(rules|facts)[.]ts$' },
+      from: { path: '^shared/domain/' },
       to: { path: '^shared/schemas/', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'adapters-no-taxonomy',
-      comment: 'Adapters reach no taxonomy or extraction code (shared/taxonomy), directly or through what they import.',
+      comment:
+        'Adapters reach no taxonomy or extraction code (shared/taxonomy), directly or through what they import; the vocabulary of skill levels (levels.ts, no data, no text work) is no taxonomy.',
       severity: 'error',
-      // Known exception, listed so it stays visible: the rules-file adapter validates the rules it
-      // loads with the subsidy rule engine, whose schemas read skill lists (open work, README status).
-      from: { path: '^shared/adapters/', pathNot: '^shared/adapters/rules-file[.]ts$' },
-      to: { path: '^shared/taxonomy/', reachable: true },
+      from: { path: '^shared/adapters/' },
+      to: { path: '^shared/taxonomy/', pathNot: '^shared/taxonomy/levels[.]ts$', reachable: true },
     },
     {
       name: 'unit-tests-no-integration',
@@ -50,8 +46,7 @@ module.exports = {
       comment:
         'Adapters do no text or matching work: a record\'s skill vector and index partitions come from the composition root (RecordIndexer), so no adapter reaches the matching, recommendation or text code in shared/domain.',
       severity: 'error',
-      // The rules-file adapter reaches text code only through the taxonomy (the exception above).
-      from: { path: '^shared/adapters/', pathNot: '^shared/adapters/rules-file[.]ts$' },
+      from: { path: '^shared/adapters/' },
       to: { path: '^shared/domain/(matching|recommend|text)/', reachable: true },
     },
     {

@@ -1,5 +1,5 @@
 import { readSubsidyRulesFile } from '../shared/adapters/rules-file.js';
-import { SubsidyRulesError } from '../shared/domain/subsidy/rules.js';
+import { SubsidyRulesError } from '../shared/schemas/subsidy-rules.js';
 
 /**
  * `skillbridge rules check FILE`: validates a subsidy rules file as the service would load it,

@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
-import { loadSubsidyRules, SubsidyRulesError, type SubsidyRuleSet } from '../domain/subsidy/rules.js';
+import { type SubsidyRuleSet } from '../domain/subsidy/rules.js';
+import { loadSubsidyRules, SubsidyRulesError } from '../schemas/subsidy-rules.js';
 
 /**
  * A bureau-editable subsidy rules file (SUBSIDY_RULES_FILE; format in docs/subsidies.md).

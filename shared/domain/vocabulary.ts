@@ -19,6 +19,10 @@ export const LEARNER_GROUPS = [
 ] as const;
 export type LearnerGroup = (typeof LEARNER_GROUPS)[number];
 
+/** Every group of a learner: `groups`, or the single `group` of a record stored before groups existed. */
+export const groupsOf = (learner: { readonly group: LearnerGroup; readonly groups?: readonly LearnerGroup[] | undefined }): readonly LearnerGroup[] =>
+  learner.groups && learner.groups.length > 0 ? learner.groups : [learner.group];
+
 /** How a course is taught. */
 export const COURSE_MODES = ['online', 'offline', 'blended'] as const;
 

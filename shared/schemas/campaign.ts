@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { loadTaxonomy } from '../taxonomy/taxonomy.js';
-import { RegionSchema, skillList, text } from './common.js';
+import { RegionSchema, text } from './common.js';
+import { skillList } from './skill-list.js';
 import { LearnerGroupSchema } from './learner.js';
 
 /** A bureau campaign, as requested. */

@@ -1,6 +1,5 @@
 import * as z from 'zod';
 import { parseLevel, type Level } from '../taxonomy/levels.js';
-import { normaliseSkillInputs, type StoredSkill } from '../taxonomy/normalise.js';
 import { normaliseRegion } from '../regions/regions.js';
 
 /** Submitter's own identifier: any letters or digits and a few separators, at most 128 characters. */
@@ -72,37 +71,6 @@ export const RegionSchema = z
     return region.code;
   })
   .meta({ description: 'A GB/T 2260 code, a Chinese administrative name, or `national`.', example: '北京市延庆区' });
-
-const SkillInputSchema = z.union([
-  z.string().trim().min(1).max(200),
-  z.strictObject({ skill: z.string().trim().min(1).max(200), level: z.union([z.int(), z.string().max(20)]).optional() }),
-]);
-
-/** Most taxonomy skills one list may resolve to: keeps each record's index items in one transaction. */
-export const MAX_SKILLS_PER_LIST = 40;
-
-/**
- * A list of skills as free text or taxonomy ids, optionally with levels; normalised to
- * `StoredSkill`s that keep the submitted text beside the skill id.
- */
-export const skillList = (min: number, max: number, options: { readonly splitWants?: boolean } = {}) =>
-  z
-    .array(SkillInputSchema)
-    .min(min, min === 1 ? 'Give at least one skill.' : `Give at least ${min} skills.`)
-    .max(max, `At most ${max} skills.`)
-    .transform((inputs, ctx): StoredSkill[] => {
-      const { skills, errors } = normaliseSkillInputs(inputs, undefined, options);
-      for (const e of errors) ctx.issues.push({ code: 'custom', input: inputs[e.index], path: [e.index, 'level'], message: e.message });
-      const distinct = new Set(skills.flatMap((s) => (s.skillId && s.intent === undefined ? [s.skillId] : [])));
-      if (distinct.size > MAX_SKILLS_PER_LIST) {
-        ctx.issues.push({ code: 'custom', input: inputs, message: `These entries name ${distinct.size} distinct skills; at most ${MAX_SKILLS_PER_LIST}.` });
-      }
-      return skills;
-    })
-    .meta({
-      description: 'Skills as free text (Chinese, English or mixed), taxonomy ids, or { skill, level } objects.',
-      example: ['熟练使用Python做数据分析', { skill: 'uav-multirotor-piloting', level: 3 }],
-    });
 
 /** Non-negative yuan amount. */
 export const yuan = () => z.number().min(0).max(10_000_000);

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { CourseSubsidyTermsSchema } from './subsidy.js';
-import { LevelSchema, RefSchema, RegionSchema, skillList, text, yuan } from './common.js';
+import { LevelSchema, RefSchema, RegionSchema, text, yuan } from './common.js';
+import { skillList } from './skill-list.js';
 import { COURSE_MODES } from '../domain/vocabulary.js';
 
 export const CourseModeSchema = z.enum(COURSE_MODES);

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { LEARNER_GROUPS, LearnerGroupSchema } from './learner.js';
-import { IsoDateTimeSchema, LevelSchema, RefSchema, RegionSchema, skillList, text, yuan } from './common.js';
+import { IsoDateTimeSchema, LevelSchema, RefSchema, RegionSchema, text, yuan } from './common.js';
+import { skillList } from './skill-list.js';
 
 const fields = {
   employer: text(200).min(1).meta({ example: '延庆区低空物流有限公司' }),

@@ -1,14 +1,11 @@
 import * as z from 'zod';
 import type { StoredSkill } from '../taxonomy/normalise.js';
-import { LEARNER_GROUPS } from '../domain/vocabulary.js';
-import { RefSchema, RegionSchema, skillList, text } from './common.js';
+import { groupsOf, LEARNER_GROUPS } from '../domain/vocabulary.js';
+import { RefSchema, RegionSchema, text } from './common.js';
+import { LearnerGroupSchema, type LearnerGroup } from './groups.js';
+import { skillList } from './skill-list.js';
 
-export { LEARNER_GROUPS };
-export const LearnerGroupSchema = z.enum(LEARNER_GROUPS).meta({
-  description:
-    'graduate 高校毕业生, migrant_worker 农民工, laid_off 失业人员, veteran 退役军人, disabled 残疾人, employed_upskilling 在职提升, poverty_alleviated 脱贫人口, employment_difficulty 就业困难人员, rural_transfer 农村转移劳动力, older_unemployed 大龄失业人员, other.',
-});
-export type LearnerGroup = z.infer<typeof LearnerGroupSchema>;
+export { groupsOf, LEARNER_GROUPS, LearnerGroupSchema, type LearnerGroup };
 
 const GroupsSchema = z
   .array(LearnerGroupSchema)
@@ -45,9 +42,6 @@ const groupInGroups = {
 const groupFirst = <T extends { group?: LearnerGroup | undefined; groups?: LearnerGroup[] | undefined }>(value: T): T =>
   value.group !== undefined && value.groups ? { ...value, groups: [value.group, ...value.groups.filter((g) => g !== value.group)] } : value;
 
-/** Every group of a learner: `groups`, or the single `group` of a record stored before groups existed. */
-export const groupsOf = (learner: { readonly group: LearnerGroup; readonly groups?: readonly LearnerGroup[] | undefined }): readonly LearnerGroup[] =>
-  learner.groups && learner.groups.length > 0 ? learner.groups : [learner.group];
 /**
  * Contact details a job seeker chooses to share. No employer sees them until the seeker applies to
  * that employer's demand or accepts its invitation (docs/action-loop.md).

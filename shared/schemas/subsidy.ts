@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { normaliseRegion } from '../regions/regions.js';
 import { IsoDateTimeSchema, LevelSchema, RefSchema, RegionSchema, text, yuan } from './common.js';
-import { LearnerGroupSchema } from './learner.js';
+import { LearnerGroupSchema } from './groups.js';
 
 /**
  * Kinds of subsidy. Two subsidies of one kind never both pay for the same training unless a rule

@@ -8,7 +8,7 @@ import { makeLearnerComputer } from '../../shared/domain/campaign/compute.js';
 import type { CampaignSnapshot } from '../../shared/domain/campaign/types.js';
 import { bruteForceTop, makeScoredEngine, type EngineDemand, type EngineLearner, type RankedDemand } from '../../shared/domain/matching/engine.js';
 import type { Learner } from '../../shared/domain/records.js';
-import { loadSubsidyRules } from '../../shared/domain/subsidy/rules.js';
+import { loadSubsidyRules } from '../../shared/schemas/subsidy-rules.js';
 import { loadTaxonomy } from '../../shared/taxonomy/taxonomy.js';
 import { marketGenerator } from './campaign-data.js';
 

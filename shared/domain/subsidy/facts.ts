@@ -1,4 +1,4 @@
-import { groupsOf, type LearnerGroup } from '../../schemas/learner.js';
+import { groupsOf, type LearnerGroup } from '../vocabulary.js';
 import type { CourseSubsidyTerms, SubsidyRecord } from '../../schemas/subsidy.js';
 import type { SubsidyFacts } from './rules.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeLearnerComputer } from '../../../shared/domain/campaign/compute.js';
 import type { CampaignSnapshot } from '../../../shared/domain/campaign/types.js';
 import { recordId, type Learner } from '../../../shared/domain/records.js';
-import { loadSubsidyRules } from '../../../shared/domain/subsidy/rules.js';
+import { loadSubsidyRules } from '../../../shared/schemas/subsidy-rules.js';
 import type { LearnerGroup } from '../../../shared/schemas/learner.js';
 import { loadTaxonomy } from '../../../shared/taxonomy/taxonomy.js';
 

@@ -5,7 +5,7 @@ import { buildRoster } from '#shared/domain/campaign/roster.js';
 import { summarise } from '#shared/domain/campaign/summary.js';
 import type { CampaignSnapshot } from '#shared/domain/campaign/types.js';
 import { recordId, type Learner } from '#shared/domain/records.js';
-import { loadSubsidyRules } from '#shared/domain/subsidy/rules.js';
+import { loadSubsidyRules } from '#shared/schemas/subsidy-rules.js';
 import type { LearnerGroup } from '#shared/schemas/learner.js';
 import { loadTaxonomy } from '#shared/taxonomy/taxonomy.js';
 

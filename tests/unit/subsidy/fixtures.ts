@@ -1,4 +1,5 @@
-import { loadSubsidyRules, type SubsidyFacts, type SubsidyRuleSet } from '#shared/domain/subsidy/rules.js';
+import { type SubsidyFacts, type SubsidyRuleSet } from '#shared/domain/subsidy/rules.js';
+import { loadSubsidyRules } from '#shared/schemas/subsidy-rules.js';
 
 /** The day every case is evaluated on (China time: 2026). */
 export const NOW = new Date('2026-06-01T04:00:00Z');

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluateSubsidies, loadSubsidyRules, type SubsidyFacts } from '#shared/domain/subsidy/rules.js';
+import { evaluateSubsidies, type SubsidyFacts } from '#shared/domain/subsidy/rules.js';
+import { loadSubsidyRules } from '#shared/schemas/subsidy-rules.js';
 import { regionContains } from '#shared/regions/regions.js';
 import { LEARNER_GROUPS } from '#shared/schemas/learner.js';
 import { SUBSIDY_KINDS } from '#shared/schemas/subsidy.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runRules } from '../../../cli/rules-command.js';
 import { makeSubsidyRulesSource, readSubsidyRulesFile } from '#shared/adapters/rules-file.js';
-import { loadSubsidyRules, SubsidyRulesError } from '#shared/domain/subsidy/rules.js';
+import { loadSubsidyRules, SubsidyRulesError } from '#shared/schemas/subsidy-rules.js';
 
 const bundled = loadSubsidyRules();
 
