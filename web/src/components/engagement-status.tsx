@@ -27,6 +27,31 @@ export function StatusTimeline({ engagement }: { engagement: Pick<Engagement, 't
   );
 }
 
+/**
+ * An application's or invitation's status, the time of each step and its note, under the label
+ * the reader knows it by (the seeker's "my note", the employer's "applicant's note").
+ */
+export function EngagementState({ engagement, noteLabel }: { engagement: Pick<Engagement, 'status' | 'timestamps' | 'note'>; noteLabel: string }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <p>
+        {t.statusLabel}
+        {t.colon}
+        <StatusBadge engagement={engagement} />
+      </p>
+      <StatusTimeline engagement={engagement} />
+      {engagement.note ? (
+        <p>
+          <strong>{noteLabel}</strong>
+          {t.colon}
+          {engagement.note}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 /** The seeker's contact details, exactly as the API gave them (only after applying or accepting). */
 export function ContactDetails({ engagement }: { engagement: Pick<Engagement, 'contact'> }) {
   const { t } = useI18n();

@@ -4,7 +4,7 @@ import { invite, listApplications, listInvitations, setApplicationStatus, setInv
 import { ApiError } from '../api/problem.js';
 import { readLearnerSide, type Ranked, type RankedItem } from '../api/ranked.js';
 import type { Demand } from '../api/records.js';
-import { ContactDetails, StatusBadge, StatusTimeline } from '../components/engagement-status.js';
+import { ContactDetails, EngagementState, StatusBadge } from '../components/engagement-status.js';
 import { Notice, TextArea } from '../components/form.js';
 import { LoadError, ProblemDetail } from '../components/load-error.js';
 import { MatchExplanation } from '../components/match-explain.js';
@@ -63,19 +63,7 @@ function EngagementRow({ item, onChanged }: { item: Engagement; onChanged: (next
   return (
     <li class="result" data-engagement={item.id} data-learner={item.learnerId}>
       <h3>{t.candidateRef(item.learnerId)}</h3>
-      <p>
-        {t.statusLabel}
-        {t.colon}
-        <StatusBadge engagement={item} />
-      </p>
-      <StatusTimeline engagement={item} />
-      {item.note ? (
-        <p>
-          <strong>{item.kind === 'application' ? t.applicantNote : t.yourNote}</strong>
-          {t.colon}
-          {item.note}
-        </p>
-      ) : null}
+      <EngagementState engagement={item} noteLabel={item.kind === 'application' ? t.applicantNote : t.yourNote} />
       {item.contact ? (
         <div class="contact-box">
           <strong>{t.contactShared}</strong>

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { answerInvitation, listApplications, listInvitations, setApplicationStatus, type Engagement } from '../api/action.js';
-import { StatusBadge, StatusTimeline } from '../components/engagement-status.js';
+import { EngagementState } from '../components/engagement-status.js';
 import { Notice } from '../components/form.js';
 import { LoadError, ProblemDetail } from '../components/load-error.js';
 import { Page, useReady } from '../components/page.js';
@@ -44,19 +44,7 @@ function EngagementCard({ item, onChanged }: { item: Engagement; onChanged: (nex
     <li class="result" data-engagement={item.id}>
       <h3>{item.title}</h3>
       <p class="meta">{[item.employer, regionName(item.region)].filter(Boolean).join(t.dot)}</p>
-      <p>
-        {t.statusLabel}
-        {t.colon}
-        <StatusBadge engagement={item} />
-      </p>
-      <StatusTimeline engagement={item} />
-      {item.note ? (
-        <p>
-          <strong>{item.kind === 'application' ? t.myNote : t.employerNote}</strong>
-          {t.colon}
-          {item.note}
-        </p>
-      ) : null}
+      <EngagementState engagement={item} noteLabel={item.kind === 'application' ? t.myNote : t.employerNote} />
       {done ? (
         <div id={doneId} tabIndex={-1}>
           {done === 'accept' ? <Notice kind="ok">{t.acceptedNotice}</Notice> : done === 'decline' ? <Notice>{t.declinedNotice}</Notice> : <Notice>{t.withdrawnNotice}</Notice>}
