@@ -105,15 +105,20 @@ async function writeChunk(table: CampaignTable, id: string, shard: number, chunk
   return { written: 0, skipped, erased };
 }
 
+/** The Query of a campaign's results (`RESULT#<learner>` in its partition). */
+const resultsOf = (table: CampaignTable, id: string) => ({
+  TableName: table.tableName,
+  KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+  ExpressionAttributeValues: { ':pk': keys.campaignPartition(id), ':p': keys.campaignResultPrefix },
+});
+
 /** A page of results in learner-id order, without deleted learners', with their roster places. */
 export async function listResults(table: CampaignTable, id: string, page: PageRequest): Promise<Page<CampaignResult>> {
   const out = await run(
     () =>
       table.client.send(
         new QueryCommand({
-          TableName: table.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-          ExpressionAttributeValues: { ':pk': keys.campaignPartition(id), ':p': keys.campaignResultPrefix },
+          ...resultsOf(table, id),
           Limit: page.limit,
           ...(page.nextToken ? { ExclusiveStartKey: { pk: keys.campaignPartition(id), sk: decodePageToken(page.nextToken, resultKeyOf) } } : {}),
         }),
@@ -192,9 +197,7 @@ export async function sweepErased(table: CampaignTable, id: string): Promise<num
       () =>
         table.client.send(
           new QueryCommand({
-            TableName: table.tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-            ExpressionAttributeValues: { ':pk': keys.campaignPartition(id), ':p': keys.campaignResultPrefix },
+            ...resultsOf(table, id),
             ProjectionExpression: 'pk, sk, #l, #page, #error',
             ExpressionAttributeNames: { '#l': 'learner', '#page': 'page', '#error': 'error' },
             ConsistentRead: true,
