@@ -370,3 +370,11 @@ export function loadTaxonomy(data: TaxonomyData = DEFAULT_DATA): Taxonomy {
   }
   return taxonomy;
 }
+
+/**
+ * Whether `taxonomy` is the one built from the bundled data: the one whose extraction indexes
+ * were built at build time (./prebuilt.ts). Builds nothing.
+ */
+export function isBundledTaxonomy(taxonomy: Taxonomy): boolean {
+  return built.get(DEFAULT_DATA) === taxonomy;
+}
