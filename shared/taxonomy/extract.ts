@@ -459,7 +459,8 @@ function buildIndex(taxonomy: Taxonomy): ExtractionIndex {
  */
 export interface PackedExtractionIndex {
   readonly taxonomyVersion: string;
-  readonly skillIds: readonly string[];
+  /** The taxonomy's skill ids in order, joined by spaces: skills are numbered by position in it. */
+  readonly skillIds: string;
   readonly folded: PackedTrie;
   readonly exact: PackedTrie;
   /** `[key, …terms]`, terms as in a packed trie. */
@@ -467,10 +468,8 @@ export interface PackedExtractionIndex {
   readonly invertedGrams: ReadonlyArray<readonly [string, ...number[]]>;
   /** `[key, skill, "base base …", skill, "base …", …]`. */
   readonly singleWords: ReadonlyArray<readonly [string, ...Array<number | string>]>;
-  readonly gramStarts: string;
   readonly maxGram: number;
-  /** `[first letter, "word word …"]`, the words in their order. */
-  readonly vocabulary: ReadonlyArray<readonly [string, string]>;
+  /** In the order first seen: the typo vocabulary is drawn from them in that order. */
   readonly knownWords: string;
   readonly knownStems: string;
 }
@@ -487,7 +486,7 @@ export function packExtractionIndex(taxonomy: Taxonomy = loadTaxonomy(), index: 
   const packTerms = (map: ReadonlyMap<string, readonly Term[]>) => [...map].map(([key, terms]): [string, ...number[]] => [key, ...terms.map(code)]);
   return {
     taxonomyVersion: taxonomy.version,
-    skillIds: skills.map((skill) => skill.id),
+    skillIds: joinWords(skills.map((skill) => skill.id)),
     folded: index.folded.pack(skillNumber),
     exact: index.exact.pack(skillNumber),
     grams: packTerms(index.grams),
@@ -496,9 +495,7 @@ export function packExtractionIndex(taxonomy: Taxonomy = loadTaxonomy(), index: 
       key,
       ...[...bySkill].flatMap(([skill, bases]) => [skillNumber.get(skill)!, joinWords(bases)]),
     ]),
-    gramStarts: joinWords(index.gramStarts),
     maxGram: index.maxGram,
-    vocabulary: [...index.vocabulary].map(([letter, words]): [string, string] => [letter, joinWords(words)]),
     knownWords: joinWords(index.knownWords),
     knownStems: joinWords(index.knownStems),
   };
@@ -509,10 +506,12 @@ export function packExtractionIndex(taxonomy: Taxonomy = loadTaxonomy(), index: 
  * packed index names a skill the taxonomy lacks (packed from other data: build instead).
  */
 export function unpackExtractionIndex(packed: PackedExtractionIndex, taxonomy: Taxonomy): ExtractionIndex | undefined {
-  const skills: Skill[] = new Array(packed.skillIds.length);
-  const depths: number[] = new Array(packed.skillIds.length);
-  for (let i = 0; i < packed.skillIds.length; i += 1) {
-    const skill = taxonomy.getSkill(packed.skillIds[i]!);
+  const ids = splitWords(packed.skillIds);
+  if (ids.length !== taxonomy.skills.size) return undefined;
+  const skills: Skill[] = new Array(ids.length);
+  const depths: number[] = new Array(ids.length);
+  for (let i = 0; i < ids.length; i += 1) {
+    const skill = taxonomy.getSkill(ids[i]!);
     if (skill === undefined) return undefined;
     skills[i] = skill;
     depths[i] = taxonomy.depthOf(skill.id);
@@ -521,9 +520,15 @@ export function unpackExtractionIndex(packed: PackedExtractionIndex, taxonomy: T
     const skill = Math.floor(code / KINDS.length);
     return { skill: skills[skill]!, kind: KINDS[code % KINDS.length]!, depth: depths[skill]! };
   };
+  const gramStarts = new Set<string>();
   const unpackTerms = (entries: PackedExtractionIndex['grams']): Map<string, Term[]> => {
     const map = new Map<string, Term[]>();
-    for (const [key, ...codes] of entries) map.set(key, codes.map(termOf));
+    for (const [key, ...codes] of entries) {
+      map.set(key, codes.map(termOf));
+      // As buildIndex adds them: the first stem of every sequence, written or inverted.
+      const space = key.indexOf(' ');
+      gramStarts.add(space < 0 ? key : key.slice(0, space));
+    }
     return map;
   };
   const singleWords = new Map<string, Map<Skill, Set<string>>>();
@@ -532,16 +537,25 @@ export function unpackExtractionIndex(packed: PackedExtractionIndex, taxonomy: T
     for (let i = 0; i < pairs.length; i += 2) bySkill.set(skills[pairs[i] as number]!, new Set(splitWords(pairs[i + 1] as string)));
     singleWords.set(key, bySkill);
   }
+  const knownWords = splitWords(packed.knownWords);
+  // The typo vocabulary: known words of ≥ 5 letters by first letter, in the order first seen (as addToGrams fills it).
+  const vocabulary = new Map<string, string[]>();
+  for (const word of knownWords) {
+    if (word.length < TYPO_MIN_LENGTH || !LOWER_LETTERS.test(word)) continue;
+    const bucket = vocabulary.get(word[0]!);
+    if (bucket === undefined) vocabulary.set(word[0]!, [word]);
+    else bucket.push(word);
+  }
   return {
     folded: Trie.unpack(packed.folded, termOf),
     exact: Trie.unpack(packed.exact, termOf),
     grams: unpackTerms(packed.grams),
     invertedGrams: unpackTerms(packed.invertedGrams),
     singleWords,
-    gramStarts: new Set(splitWords(packed.gramStarts)),
+    gramStarts,
     maxGram: packed.maxGram,
-    vocabulary: new Map(packed.vocabulary.map(([letter, words]) => [letter, splitWords(words)])),
-    knownWords: new Set(splitWords(packed.knownWords)),
+    vocabulary,
+    knownWords: new Set(knownWords),
     knownStems: new Set(splitWords(packed.knownStems)),
     typoCache: new Map(),
   };
@@ -556,7 +570,7 @@ const indexes = new WeakMap<Taxonomy, ExtractionIndex>();
 function indexOf(taxonomy: Taxonomy): ExtractionIndex {
   let index = indexes.get(taxonomy);
   if (index === undefined) {
-    const packed = isBundledTaxonomy(taxonomy) ? prebuiltIndexes()?.extraction : undefined;
+    const packed = isBundledTaxonomy(taxonomy) ? (prebuiltIndexes() ?? undefined) : undefined;
     index = (packed === undefined ? undefined : unpackExtractionIndex(packed, taxonomy)) ?? buildIndex(taxonomy);
     indexes.set(taxonomy, index);
   }

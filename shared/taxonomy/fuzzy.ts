@@ -5,8 +5,7 @@
  * lower confidence, and matching credits it less.
  */
 import { gramsOf } from '../domain/text/grams.js';
-import { prebuiltIndexes } from './prebuilt.js';
-import { isBundledTaxonomy, loadTaxonomy } from './taxonomy.js';
+import { loadTaxonomy } from './taxonomy.js';
 import type { Taxonomy } from './taxonomy.js';
 
 /** Likeness (weighted Dice of grams) a phrase must reach to be linked. */
@@ -26,18 +25,7 @@ interface FuzzyIndex {
 
 const cache = new WeakMap<Taxonomy, FuzzyIndex>();
 
-/**
- * The fuzzy link's terms as plain JSON data: `[skill, "gram gram …", …]` flat, skills as
- * positions in `skillIds`. The grams are the costly part of the index; the weights are quickly
- * summed again from them. `npm run gen:taxonomy` writes it for the bundled taxonomy.
- */
-export interface PackedFuzzyTerms {
-  readonly skillIds: readonly string[];
-  readonly terms: ReadonlyArray<number | string>;
-}
-
-/** Every label and synonym of a skill in use, with its grams, in taxonomy order. */
-function rawTerms(taxonomy: Taxonomy): Array<{ skillId: string; grams: string[] }> {
+function build(taxonomy: Taxonomy): FuzzyIndex {
   const raw: Array<{ skillId: string; grams: string[] }> = [];
   for (const skill of taxonomy.skills.values()) {
     if (skill.deprecated !== undefined) continue;
@@ -46,29 +34,6 @@ function rawTerms(taxonomy: Taxonomy): Array<{ skillId: string; grams: string[] 
       if (grams.length > 0) raw.push({ skillId: skill.id, grams });
     }
   }
-  return raw;
-}
-
-// Grams are Chinese character pairs or runs of ASCII letters and digits: a space joins them.
-/** Packs the fuzzy link's terms of `taxonomy`. */
-export function packFuzzyTerms(taxonomy: Taxonomy = loadTaxonomy()): PackedFuzzyTerms {
-  const skillIds = [...taxonomy.skills.keys()];
-  const number = new Map(skillIds.map((id, i) => [id, i]));
-  return { skillIds, terms: rawTerms(taxonomy).flatMap(({ skillId, grams }) => [number.get(skillId)!, grams.join(' ')]) };
-}
-
-function unpackFuzzyTerms(packed: PackedFuzzyTerms): Array<{ skillId: string; grams: string[] }> {
-  const raw: Array<{ skillId: string; grams: string[] }> = new Array(packed.terms.length / 2);
-  for (let i = 0; i < packed.terms.length; i += 2) {
-    raw[i / 2] = { skillId: packed.skillIds[packed.terms[i] as number]!, grams: (packed.terms[i + 1] as string).split(' ') };
-  }
-  return raw;
-}
-
-function build(taxonomy: Taxonomy): FuzzyIndex {
-  // The bundled taxonomy's grams were computed at build time (./prebuilt.ts).
-  const packed = isBundledTaxonomy(taxonomy) ? prebuiltIndexes()?.fuzzy : undefined;
-  const raw = packed !== undefined && packed.skillIds.every((id) => taxonomy.skills.has(id)) ? unpackFuzzyTerms(packed) : rawTerms(taxonomy);
   const df = new Map<string, number>();
   for (const { grams } of raw) for (const g of grams) df.set(g, (df.get(g) ?? 0) + 1);
   const n = raw.length;
@@ -85,14 +50,6 @@ function build(taxonomy: Taxonomy): FuzzyIndex {
     return { skillId, grams, weight: grams.reduce((sum, g) => sum + (idf.get(g) ?? unknownWeight), 0) };
   });
   return { postings, terms, idf, unknownWeight };
-}
-
-/**
- * Builds (or unpacks) the fuzzy link's index of a taxonomy now rather than on the first
- * `linkNearest`. Idempotent.
- */
-export function prepareFuzzyLink(taxonomy: Taxonomy = loadTaxonomy()): void {
-  if (!cache.has(taxonomy)) cache.set(taxonomy, build(taxonomy));
 }
 
 /** A phrase's nearest taxonomy skill, and how alike they are (0–1). */
