@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { occupationsFile, skillFiles } from '#shared/taxonomy/data/index.js';
+import { bundledTaxonomyData } from '#shared/taxonomy/data/index.js';
 import { taxonomySources } from '#shared/taxonomy/data/sources.js';
 import { extractSkills, packExtractionIndex, unpackExtractionIndex } from '#shared/taxonomy/extract.js';
 import { linkNearest } from '#shared/taxonomy/fuzzy.js';
@@ -84,7 +84,7 @@ describe('prebuilt extraction indexes', () => {
     // Prepare: the bundled taxonomy reads the prebuilt indexes; the same data under another
     // object is not the bundled taxonomy, so its indexes are built here.
     const bundled = loadTaxonomy();
-    const builtHere = loadTaxonomy({ skillFiles, occupationsFile });
+    const builtHere = loadTaxonomy({ ...bundledTaxonomyData() });
     const texts = corpus();
 
     // Act
