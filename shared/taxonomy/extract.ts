@@ -516,15 +516,25 @@ export function unpackExtractionIndex(packed: PackedExtractionIndex, taxonomy: T
     skills[i] = skill;
     depths[i] = taxonomy.depthOf(skill.id);
   }
+  // One object per skill and kind, shared by every node and sequence naming it (terms are read-only).
+  const terms: Array<Term | undefined> = new Array(ids.length * KINDS.length);
   const termOf = (code: number): Term => {
-    const skill = Math.floor(code / KINDS.length);
-    return { skill: skills[skill]!, kind: KINDS[code % KINDS.length]!, depth: depths[skill]! };
+    let term = terms[code];
+    if (term === undefined) {
+      const skill = Math.floor(code / KINDS.length);
+      term = { skill: skills[skill]!, kind: KINDS[code % KINDS.length]!, depth: depths[skill]! };
+      terms[code] = term;
+    }
+    return term;
   };
   const gramStarts = new Set<string>();
   const unpackTerms = (entries: PackedExtractionIndex['grams']): Map<string, Term[]> => {
     const map = new Map<string, Term[]>();
-    for (const [key, ...codes] of entries) {
-      map.set(key, codes.map(termOf));
+    for (const entry of entries) {
+      const key = entry[0];
+      const list: Term[] = new Array(entry.length - 1);
+      for (let i = 1; i < entry.length; i += 1) list[i - 1] = termOf(entry[i] as number);
+      map.set(key, list);
       // As buildIndex adds them: the first stem of every sequence, written or inverted.
       const space = key.indexOf(' ');
       gramStarts.add(space < 0 ? key : key.slice(0, space));
@@ -532,10 +542,10 @@ export function unpackExtractionIndex(packed: PackedExtractionIndex, taxonomy: T
     return map;
   };
   const singleWords = new Map<string, Map<Skill, Set<string>>>();
-  for (const [key, ...pairs] of packed.singleWords) {
+  for (const entry of packed.singleWords) {
     const bySkill = new Map<Skill, Set<string>>();
-    for (let i = 0; i < pairs.length; i += 2) bySkill.set(skills[pairs[i] as number]!, new Set(splitWords(pairs[i + 1] as string)));
-    singleWords.set(key, bySkill);
+    for (let i = 1; i < entry.length; i += 2) bySkill.set(skills[entry[i] as number]!, new Set(splitWords(entry[i + 1] as string)));
+    singleWords.set(entry[0], bySkill);
   }
   const knownWords = splitWords(packed.knownWords);
   // The typo vocabulary: known words of ≥ 5 letters by first letter, in the order first seen (as addToGrams fills it).
