@@ -83,7 +83,17 @@ function addEntry(entry: Entry, suffix: RegExp): void {
   if (short !== undefined) addName(short, entry);
 }
 
-for (const province of unpackDivisions()) {
+// Indexed on first use, not at import: most functions bundle the regions (records carry one) but
+// never read a name or a code during a cold start.
+let indexed = false;
+
+function ensureIndexed(): void {
+  if (indexed) return;
+  indexed = true;
+  for (const province of unpackDivisions()) indexProvince(province);
+}
+
+function indexProvince(province: ReturnType<typeof unpackDivisions>[number]): void {
   const provinceCode = `${province.code}0000`;
   addEntry(
     { region: { code: provinceCode, name: province.name, level: 'province' }, ownName: province.name, placeholder: false },
@@ -130,6 +140,7 @@ function sixDigits(code: string): string {
 }
 
 function entryOf(code: string): Entry | undefined {
+  ensureIndexed();
   return byCode.get(sixDigits(code.trim()));
 }
 
@@ -143,6 +154,7 @@ const SEPARATORS = /[\s\-_/\\|,，、·.。]+/g;
 
 /** Every way `text[from…]` reads as a chain of names below `parent`; returns the deepest entries. */
 function parseNames(text: string, from: number, parent: Entry | undefined, out: Map<string, { entry: Entry; exact: boolean }>): void {
+  ensureIndexed();
   const maxLength = Math.min(longestName, text.length - from);
   for (let length = maxLength; length >= 2; length -= 1) {
     const name = text.slice(from, from + length);

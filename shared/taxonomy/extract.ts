@@ -35,7 +35,8 @@ import { englishStopWords, similarity, stem, tokenize } from './natural.js';
 import type { Token } from './natural.js';
 import { findLevelMentions, levelsNearSpans } from './levels.js';
 import type { Level, Span } from './levels.js';
-import { loadTaxonomy } from './taxonomy.js';
+import { prebuiltIndexes } from './prebuilt.js';
+import { isBundledTaxonomy, loadTaxonomy } from './taxonomy.js';
 import type { Label, Skill, Taxonomy } from './taxonomy.js';
 
 /** A skill found in the text. */
@@ -120,6 +121,79 @@ class Trie {
     for (let i = 0; i < text.length && node >= 0; i += 1) node = this.child(node, fold(text.charCodeAt(i), caseFold));
     return node >= 0 && this.terms[node] !== undefined;
   }
+
+  /**
+   * The trie as strings, nodes renumbered breadth first: for each node its number of children
+   * and of terms (one character each, offset by {@link COUNT_OFFSET}), the children's codes in
+   * order, and each term's skill (position in `skillIds`) and kind. See {@link Trie.unpack}.
+   */
+  pack(skillNumber: ReadonlyMap<Skill, number>): PackedTrie {
+    const children = new Map<number, Array<[code: number, child: number]>>();
+    for (const [key, child] of this.edges) {
+      const parent = Math.floor(key / 0x10000);
+      const list = children.get(parent) ?? [];
+      list.push([key % 0x10000, child]);
+      children.set(parent, list);
+    }
+    const counts: string[] = [];
+    const codes: string[] = [];
+    const termCounts: string[] = [];
+    const terms: number[] = [];
+    const queue = [0];
+    for (let at = 0; at < queue.length; at += 1) {
+      const node = queue[at]!;
+      const list = (children.get(node) ?? []).sort((a, b) => a[0] - b[0]);
+      counts.push(String.fromCharCode(COUNT_OFFSET + list.length));
+      for (const [code, child] of list) {
+        codes.push(String.fromCharCode(code));
+        queue.push(child);
+      }
+      const nodeTerms = this.terms[node] ?? [];
+      termCounts.push(String.fromCharCode(COUNT_OFFSET + nodeTerms.length));
+      for (const term of nodeTerms) terms.push(skillNumber.get(term.skill)! * KINDS.length + KINDS.indexOf(term.kind));
+    }
+    return { counts: counts.join(''), codes: codes.join(''), termCounts: termCounts.join(''), terms };
+  }
+
+  /** The trie {@link Trie.pack} wrote: map insertions and term objects only, no text work. */
+  static unpack(packed: PackedTrie, termOf: (code: number) => Term): Trie {
+    const trie = new Trie();
+    const { counts, codes, termCounts, terms } = packed;
+    trie.terms.length = counts.length;
+    let next = 1;
+    let code = 0;
+    let term = 0;
+    for (let node = 0; node < counts.length; node += 1) {
+      const childCount = counts.charCodeAt(node) - COUNT_OFFSET;
+      for (let c = 0; c < childCount; c += 1) {
+        trie.edges.set(node * 0x10000 + codes.charCodeAt(code), next);
+        code += 1;
+        next += 1;
+      }
+      const termCount = termCounts.charCodeAt(node) - COUNT_OFFSET;
+      if (termCount === 0) {
+        trie.terms[node] = undefined;
+        continue;
+      }
+      const list: Term[] = new Array(termCount);
+      for (let t = 0; t < termCount; t += 1) list[t] = termOf(terms[term + t]!);
+      term += termCount;
+      trie.terms[node] = list;
+    }
+    return trie;
+  }
+}
+
+/** Offset of the one-character counts in a packed trie: keeps them printable, so JSON writes them as they are. */
+const COUNT_OFFSET = 0x30;
+const KINDS: readonly MatchKind[] = ['label', 'synonym', 'abbreviation'];
+
+/** A {@link Trie} as {@link Trie.pack} writes it. */
+interface PackedTrie {
+  readonly counts: string;
+  readonly codes: string;
+  readonly termCounts: string;
+  readonly terms: readonly number[];
 }
 
 /** Adds a term to a list, one entry per skill: the best kind (a label also listed as a synonym stays a label). */
@@ -130,7 +204,8 @@ function addTerm(terms: Term[], term: Term): Term[] {
   return terms;
 }
 
-interface ExtractionIndex {
+/** What extraction looks terms up in; built from a taxonomy or unpacked from a packed copy. */
+export interface ExtractionIndex {
   /** Case-insensitive: terms with Chinese characters, and Latin terms with symbols (C++, Node.js). */
   readonly folded: Trie;
   /** Case-sensitive: abbreviations and very short Latin words. */
@@ -377,12 +452,136 @@ function buildIndex(taxonomy: Taxonomy): ExtractionIndex {
   return { ...index, maxGram };
 }
 
+/**
+ * The extraction index as plain JSON data: what {@link buildIndex} computes (stems, inflection
+ * bases, inversions, tries), so that {@link unpackExtractionIndex} only fills maps. Skills are
+ * numbers: positions in `skillIds`. `npm run gen:taxonomy` writes it for the bundled taxonomy.
+ */
+export interface PackedExtractionIndex {
+  readonly taxonomyVersion: string;
+  /** The taxonomy's skill ids in order, joined by spaces: skills are numbered by position in it. */
+  readonly skillIds: string;
+  readonly folded: PackedTrie;
+  readonly exact: PackedTrie;
+  /** `[key, …terms]`, terms as in a packed trie. */
+  readonly grams: ReadonlyArray<readonly [string, ...number[]]>;
+  readonly invertedGrams: ReadonlyArray<readonly [string, ...number[]]>;
+  /** `[key, skill, "base base …", skill, "base …", …]`. */
+  readonly singleWords: ReadonlyArray<readonly [string, ...Array<number | string>]>;
+  readonly maxGram: number;
+  /** In the order first seen: the typo vocabulary is drawn from them in that order. */
+  readonly knownWords: string;
+  readonly knownStems: string;
+}
+
+// Words, stems and bases are runs of ASCII letters and digits (LATIN_WORD), so a space joins them.
+const joinWords = (words: Iterable<string>): string => [...words].join(' ');
+const splitWords = (text: string): string[] => (text === '' ? [] : text.split(' '));
+
+/** Packs an extraction index of `taxonomy` (by default one built from it now). */
+export function packExtractionIndex(taxonomy: Taxonomy = loadTaxonomy(), index: ExtractionIndex = buildIndex(taxonomy)): PackedExtractionIndex {
+  const skills = [...taxonomy.skills.values()];
+  const skillNumber = new Map(skills.map((skill, i) => [skill, i]));
+  const code = (term: Term): number => skillNumber.get(term.skill)! * KINDS.length + KINDS.indexOf(term.kind);
+  const packTerms = (map: ReadonlyMap<string, readonly Term[]>) => [...map].map(([key, terms]): [string, ...number[]] => [key, ...terms.map(code)]);
+  return {
+    taxonomyVersion: taxonomy.version,
+    skillIds: joinWords(skills.map((skill) => skill.id)),
+    folded: index.folded.pack(skillNumber),
+    exact: index.exact.pack(skillNumber),
+    grams: packTerms(index.grams),
+    invertedGrams: packTerms(index.invertedGrams),
+    singleWords: [...index.singleWords].map(([key, bySkill]): [string, ...Array<number | string>] => [
+      key,
+      ...[...bySkill].flatMap(([skill, bases]) => [skillNumber.get(skill)!, joinWords(bases)]),
+    ]),
+    maxGram: index.maxGram,
+    knownWords: joinWords(index.knownWords),
+    knownStems: joinWords(index.knownStems),
+  };
+}
+
+/**
+ * The index {@link packExtractionIndex} packed, over the skills of `taxonomy`; undefined when the
+ * packed index names a skill the taxonomy lacks (packed from other data: build instead).
+ */
+export function unpackExtractionIndex(packed: PackedExtractionIndex, taxonomy: Taxonomy): ExtractionIndex | undefined {
+  const ids = splitWords(packed.skillIds);
+  if (ids.length !== taxonomy.skills.size) return undefined;
+  const skills: Skill[] = new Array(ids.length);
+  const depths: number[] = new Array(ids.length);
+  for (let i = 0; i < ids.length; i += 1) {
+    const skill = taxonomy.getSkill(ids[i]!);
+    if (skill === undefined) return undefined;
+    skills[i] = skill;
+    depths[i] = taxonomy.depthOf(skill.id);
+  }
+  // One object per skill and kind, shared by every node and sequence naming it (terms are read-only).
+  const terms: Array<Term | undefined> = new Array(ids.length * KINDS.length);
+  const termOf = (code: number): Term => {
+    let term = terms[code];
+    if (term === undefined) {
+      const skill = Math.floor(code / KINDS.length);
+      term = { skill: skills[skill]!, kind: KINDS[code % KINDS.length]!, depth: depths[skill]! };
+      terms[code] = term;
+    }
+    return term;
+  };
+  const gramStarts = new Set<string>();
+  const unpackTerms = (entries: PackedExtractionIndex['grams']): Map<string, Term[]> => {
+    const map = new Map<string, Term[]>();
+    for (const entry of entries) {
+      const key = entry[0];
+      const list: Term[] = new Array(entry.length - 1);
+      for (let i = 1; i < entry.length; i += 1) list[i - 1] = termOf(entry[i] as number);
+      map.set(key, list);
+      // As buildIndex adds them: the first stem of every sequence, written or inverted.
+      const space = key.indexOf(' ');
+      gramStarts.add(space < 0 ? key : key.slice(0, space));
+    }
+    return map;
+  };
+  const singleWords = new Map<string, Map<Skill, Set<string>>>();
+  for (const entry of packed.singleWords) {
+    const bySkill = new Map<Skill, Set<string>>();
+    for (let i = 1; i < entry.length; i += 2) bySkill.set(skills[entry[i] as number]!, new Set(splitWords(entry[i + 1] as string)));
+    singleWords.set(entry[0], bySkill);
+  }
+  const knownWords = splitWords(packed.knownWords);
+  // The typo vocabulary: known words of ≥ 5 letters by first letter, in the order first seen (as addToGrams fills it).
+  const vocabulary = new Map<string, string[]>();
+  for (const word of knownWords) {
+    if (word.length < TYPO_MIN_LENGTH || !LOWER_LETTERS.test(word)) continue;
+    const bucket = vocabulary.get(word[0]!);
+    if (bucket === undefined) vocabulary.set(word[0]!, [word]);
+    else bucket.push(word);
+  }
+  return {
+    folded: Trie.unpack(packed.folded, termOf),
+    exact: Trie.unpack(packed.exact, termOf),
+    grams: unpackTerms(packed.grams),
+    invertedGrams: unpackTerms(packed.invertedGrams),
+    singleWords,
+    gramStarts,
+    maxGram: packed.maxGram,
+    vocabulary,
+    knownWords: new Set(knownWords),
+    knownStems: new Set(splitWords(packed.knownStems)),
+    typoCache: new Map(),
+  };
+}
+
 const indexes = new WeakMap<Taxonomy, ExtractionIndex>();
 
+/**
+ * The bundled taxonomy's index comes unpacked from the generated module (built at build time);
+ * any other taxonomy's (tests, tools) is built here. Either is made once and cached.
+ */
 function indexOf(taxonomy: Taxonomy): ExtractionIndex {
   let index = indexes.get(taxonomy);
   if (index === undefined) {
-    index = buildIndex(taxonomy);
+    const packed = isBundledTaxonomy(taxonomy) ? (prebuiltIndexes() ?? undefined) : undefined;
+    index = (packed === undefined ? undefined : unpackExtractionIndex(packed, taxonomy)) ?? buildIndex(taxonomy);
     indexes.set(taxonomy, index);
   }
   return index;

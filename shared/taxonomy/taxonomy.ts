@@ -4,7 +4,7 @@
  *
  * `loadTaxonomy()` serves the bundled data; tests and tools pass their own `TaxonomyData`.
  */
-import { occupationsFile as defaultOccupationsFile, skillFiles as defaultSkillFiles } from './data/index.js';
+import { bundledTaxonomyData } from './data/index.js';
 import type { Level } from './levels.js';
 
 /** A skill category (低空经济 / Low-altitude economy). */
@@ -305,17 +305,20 @@ function build(data: TaxonomyData): Taxonomy {
   for (const occupation of occupations.values()) {
     for (const { skill } of [...occupation.essential, ...occupation.optional]) demand.set(skill, (demand.get(skill) ?? 0) + 1);
   }
-  const searchable = [...skills.values()]
-    .filter((skill) => skill.deprecated === undefined)
-    .map((skill) => ({
-      skill,
-      boost: DEMAND_BOOST * Math.min(demand.get(skill.id) ?? 0, DEMAND_CAP) / DEMAND_CAP,
-      terms: [
-        { text: foldForSearch(skill.zh), label: true },
-        { text: foldForSearch(skill.en), label: true },
-        ...[...skill.synonyms.zh, ...skill.synonyms.en, ...skill.abbreviations].map((text) => ({ text: foldForSearch(text), label: false })),
-      ] satisfies SearchTerm[],
-    }));
+  // Built on the first search: only autocomplete reads it, and folding every term is a good part of the load.
+  let searchable: Array<{ skill: Skill; boost: number; terms: SearchTerm[] }> | undefined;
+  const searchTerms = () =>
+    (searchable ??= [...skills.values()]
+      .filter((skill) => skill.deprecated === undefined)
+      .map((skill) => ({
+        skill,
+        boost: DEMAND_BOOST * Math.min(demand.get(skill.id) ?? 0, DEMAND_CAP) / DEMAND_CAP,
+        terms: [
+          { text: foldForSearch(skill.zh), label: true },
+          { text: foldForSearch(skill.en), label: true },
+          ...[...skill.synonyms.zh, ...skill.synonyms.en, ...skill.abbreviations].map((text) => ({ text: foldForSearch(text), label: false })),
+        ] satisfies SearchTerm[],
+      })));
 
   const lookUp = (ids: Iterable<string>): Skill[] =>
     [...ids].map((id) => skills.get(id)).filter((skill): skill is Skill => skill !== undefined);
@@ -330,7 +333,7 @@ function build(data: TaxonomyData): Taxonomy {
       const folded = foldForSearch(query);
       if (folded === '' || limit <= 0) return [];
       const hits: SkillSuggestion[] = [];
-      for (const { skill, terms, boost } of searchable) {
+      for (const { skill, terms, boost } of searchTerms()) {
         let score = skill.id === folded ? 1 : 0;
         for (const term of terms) score = Math.max(score, scoreTerm(folded, term));
         if (score > 0) {
@@ -352,7 +355,15 @@ function build(data: TaxonomyData): Taxonomy {
   };
 }
 
-const DEFAULT_DATA: TaxonomyData = { skillFiles: defaultSkillFiles, occupationsFile: defaultOccupationsFile };
+// One object, so that the bundled taxonomy is built once; its data is decoded when first read.
+const DEFAULT_DATA: TaxonomyData = {
+  get skillFiles() {
+    return bundledTaxonomyData().skillFiles;
+  },
+  get occupationsFile() {
+    return bundledTaxonomyData().occupationsFile;
+  },
+};
 // Built once per data object: the bundled data once per process, each test fixture once.
 const built = new WeakMap<TaxonomyData, Taxonomy>();
 
@@ -369,4 +380,12 @@ export function loadTaxonomy(data: TaxonomyData = DEFAULT_DATA): Taxonomy {
     built.set(data, taxonomy);
   }
   return taxonomy;
+}
+
+/**
+ * Whether `taxonomy` is the one built from the bundled data: the one whose extraction indexes
+ * were built at build time (./prebuilt.ts). Builds nothing.
+ */
+export function isBundledTaxonomy(taxonomy: Taxonomy): boolean {
+  return built.get(DEFAULT_DATA) === taxonomy;
 }

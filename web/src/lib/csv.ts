@@ -15,7 +15,7 @@ export function readDemandsFile(bytes: ArrayBuffer): Table {
   return tableFromText('demand', decodeBytes(new Uint8Array(bytes)).text);
 }
 
-/** Reads an uploaded `.xlsx` workbook of demands (first sheet); exceljs is loaded only then. */
+/** Reads an uploaded `.xlsx` workbook of demands (first sheet); the workbook reader is loaded only then. */
 export async function readDemandsWorkbook(bytes: ArrayBuffer): Promise<Table> {
   const { readXlsxRows } = await import('../../../shared/import/xlsx.js');
   return tableFromRows('demand', await readXlsxRows(new Uint8Array(bytes)));
