@@ -14,7 +14,6 @@ import { recordFromInput } from '../../shared/use-cases/records.js';
 import { startDynamoLocal } from '../../local/dynamodb-local.js';
 import { ensureTable } from '../../local/table.js';
 import { recordCommands } from '../integration/table.js';
-import { measuredOn } from './report.js';
 import type { BenchSection } from './run.js';
 import { recordIndex } from '../../shared/use-cases/record-index.js';
 
@@ -126,8 +125,6 @@ export async function benchJobs(): Promise<BenchSection> {
     return {
       title: 'Job search (`GET /jobs`)',
       markdown: [
-        measuredOn('npm run bench -- jobs'),
-        '',
         `${DEMANDS.toLocaleString('en')} open demands in 7 Beijing districts (loaded with their job-search terms in ${loadSeconds.toFixed(1)} s), a job seeker with a profile (every result ranked with the matcher's \`rankMatch\`, the page explained with \`scoreMatch\`), the use case called in-process one call at a time on DynamoDB Local. Aim: p99 ≤ 60 ms.`,
         '',
         '| scenario | calls | p50 ms | p99 ms | DynamoDB requests (mean) | items on the page (mean) |',
