@@ -40,14 +40,16 @@ export function matchingSkills(record: AnyRecord, taxonomy?: Taxonomy): IndexedS
   // The summary is evidence too ("在富士康实习过流水线", "冷库里分拣"): the skills it names outside
   // a wish or a negation, weighed as a link by likeness is (a listed skill says more), and the
   // words of its clauses that neither wish nor negate.
-  for (const clause of record.summary ? record.summary.split(CLAUSE) : []) {
-    if (clause.trim() === '') continue;
-    const { items, unmapped } = extractSkills(clause, taxonomy);
+  // One extraction of the whole summary (it reads negations and wishes per skill, within a clause);
+  // its unmapped words count only where they stand in a clause that neither wishes nor negates.
+  if (record.summary) {
+    const { items, unmapped } = extractSkills(record.summary, taxonomy);
     for (const item of items) {
       if (item.confidence < SUMMARY_MIN_CONFIDENCE || bySkill.has(item.skillId)) continue;
       bySkill.set(item.skillId, { skillId: item.skillId, level: item.level ?? null, role: 'held', fuzzy: true });
     }
-    if (!hasNegationOrWish(clause)) words.push(...unmapped);
+    const plain = record.summary.split(CLAUSE).filter((clause) => !hasNegationOrWish(clause));
+    words.push(...unmapped.filter((chunk) => plain.some((clause) => clause.includes(chunk))));
   }
   return [...bySkill.values(), ...lexicalHaves(words, 'held')];
 }
