@@ -502,7 +502,7 @@ interface CoursePool {
 
 /** The course pool, holding every course that teaches a skill of the target's gap. */
 function gatherCourses({ learner, catalogue, gap, shortageIndex, rules, now, taxonomy }: GatherCoursesInput): CoursePool {
-  const teaching = coursesBySkill(catalogue, taxonomy);
+  const teaching = taughtCatalogue(catalogue, taxonomy).bySkill;
   const subsidyLearner = learnerFacts(learner);
   const bilingual = (skillId: string): Bilingual => {
     const skill = taxonomy.getSkill(skillId);
@@ -535,26 +535,36 @@ interface TaughtCourse extends CourseSkills {
   readonly course: Course;
 }
 
-const bySkillCache = new WeakMap<readonly Course[], { readonly taxonomy: Taxonomy; readonly index: Map<string, TaughtCourse[]> }>();
+/** The catalogue's courses with what each raises, by id and by skill raised. */
+interface TaughtCatalogue {
+  readonly taxonomy: Taxonomy;
+  readonly byId: ReadonlyMap<string, TaughtCourse>;
+  readonly bySkill: ReadonlyMap<string, readonly TaughtCourse[]>;
+}
+
+const taughtCache = new WeakMap<readonly Course[], TaughtCatalogue>();
 
 /**
- * The catalogue by skill raised (taught or attested by its certificate), built once per catalogue
- * copy: the adapter hands out the same array while nothing changed.
+ * What every course raises (taught or attested by its certificate, which takes an extraction),
+ * worked out once per catalogue copy: the adapter hands out the same array while nothing changed.
  */
-function coursesBySkill(courses: readonly Course[], taxonomy: Taxonomy): Map<string, TaughtCourse[]> {
-  const cached = bySkillCache.get(courses);
-  if (cached?.taxonomy === taxonomy) return cached.index;
-  const index = new Map<string, TaughtCourse[]>();
+function taughtCatalogue(courses: readonly Course[], taxonomy: Taxonomy): TaughtCatalogue {
+  const cached = taughtCache.get(courses);
+  if (cached?.taxonomy === taxonomy) return cached;
+  const byId = new Map<string, TaughtCourse>();
+  const bySkill = new Map<string, TaughtCourse[]>();
   for (const course of courses) {
     const entry = { course, ...courseSkills(course, taxonomy) };
+    byId.set(course.id, entry);
     for (const skillId of entry.taught.keys()) {
-      const list = index.get(skillId);
+      const list = bySkill.get(skillId);
       if (list) list.push(entry);
-      else index.set(skillId, [entry]);
+      else bySkill.set(skillId, [entry]);
     }
   }
-  bySkillCache.set(courses, { taxonomy, index });
-  return index;
+  const built = { taxonomy, byId, bySkill };
+  taughtCache.set(courses, built);
+  return built;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -659,16 +669,17 @@ function byWords(
     const found = scores.get(course.id);
     return !seen.has(course.id) && found && found.score >= WORDS_MIN_SCORE && found.shared.length >= 2 ? [{ course, ...found }] : [];
   });
+  const { byId } = taughtCatalogue(catalogue, taxonomy);
   const out: Array<{ listed: Listed; shared: readonly string[] }> = [];
   for (const { course, score, shared } of candidates) {
-    const own = courseSkills(course, taxonomy);
+    const own = byId.get(course.id)!;
     // The words themselves stand for what the course raises, beside the skills it teaches that
     // the learner does not hold at its level; explanations name them as written.
-    const taught = { ...own, taught: new Map([...own.taught, [WORDS_SKILL, course.level]]) };
+    const taught = { course, attested: own.attested, taught: new Map([...own.taught, [WORDS_SKILL, course.level]]) };
     const gapOfCourse: GapSkill[] = [...taught.taught].flatMap(([skillId, level]) =>
       (heldLevel.get(skillId) ?? 0) < level ? [{ skillId, role: 'preferred' as const, needed: level, held: (heldLevel.get(skillId) ?? 0) as GapSkill['held'], shortageIndex: 1, weight: 1 }] : [],
     );
-    const [assessment] = rankCourses(gapOfCourse, learnerContext, [pool.ready({ course, ...taught })]);
+    const [assessment] = rankCourses(gapOfCourse, learnerContext, [pool.ready(taught)]);
     if (!assessment) continue;
     out.push({ listed: { assessment, scope: 'related', score: WORDS_SHARE * score * assessment.levelFit * (0.4 + 0.6 * assessment.access.value) }, shared });
   }
