@@ -25,7 +25,7 @@ import { mentionedSkills, wantedSkills, wishNeeds } from '../domain/recommend/in
 import { planPathway, type PathwayPlan } from '../domain/recommend/pathway.js';
 import { courseSkills, type CourseSkills } from '../domain/recommend/taught.js';
 import { learnerWords, wordScores } from '../domain/recommend/wording.js';
-import { rankCourses, type ClosureMode, type CourseAssessment, type CourseCandidate } from '../domain/recommend/ranking.js';
+import { rankCourses, suitability, type ClosureMode, type CourseAssessment, type CourseCandidate } from '../domain/recommend/ranking.js';
 import { courseFacts, learnerFacts } from '../domain/subsidy/facts.js';
 import { courseOccupation, evaluateSubsidies, type Bilingual, type SubsidyOutcome, type SubsidyRuleSet } from '../domain/subsidy/rules.js';
 import { loadSubsidyRules } from '../schemas/subsidy-rules.js';
@@ -603,8 +603,7 @@ function rankAndFill(input: RankAndFillInput): RankedCourses {
   const scores = wordScores(learnerWords(learner), catalogue);
   const best = Math.max(1e-9, ...result.listed.map((l) => l.score));
   const listed = result.listed.map((l) => {
-    const { levelFit, access } = l.assessment;
-    const words = (scores.get(l.assessment.course.id)?.score ?? 0) * levelFit * (0.4 + 0.6 * access.value);
+    const words = (scores.get(l.assessment.course.id)?.score ?? 0) * suitability(l.assessment);
     return { ...l, score: (1 - WORDS_SHARE) * (l.score / best) + WORDS_SHARE * words };
   });
   const worded = byWords(input, listed, scores);
@@ -681,7 +680,7 @@ function byWords(
     );
     const [assessment] = rankCourses(gapOfCourse, learnerContext, [pool.ready(taught)]);
     if (!assessment) continue;
-    out.push({ listed: { assessment, scope: 'related', score: WORDS_SHARE * score * assessment.levelFit * (0.4 + 0.6 * assessment.access.value) }, shared });
+    out.push({ listed: { assessment, scope: 'related', score: WORDS_SHARE * score * suitability(assessment) }, shared });
   }
   return out;
 }

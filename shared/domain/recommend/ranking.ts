@@ -188,6 +188,14 @@ export interface CourseAssessment<C extends CourseCandidate = CourseCandidate> {
 }
 
 /**
+ * How well the learner can take a course, whatever it closes: its level fit times its access
+ * (`0.4 + 0.6 × access`, so a course far away still counts for 0.4 of one next door). The ranking's
+ * score is this times the gap closed and the hours and cost factors; the learner's words are
+ * weighed by it too.
+ */
+export const suitability = (a: Pick<CourseAssessment, 'levelFit' | 'access'>): number => a.levelFit * (0.4 + 0.6 * a.access.value);
+
+/**
  * The level a course expects on entry: a level-L course (L ≥ 3) needs the learner at L − 1 in that
  * skill; elementary (1) and working-knowledge (2) courses are open to beginners.
  */
@@ -301,7 +309,7 @@ export function rankCourses<C extends CourseCandidate>(gap: readonly GapSkill[],
     const access = accessOf(course, learner);
     const hoursFit = 1 / (1 + course.hours / HALF_HOURS);
     const costFit = course.netCostYuan === null ? UNKNOWN_COST_FIT : 1 / (1 + course.netCostYuan / HALF_COST_YUAN);
-    const score = gapClosed * levelFit * (0.4 + 0.6 * access.value) * (0.7 + 0.15 * hoursFit + 0.15 * costFit);
+    const score = gapClosed * suitability({ levelFit, access }) * (0.7 + 0.15 * hoursFit + 0.15 * costFit);
     out.push({ course, closes, gapClosed, levelChecks, levelFit, access, hoursFit, costFit, score: Math.round(score * 10_000) / 10_000 });
   }
   return out.sort((a, b) => b.score - a.score || b.gapClosed - a.gapClosed || (a.course.id < b.course.id ? -1 : 1));
