@@ -222,6 +222,20 @@ export function ErrorSummary({
   );
 }
 
+/** A form's send and cancel buttons: send is disabled, and says it is busy, while the request runs. */
+export function SendOrCancel({ busy, send, busyLabel, onCancel, cancelLabel }: { busy: boolean; send: string; busyLabel: string; onCancel: () => void; cancelLabel: string }) {
+  return (
+    <div class="actions">
+      <button type="submit" class="primary" disabled={busy}>
+        {busy ? busyLabel : send}
+      </button>
+      <button type="button" onClick={onCancel}>
+        {cancelLabel}
+      </button>
+    </div>
+  );
+}
+
 /** A short status message read out politely by screen readers. */
 export function Notice({ kind = 'info', children }: { kind?: 'info' | 'ok' | 'warn' | 'error'; children: ComponentChildren }) {
   return (

@@ -5,7 +5,7 @@ import { ApiError } from '../api/problem.js';
 import { readLearnerSide, type Ranked, type RankedItem } from '../api/ranked.js';
 import type { Demand } from '../api/records.js';
 import { ContactDetails, EngagementState, StatusBadge } from '../components/engagement-status.js';
-import { Notice, TextArea } from '../components/form.js';
+import { Notice, SendOrCancel, TextArea } from '../components/form.js';
 import { LoadError, ProblemDetail } from '../components/load-error.js';
 import { MatchExplanation } from '../components/match-explain.js';
 import { Page, useReady } from '../components/page.js';
@@ -129,14 +129,7 @@ function MatchRow({ item, n, demandId, invitation, onInvited }: { item: RankedIt
       ) : open ? (
         <form onSubmit={send} noValidate aria-label={t.inviteCandidate(n)}>
           <TextArea id={noteId} label={t.inviteNote} hint={t.inviteNoteHint} optional rows={3} maxLength={1000} value={note} onValue={setNote} pointer="/note" errors={error instanceof ApiError ? error.fieldErrors : undefined} />
-          <div class="actions">
-            <button type="submit" class="primary" disabled={busy}>
-              {busy ? t.sending : t.sendInvitation}
-            </button>
-            <button type="button" onClick={() => setOpen(false)}>
-              {t.cancel}
-            </button>
-          </div>
+          <SendOrCancel busy={busy} send={t.sendInvitation} busyLabel={t.sending} onCancel={() => setOpen(false)} cancelLabel={t.cancel} />
         </form>
       ) : (
         <div class="actions">

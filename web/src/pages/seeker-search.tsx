@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { apply, searchJobs, type Job, type JobQuery } from '../api/action.js';
 import { ApiError } from '../api/problem.js';
 import type { Explanation, RankedItem } from '../api/ranked.js';
-import { ErrorSummary, Notice, NumberField, TextArea, TextField } from '../components/form.js';
+import { ErrorSummary, Notice, NumberField, SendOrCancel, TextArea, TextField } from '../components/form.js';
 import { LoadError, ProblemDetail } from '../components/load-error.js';
 import { MatchExplanation } from '../components/match-explain.js';
 import { Page, useReady } from '../components/page.js';
@@ -76,14 +76,7 @@ function ApplyBox({ job, applied, onApplied }: { job: Job; applied: boolean; onA
       <ErrorSummary error={error} fields={[{ pointer: '/note', id: noteId, label: t.applyNote }]} />
       {sendError ? <ProblemDetail error={sendError} /> : null}
       <TextArea id={noteId} label={t.applyNote} hint={t.applyNoteHint} optional rows={3} maxLength={1000} value={note} onValue={setNote} pointer="/note" errors={error?.fieldErrors} />
-      <div class="actions">
-        <button type="submit" class="primary" disabled={sending}>
-          {sending ? t.sending : t.sendApplication}
-        </button>
-        <button type="button" onClick={() => setOpen(false)}>
-          {t.cancel}
-        </button>
-      </div>
+      <SendOrCancel busy={sending} send={t.sendApplication} busyLabel={t.sending} onCancel={() => setOpen(false)} cancelLabel={t.cancel} />
     </form>
   );
 }
