@@ -2,25 +2,20 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.js';
-import { DynamoRecordStore } from '../../shared/adapters/dynamodb/record-store.js';
 import type { Campaign, CampaignResult } from '../../shared/domain/campaign/types.js';
 import { campaignRecords } from '../fixtures/campaign-records.js';
-import { freshTable } from './table.js';
-import { recordIndex } from '../../shared/use-cases/record-index.js';
+import { seededCampaignTable } from './table.js';
 
 const BIN = fileURLToPath(new URL('../../bin/skillbridge.js', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const NOW = new Date();
 
-let table: Awaited<ReturnType<typeof freshTable>>;
+let table: Awaited<ReturnType<typeof seededCampaignTable>>['table'];
 let campaigns: DynamoCampaignStore;
 const data = campaignRecords({ learners: 200, demands: 40, courses: 12, elsewhere: 0, now: NOW, seed: 11 });
 
 beforeAll(async () => {
-  table = await freshTable();
-  campaigns = new DynamoCampaignStore(table.client, table.tableName);
-  const store = new DynamoRecordStore(table.client, table.tableName, { now: () => NOW }, { index: recordIndex });
-  await store.saveMany([...data.learners, ...data.demands, ...data.courses].map((next) => ({ next })));
+  ({ table, campaigns } = await seededCampaignTable(data, { now: () => NOW }));
 }, 120_000);
 afterAll(() => table.drop());
 

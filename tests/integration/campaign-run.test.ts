@@ -14,25 +14,21 @@ import { loadTaxonomy } from '../../shared/taxonomy/taxonomy.js';
 import { newCampaign } from '../../shared/use-cases/campaign/manage.js';
 import { makeCampaignRunner, type CampaignRunnerDeps } from '../../shared/use-cases/campaign/runner.js';
 import { campaignRecords } from '../fixtures/campaign-records.js';
-import { freshTable } from './table.js';
-import { recordIndex } from '../../shared/use-cases/record-index.js';
+import { seededCampaignTable } from './table.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 const clock: Clock = { now: () => NOW };
 const taxonomy = loadTaxonomy();
 const bureau: Caller = { sub: 'yq-bureau', role: 'bureau', region: '110119' };
 
-let table: Awaited<ReturnType<typeof freshTable>>;
+let table: Awaited<ReturnType<typeof seededCampaignTable>>['table'];
 let store: DynamoRecordStore;
 let campaigns: DynamoCampaignStore;
 const data = campaignRecords({ learners: 220, demands: 50, courses: 12, now: NOW });
 const yanqing = data.learners.filter((l) => l.region === '110119');
 
 beforeAll(async () => {
-  table = await freshTable();
-  store = new DynamoRecordStore(table.client, table.tableName, clock, { index: recordIndex });
-  campaigns = new DynamoCampaignStore(table.client, table.tableName);
-  await store.saveMany([...data.learners, ...data.demands, ...data.courses].map((next) => ({ next })));
+  ({ table, store, campaigns } = await seededCampaignTable(data, clock));
 }, 120_000);
 afterAll(() => table.drop());
 

@@ -13,8 +13,7 @@ import { makeCampaignRunner } from '../../shared/use-cases/campaign/runner.js';
 import { makeDeleteRecord } from '../../shared/use-cases/records.js';
 import { campaignRecords } from '../fixtures/campaign-records.js';
 import { scanAll } from './reliability-kit.js';
-import { freshTable } from './table.js';
-import { recordIndex } from '../../shared/use-cases/record-index.js';
+import { seededCampaignTable } from './table.js';
 
 /**
  * Erasure under a running campaign (issue 17, item 1): learners deleted while a campaign runs
@@ -28,17 +27,14 @@ const NOW = new Date('2026-06-01T00:00:00Z');
 const clock: Clock = { now: () => NOW };
 const bureau: Caller = { sub: 'yq-bureau', role: 'bureau', region: '110119' };
 
-let table: Awaited<ReturnType<typeof freshTable>>;
+let table: Awaited<ReturnType<typeof seededCampaignTable>>['table'];
 let store: DynamoRecordStore;
 let campaigns: DynamoCampaignStore;
 const data = campaignRecords({ learners: 240, demands: 40, courses: 10, now: NOW, seed: 17 });
 const yanqing = data.learners.filter((l) => l.region === '110119');
 
 beforeAll(async () => {
-  table = await freshTable();
-  store = new DynamoRecordStore(table.client, table.tableName, clock, { index: recordIndex });
-  campaigns = new DynamoCampaignStore(table.client, table.tableName);
-  await store.saveMany([...data.learners, ...data.demands, ...data.courses].map((next) => ({ next })));
+  ({ table, store, campaigns } = await seededCampaignTable(data, clock));
 }, 120_000);
 afterAll(() => table.drop());
 

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.js';
 import { makeDocumentClient } from '../../shared/adapters/dynamodb/client.js';
+import { DynamoRecordStore } from '../../shared/adapters/dynamodb/record-store.js';
+import type { AnyRecord } from '../../shared/domain/records.js';
+import type { Clock } from '../../shared/ports/clock.js';
+import { recordIndex } from '../../shared/use-cases/record-index.js';
 import { startDynamoLocal, type DynamoLocal } from '../../local/dynamodb-local.js';
 import { ensureTable } from '../../local/table.js';
 
@@ -63,4 +68,16 @@ export function recordCommands(client: Pick<DynamoDBDocumentClient, 'middlewareS
     { step: 'initialize', name },
   );
   return commands;
+}
+
+/**
+ * A fresh table holding a campaign's records (demands, learners, courses written with `saveMany`),
+ * with the record and campaign stores over it: what every campaign test starts from.
+ */
+export async function seededCampaignTable(data: { readonly learners: readonly AnyRecord[]; readonly demands: readonly AnyRecord[]; readonly courses: readonly AnyRecord[] }, clock: Clock) {
+  const table = await freshTable();
+  const store = new DynamoRecordStore(table.client, table.tableName, clock, { index: recordIndex });
+  const campaigns = new DynamoCampaignStore(table.client, table.tableName);
+  await store.saveMany([...data.learners, ...data.demands, ...data.courses].map((next) => ({ next })));
+  return { table, store, campaigns };
 }
