@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.js';
+import type { DynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.js';
 import type { Campaign, CampaignResult } from '../../shared/domain/campaign/types.js';
 import { campaignRecords } from '../fixtures/campaign-records.js';
 import { seededCampaignTable } from './table.js';

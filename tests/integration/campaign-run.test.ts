@@ -1,8 +1,8 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.js';
+import type { DynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.js';
 import { keys } from '../../shared/adapters/dynamodb/keys.js';
-import { DynamoRecordStore } from '../../shared/adapters/dynamodb/record-store.js';
+import type { DynamoRecordStore } from '../../shared/adapters/dynamodb/record-store.js';
 import { DynamoShortageStore } from '../../shared/adapters/dynamodb/shortage-store.js';
 import type { Caller } from '../../shared/domain/caller.js';
 import type { LearnerComputer } from '../../shared/domain/campaign/compute.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.js';
-import { DynamoRecordStore } from '../../shared/adapters/dynamodb/record-store.js';
+import type { DynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.js';
+import type { DynamoRecordStore } from '../../shared/adapters/dynamodb/record-store.js';
 import { DynamoShortageStore } from '../../shared/adapters/dynamodb/shortage-store.js';
 import type { Caller } from '../../shared/domain/caller.js';
 import type { CampaignResult } from '../../shared/domain/campaign/types.js';
