@@ -24,6 +24,7 @@ import { adjacentNeeds, assessBreakdown, computeGap, coursePartitions, requiredM
 import { mentionedSkills, wantedSkills, wishNeeds } from '../domain/recommend/intent.js';
 import { planPathway, type PathwayPlan } from '../domain/recommend/pathway.js';
 import { courseSkills, type CourseSkills } from '../domain/recommend/taught.js';
+import { tradeFit, tradeOf } from '../domain/recommend/trade.js';
 import { learnerWords, wordScores } from '../domain/recommend/wording.js';
 import { rankCourses, suitability, type ClosureMode, type CourseAssessment, type CourseCandidate } from '../domain/recommend/ranking.js';
 import { courseFacts, learnerFacts } from '../domain/subsidy/facts.js';
@@ -271,7 +272,7 @@ export function makeRecommendCourses(deps: RecommendDeps) {
     const choice = await chooseTargets({ ...who, givenDemand, options, now, taxonomy, candidates: deps.candidates, partitions: deps.demandPartitions ?? DEMAND_PARTITIONS });
     const weighed = await weighGap({ ...who, choice, shortage: deps.shortage, taxonomy });
     const pool = gatherCourses({ learner, catalogue, gap: weighed.gap, shortageIndex: weighed.shortageIndex, rules, now, taxonomy });
-    const ranked = rankAndFill({ ...who, catalogue, weighed, pool, limit: options.limit, taxonomy });
+    const ranked = rankAndFill({ ...who, catalogue, weighed, pool, wished: choice.wished, limit: options.limit, taxonomy });
     return viewRecommendations({ learner, choice, weighed, pool, ranked, rules, now, lang: options.lang, limit: options.limit, taxonomy });
   };
 }
@@ -298,6 +299,8 @@ interface TargetChoice {
   readonly occupation?: TargetView['occupation'];
   /** Whether the learner holds a skill below the top level (so "one level up" is a target somewhere). */
   readonly ownSkills: boolean;
+  /** Skills the learner says they want (the profile's wants and wishes in the summary), not held. */
+  readonly wished: readonly string[];
 }
 
 /**
@@ -344,6 +347,7 @@ async function chooseTargets(input: ChooseTargetsInput): Promise<TargetChoice> {
     ],
     ...(primary.occupation ? { occupation: primary.occupation } : {}),
     ownSkills: upskilling !== undefined,
+    wished: wished.map((w) => w.skillId),
   };
 }
 
@@ -574,6 +578,8 @@ interface RankAndFillInput extends LearnerInput {
   readonly catalogue: readonly Course[];
   readonly weighed: WeighedGap;
   readonly pool: CoursePool;
+  /** Skills the learner wishes for: part of their trade (see trade.ts). */
+  readonly wished: readonly string[];
   readonly limit: number;
   readonly taxonomy: Taxonomy;
 }
@@ -607,8 +613,19 @@ function rankAndFill(input: RankAndFillInput): RankedCourses {
     return { ...l, score: (1 - WORDS_SHARE) * (l.score / best) + WORDS_SHARE * words };
   });
   const worded = byWords(input, listed, scores);
-  const all = [...listed, ...worded.map((w) => w.listed)].sort((a, b) => b.score - a.score || (a.assessment.course.id < b.assessment.course.id ? -1 : 1));
+  // Every score, however found, is weighed by how much of the course is the learner's trade and new to them.
+  const fit = tradeFitOf(input);
+  const all = [...listed, ...worded.map((w) => w.listed)].map((l) => ({ ...l, score: l.score * fit(l.assessment.course.id) })).sort((a, b) => b.score - a.score || (a.assessment.course.id < b.assessment.course.id ? -1 : 1));
   return { target: result.target, listed: all, fillGap, worded: new Map(worded.map((w) => [w.listed.assessment.course.id, w.shared])) };
+}
+
+/** The trade-fit factor of each course of the catalogue for this learner (see trade.ts). */
+function tradeFitOf({ haves, wished, weighed, catalogue, taxonomy }: RankAndFillInput): (courseId: string) => number {
+  // What the target needs is where the learner is headed: part of their trade as much as a wish.
+  const trade = tradeOf([...haves.map((h) => h.skillId), ...wished, ...weighed.gap.map((g) => g.skillId)], taxonomy);
+  const held = new Map(haves.map((h) => [h.skillId, h.level ?? ASSUMED_HELD_LEVEL]));
+  const { byId } = taughtCatalogue(catalogue, taxonomy);
+  return (courseId) => tradeFit(byId.get(courseId)?.taught ?? new Map(), trade, held).factor;
 }
 
 /** The ranking against the target's gap, and the list it starts (filled toward a broader gap when asked). */

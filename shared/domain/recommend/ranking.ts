@@ -187,13 +187,17 @@ export interface CourseAssessment<C extends CourseCandidate = CourseCandidate> {
   readonly score: number;
 }
 
+/** Share of its score a course the learner cannot reach keeps (see `suitability`). */
+export const UNREACHABLE_FLOOR = 0.1;
+
 /**
  * How well the learner can take a course, whatever it closes: its level fit times its access
- * (`0.4 + 0.6 × access`, so a course far away still counts for 0.4 of one next door). The ranking's
+ * (`0.1 + 0.9 × access`: an in-person course in another province, which few can attend, keeps
+ * little more than a tenth of its score, and ranks below what they can reach). The ranking's
  * score is this times the gap closed and the hours and cost factors; the learner's words are
  * weighed by it too.
  */
-export const suitability = (a: Pick<CourseAssessment, 'levelFit' | 'access'>): number => a.levelFit * (0.4 + 0.6 * a.access.value);
+export const suitability = (a: Pick<CourseAssessment, 'levelFit' | 'access'>): number => a.levelFit * (UNREACHABLE_FLOOR + (1 - UNREACHABLE_FLOOR) * a.access.value);
 
 /**
  * The level a course expects on entry: a level-L course (L ≥ 3) needs the learner at L − 1 in that
@@ -212,8 +216,8 @@ export const HALF_COST_YUAN = 3000;
 /** Cost factor when the course names no price: below a free course, above a dear one. */
 export const UNKNOWN_COST_FIT = 0.7;
 
-// Reaching an in-person course: same city is as good as same district; another province rarely works.
-const OFFLINE_REGION_FIT = [1, 1, 0.6, 0.15] as const;
+// Reaching an in-person course: same city is as good as same district; another province almost never works.
+const OFFLINE_REGION_FIT = [1, 1, 0.6, 0.03] as const;
 const BLENDED_REGION_FIT = [1, 1, 0.8, 0.4] as const;
 
 /** How well a course's mode and place suit the learner. */
