@@ -614,8 +614,8 @@ function rankAndFill(input: RankAndFillInput): RankedCourses {
   });
   const worded = byWords(input, listed, scores);
   // Every score, however found, is weighed by how much of the course is the learner's trade and new to them.
-  const fit = tradeFitOf(input);
-  const all = [...listed, ...worded.map((w) => w.listed)].map((l) => ({ ...l, score: l.score * fit(l.assessment.course.id) })).sort((a, b) => b.score - a.score || (a.assessment.course.id < b.assessment.course.id ? -1 : 1));
+  const tradeFactor = tradeFitOf(input);
+  const all = [...listed, ...worded.map((w) => w.listed)].map((l) => ({ ...l, score: l.score * tradeFactor(l.assessment.course.id) })).sort((a, b) => b.score - a.score || (a.assessment.course.id < b.assessment.course.id ? -1 : 1));
   return { target: result.target, listed: all, fillGap, worded: new Map(worded.map((w) => [w.listed.assessment.course.id, w.shared])) };
 }
 
