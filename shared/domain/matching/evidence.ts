@@ -42,7 +42,8 @@ export function matchingSkills(record: AnyRecord, taxonomy?: Taxonomy): IndexedS
   // words of its clauses that neither wish nor negate.
   // One extraction of the whole summary (it reads negations and wishes per skill, within a clause);
   // its unmapped words count only where they stand in a clause that neither wishes nor negates.
-  if (record.summary) {
+  // A summary that says the person has no experience at all names what they are aiming at, not what they hold.
+  if (record.summary && !NO_EXPERIENCE.test(record.summary)) {
     const { items, unmapped } = extractSkills(record.summary, taxonomy);
     for (const item of items) {
       if (item.confidence < SUMMARY_MIN_CONFIDENCE || bySkill.has(item.skillId)) continue;
@@ -54,6 +55,8 @@ export function matchingSkills(record: AnyRecord, taxonomy?: Taxonomy): IndexedS
   return [...bySkill.values(), ...lexicalHaves(words, 'held')];
 }
 
+/** "完全没经验", "没有任何相关经验", "纯小白", "no experience": a clause of its own saying no experience at all. */
+const NO_EXPERIENCE = /(?:^|[，,。；;！!？?\s])(?:完全|毫无|也|还|都)?(?:没有?|无)(?:任何|什么|相关|工作)*经验(?=$|[，,。；;！!？?\s])|纯小白|完全是新手|\bno (?:prior |previous |work )?experience\b/i;
 /** Where a summary's clauses end: a wish or a negation reaches no further. */
 const CLAUSE = /[。；;！!？?\n，,]/;
 /** Extractor confidence from which a skill the summary names counts (a typo match is about 0.7). */

@@ -163,6 +163,29 @@ describe('matchingSkills', () => {
     // The words of what the taxonomy named nothing for count too, as character pairs, never as whole texts.
     expect(skills.filter((s) => s.skillId.startsWith('~')).map((s) => s.skillId)).toEqual(['~某某', '~某证']);
   });
+
+  it('counts skills a summary names as held at the fuzzy factor, except where it says the person has no experience at all', () => {
+    // Prepare
+    const withSummary = (summary: string) =>
+      ({
+        kind: 'learner', id: 'l_s', ref: 's', owner: 'js', version: 1, createdAt: '', updatedAt: '', contentHash: '',
+        summary, region: '310112', group: 'other', consentToShare: true, skills: [], certificates: [],
+      }) as unknown as Learner;
+    const held = (summary: string) => matchingSkills(withSummary(summary), taxonomy).filter((s) => !s.skillId.startsWith('~'));
+
+    // Act
+    const worked = held('在标注公司做过数据标注两年');
+    const heardOf = held('看到说做数据标注可以居家，想试试，完全没经验');
+    const noneYet = held('做数据标注？没有任何相关经验，纯小白');
+    const specific = held('做过数据标注，Python没经验');
+
+    // Assess
+    expect(worked).toEqual([{ skillId: 'data-annotation', level: null, role: 'held', fuzzy: true }]);
+    expect(heardOf).toEqual([]);
+    expect(noneYet).toEqual([]);
+    // "Python没经验" says nothing about the rest: only a clause of its own denies all experience.
+    expect(specific.map((s) => s.skillId)).toEqual(['data-annotation']);
+  });
 });
 
 describe('rankMatch', () => {
