@@ -1,7 +1,7 @@
 import { extractSkills } from '../../taxonomy/extract.js';
 import { normaliseSkillInputs } from '../../taxonomy/normalise.js';
 import { hasNegationOrWish } from '../text/cues.js';
-import type { Taxonomy } from '../../taxonomy/taxonomy.js';
+import { loadTaxonomy, type Taxonomy } from '../../taxonomy/taxonomy.js';
 import { indexedSkills, type AnyRecord, type IndexedSkill } from '../records.js';
 import { lexicalHaves, lexicalNeeds, partitionsOf, withPhraseGrams } from './lexical.js';
 
@@ -32,10 +32,14 @@ export function matchingSkills(record: AnyRecord, taxonomy?: Taxonomy): IndexedS
   for (const found of record.certificates.length > 0 ? normaliseSkillInputs(record.certificates, taxonomy).skills : []) {
     if (found.skillId === null || found.match === 'fuzzy') words.push(found.text);
     if (found.skillId === null) continue;
-    const seen = bySkill.get(found.skillId);
     const fuzzy = found.match === 'fuzzy' ? { fuzzy: true } : {};
-    if (!seen) bySkill.set(found.skillId, { skillId: found.skillId, level: found.level, role: 'held', ...fuzzy });
-    else if ((found.level ?? 0) > (seen.level ?? 0)) bySkill.set(found.skillId, { ...seen, level: found.level });
+    // A certificate that names a trade ("养老护理员（二级/技师）", "焊工（中级）") is that trade's certificate too.
+    const certificate = `${found.skillId}-certificate`;
+    for (const skillId of (taxonomy ?? loadTaxonomy()).getSkill(certificate) ? [found.skillId, certificate] : [found.skillId]) {
+      const seen = bySkill.get(skillId);
+      if (!seen) bySkill.set(skillId, { skillId, level: found.level, role: 'held', ...fuzzy });
+      else if ((found.level ?? 0) > (seen.level ?? 0)) bySkill.set(skillId, { ...seen, level: found.level });
+    }
   }
   // The summary is evidence too ("在富士康实习过流水线", "冷库里分拣"): the skills it names outside
   // a wish or a negation, weighed as a link by likeness is (a listed skill says more), and the

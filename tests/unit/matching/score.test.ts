@@ -164,6 +164,24 @@ describe('matchingSkills', () => {
     expect(skills.filter((s) => s.skillId.startsWith('~')).map((s) => s.skillId)).toEqual(['~某某', '~某证']);
   });
 
+  it('reads a certificate that names a trade at a level as that trade’s certificate too, at the same level', () => {
+    // Prepare: the bundled taxonomy, where the trade and its certificate are two skills.
+    const real = loadTaxonomy();
+    const learner = {
+      kind: 'learner', id: 'l_c', ref: 'c', owner: 'js', version: 1, createdAt: '', updatedAt: '', contentHash: '',
+      summary: '', region: '310115', group: 'other', consentToShare: true, skills: [], certificates: ['养老护理员（二级/技师）'],
+    } as unknown as Learner;
+
+    // Act
+    const held = matchingSkills(learner, real).filter((s) => !s.skillId.startsWith('~'));
+
+    // Assess
+    expect(held).toEqual([
+      { skillId: 'elderly-care', level: 4, role: 'held' },
+      { skillId: 'elderly-care-certificate', level: 4, role: 'held' },
+    ]);
+  });
+
   it('counts skills a summary names as held at the fuzzy factor, except where it says the person has no experience at all', () => {
     // Prepare
     const withSummary = (summary: string) =>
