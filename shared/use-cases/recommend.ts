@@ -7,6 +7,7 @@ import type { Have, MatchBreakdown, Need } from '../domain/matching/types.js';
 import { round } from '../domain/numbers.js';
 import { indexedSkills, isActive, kindOfId, type Course, type Demand, type Learner } from '../domain/records.js';
 import {
+  describeTradeFit,
   explainCourse,
   pathwaySummary,
   scopePrefix,
@@ -24,7 +25,7 @@ import { adjacentNeeds, assessBreakdown, computeGap, coursePartitions, requiredM
 import { mentionedSkills, wantedSkills, wishNeeds } from '../domain/recommend/intent.js';
 import { planPathway, type PathwayPlan } from '../domain/recommend/pathway.js';
 import { courseSkills, type CourseSkills } from '../domain/recommend/taught.js';
-import { tradeFit, tradeOf } from '../domain/recommend/trade.js';
+import { tradeFit, tradeOf, type TradeFit } from '../domain/recommend/trade.js';
 import { learnerWords, wordScores } from '../domain/recommend/wording.js';
 import { rankCourses, suitability, type ClosureMode, type CourseAssessment, type CourseCandidate } from '../domain/recommend/ranking.js';
 import { courseFacts, learnerFacts } from '../domain/subsidy/facts.js';
@@ -225,6 +226,8 @@ interface Listed {
   readonly assessment: CourseAssessment<CourseInRanking>;
   readonly scope: RecommendedCourse['scope'];
   readonly score: number;
+  /** How much of the course is the learner's trade and new to them (set once the list is ranked). */
+  readonly trade?: TradeFit;
 }
 
 /** The learner as the pipeline reads them: the record, and the taxonomy skills they hold as matching counts them. */
@@ -615,17 +618,22 @@ function rankAndFill(input: RankAndFillInput): RankedCourses {
   const worded = byWords(input, listed, scores);
   // Every score, however found, is weighed by how much of the course is the learner's trade and new to them.
   const tradeFactor = tradeFitOf(input);
-  const all = [...listed, ...worded.map((w) => w.listed)].map((l) => ({ ...l, score: l.score * tradeFactor(l.assessment.course.id) })).sort((a, b) => b.score - a.score || (a.assessment.course.id < b.assessment.course.id ? -1 : 1));
+  const all = [...listed, ...worded.map((w) => w.listed)]
+    .map((l) => {
+      const trade = tradeFactor(l.assessment.course.id);
+      return { ...l, score: l.score * trade.factor, trade };
+    })
+    .sort((a, b) => b.score - a.score || (a.assessment.course.id < b.assessment.course.id ? -1 : 1));
   return { target: result.target, listed: all, fillGap, worded: new Map(worded.map((w) => [w.listed.assessment.course.id, w.shared])) };
 }
 
 /** The trade-fit factor of each course of the catalogue for this learner (see trade.ts). */
-function tradeFitOf({ haves, wished, weighed, catalogue, taxonomy }: RankAndFillInput): (courseId: string) => number {
+function tradeFitOf({ haves, wished, weighed, catalogue, taxonomy }: RankAndFillInput): (courseId: string) => TradeFit {
   // What the target needs is where the learner is headed: part of their trade as much as a wish.
   const trade = tradeOf([...haves.map((h) => h.skillId), ...wished, ...weighed.gap.map((g) => g.skillId)], taxonomy);
   const held = new Map(haves.map((h) => [h.skillId, h.level ?? ASSUMED_HELD_LEVEL]));
   const { byId } = taughtCatalogue(catalogue, taxonomy);
-  return (courseId) => tradeFit(byId.get(courseId)?.taught ?? new Map(), trade, held).factor;
+  return (courseId) => tradeFit(byId.get(courseId)?.taught ?? new Map(), trade, held);
 }
 
 /** The ranking against the target's gap, and the list it starts (filled toward a broader gap when asked). */
@@ -787,7 +795,7 @@ function listView({ learner, choice, weighed, ranked, lang, limit }: ViewInput, 
   for (const t of [...choice.targets, ...choice.secondary]) targetWords.set(t.key, targetWord(namingOf(t, choice.targets.includes(t), choice.occupation), lang));
   const fillSkills = new Map(ranked.fillGap.map((s) => [s.skillId, s]));
   const whyListed = (skillIds: readonly string[]) => [...new Set(skillIds.flatMap((id) => fillSkills.get(id)?.targets ?? []))].flatMap((key) => targetWords.get(key) ?? []);
-  return ranked.listed.slice(0, limit).map(({ assessment, scope, score }) => {
+  return ranked.listed.slice(0, limit).map(({ assessment, scope, score, trade }) => {
     const { record } = assessment.course;
     // Levels are a job's requirement only where a job or occupation is what the course serves.
     const aim = scope === 'target' && choice.kind !== 'upskilling' ? 'job' : 'other';
@@ -809,7 +817,7 @@ function listView({ learner, choice, weighed, ranked, lang, limit }: ViewInput, 
       ...(record.certificate ? { certificate: record.certificate } : {}),
       score: round(score),
       scope,
-      explanation: { ...explanation, summary: `${prefix}${explanation.summary}${stillToCover(leaves, lang)}` },
+      explanation: { ...explanation, summary: `${prefix}${explanation.summary}${describeTradeFit(trade, lang)}${stillToCover(leaves, lang)}` },
     };
   });
 }

@@ -6,6 +6,7 @@ import { levelLabel, type Level } from '../../taxonomy/levels.js';
 import type { SubsidyKind, SubsidyPaid } from '../../schemas/subsidy.js';
 import { PAID_WORDS, yuanText, type Bilingual, type SubsidyLine, type SubsidyOutcome } from '../subsidy/rules.js';
 import type { ClosedSkill, CourseAssessment, LevelCheck } from './ranking.js';
+import type { TradeFit } from './trade.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -347,6 +348,21 @@ export function scopePrefix(scope: 'broader' | 'related', why: readonly string[]
     return lang === 'zh' ? `拓展推荐（面向${shown.join('、')}）：` : `Broader option (toward ${shown.join('; ')}): `;
   }
   return lang === 'zh' ? `相关推荐（与${shown.join('、')}相关）：` : `Related option (toward ${shown.join('; ')}): `;
+}
+
+/**
+ * Why a course ranks lower than what it closes would put it (trade.ts): most of what it teaches is
+ * another trade's, or the learner holds most of it already at its level. Nothing when neither.
+ */
+export function describeTradeFit(fit: Pick<TradeFit, 'inTrade' | 'isNew'> | undefined, lang: Lang): string {
+  if (fit === undefined) return '';
+  const zh = lang === 'zh';
+  const notes = [
+    ...(fit.inTrade < 0.5 ? [zh ? '课程多半属于其他行当' : 'most of it belongs to another trade'] : []),
+    ...(fit.isNew < 0.5 ? [zh ? '所教内容多半您已掌握' : 'you already know most of what it teaches'] : []),
+  ];
+  if (notes.length === 0) return '';
+  return zh ? `${notes.join('；')}。` : ` Note: ${notes.join('; ')}.`;
 }
 
 /** What a target course's summary ends with: the gap skills it leaves (none: nothing). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pathwaySummary, scopePrefix, stillToCover, targetSummary, targetWord, wordsPrefix } from '#shared/domain/recommend/explain.js';
+import { describeTradeFit, pathwaySummary, scopePrefix, stillToCover, targetSummary, targetWord, wordsPrefix } from '#shared/domain/recommend/explain.js';
 
 describe('recommendation sentences', () => {
   it('names a demand as the target job when it is aimed at, and as another open job when it only fills the list', () => {
@@ -44,6 +44,21 @@ describe('recommendation sentences', () => {
     // Assess
     expect(nearby).toBe('目标：与您最接近的1个在招岗位：数据标注员（浦江数据）；并兼顾您想学的：数据标注');
     expect(onlyWishes).toBe('No open job nearby to aim at: courses in what you want to learn (数据标注)');
+  });
+
+  it('says when a course is mostly another trade’s or mostly known already, and nothing otherwise', () => {
+    // Act
+    const fits = describeTradeFit({ inTrade: 1, isNew: 0.5 }, 'zh');
+    const other = describeTradeFit({ inTrade: 1 / 3, isNew: 1 }, 'zh');
+    const both = describeTradeFit({ inTrade: 0, isNew: 0 }, 'zh');
+    const known = describeTradeFit({ inTrade: 1, isNew: 0 }, 'en');
+
+    // Assess
+    expect(fits).toBe('');
+    expect(describeTradeFit(undefined, 'zh')).toBe('');
+    expect(other).toBe('课程多半属于其他行当。');
+    expect(both).toBe('课程多半属于其他行当；所教内容多半您已掌握。');
+    expect(known).toBe(' Note: you already know most of what it teaches.');
   });
 
   it('sums a pathway up in one sentence, or says there is no gap or no course', () => {
