@@ -15,17 +15,15 @@
  * The grades are the test: nothing in the matcher is tuned on them. The learner → courses part of
  * the set belongs to the recommendations evaluation.
  */
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
 import { matchingSkills } from '#shared/domain/matching/evidence.js';
 import { havesOf, needsOf, scoreMatch } from '#shared/domain/matching/score.js';
 import { indexedSkills, type Demand, type Learner } from '#shared/domain/records.js';
 import { DemandInputSchema } from '#shared/schemas/demand.js';
 import { LearnerInputSchema } from '#shared/schemas/learner.js';
-import type { SkillInput } from '#shared/taxonomy/normalise.js';
 import { loadTaxonomy } from '#shared/taxonomy/taxonomy.js';
 import { recordFromInput } from '#shared/use-cases/records.js';
+import { evaluate, K, readJsonl, skillText, tokenize } from './metrics.js';
 
 /** One figure of the report. */
 export interface MatchingEvalRow {
@@ -42,7 +40,6 @@ export interface Judgement {
   readonly grade: number;
 }
 
-const K = 10;
 /** The labelled sets: the taxonomy-words set, and the colloquial sets (dev for tuning, test held out). */
 /** An evaluation set: a fixtures folder, and which of its judged queries belong to it (all by default). */
 export interface EvalSet {
@@ -74,14 +71,6 @@ export async function judgementsOf(set: EvalSet, direction: 'demand->learners' |
 }
 const NOW = new Date('2026-06-01T00:00:00Z');
 
-export async function readJsonl<T>(fixtures: URL, file: string): Promise<T[]> {
-  const body = await readFile(fileURLToPath(new URL(file, fixtures)), 'utf8');
-  return body
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as T);
-}
-
 /** Records as the API would store them: parsed by the real schemas, so skills and regions are normalised. */
 async function loadRecords(fixtures: URL) {
   const rawDemands = await readJsonl<Record<string, unknown>>(fixtures, 'demands.jsonl');
@@ -89,38 +78,6 @@ async function loadRecords(fixtures: URL) {
   const demands = rawDemands.map((raw) => ({ raw, record: recordFromInput('demand', 'eval-employer', DemandInputSchema.parse(raw), undefined, NOW) as Demand }));
   const learners = rawLearners.map((raw) => ({ raw, record: recordFromInput('learner', `eval-${String(raw.ref)}`, LearnerInputSchema.parse(raw), undefined, NOW) as Learner }));
   return { demands, learners };
-}
-
-/** 2^grade − 1 discounted by log2(rank + 1), over the first K. */
-function dcg(grades: readonly number[]): number {
-  return grades.slice(0, K).reduce((sum, g, i) => sum + (2 ** g - 1) / Math.log2(i + 2), 0);
-}
-
-function evaluate(ranked: readonly string[], judged: ReadonlyMap<string, number>) {
-  const ideal = dcg([...judged.values()].sort((a, b) => b - a));
-  const relevant = [...judged].filter(([, g]) => g >= 2).map(([id]) => id);
-  const top = ranked.slice(0, K);
-  return {
-    // A query with nothing relevant has no NDCG (TREC leaves such topics out of the mean).
-    ndcg: ideal > 0 ? dcg(top.map((id) => judged.get(id) ?? 0)) / ideal : Number.NaN,
-    recall: relevant.length > 0 ? relevant.filter((id) => top.includes(id)).length / relevant.length : Number.NaN,
-  };
-}
-
-const skillText = (skills: unknown): string =>
-  (Array.isArray(skills) ? (skills as SkillInput[]) : []).map((s) => (typeof s === 'string' ? s : `${s.skill} ${s.level ?? ''}`)).join(' ');
-
-// Latin words whole, Chinese as overlapping character bigrams (single characters when alone):
-// the usual way to run BM25 over Chinese without a word segmenter.
-const HAN_RUN = /[\u3400-\u9fff]+|[a-z0-9+#.]+/giu;
-function tokenize(text: string): string[] {
-  const out: string[] = [];
-  for (const [run] of text.toLowerCase().matchAll(HAN_RUN)) {
-    if (!/[\u3400-\u9fff]/u.test(run)) out.push(run);
-    else if (run.length === 1) out.push(run);
-    else for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
-  }
-  return out;
 }
 
 /** Runs the evaluation and renders its table. */

@@ -18,8 +18,6 @@
  *
  * The grades are the test: nothing in the recommender is tuned on them.
  */
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
 import type { AnyRecord, Course, Demand, Learner } from '#shared/domain/records.js';
 import { shortageDetail, tallyShortage } from '#shared/domain/shortage.js';
@@ -27,7 +25,6 @@ import type { ShortageEntry, ShortageReader } from '#shared/ports/shortage.js';
 import { CourseInputSchema } from '#shared/schemas/course.js';
 import { DemandInputSchema } from '#shared/schemas/demand.js';
 import { LearnerInputSchema } from '#shared/schemas/learner.js';
-import type { SkillInput } from '#shared/taxonomy/normalise.js';
 import { loadTaxonomy } from '#shared/taxonomy/taxonomy.js';
 import { recordFromInput } from '#shared/use-cases/records.js';
 import { makeRecommendCourses } from '#shared/use-cases/recommend.js';
@@ -47,18 +44,10 @@ export interface RecommendationsEvalRow {
   readonly storeReads?: { readonly mean: number; readonly max: number };
 }
 
-const K = 10;
 import { judgementsOf, SETS, type SetName } from './matching.js';
+import { evaluate, K, mean, readJsonl, skillText, tokenize } from './metrics.js';
 const NOW = new Date('2026-06-01T00:00:00Z');
 const clock = { now: () => NOW };
-
-async function readJsonl<T>(fixtures: URL, file: string): Promise<T[]> {
-  const body = await readFile(fileURLToPath(new URL(file, fixtures)), 'utf8');
-  return body
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as T);
-}
 
 /** Records as the API would store them: parsed by the real schemas, so skills and regions are normalised. */
 async function loadRecords(fixtures: URL) {
@@ -90,43 +79,7 @@ function fixtureShortage(records: readonly AnyRecord[]): ShortageReader {
   };
 }
 
-/** 2^grade − 1 discounted by log2(rank + 1), over the first K. */
-function dcg(grades: readonly number[]): number {
-  return grades.slice(0, K).reduce((sum, g, i) => sum + (2 ** g - 1) / Math.log2(i + 2), 0);
-}
-
-function evaluate(ranked: readonly string[], judged: ReadonlyMap<string, number>) {
-  const ideal = dcg([...judged.values()].sort((a, b) => b - a));
-  const relevant = [...judged].filter(([, g]) => g >= 2).map(([ref]) => ref);
-  const top = ranked.slice(0, K);
-  return {
-    // A learner no course suits has no NDCG (TREC leaves such topics out of the mean).
-    ndcg: ideal > 0 ? dcg(top.map((ref) => judged.get(ref) ?? 0)) / ideal : Number.NaN,
-    recall: relevant.length > 0 ? relevant.filter((ref) => top.includes(ref)).length / relevant.length : Number.NaN,
-  };
-}
-
-const skillText = (skills: unknown): string =>
-  (Array.isArray(skills) ? (skills as SkillInput[]) : []).map((s) => (typeof s === 'string' ? s : `${s.skill} ${s.level ?? ''}`)).join(' ');
 const listText = (values: unknown): string => (Array.isArray(values) ? values.join(' ') : '');
-
-// Latin words whole, Chinese as overlapping character bigrams (single characters when alone):
-// the usual way to run BM25 over Chinese without a word segmenter.
-const HAN_RUN = /[\u3400-\u9fff]+|[a-z0-9+#.]+/giu;
-function tokenize(text: string): string[] {
-  const out: string[] = [];
-  for (const [run] of text.toLowerCase().matchAll(HAN_RUN)) {
-    if (!/[\u3400-\u9fff]/u.test(run)) out.push(run);
-    else if (run.length === 1) out.push(run);
-    else for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
-  }
-  return out;
-}
-
-const mean = (values: readonly number[]) => {
-  const finite = values.filter((v) => Number.isFinite(v));
-  return finite.length === 0 ? Number.NaN : finite.reduce((a, b) => a + b, 0) / finite.length;
-};
 
 /** Runs the evaluation and renders its table. */
 export async function evalRecommendations(set: SetName = 'taxonomy words'): Promise<{ rows: RecommendationsEvalRow[]; text: string }> {
