@@ -1,5 +1,6 @@
 import type { Caller } from '../domain/caller.js';
-import { bureauRegion, bureauServes, mayChange } from '../domain/access.js';
+import { bureauRegion, bureauServes, mayChange, maySee } from '../domain/access.js';
+import { regionContains } from '../regions/regions.js';
 import { engagementId, isOpen, mayMove, moved, revealsContact, sideOf, type Engagement, type EngagementKind, type EngagementStatus } from '../domain/engagement.js';
 import { chinaDay as funnelDay, countsOnce, stageOf, type FunnelStep } from '../domain/funnel.js';
 import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from '../domain/errors.js';
@@ -185,15 +186,34 @@ export function makeSetStatus(kind: EngagementKind, deps: EngagementDeps) {
 }
 
 /**
+ * The audience of a list narrowed to one demand, on the demand's own terms: job seekers may not
+ * read demands (403), an employer reads only its own and bureau staff those of their region (404
+ * otherwise). With `region` too (bureau staff), a demand outside it lists nothing.
+ */
+async function demandAudience(deps: Pick<EngagementDeps, 'store'>, caller: Caller, demandId: string, region: string | undefined): Promise<Audience | undefined> {
+  if (caller.role === 'jobseeker') throw new ForbiddenError('Job seekers list their own applications and invitations; a demand filter is for its employer and bureau staff.');
+  const within = caller.role === 'bureau' && region !== undefined ? bureauRegion(caller, region) : undefined;
+  const demand = await deps.store.get('demand', demandId);
+  if (!demand || !maySee(caller, demand)) throw new NotFoundError(`No demand ${demandId}.`);
+  if (within !== undefined && !regionContains(within, demand.region)) return undefined;
+  return { demandId };
+}
+
+/**
  * Lists engagements: a job seeker's own (their profile's), an employer's (to its demands), bureau
- * staff's region's (`region` narrows). Reading marks the other side's new items `viewed`; an
+ * staff's region's (`region` narrows); `demandId` narrows an employer's or bureau's list to one
+ * demand, read from that demand's own list (no filtering of a larger read). Reading marks the other side's new items `viewed`; an
  * employer sees a learner's contact details where {@link revealsContact} allows and the learner
  * still has them, and each reveal is logged.
  */
 export function makeListEngagements(kind: EngagementKind, deps: EngagementDeps) {
-  return async (caller: Caller, query: { limit: number; nextToken?: string | undefined; region?: string | undefined }): Promise<Page<EngagementView>> => {
+  return async (caller: Caller, query: { limit: number; nextToken?: string | undefined; region?: string | undefined; demandId?: string | undefined }): Promise<Page<EngagementView>> => {
     let audience: Audience;
-    if (caller.role === 'jobseeker') {
+    if (query.demandId !== undefined) {
+      const narrowed = await demandAudience(deps, caller, query.demandId, query.region);
+      if (!narrowed) return { items: [] };
+      audience = narrowed;
+    } else if (caller.role === 'jobseeker') {
       const learner = await resolveProfile(deps, caller);
       if (!learner) return { items: [] };
       audience = { learnerId: learner.id };

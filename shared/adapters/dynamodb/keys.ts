@@ -102,6 +102,9 @@ export const keys = {
   engagementForLearnerPartition: (kind: string, learnerId: string) => `${kind.toUpperCase()}S#LEARNER#${learnerId}`,
   engagementForEmployer: (kind: string, sub: string, createdAt: string, id: string) => ({ pk: `${kind.toUpperCase()}S#OWNER#${sub}`, sk: `${createdAt}#${id}` }),
   engagementForEmployerPartition: (kind: string, sub: string) => `${kind.toUpperCase()}S#OWNER#${sub}`,
+  /** A demand's applications (invitations), newest last: the 候选人 page's list of one demand. */
+  engagementForDemand: (kind: string, demandId: string, createdAt: string, id: string) => ({ pk: `${kind.toUpperCase()}S#DEMAND#${demandId}`, sk: `${createdAt}#${id}` }),
+  engagementForDemandPartition: (kind: string, demandId: string) => `${kind.toUpperCase()}S#DEMAND#${demandId}`,
   engagementInRegion: (kind: string, region: string, id: string) => ({ pk: `${kind.toUpperCase()}S#PROV#${provinceOf(region)}`, sk: `${regionKey(region)}#${id}` }),
   engagementInRegionPartition: (kind: string, province: string) => `${kind.toUpperCase()}S#PROV#${province}`,
   /** An employer's invitations sent on one day (Asia/Shanghai): the rate limit's counter. */
