@@ -177,3 +177,7 @@ export const INBOX_CHANGED = 'sb:inbox-changed';
 export const inboxChanged = (): void => {
   window.dispatchEvent(new Event(INBOX_CHANGED));
 };
+
+/** One server page of a bureau region's applications or invitations (GET /applications|/invitations?region=). */
+export const listRegionEngagements = (kind: 'application' | 'invitation', region: string | undefined, nextToken: string | undefined, limit: number, signal?: AbortSignal) =>
+  get<Page<Engagement>>(`/${kind === 'application' ? 'applications' : 'invitations'}${qs({ region, limit, nextToken })}`, signal ? { signal } : {}).then((r) => r.data);
