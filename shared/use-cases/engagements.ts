@@ -275,17 +275,30 @@ export function makeWithdrawOpen(deps: EngagementDeps) {
 /**
  * Retention after a learner is erased (docs/action-loop.md, Retention): their engagements lose
  * everything that names them, their own list entries go, the contact-reveal audit keeps only who
- * saw what and when (under the tombstone's digest), and their account's inbox events about those
- * engagements are deleted; `accounts` (the profile's owner and claimant) lose their link to it.
- * Run after the profile's deletion and the withdrawal of open engagements.
+ * saw what and when (under the tombstone's digest), and the inbox events about those engagements
+ * of their accounts (`accounts`, and whichever account each engagement names) are deleted. Run
+ * after the profile's deletion and the withdrawal of open engagements; running it again after it
+ * was cut short finishes it. The inbox goes first: stripping an engagement removes the account it
+ * names and its list entry, after which nothing would lead to those events.
  */
-export function makeEraseLearnerTraces(deps: { readonly engagements: EngagementStore; readonly inbox: Pick<InboxStore, 'removeAbout'>; readonly links: Pick<ProfileLinks, 'profileOf' | 'unlink'> }) {
+export function makeEraseLearnerTraces(deps: { readonly engagements: EngagementStore; readonly inbox: Pick<InboxStore, 'removeAbout'> }) {
   return async (learnerId: string, accounts: ReadonlyArray<string | undefined> = []): Promise<{ engagements: number; reveals: number; inboxEvents: number }> => {
-    for (const sub of new Set(accounts)) if (sub !== undefined && (await deps.links.profileOf(sub)) === learnerId) await deps.links.unlink(sub);
-    const { engagementIds, learnerSubs, reveals } = await deps.engagements.eraseLearner(learnerId);
-    const ids = new Set(engagementIds);
+    const ids = new Set<string>();
+    const subs = new Set(accounts.filter((sub): sub is string => sub !== undefined && sub !== ''));
+    for (const kind of ['application', 'invitation'] as const) {
+      let nextToken: string | undefined;
+      do {
+        const page = await deps.engagements.list(kind, { learnerId }, { limit: 100, nextToken });
+        for (const e of page.items) {
+          ids.add(e.id);
+          if (e.learnerSub) subs.add(e.learnerSub);
+        }
+        nextToken = page.nextToken;
+      } while (nextToken);
+    }
     let inboxEvents = 0;
-    for (const sub of learnerSubs) inboxEvents += await deps.inbox.removeAbout(sub, ids);
+    for (const sub of subs) inboxEvents += await deps.inbox.removeAbout(sub, ids);
+    const { engagementIds, reveals } = await deps.engagements.eraseLearner(learnerId);
     return { engagements: engagementIds.length, reveals, inboxEvents };
   };
 }

@@ -79,6 +79,13 @@ export const keys = {
    * erased person, and yet a result writer that knows the id can check it.
    */
   learnerTombstone: (learnerId: string) => ({ pk: `TOMBSTONE#${learnerDigest(learnerId)}`, sk: 'TOMBSTONE' }),
+  /**
+   * A learner's deletion whose clean-up (engagements, audit, inbox, links, campaign results) has
+   * not finished: written in the deletion's transaction, deleted by the clean-up's last step. One
+   * small partition holds them all, so the sweep reads them with one Query (docs/action-loop.md, Retention).
+   */
+  erasureJob: (learnerId: string) => ({ pk: 'ERASURES', sk: `LEARNER#${learnerId}` }),
+  erasureJobsPartition: 'ERASURES',
   campaignRosterPrefix: 'ROSTER#',
   campaignRoster: (id: string, learnerId: string) => ({ pk: `CAMPAIGN#${id}`, sk: `ROSTER#${learnerId}`, gsi1pk: `LEARNER#${learnerId}#RESULT`, gsi1sk: `CAMPAIGN#${id}#ROSTER` }),
 
