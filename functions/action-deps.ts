@@ -1,3 +1,4 @@
+import { DynamoErasureJobs } from '#shared/adapters/dynamodb/erasure-jobs.js';
 import { DynamoEngagementStore } from '#shared/adapters/dynamodb/engagement-store.js';
 import { DynamoInboxStore } from '#shared/adapters/dynamodb/inbox-store.js';
 import { DynamoJobIndex } from '#shared/adapters/dynamodb/job-index.js';
@@ -16,6 +17,8 @@ export interface ActionDeps extends ProfileDeps, EngagementDeps {
   readonly withdrawOpen: WithdrawOpen;
   /** After a learner's deletion: strips them from engagements, audit and inbox (docs/action-loop.md, Retention). */
   readonly eraseTraces: (learnerId: string, accounts?: ReadonlyArray<string | undefined>) => Promise<unknown>;
+  /** Learner deletions whose clean-up has not finished (retried DELETEs and the sweep finish them). */
+  readonly erasures: DynamoErasureJobs;
   readonly invitationsPerDay: number;
 }
 
@@ -38,7 +41,8 @@ export function getActionDeps(): ActionDeps {
       jobs: new DynamoJobIndex(client, config.TABLE_NAME),
       inbox,
       withdrawOpen: makeWithdrawOpen(base),
-      eraseTraces: makeEraseLearnerTraces({ engagements: base.engagements, inbox, links: base.links }),
+      eraseTraces: makeEraseLearnerTraces({ engagements: base.engagements, inbox }),
+      erasures: new DynamoErasureJobs(client, config.TABLE_NAME),
       invitationsPerDay: config.INVITATIONS_PER_DAY,
     };
   }

@@ -43,7 +43,7 @@ export type FunctionTrigger =
       readonly queue: string;
       /** Environment variable carrying the queue URL, for this function and the senders. */
       readonly urlVariable: string;
-      /** Route handlers (`functions/<name>.ts`) that send to the queue; the function itself may too. */
+      /** Route handlers, or background functions listed before this one (`functions/<name>.ts`), that send to the queue; the function itself may too. */
       readonly senders: readonly string[];
       readonly batchSize: number;
       readonly maxBatchingWindow: Duration;
@@ -91,7 +91,7 @@ export const BACKGROUND_FUNCTIONS: readonly BackgroundFunctionDef[] = [
   },
   {
     name: 'update-shortage',
-    description: 'Table stream → skills-shortage counters (demand and learner changes become counter deltas)',
+    description: 'Table stream → skills-shortage counters (demand and learner changes become counter deltas); finishes learner deletions whose erasure job expired unfinished',
     table: 'read-write',
     triggers: [{ kind: 'table-stream', batchSize: 100, maxBatchingWindow: Duration.seconds(5), retryAttempts: 10 }],
     memorySize: 512,
@@ -107,7 +107,8 @@ export const BACKGROUND_FUNCTIONS: readonly BackgroundFunctionDef[] = [
         queue: 'CampaignQueue',
         urlVariable: 'CAMPAIGN_QUEUE_URL',
         // Deleting a learner sends `settle` for the completed campaigns that held their result.
-        senders: ['create-campaign', 'delete-learner', 'delete-my-profile'],
+        // The stream handler too: finishing an interrupted deletion settles the campaigns that lost a result.
+        senders: ['create-campaign', 'delete-learner', 'delete-my-profile', 'update-shortage'],
         // Pages take a second or two each; a plan or finalisation of a very large campaign takes minutes.
         batchSize: 5,
         maxBatchingWindow: Duration.seconds(1),

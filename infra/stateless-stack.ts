@@ -278,8 +278,8 @@ export class StatelessStack extends Stack {
     fn.function.addEventSource(
       new SqsEventSource(queue, { batchSize: trigger.batchSize, maxBatchingWindow: trigger.maxBatchingWindow, reportBatchItemFailures: true, maxConcurrency: trigger.maxConcurrency }),
     );
-    for (const sender of [fn, ...trigger.senders.map((name) => this.routeFunctions.get(name))]) {
-      if (sender === undefined) throw new Error(`${def.name}: a sender of ${trigger.queue} is not a route handler of this stack`);
+    for (const sender of [fn, ...trigger.senders.map((name) => this.routeFunctions.get(name) ?? this.backgroundFunctions.get(name))]) {
+      if (sender === undefined) throw new Error(`${def.name}: a sender of ${trigger.queue} is not a route handler or earlier background function of this stack`);
       queue.grantSendMessages(sender.function);
       sender.function.addEnvironment(trigger.urlVariable, queue.queueUrl);
     }

@@ -11,6 +11,8 @@ import { seedCatalogue } from './seed.js';
 import { startStreamPoller, type StreamPoller } from './stream-poller.js';
 import { getCampaignContainer } from '#functions/campaign-container.js';
 import { makeResumeUnfinished } from '#shared/use-cases/campaign/resume.js';
+import { SWEEP_GRACE_MS } from '#shared/use-cases/erasure.js';
+import { sweepErasures } from './sweep-erasures.js';
 import { rememberEndpoints } from './endpoints.js';
 
 /**
@@ -72,6 +74,10 @@ async function main(): Promise<void> {
   const { campaigns, dispatcher } = getCampaignContainer();
   const resumed = await makeResumeUnfinished({ campaigns, dispatcher })();
   if (resumed.length > 0) process.stdout.write(`Resumed ${resumed.length} unfinished campaign(s): ${resumed.join(', ')}\n`);
+  // Learner deletions a crash left half cleaned up are finished now (no request is running yet), then every 15 minutes as in AWS.
+  const swept = await sweepErasures({ graceMs: 0 });
+  if (swept.finished > 0) process.stdout.write(`Finished ${swept.finished} interrupted learner deletion(s).\n`);
+  setInterval(() => void sweepErasures().catch((err: unknown) => process.stderr.write(`erasure sweep failed: ${(err as Error).message}\n`)), SWEEP_GRACE_MS).unref();
 
   const tokenKey = devTokenKey(join(DATA_DIR, 'dev-token-key'));
   const server = createLocalServer({

@@ -43,6 +43,8 @@ const ImageSchema = z.record(z.string(), AttributeValueSchema);
 export const DynamoDBStreamRecordSchema = z.object({
   eventID: z.string().min(1),
   eventName: z.enum(['INSERT', 'MODIFY', 'REMOVE']),
+  /** Present on a deletion by TTL: `{ type: 'Service', principalId: 'dynamodb.amazonaws.com' }`. */
+  userIdentity: z.object({ type: z.string(), principalId: z.string() }).optional(),
   dynamodb: z.object({
     SequenceNumber: z.string().min(1),
     Keys: ImageSchema.optional(),

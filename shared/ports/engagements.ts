@@ -3,7 +3,7 @@ import type { FunnelStep } from '../domain/funnel.js';
 import type { Page, PageRequest } from './record-store.js';
 
 /** Whose engagements a list reads. */
-export type Audience = { readonly learnerId: string } | { readonly employerSub: string } | { readonly region: string };
+export type Audience = { readonly learnerId: string } | { readonly employerSub: string } | { readonly region: string } | { readonly demandId: string };
 
 /** A daily allowance the create must fit in (invitations per employer). */
 export interface Quota {
@@ -25,7 +25,7 @@ export interface EngagementStore {
   get(id: string): Promise<Engagement | undefined>;
   /** Replaces it unless it changed since `previousVersion` was read (ConflictError). */
   update(next: Engagement, previousVersion: number, step?: FunnelStep): Promise<void>;
-  /** Newest first for a learner or an employer; by region for bureau staff. */
+  /** Newest first for a learner, an employer or one demand; by region for bureau staff. */
   list(kind: EngagementKind, audience: Audience, page: PageRequest): Promise<Page<Engagement>>;
   /**
    * Retention after a learner is erased (docs/action-loop.md, Retention): deletes the learner's

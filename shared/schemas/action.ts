@@ -98,7 +98,16 @@ export const InvitationStatusPatchSchema = z
   .strictObject({ status: z.enum(['withdrawn', 'hired']).meta({ description: 'Employer: withdrawn (before an answer) or hired (after acceptance).' }) })
   .meta({ id: 'InvitationStatusPatch' });
 
-export const EngagementListQuerySchema = z.strictObject({ region: RegionSchema.optional(), limit: pageSize(100, 20), nextToken: NextTokenSchema });
+export const EngagementListQuerySchema = z.strictObject({
+  region: RegionSchema.optional(),
+  demandId: z
+    .string()
+    .regex(/^d_[a-z2-7]{20}$/, 'A demand id: d_ and 20 letters a–z or digits 2–7.')
+    .optional()
+    .meta({ description: 'Only those about this demand (its owner or bureau staff of its region).' }),
+  limit: pageSize(100, 20),
+  nextToken: NextTokenSchema,
+});
 
 const engagement = (id: string) =>
   z

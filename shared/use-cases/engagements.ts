@@ -1,5 +1,6 @@
 import type { Caller } from '../domain/caller.js';
-import { bureauRegion, bureauServes, mayChange } from '../domain/access.js';
+import { bureauRegion, bureauServes, mayChange, maySee } from '../domain/access.js';
+import { regionContains } from '../regions/regions.js';
 import { engagementId, isOpen, mayMove, moved, revealsContact, sideOf, type Engagement, type EngagementKind, type EngagementStatus } from '../domain/engagement.js';
 import { chinaDay as funnelDay, countsOnce, stageOf, type FunnelStep } from '../domain/funnel.js';
 import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from '../domain/errors.js';
@@ -185,15 +186,34 @@ export function makeSetStatus(kind: EngagementKind, deps: EngagementDeps) {
 }
 
 /**
+ * The audience of a list narrowed to one demand, on the demand's own terms: job seekers may not
+ * read demands (403), an employer reads only its own and bureau staff those of their region (404
+ * otherwise). With `region` too (bureau staff), a demand outside it lists nothing.
+ */
+async function demandAudience(deps: Pick<EngagementDeps, 'store'>, caller: Caller, demandId: string, region: string | undefined): Promise<Audience | undefined> {
+  if (caller.role === 'jobseeker') throw new ForbiddenError('Job seekers list their own applications and invitations; a demand filter is for its employer and bureau staff.');
+  const within = caller.role === 'bureau' && region !== undefined ? bureauRegion(caller, region) : undefined;
+  const demand = await deps.store.get('demand', demandId);
+  if (!demand || !maySee(caller, demand)) throw new NotFoundError(`No demand ${demandId}.`);
+  if (within !== undefined && !regionContains(within, demand.region)) return undefined;
+  return { demandId };
+}
+
+/**
  * Lists engagements: a job seeker's own (their profile's), an employer's (to its demands), bureau
- * staff's region's (`region` narrows). Reading marks the other side's new items `viewed`; an
+ * staff's region's (`region` narrows); `demandId` narrows an employer's or bureau's list to one
+ * demand, read from that demand's own list (no filtering of a larger read). Reading marks the other side's new items `viewed`; an
  * employer sees a learner's contact details where {@link revealsContact} allows and the learner
  * still has them, and each reveal is logged.
  */
 export function makeListEngagements(kind: EngagementKind, deps: EngagementDeps) {
-  return async (caller: Caller, query: { limit: number; nextToken?: string | undefined; region?: string | undefined }): Promise<Page<EngagementView>> => {
+  return async (caller: Caller, query: { limit: number; nextToken?: string | undefined; region?: string | undefined; demandId?: string | undefined }): Promise<Page<EngagementView>> => {
     let audience: Audience;
-    if (caller.role === 'jobseeker') {
+    if (query.demandId !== undefined) {
+      const narrowed = await demandAudience(deps, caller, query.demandId, query.region);
+      if (!narrowed) return { items: [] };
+      audience = narrowed;
+    } else if (caller.role === 'jobseeker') {
       const learner = await resolveProfile(deps, caller);
       if (!learner) return { items: [] };
       audience = { learnerId: learner.id };
@@ -255,17 +275,30 @@ export function makeWithdrawOpen(deps: EngagementDeps) {
 /**
  * Retention after a learner is erased (docs/action-loop.md, Retention): their engagements lose
  * everything that names them, their own list entries go, the contact-reveal audit keeps only who
- * saw what and when (under the tombstone's digest), and their account's inbox events about those
- * engagements are deleted; `accounts` (the profile's owner and claimant) lose their link to it.
- * Run after the profile's deletion and the withdrawal of open engagements.
+ * saw what and when (under the tombstone's digest), and the inbox events about those engagements
+ * of their accounts (`accounts`, and whichever account each engagement names) are deleted. Run
+ * after the profile's deletion and the withdrawal of open engagements; running it again after it
+ * was cut short finishes it. The inbox goes first: stripping an engagement removes the account it
+ * names and its list entry, after which nothing would lead to those events.
  */
-export function makeEraseLearnerTraces(deps: { readonly engagements: EngagementStore; readonly inbox: Pick<InboxStore, 'removeAbout'>; readonly links: Pick<ProfileLinks, 'profileOf' | 'unlink'> }) {
+export function makeEraseLearnerTraces(deps: { readonly engagements: EngagementStore; readonly inbox: Pick<InboxStore, 'removeAbout'> }) {
   return async (learnerId: string, accounts: ReadonlyArray<string | undefined> = []): Promise<{ engagements: number; reveals: number; inboxEvents: number }> => {
-    for (const sub of new Set(accounts)) if (sub !== undefined && (await deps.links.profileOf(sub)) === learnerId) await deps.links.unlink(sub);
-    const { engagementIds, learnerSubs, reveals } = await deps.engagements.eraseLearner(learnerId);
-    const ids = new Set(engagementIds);
+    const ids = new Set<string>();
+    const subs = new Set(accounts.filter((sub): sub is string => sub !== undefined && sub !== ''));
+    for (const kind of ['application', 'invitation'] as const) {
+      let nextToken: string | undefined;
+      do {
+        const page = await deps.engagements.list(kind, { learnerId }, { limit: 100, nextToken });
+        for (const e of page.items) {
+          ids.add(e.id);
+          if (e.learnerSub) subs.add(e.learnerSub);
+        }
+        nextToken = page.nextToken;
+      } while (nextToken);
+    }
     let inboxEvents = 0;
-    for (const sub of learnerSubs) inboxEvents += await deps.inbox.removeAbout(sub, ids);
+    for (const sub of subs) inboxEvents += await deps.inbox.removeAbout(sub, ids);
+    const { engagementIds, reveals } = await deps.engagements.eraseLearner(learnerId);
     return { engagements: engagementIds.length, reveals, inboxEvents };
   };
 }

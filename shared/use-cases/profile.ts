@@ -7,7 +7,8 @@ import type { Clock } from '../ports/clock.js';
 import type { ProfileLinks } from '../ports/profile-links.js';
 import type { RecordStore } from '../ports/record-store.js';
 import type { LearnerInput, LearnerPatch } from '../schemas/learner.js';
-import { makeDeleteRecord, makeGetRecord, makePatchRecord, makeUpsertRecord, withFields, type CampaignsChanged } from './records.js';
+import { makeFinishErasure, mayFinish, type ErasureDeps } from './erasure.js';
+import { makeDeleteRecord, makeGetRecord, makePatchRecord, makeUpsertRecord, withFields } from './records.js';
 
 /**
  * `/me/profile`: the one learner profile a job seeker's account owns, whichever browser asks, and
@@ -83,23 +84,26 @@ export function makePatchMyProfile(deps: ProfileDeps & { readonly withdrawOpen: 
 }
 
 /**
- * Erases the caller's profile as DELETE /learners/{id} does, withdrawing its open engagements, then
- * erasing its traces (see makeEraseLearnerTraces).
+ * Erases the caller's profile as DELETE /learners/{id} does (see makeDeleteLearner): the profile,
+ * then its open engagements withdrawn and its traces cleaned up. The account is linked to the
+ * profile before the deletion when it was not (a profile found as the first the account
+ * submitted), so that a retry after a clean-up cut short finds it through the link and finishes
+ * it with the same 204; the clean-up's last step removes the link.
  */
-export function makeDeleteMyProfile(
-  deps: ProfileDeps & {
-    readonly withdrawOpen: WithdrawOpen;
-    readonly eraseTraces?: (learnerId: string) => Promise<unknown>;
-    readonly campaignsChanged?: CampaignsChanged | undefined;
-  },
-) {
+export function makeDeleteMyProfile(deps: ProfileDeps & ErasureDeps) {
+  const finish = makeFinishErasure(deps);
   return async (caller: Caller, ifMatch?: string): Promise<void> => {
     const current = await resolveProfile(deps, caller);
-    if (!current) throw new NotFoundError('You have no profile.');
+    if (!current) {
+      const linked = caller.role === 'jobseeker' ? await deps.links.profileOf(caller.sub) : undefined;
+      const job = linked ? await deps.erasures.get(linked) : undefined;
+      if (!linked || !job || !mayFinish(caller, job)) throw new NotFoundError('You have no profile.');
+      await finish(linked);
+      return;
+    }
+    if ((await deps.links.profileOf(caller.sub)) !== current.id) await deps.links.link(caller.sub, current.id);
     await makeDeleteRecord('learner', deps)(caller, current.id, ifMatch);
-    await deps.links.unlink(caller.sub);
-    await deps.withdrawOpen(current.id);
-    await deps.eraseTraces?.(current.id);
+    await finish(current.id);
   };
 }
 

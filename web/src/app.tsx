@@ -24,6 +24,7 @@ const employerDemands = () => import('./pages/employer-demands.js').then((m) => 
 const demandMatches = () => import('./pages/demand-matches.js').then((m) => m.DemandMatchesPage);
 const insights = () => import('./pages/insights.js').then((m) => m.InsightsPage);
 const dashboard = () => import('./pages/bureau-dashboard.js').then((m) => m.BureauDashboardPage);
+const regionEngagements = () => import('./pages/bureau-engagements.js').then((m) => m.BureauEngagementsPage);
 const newCampaign = () => import('./pages/campaign-new.js').then((m) => m.CampaignNewPage);
 const campaign = () => import('./pages/campaign.js').then((m) => m.CampaignPage);
 
@@ -47,11 +48,12 @@ const SCREENS: readonly Screen[] = [
   { pattern: '/employer/demands/:id', role: 'employer', render: (p) => <Lazy load={demandMatches} props={{ id: p.id! }} /> },
   { pattern: '/employer/insights', role: 'employer', render: () => <Lazy load={insights} props={{}} /> },
   { pattern: '/bureau/dashboard', role: 'bureau', render: () => <Lazy load={dashboard} props={{}} /> },
+  { pattern: '/bureau/engagements', role: 'bureau', render: () => <Lazy load={regionEngagements} props={{}} /> },
   { pattern: '/bureau/campaigns/new', role: 'bureau', render: () => <Lazy load={newCampaign} props={{}} /> },
   { pattern: '/bureau/campaigns/:id', role: 'bureau', render: (p) => <Lazy load={campaign} props={{ id: p.id! }} /> },
 ];
 
-type NavKey = 'navProfile' | 'navSearch' | 'navApplications' | 'navJobs' | 'navCourses' | 'navDemands' | 'navInsights' | 'navDashboard' | 'navNewCampaign';
+type NavKey = 'navProfile' | 'navSearch' | 'navApplications' | 'navJobs' | 'navCourses' | 'navDemands' | 'navInsights' | 'navDashboard' | 'navRegionEngagements' | 'navNewCampaign';
 
 const NAV: Record<Role, ReadonlyArray<{ href: string; key: NavKey }>> = {
   jobseeker: [
@@ -67,6 +69,7 @@ const NAV: Record<Role, ReadonlyArray<{ href: string; key: NavKey }>> = {
   ],
   bureau: [
     { href: '/bureau/dashboard', key: 'navDashboard' },
+    { href: '/bureau/engagements', key: 'navRegionEngagements' },
     { href: '/bureau/campaigns/new', key: 'navNewCampaign' },
   ],
 };

@@ -21,6 +21,8 @@ const ENTITY = 'ENGAGEMENT';
  */
 export const REVEAL_RETENTION_DAYS = 3 * 365;
 const LIST_ENTITY = 'ENGAGEMENT_ENTRY';
+/** Where the quota's update sits in a create's transaction (after the engagement and its four list entries). */
+const QUOTA_AT = 5;
 
 const toEngagement = (item: Item): Engagement => {
   const { pk: _p, sk: _s, entity: _e, ...rest } = item;
@@ -30,7 +32,7 @@ const toEngagement = (item: Item): Engagement => {
 
 /**
  * DynamoDB implementation of {@link EngagementStore}: the engagement's own item holds its state;
- * three small list entries (the learner's, the employer's, the region's) are written with it in
+ * four small list entries (the learner's, the employer's, the region's, the demand's) are written with it in
  * one transaction and point at it, so a status change writes one item.
  */
 export class DynamoEngagementStore implements EngagementStore {
@@ -46,6 +48,7 @@ export class DynamoEngagementStore implements EngagementStore {
       { Put: { TableName: this.tableName, Item: { ...keys.engagementForLearner(e.kind, e.learnerId, e.createdAt, e.id), ...entry } } },
       { Put: { TableName: this.tableName, Item: { ...keys.engagementForEmployer(e.kind, e.employerSub, e.createdAt, e.id), ...entry } } },
       { Put: { TableName: this.tableName, Item: { ...keys.engagementInRegion(e.kind, e.region, e.id), ...entry } } },
+      { Put: { TableName: this.tableName, Item: { ...keys.engagementForDemand(e.kind, e.demandId, e.createdAt, e.id), ...entry } } },
       ...(quota
         ? [
             {
@@ -67,7 +70,7 @@ export class DynamoEngagementStore implements EngagementStore {
     } catch (err) {
       const codes = cancellationCodes(err);
       if (codes[0] === 'ConditionalCheckFailed') return 'exists';
-      if (codes[4] === 'ConditionalCheckFailed') return 'over-quota';
+      if (codes[QUOTA_AT] === 'ConditionalCheckFailed') return 'over-quota';
       throw translateDynamoError(err, 'Creating an engagement');
     }
   }
@@ -112,7 +115,9 @@ export class DynamoEngagementStore implements EngagementStore {
         ? [{ pk: keys.engagementForLearnerPartition(kind, audience.learnerId), prefix: '', newest: true }]
         : 'employerSub' in audience
           ? [{ pk: keys.engagementForEmployerPartition(kind, audience.employerSub), prefix: '', newest: true }]
-          : (audience.region === 'national' ? PROVINCES : [regionPrefix(audience.region).slice(0, 2)]).map((p) => ({
+          : 'demandId' in audience
+            ? [{ pk: keys.engagementForDemandPartition(kind, audience.demandId), prefix: '', newest: true }]
+            : (audience.region === 'national' ? PROVINCES : [regionPrefix(audience.region).slice(0, 2)]).map((p) => ({
               pk: keys.engagementInRegionPartition(kind, p),
               prefix: regionPrefix(audience.region),
               newest: false,

@@ -79,6 +79,13 @@ export const keys = {
    * erased person, and yet a result writer that knows the id can check it.
    */
   learnerTombstone: (learnerId: string) => ({ pk: `TOMBSTONE#${learnerDigest(learnerId)}`, sk: 'TOMBSTONE' }),
+  /**
+   * A learner's deletion whose clean-up (engagements, audit, inbox, links, campaign results) has
+   * not finished: written in the deletion's transaction, deleted by the clean-up's last step. One
+   * small partition holds them all, so the sweep reads them with one Query (docs/action-loop.md, Retention).
+   */
+  erasureJob: (learnerId: string) => ({ pk: 'ERASURES', sk: `LEARNER#${learnerId}` }),
+  erasureJobsPartition: 'ERASURES',
   campaignRosterPrefix: 'ROSTER#',
   campaignRoster: (id: string, learnerId: string) => ({ pk: `CAMPAIGN#${id}`, sk: `ROSTER#${learnerId}`, gsi1pk: `LEARNER#${learnerId}#RESULT`, gsi1sk: `CAMPAIGN#${id}#ROSTER` }),
 
@@ -102,6 +109,9 @@ export const keys = {
   engagementForLearnerPartition: (kind: string, learnerId: string) => `${kind.toUpperCase()}S#LEARNER#${learnerId}`,
   engagementForEmployer: (kind: string, sub: string, createdAt: string, id: string) => ({ pk: `${kind.toUpperCase()}S#OWNER#${sub}`, sk: `${createdAt}#${id}` }),
   engagementForEmployerPartition: (kind: string, sub: string) => `${kind.toUpperCase()}S#OWNER#${sub}`,
+  /** A demand's applications (invitations), newest last: the 候选人 page's list of one demand. */
+  engagementForDemand: (kind: string, demandId: string, createdAt: string, id: string) => ({ pk: `${kind.toUpperCase()}S#DEMAND#${demandId}`, sk: `${createdAt}#${id}` }),
+  engagementForDemandPartition: (kind: string, demandId: string) => `${kind.toUpperCase()}S#DEMAND#${demandId}`,
   engagementInRegion: (kind: string, region: string, id: string) => ({ pk: `${kind.toUpperCase()}S#PROV#${provinceOf(region)}`, sk: `${regionKey(region)}#${id}` }),
   engagementInRegionPartition: (kind: string, province: string) => `${kind.toUpperCase()}S#PROV#${province}`,
   /** An employer's invitations sent on one day (Asia/Shanghai): the rate limit's counter. */

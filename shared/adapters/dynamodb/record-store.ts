@@ -12,6 +12,7 @@ import { mapPooled } from '../../async/pool.js';
 import { batchGetAll } from './batch-get.js';
 import { batchWriteAll } from './batch-write.js';
 import { removeLearnerCampaignResults, TOMBSTONE_DAYS } from './campaign-store.js';
+import { erasureJobItem } from './erasure-jobs.js';
 import { translateDynamoError } from './errors.js';
 import { keyString, toRecord, type Item, type Key, type TransactItem } from './items.js';
 import { jobTermItems, jobTermKeys } from './job-index.js';
@@ -168,17 +169,34 @@ export class DynamoRecordStore implements RecordStore {
     if (next.kind === 'course') await this.courseCatalogueChanged();
   }
 
-  /** A learner created again under a deleted one's id (same owner and ref) is no longer erased. */
+  /**
+   * A learner created again under a deleted one's id (same owner and ref) is no longer erased: its
+   * tombstone goes, and so does an unfinished clean-up of the deletion, which would otherwise
+   * strip the new profile's engagements (they share the id).
+   */
   private clearTombstone(record: AnyRecord): TransactItem[] {
-    return record.kind === 'learner' ? [{ Delete: { TableName: this.tableName, Key: keys.learnerTombstone(record.id) } }] : [];
+    return record.kind === 'learner'
+      ? [
+          { Delete: { TableName: this.tableName, Key: keys.learnerTombstone(record.id) } },
+          { Delete: { TableName: this.tableName, Key: keys.erasureJob(record.id) } },
+        ]
+      : [];
   }
 
-  /** The tombstone a learner's deletion writes in its transaction: campaigns check it before writing a result. */
+  /**
+   * What a learner's deletion writes in its transaction: the tombstone (campaigns check it before
+   * writing a result; it names no one) and the erasure job, which the clean-up after the deletion
+   * ends, and which a retried DELETE and the sweep find when that clean-up was cut short.
+   */
   private tombstone(record: AnyRecord): TransactItem[] {
     if (record.kind !== 'learner') return [];
     const now = this.clock.now();
     const ttl = Math.floor(now.getTime() / 1000) + TOMBSTONE_DAYS * 86_400;
-    return [{ Put: { TableName: this.tableName, Item: { ...keys.learnerTombstone(record.id), entity: 'TOMBSTONE', deletedAt: now.toISOString(), [TTL_ATTRIBUTE]: ttl } } }];
+    const accounts = [record.owner, ...(record.subject !== undefined ? [record.subject] : [])];
+    return [
+      { Put: { TableName: this.tableName, Item: { ...keys.learnerTombstone(record.id), entity: 'TOMBSTONE', deletedAt: now.toISOString(), [TTL_ATTRIBUTE]: ttl } } },
+      { Put: { TableName: this.tableName, Item: erasureJobItem({ learnerId: record.id, accounts, region: record.region, deletedAt: now.toISOString() }) } },
+    ];
   }
 
   async remove(record: AnyRecord): Promise<Removal> {

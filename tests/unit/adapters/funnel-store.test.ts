@@ -50,17 +50,17 @@ describe('funnel counters in the engagement transaction (aws-sdk-client-mock)', 
     expect(outcome).toBe('created');
     const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
     expect(items[0]!.Put!.ConditionExpression).toBe('attribute_not_exists(pk)');
-    expect(items.slice(4).map((i) => i.Update!.Key)).toEqual([
+    expect(items.slice(5).map((i) => i.Update!.Key)).toEqual([
       { pk: 'FUNNEL#110119', sk: 'DAY#2026-12-06' },
       { pk: 'FUNNEL#110100', sk: 'DAY#2026-12-06' },
       { pk: 'FUNNEL#110000', sk: 'DAY#2026-12-06' },
       { pk: 'FUNNEL#000000', sk: 'DAY#2026-12-06' },
     ]);
-    expect(Object.values(items[4]!.Update!.ExpressionAttributeNames!)).toEqual(expect.arrayContaining(['applied#all', 'applied#veteran']));
+    expect(Object.values(items[5]!.Update!.ExpressionAttributeNames!)).toEqual(expect.arrayContaining(['applied#all', 'applied#veteran']));
   });
 
   it('retries a transaction that met a concurrent one, so the count is made once and not lost', async () => {
-    ddb.on(TransactWriteCommand).rejectsOnce(cancelled('None', 'None', 'None', 'None', 'TransactionConflict', 'None', 'None', 'None')).resolves({});
+    ddb.on(TransactWriteCommand).rejectsOnce(cancelled('None', 'None', 'None', 'None', 'None', 'TransactionConflict', 'None', 'None', 'None')).resolves({});
 
     const outcome = await store.create(engagement, undefined, step);
 
@@ -69,7 +69,7 @@ describe('funnel counters in the engagement transaction (aws-sdk-client-mock)', 
   });
 
   it('counts nothing and does not retry when the engagement is already there (a retried request)', async () => {
-    ddb.on(TransactWriteCommand).rejects(cancelled('ConditionalCheckFailed', 'None', 'None', 'None', 'None', 'None', 'None', 'None'));
+    ddb.on(TransactWriteCommand).rejects(cancelled('ConditionalCheckFailed', 'None', 'None', 'None', 'None', 'None', 'None', 'None', 'None'));
 
     const outcome = await store.create(engagement, undefined, step);
 
@@ -109,7 +109,7 @@ describe('funnel counters in the engagement transaction (aws-sdk-client-mock)', 
     const read = ddb.commandCalls(BatchGetCommand)[0]!.args[0].input.RequestItems!.T!;
     expect(read.ConsistentRead).toBe(true);
     expect(read.Keys).toHaveLength(3);
-    const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!.slice(8);
+    const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!.slice(9);
     expect(items.map((i) => i.Update!.Key)).toEqual([
       { pk: 'CAMPAIGN#cp_matched', sk: 'RESULT#l_1' },
       { pk: 'CAMPAIGN#cp_matched', sk: 'FUNNEL' },

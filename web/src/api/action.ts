@@ -116,11 +116,11 @@ export interface Engagement {
 }
 
 /** Every page of a list (a person's own applications are few; a cap keeps a runaway list bounded). */
-async function all<T>(path: string, signal?: AbortSignal, cap = 10): Promise<T[]> {
+async function all<T>(path: string, signal?: AbortSignal, query: Record<string, string | undefined> = {}, cap = 10): Promise<T[]> {
   const out: T[] = [];
   let nextToken: string | undefined;
   for (let i = 0; i < cap; i++) {
-    const { data } = await get<Page<T>>(`${path}${qs({ limit: 100, nextToken })}`, signal ? { signal } : {});
+    const { data } = await get<Page<T>>(`${path}${qs({ ...query, limit: 100, nextToken })}`, signal ? { signal } : {});
     out.push(...data.items);
     nextToken = data.nextToken;
     if (!nextToken) break;
@@ -128,8 +128,10 @@ async function all<T>(path: string, signal?: AbortSignal, cap = 10): Promise<T[]
   return out;
 }
 
-export const listApplications = (signal?: AbortSignal) => all<Engagement>('/applications', signal);
-export const listInvitations = (signal?: AbortSignal) => all<Engagement>('/invitations', signal);
+/** The caller's applications; with `demandId` (its employer, bureau staff) only those to that demand, which the server reads from the demand's own list. */
+export const listApplications = (signal?: AbortSignal, demandId?: string) => all<Engagement>('/applications', signal, { demandId });
+/** The caller's invitations; with `demandId` only those for that demand. */
+export const listInvitations = (signal?: AbortSignal, demandId?: string) => all<Engagement>('/invitations', signal, { demandId });
 
 export const apply = (demandId: string, note: string) => post<Engagement>('/applications', { demandId, ...(note.trim() ? { note: note.trim() } : {}) }).then((r) => r.data);
 export const setApplicationStatus = (id: string, status: 'viewed' | 'accepted' | 'declined' | 'hired' | 'withdrawn') => patch<Engagement>(`/applications/${seg(id)}`, { status }).then((r) => r.data);
@@ -175,3 +177,7 @@ export const INBOX_CHANGED = 'sb:inbox-changed';
 export const inboxChanged = (): void => {
   window.dispatchEvent(new Event(INBOX_CHANGED));
 };
+
+/** One server page of a bureau region's applications or invitations (GET /applications|/invitations?region=). */
+export const listRegionEngagements = (kind: 'application' | 'invitation', region: string | undefined, nextToken: string | undefined, limit: number, signal?: AbortSignal) =>
+  get<Page<Engagement>>(`/${kind === 'application' ? 'applications' : 'invitations'}${qs({ region, limit, nextToken })}`, signal ? { signal } : {}).then((r) => r.data);

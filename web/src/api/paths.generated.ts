@@ -3095,6 +3095,7 @@ export interface paths {
         parameters: {
           query?: {
             region?: string;
+            demandId?: string;
             limit?: number;
             nextToken?: string;
           };
@@ -3397,6 +3398,7 @@ export interface paths {
         parameters: {
           query?: {
             region?: string;
+            demandId?: string;
             limit?: number;
             nextToken?: string;
           };

@@ -110,6 +110,9 @@ export function BureauDashboardPage() {
         <Link class="button primary" href="/bureau/campaigns/new">
           {t.navNewCampaign}
         </Link>
+        <Link class="button" href="/bureau/engagements">
+          {t.navRegionEngagements}
+        </Link>
       </div>
       {own === 'national' || (children?.length ?? 0) > 0 ? (
         <div class="card">

@@ -152,8 +152,8 @@ export function DemandMatchesPage({ id }: { id: string }) {
   const { t, lang } = useI18n();
   const [demand] = useLoad(id, (signal) => get<Demand>(`/demands/${seg(id)}`, { signal }).then((r) => r.data));
   const [engagements, retryEngagements] = useLoad(`engagements:${id}`, async (signal) => {
-    const [applications, invitations] = await Promise.all([listApplications(signal), listInvitations(signal)]);
-    return { applications: applications.filter((a) => a.demandId === id), invitations: invitations.filter((i) => i.demandId === id) };
+    const [applications, invitations] = await Promise.all([listApplications(signal, id), listInvitations(signal, id)]);
+    return { applications, invitations };
   });
   const [matches, retry] = useLoad(`${id}:${lang}`, (signal) => get<Ranked>(`/demands/${seg(id)}/matches${qs({ limit: 20 })}`, { signal }).then((r) => r.data));
   const [changed, setChanged] = useState<ReadonlyMap<string, Engagement>>(new Map());
