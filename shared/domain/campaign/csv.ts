@@ -3,6 +3,7 @@ import { regionName } from '../../regions/regions.js';
 import { GROUP_NAMES_ZH } from '../vocabulary.js';
 import type { LearnerGroup } from '../../schemas/learner.js';
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
+import { gramsOfEntry, isLexical } from '../matching/lexical.js';
 import type { CampaignResult } from './types.js';
 
 export { BOM, csvCell };
@@ -92,7 +93,8 @@ export function csvRow(result: CampaignResult, taxonomy: Pick<Taxonomy, 'getSkil
   const word = (w: string | undefined) => (w !== undefined && names === 'zh' ? (WORDS_ZH[w] ?? w) : w);
   const [best, ...others] = result.matches;
   const first = result.recommendations[0];
-  const label = (id: string) => taxonomy.getSkill(id)?.zh ?? id;
+  // A lexical need (`~电池+pack`) is shown by its words: the taxonomy has no name for it.
+  const label = (id: string) => (isLexical(id) ? gramsOfEntry(id).join(' ') : (taxonomy.getSkill(id)?.zh ?? id));
   const cells: Record<(typeof CSV_COLUMNS)[number], string | number | null | undefined> = {
     learner_id: result.learner.id,
     learner_ref: result.learner.ref,

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import type { Caller } from '../../../shared/domain/caller.js';
+import { makeLearnerComputer } from '../../../shared/domain/campaign/compute.js';
+import type { Campaign } from '../../../shared/domain/campaign/types.js';
+import { isLexical, partitionsOf } from '../../../shared/domain/matching/lexical.js';
+import type { Demand, Learner } from '../../../shared/domain/records.js';
+import type { Candidate, CandidateIndex } from '../../../shared/ports/candidate-index.js';
+import type { RecordStore } from '../../../shared/ports/record-store.js';
+import { DemandInputSchema } from '../../../shared/schemas/demand.js';
+import { LearnerInputSchema } from '../../../shared/schemas/learner.js';
+import { loadSubsidyRules } from '../../../shared/schemas/subsidy-rules.js';
+import { loadTaxonomy } from '../../../shared/taxonomy/taxonomy.js';
+import { makeTakeSnapshot } from '../../../shared/use-cases/campaign/snapshot.js';
+import { makeMatchLearner } from '../../../shared/use-cases/match.js';
+import { recordIndex } from '../../../shared/use-cases/record-index.js';
+import { recordFromInput } from '../../../shared/use-cases/records.js';
+
+/**
+ * A campaign scores a pair as the online matcher does, lexical evidence included: records written
+ * the way people write (phrases the taxonomy does not name, a summary), run through the real
+ * schemas and the real index entry (`recordIndex`), matched online (`makeMatchLearner`) and in a
+ * campaign (`makeTakeSnapshot` + `makeLearnerComputer`).
+ */
+
+const taxonomy = loadTaxonomy();
+const rules = loadSubsidyRules();
+const NOW = new Date('2026-06-01T00:00:00Z');
+const clock = { now: () => NOW };
+
+const demand = (ref: string, region: string, requiredSkills: string[], preferredSkills: string[] = []): Demand =>
+  recordFromInput('demand', 'emp', DemandInputSchema.parse({ ref, employer: `企业${ref}`, title: `岗位${ref}`, requiredSkills, preferredSkills, region, headcount: 2 }), undefined, NOW);
+const learner = (ref: string, region: string, skills: string[], summary = ''): Learner =>
+  recordFromInput('learner', `js-${ref}`, LearnerInputSchema.parse({ ref, skills, summary, region, group: 'migrant_worker', consentToShare: true }), undefined, NOW);
+
+// 压疮预防 and 看英文设备手册 name no taxonomy skill: this posting's needs are words only.
+const careWords = demand('care-words', '110119', ['压疮预防'], ['看英文设备手册']);
+const demands: Demand[] = [
+  careWords,
+  demand('drone-farm', '110119', ['喷头流量', '地块规划', '植保无人机驾驶']),
+  demand('labelling', '110108', ['2D/3D融合标注', '拉框打点']),
+  demand('warehouse', '110119', ['仓库收发', '叉车'], ['出巡检报告']),
+  demand('inspection', '130102', ['出巡检报告', '红外测温']),
+  demand('care-named', '110108', ['帮老人翻身擦身', '养老护理']),
+];
+const learners: Learner[] = [
+  learner('carer', '110119', ['护理'], '在养老院做过护工，帮老人翻身擦身，懂压疮预防'),
+  learner('farm-pilot', '110119', ['会调喷头流量', '能做地块规划', '植保无人机']),
+  learner('labeller', '110108', ['2D/3D融合标注做过半年', '拉框']),
+  learner('storeman', '110119', ['仓库收发', '开过叉车'], '出过巡检报告'),
+  learner('inspector', '130102', ['出巡检报告', '红外热像仪测温']),
+  learner('driver', '110119', ['会开车']),
+];
+
+/** The skill index as the record store writes it: each demand's vector under every partition of it. */
+const index: CandidateIndex = {
+  find: async (q) => ({
+    candidates: demands.flatMap((d): Candidate[] => {
+      const { skills, partitions } = recordIndex(d);
+      return q.kind === 'demand' && partitions.some((p) => q.skillIds.includes(p)) ? [{ kind: 'demand', id: d.id, ref: d.ref, region: d.region, skills, title: d.title, employer: d.employer, headcount: d.headcount }] : [];
+    }),
+    truncated: false,
+  }),
+};
+const store = {
+  get: async (kind: string, id: string) => learners.find((l) => l.kind === kind && l.id === id),
+  listByRegion: async () => ({ items: demands }),
+  listBySkill: async () => ({ items: [] }),
+} as unknown as RecordStore;
+/** Each learner asks for their own matches. */
+const self = (l: Learner): Caller => ({ sub: l.owner, role: 'jobseeker' });
+const campaign = { region: '110000', request: { region: '110000', limitPerLearner: 5, threshold: 0, assign: false } } as unknown as Pick<Campaign, 'region' | 'request'>;
+
+async function campaignComputer() {
+  const snapshot = await makeTakeSnapshot({ store, shortage: { forRegion: async () => new Map() }, taxonomy, clock })(campaign);
+  return { snapshot, compute: makeLearnerComputer(snapshot, { taxonomy, rules, limit: 5, threshold: 0 }) };
+}
+
+describe('campaign matching with lexical evidence', () => {
+  it('matches a demand whose only needs are unmapped words in a campaign as it is online', async () => {
+    // Prepare
+    const { snapshot, compute } = await campaignComputer();
+    const carer = learners[0]!;
+    const online = makeMatchLearner({ store, candidates: index, clock, taxonomy });
+
+    // Act
+    const inCampaign = compute(carer).matches.find((m) => m.id === careWords.id);
+    const live = (await online(self(carer), carer.id, { limit: 5, lang: 'zh' })).items.find((m) => m.id === careWords.id);
+
+    // Assess: the demand keeps its word needs in the snapshot, and the carer's summary meets them.
+    expect(snapshot.demands.find((d) => d.id === careWords.id)?.needs.every((n) => isLexical(n.skillId))).toBe(true);
+    expect(inCampaign?.score).toBeGreaterThan(0);
+    expect(inCampaign?.score).toBe(live?.score);
+    expect(inCampaign?.explanation.summary).toMatch(/相近表述/);
+    expect(inCampaign?.explanation.summary).toBe(live?.explanation.summary);
+  });
+
+  it('gives every learner the same list, scores and explanations as GET /learners/{id}/matches', async () => {
+    // Prepare
+    const { compute } = await campaignComputer();
+    const online = makeMatchLearner({ store, candidates: index, clock, taxonomy });
+
+    for (const l of learners) {
+      // Act
+      const inCampaign = compute(l).matches.map((m) => [m.id, m.score, m.explanation.summary]);
+      const live = (await online(self(l), l.id, { limit: 5, lang: 'zh' })).items.map((m) => [m.id, m.score, m.explanation.summary]);
+
+      // Assess
+      expect(inCampaign, l.ref).toEqual(live);
+    }
+  });
+
+  it('reads courses and shortage for taxonomy skills only, not for words', async () => {
+    // Prepare
+    const asked: string[] = [];
+    const listBySkill = async (_kind: string, skillId: string) => {
+      asked.push(skillId);
+      return { items: [] };
+    };
+    const watched = { ...store, listBySkill } as unknown as RecordStore;
+
+    // Act
+    const snapshot = await makeTakeSnapshot({ store: watched, shortage: { forRegion: async () => new Map() }, taxonomy, clock })(campaign);
+
+    // Assess
+    expect(snapshot.demands.some((d) => d.needs.some((n) => isLexical(n.skillId)))).toBe(true);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.filter(isLexical)).toEqual([]);
+  });
+
+  it('keeps every demand whose needs the online matcher would score, and their grams', async () => {
+    // Act
+    const { snapshot } = await campaignComputer();
+
+    // Assess: the snapshot's needs carry every partition the index writes for the demand.
+    for (const d of demands) {
+      const needs = snapshot.demands.find((s) => s.id === d.id)?.needs ?? [];
+      expect(partitionsOf(needs.map((n) => ({ ...n, grams: n.grams ?? [] }))).sort(), d.ref).toEqual([...recordIndex(d).partitions].sort());
+    }
+  });
+});
