@@ -3,17 +3,15 @@ import type { Caller } from '../../../shared/domain/caller.js';
 import { makeLearnerComputer } from '../../../shared/domain/campaign/compute.js';
 import type { Campaign } from '../../../shared/domain/campaign/types.js';
 import { isLexical, partitionsOf } from '../../../shared/domain/matching/lexical.js';
-import type { Demand, Learner } from '../../../shared/domain/records.js';
+import type { Learner } from '../../../shared/domain/records.js';
 import type { Candidate, CandidateIndex } from '../../../shared/ports/candidate-index.js';
 import type { RecordStore } from '../../../shared/ports/record-store.js';
-import { DemandInputSchema } from '../../../shared/schemas/demand.js';
-import { LearnerInputSchema } from '../../../shared/schemas/learner.js';
 import { loadSubsidyRules } from '../../../shared/schemas/subsidy-rules.js';
 import { loadTaxonomy } from '../../../shared/taxonomy/taxonomy.js';
 import { makeTakeSnapshot } from '../../../shared/use-cases/campaign/snapshot.js';
 import { makeMatchLearner } from '../../../shared/use-cases/match.js';
 import { recordIndex } from '../../../shared/use-cases/record-index.js';
-import { recordFromInput } from '../../../shared/use-cases/records.js';
+import { colloquialMarket } from '../../fixtures/colloquial-market.js';
 
 /**
  * A campaign scores a pair as the online matcher does, lexical evidence included: records written
@@ -27,29 +25,7 @@ const rules = loadSubsidyRules();
 const NOW = new Date('2026-06-01T00:00:00Z');
 const clock = { now: () => NOW };
 
-const demand = (ref: string, region: string, requiredSkills: string[], preferredSkills: string[] = []): Demand =>
-  recordFromInput('demand', 'emp', DemandInputSchema.parse({ ref, employer: `企业${ref}`, title: `岗位${ref}`, requiredSkills, preferredSkills, region, headcount: 2 }), undefined, NOW);
-const learner = (ref: string, region: string, skills: string[], summary = ''): Learner =>
-  recordFromInput('learner', `js-${ref}`, LearnerInputSchema.parse({ ref, skills, summary, region, group: 'migrant_worker', consentToShare: true }), undefined, NOW);
-
-// 压疮预防 and 看英文设备手册 name no taxonomy skill: this posting's needs are words only.
-const careWords = demand('care-words', '110119', ['压疮预防'], ['看英文设备手册']);
-const demands: Demand[] = [
-  careWords,
-  demand('drone-farm', '110119', ['喷头流量', '地块规划', '植保无人机驾驶']),
-  demand('labelling', '110108', ['2D/3D融合标注', '拉框打点']),
-  demand('warehouse', '110119', ['仓库收发', '叉车'], ['出巡检报告']),
-  demand('inspection', '130102', ['出巡检报告', '红外测温']),
-  demand('care-named', '110108', ['帮老人翻身擦身', '养老护理']),
-];
-const learners: Learner[] = [
-  learner('carer', '110119', ['护理'], '在养老院做过护工，帮老人翻身擦身，懂压疮预防'),
-  learner('farm-pilot', '110119', ['会调喷头流量', '能做地块规划', '植保无人机']),
-  learner('labeller', '110108', ['2D/3D融合标注做过半年', '拉框']),
-  learner('storeman', '110119', ['仓库收发', '开过叉车'], '出过巡检报告'),
-  learner('inspector', '130102', ['出巡检报告', '红外热像仪测温']),
-  learner('driver', '110119', ['会开车']),
-];
+const { careWords, demands, learners } = colloquialMarket(NOW);
 
 /** The skill index as the record store writes it: each demand's vector under every partition of it. */
 const index: CandidateIndex = {
