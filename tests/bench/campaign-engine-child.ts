@@ -54,8 +54,10 @@ const view = (list: readonly RankedDemand[]) => list.map((r) => `${r.demand.id}:
 const sample = learners.filter((_, i) => i % Math.max(1, Math.floor(learners.length / bruteSample)) === 0).slice(0, bruteSample);
 let identical = 0;
 const bruteStarted = performance.now();
+const bruteCpu = process.cpuUsage();
 const brute = sample.map((l) => bruteForceTop(demands, rank, l, K));
 const bruteSeconds = (performance.now() - bruteStarted) / 1000;
+const bruteCpuUsed = process.cpuUsage(bruteCpu);
 const engineSampleStarted = performance.now();
 const fast = sample.map((l) => engine.topFor(l, K));
 const engineSampleSeconds = (performance.now() - engineSampleStarted) / 1000;
@@ -74,12 +76,14 @@ const snapshot: CampaignSnapshot = {
 };
 const compute = makeLearnerComputer(snapshot, { taxonomy, rules: loadSubsidyRules(), limit: 5, threshold: 0.3 });
 const computeStarted = performance.now();
+const computeCpu = process.cpuUsage();
 for (const l of learners.slice(0, computeSample)) {
   const named = l.haves.filter((h) => !isLexical(h.skillId)).map((h) => ({ text: h.skillId, skillId: h.skillId, level: h.level, confidence: 1 }));
   const unnamed = l.unnamed !== undefined ? [{ text: l.unnamed, skillId: null, level: null, confidence: 0 }] : [];
   compute({ id: l.id, ref: l.id, owner: 'b', version: 1, createdAt: '', updatedAt: '', contentHash: '', kind: 'learner', summary: '', skills: [...named, ...unnamed], certificates: [], region: l.region, group: l.group, consentToShare: true });
 }
 const computeSeconds = (performance.now() - computeStarted) / 1000;
+const computeCpuUsed = process.cpuUsage(computeCpu);
 
 process.stdout.write(
   `${JSON.stringify({
@@ -103,9 +107,11 @@ process.stdout.write(
     dataRssMiB: rssAfterData / 2 ** 20,
     bruteSample: sample.length,
     bruteSeconds,
+    bruteCpuSeconds: (bruteCpuUsed.user + bruteCpuUsed.system) / 1e6,
     engineSampleSeconds,
     identical,
     computeSample,
     computeSeconds,
+    computeCpuSeconds: (computeCpuUsed.user + computeCpuUsed.system) / 1e6,
   })}\n`,
 );
