@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Caller } from '../../../shared/domain/caller.js';
 import { makeLearnerComputer } from '../../../shared/domain/campaign/compute.js';
-import type { Campaign } from '../../../shared/domain/campaign/types.js';
+import { CSV_COLUMNS, csvRow } from '../../../shared/domain/campaign/csv.js';
+import type { Campaign, CampaignResult } from '../../../shared/domain/campaign/types.js';
 import { isLexical, partitionsOf } from '../../../shared/domain/matching/lexical.js';
 import type { Learner } from '../../../shared/domain/records.js';
 import type { Candidate, CandidateIndex } from '../../../shared/ports/candidate-index.js';
@@ -112,5 +113,34 @@ describe('campaign matching with lexical evidence', () => {
       const needs = snapshot.demands.find((s) => s.id === d.id)?.needs ?? [];
       expect(partitionsOf(needs.map((n) => ({ ...n, grams: n.grams ?? [] }))).sort(), d.ref).toEqual([...recordIndex(d).partitions].sort());
     }
+  });
+
+  it('leaves words out of the gap: a lexical need aims at no course', async () => {
+    // Prepare
+    const { compute } = await campaignComputer();
+
+    // Act
+    const outcomes = learners.map((l) => compute(l));
+
+    // Assess: word needs were matched and missed, yet no gap skill is a word.
+    expect(outcomes.some((o) => o.matches.some((m) => [...m.explanation.partial, ...m.explanation.missing].some((e) => isLexical(e.skillId))))).toBe(true);
+    expect(outcomes.some((o) => o.gap.length > 0)).toBe(true);
+    expect(outcomes.flatMap((o) => o.gap.map((g) => g.skillId)).filter(isLexical)).toEqual([]);
+  });
+
+  it('names a missing word need by its words in the CSV', async () => {
+    // Prepare
+    const { compute } = await campaignComputer();
+    const carer = learners[0]!;
+    const outcome = compute(carer);
+    const wordsOnly = outcome.matches.filter((m) => m.id === careWords.id);
+    const result: CampaignResult = { ...outcome, matches: wordsOnly, learner: { id: carer.id, ref: carer.ref, group: carer.group, region: carer.region }, page: 0 };
+
+    // Act
+    const cells = csvRow(result, taxonomy).split(',');
+
+    // Assess
+    expect(wordsOnly[0]?.explanation.missing.map((e) => e.skillId)).toEqual(['~看英+英文+文设+设备+备手+手册']);
+    expect(cells[CSV_COLUMNS.indexOf('best_missing_skills')]).toBe('看英文设备手册');
   });
 });
