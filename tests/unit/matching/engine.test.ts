@@ -168,6 +168,36 @@ describe('DemandEngine', () => {
     ]);
   });
 
+  it('bounds words with the lexical credit it is given, so a tuned credit keeps the list exact', () => {
+    // Prepare: a toy ranker crediting a skill held at 0.5 and words at 0.9 × the share of a need's
+    // grams held (as if LEXICAL_CREDIT were tuned to 0.9).
+    const demands = asDemands([
+      { region: 'x', needs: [{ skillId: 't', level: null, role: 'required' }] },
+      { region: 'x', needs: [{ skillId: 's', level: null, role: 'required', grams: ['a'] }] },
+      { region: 'x', needs: [{ skillId: '~a+b', level: null, role: 'required' }] },
+    ]);
+    const rank = (d: EngineDemand, l: EngineLearner) => {
+      const held = new Set(l.haves.map((h) => h.skillId));
+      const need = d.needs[0]!;
+      const grams = need.skillId.startsWith('~') ? need.skillId.slice(1).split('+') : (need.grams ?? []);
+      const words = grams.length === 0 ? 0 : (0.9 * grams.filter((g) => held.has(`~${g}`)).length) / grams.length;
+      return { score: Math.round(Math.max(held.has(need.skillId) ? 0.5 : 0, words) * 1000) / 1000, requiredMet: 0, needsMet: 0, distance: 0 as const };
+    };
+    const learner: EngineLearner = { id: 'l', region: 'x', haves: [{ skillId: 't', level: null }, { skillId: '~a', level: null }] };
+    const options = { creditRoutes: (id: string) => [{ skillId: id, factor: 0.5 }], regionCredit: () => 1 };
+    const view2 = (list: readonly RankedDemand[]) => list.map((r) => [r.demand.id, r.rank.score]);
+
+    // Act
+    const tuned = new DemandEngine(demands, rank, { ...options, lexicalCredit: 0.9 }).topFor(learner, 1);
+    const understated = new DemandEngine(demands, rank, { ...options, lexicalCredit: 0.3 }).topFor(learner, 1);
+
+    // Assess: with the ranker's credit, the engine's best is brute force's (the words, 0.9); told a
+    // lower credit, the words' bound falls below the skill's exact score and it stops before them.
+    expect(view2(bruteForceTop(demands, rank, learner, 1))).toEqual([['d001', 0.9]]);
+    expect(view2(tuned)).toEqual([['d001', 0.9]]);
+    expect(view2(understated)).toEqual([['d000', 0.5]]);
+  });
+
   it('never misses a candidate when the ranker credits only what the routes allow', () => {
     // Prepare: a toy ranker (share of needs held) and routes that credit only the skill itself.
     const demands = asDemands([
