@@ -4,8 +4,15 @@
  * skill is picked with weight 1/(r+1), so a few skills are everywhere and most are rare. Demands
  * need 3–8 skills (about 60 % required), learners hold 2–8, levels are often missing. Seeded: every
  * run builds the same market.
+ *
+ * Words, as the skill index holds them: a demand names each skill in the taxonomy's Chinese label
+ * (so each named need carries the grams of that phrase), and about one record in four also writes a
+ * phrase the taxonomy does not name (a demand's lexical need, a learner's grams). Words come from
+ * their own seeded stream, so the skills drawn are the same with or without them.
  */
-import type { Need } from '../../shared/domain/matching/types.js';
+import { lexicalHaves, lexicalNeeds, withPhraseGrams } from '../../shared/domain/matching/lexical.js';
+import { havesOf, needsOf } from '../../shared/domain/matching/score.js';
+import type { Have, Need } from '../../shared/domain/matching/types.js';
 import type { LearnerGroup } from '../../shared/schemas/learner.js';
 import type { Level } from '../../shared/taxonomy/levels.js';
 import { loadTaxonomy, type Skill } from '../../shared/taxonomy/taxonomy.js';
@@ -32,14 +39,50 @@ export interface SkillPick {
 
 export interface MarketDemand {
   readonly region: string;
+  /** Taxonomy skill needs (without words). */
   readonly needs: readonly Need[];
   readonly headcount: number;
+  /** A phrase the taxonomy does not name, when the posting writes one. */
+  readonly unnamed?: { readonly text: string; readonly role: Need['role'] };
 }
 
 export interface MarketLearner {
   readonly region: string;
   readonly skills: readonly SkillPick[];
   readonly group: LearnerGroup;
+  /** A phrase the taxonomy does not name, when the résumé writes one. */
+  readonly unnamed?: string;
+}
+
+/** Phrases from postings and résumés, counted as naming no skill: lexical evidence. */
+export const UNNAMED_PHRASES = [
+  '万用表用得熟', '电池PACK', '模组装配', '绝缘耐压测试', '看电气图', '大疆M300操作', '精灵4RTK', 'RTK打像控点', '起降点操作、换电池',
+  '发那科0i系统', '对刀', '打螺丝', '贴标签', 'K&S焊线机调机', 'DISCO划片机', '看英文设备手册', '配电柜接线', '产品讲解话术', '控场',
+  '压疮预防', '翻身擦身', '喷头流量', '地块规划', '拉框打点', '2D/3D融合标注', '千川投流', '顶班直播', '出巡检报告', '红外测温',
+];
+
+const labelOf = (taxonomy: ReturnType<typeof loadTaxonomy>, skillId: string) => taxonomy.getSkill(skillId)?.zh ?? skillId;
+
+/**
+ * A demand's needs as the online matcher scores them (`matchingSkills` for a posting that names
+ * each skill by its label): each named need with the grams of its label, and the unnamed phrase
+ * as a lexical need. Without words: the skill needs alone.
+ */
+export function demandNeeds(d: MarketDemand, words = true): Need[] {
+  if (!words) return [...d.needs];
+  const taxonomy = loadTaxonomy();
+  const indexed = d.needs.map((n) => ({ skillId: n.skillId, level: n.level, role: n.role }));
+  const phrases = d.needs.map((n) => ({ text: labelOf(taxonomy, n.skillId), skillId: n.skillId }));
+  const unnamed = d.unnamed ? [{ text: d.unnamed.text, skillId: null }] : [];
+  return needsOf([
+    ...withPhraseGrams(indexed, phrases),
+    ...lexicalNeeds(d.unnamed?.role === 'required' ? unnamed : [], d.unnamed?.role === 'preferred' ? unnamed : []),
+  ]);
+}
+
+/** A learner's haves as the online matcher scores them: named skills, and the grams of the unnamed phrase. */
+export function learnerHaves(l: MarketLearner, words = true): Have[] {
+  return [...l.skills, ...(words && l.unnamed ? havesOf(lexicalHaves([l.unnamed], 'held')) : [])];
 }
 
 const GROUPS: ReadonlyArray<readonly [LearnerGroup, number]> = [['migrant_worker', 5], ['graduate', 4], ['laid_off', 2], ['veteran', 1], ['employed_upskilling', 2], ['other', 2], ['disabled', 0.3]];
@@ -47,6 +90,9 @@ const GROUPS: ReadonlyArray<readonly [LearnerGroup, number]> = [['migrant_worker
 /** A seeded market generator over the bundled taxonomy. */
 export function marketGenerator(seed: number, regions: ReadonlyArray<readonly [string, number]> = BENCH_REGIONS) {
   const rand = prng(seed);
+  // Words from their own stream: the skills drawn do not depend on them.
+  const wordRand = prng(seed + 1);
+  const unnamed = (): string | undefined => (wordRand.next() < 0.25 ? UNNAMED_PHRASES[wordRand.int(UNNAMED_PHRASES.length)] : undefined);
   const weighted = <T>(items: ReadonlyArray<readonly [T, number]>): T => {
     let r = rand.next() * items.reduce((s, [, w]) => s + w, 0);
     for (const [item, w] of items) if ((r -= w) < 0) return item;
@@ -77,10 +123,17 @@ export function marketGenerator(seed: number, regions: ReadonlyArray<readonly [s
     demand(): MarketDemand {
       const picks = pickSkills(3 + rand.int(6), 0.5, [2, 3, 4]);
       const required = Math.max(1, Math.round(picks.length * 0.6));
-      return { region: weighted(regions), needs: picks.map((p, i) => ({ ...p, role: i < required ? 'required' : 'preferred' })), headcount: 1 + rand.int(5) };
+      const text = unnamed();
+      return {
+        region: weighted(regions),
+        needs: picks.map((p, i) => ({ ...p, role: i < required ? 'required' : 'preferred' })),
+        headcount: 1 + rand.int(5),
+        ...(text !== undefined ? { unnamed: { text, role: wordRand.next() < 0.6 ? ('required' as const) : ('preferred' as const) } } : {}),
+      };
     },
     learner(): MarketLearner {
-      return { region: weighted(regions), skills: pickSkills(2 + rand.int(7), 0.6, [1, 2, 3, 4, 5]), group: weighted(GROUPS) };
+      const text = unnamed();
+      return { region: weighted(regions), skills: pickSkills(2 + rand.int(7), 0.6, [1, 2, 3, 4, 5]), group: weighted(GROUPS), ...(text !== undefined ? { unnamed: text } : {}) };
     },
     course(): { region: string; skills: SkillPick[]; level: Level; seats: number; priceYuan: number; mode: 'online' | 'offline' | 'blended' } {
       return {

@@ -2,7 +2,10 @@
  * Child process of the campaign benchmark (tests/bench/campaign.ts): the in-memory engine alone,
  * so that its peak memory (`maxRSS`) is its own. Prints one JSON line.
  *
- * `node --import tsx tests/bench/campaign-engine-child.ts LEARNERS DEMANDS BRUTE_SAMPLE COMPUTE_SAMPLE`
+ * `node --import tsx tests/bench/campaign-engine-child.ts LEARNERS DEMANDS BRUTE_SAMPLE COMPUTE_SAMPLE [WORDS]`
+ *
+ * WORDS 1 (the default): demands and learners carry words as the skill index does (campaign-data.ts);
+ * 0: taxonomy skills only.
  */
 import { makeLearnerComputer } from '../../shared/domain/campaign/compute.js';
 import type { CampaignSnapshot } from '../../shared/domain/campaign/types.js';
@@ -10,17 +13,22 @@ import { bruteForceTop, makeScoredEngine, type EngineDemand, type EngineLearner,
 import type { Learner } from '../../shared/domain/records.js';
 import { loadSubsidyRules } from '../../shared/schemas/subsidy-rules.js';
 import { loadTaxonomy } from '../../shared/taxonomy/taxonomy.js';
-import { marketGenerator } from './campaign-data.js';
+import { isLexical } from '../../shared/domain/matching/lexical.js';
+import { demandNeeds, learnerHaves, marketGenerator } from './campaign-data.js';
 
-const [learnerCount = 100_000, demandCount = 20_000, bruteSample = 300, computeSample = 10_000] = process.argv.slice(2).map(Number);
+const [learnerCount = 100_000, demandCount = 20_000, bruteSample = 300, computeSample = 10_000, wordsFlag = 1] = process.argv.slice(2).map(Number);
+const words = wordsFlag !== 0;
 const K = 10;
 
 const taxonomy = loadTaxonomy();
 const market = marketGenerator(20260701);
-const demands: EngineDemand[] = Array.from({ length: demandCount }, (_, i) => ({ id: `d_${String(i).padStart(6, '0')}`, ref: `D-${i}`, ...market.demand() }));
-const learners: Array<EngineLearner & { group: Learner['group'] }> = Array.from({ length: learnerCount }, (_, i) => {
+const demands: EngineDemand[] = Array.from({ length: demandCount }, (_, i) => {
+  const d = market.demand();
+  return { id: `d_${String(i).padStart(6, '0')}`, ref: `D-${i}`, region: d.region, needs: demandNeeds(d, words) };
+});
+const learners: Array<EngineLearner & { group: Learner['group']; unnamed?: string | undefined }> = Array.from({ length: learnerCount }, (_, i) => {
   const l = market.learner();
-  return { id: `l_${String(i).padStart(6, '0')}`, region: l.region, haves: l.skills, group: l.group };
+  return { id: `l_${String(i).padStart(6, '0')}`, region: l.region, haves: learnerHaves(l, words), group: l.group, unnamed: words ? l.unnamed : undefined };
 });
 const rssAfterData = process.memoryUsage().rss;
 
@@ -46,8 +54,10 @@ const view = (list: readonly RankedDemand[]) => list.map((r) => `${r.demand.id}:
 const sample = learners.filter((_, i) => i % Math.max(1, Math.floor(learners.length / bruteSample)) === 0).slice(0, bruteSample);
 let identical = 0;
 const bruteStarted = performance.now();
+const bruteCpu = process.cpuUsage();
 const brute = sample.map((l) => bruteForceTop(demands, rank, l, K));
 const bruteSeconds = (performance.now() - bruteStarted) / 1000;
+const bruteCpuUsed = process.cpuUsage(bruteCpu);
 const engineSampleStarted = performance.now();
 const fast = sample.map((l) => engine.topFor(l, K));
 const engineSampleSeconds = (performance.now() - engineSampleStarted) / 1000;
@@ -66,17 +76,25 @@ const snapshot: CampaignSnapshot = {
 };
 const compute = makeLearnerComputer(snapshot, { taxonomy, rules: loadSubsidyRules(), limit: 5, threshold: 0.3 });
 const computeStarted = performance.now();
+const computeCpu = process.cpuUsage();
 for (const l of learners.slice(0, computeSample)) {
-  compute({ id: l.id, ref: l.id, owner: 'b', version: 1, createdAt: '', updatedAt: '', contentHash: '', kind: 'learner', summary: '', skills: l.haves.map((h) => ({ text: h.skillId, skillId: h.skillId, level: h.level, confidence: 1 })), certificates: [], region: l.region, group: l.group, consentToShare: true });
+  const named = l.haves.filter((h) => !isLexical(h.skillId)).map((h) => ({ text: h.skillId, skillId: h.skillId, level: h.level, confidence: 1 }));
+  const unnamed = l.unnamed !== undefined ? [{ text: l.unnamed, skillId: null, level: null, confidence: 0 }] : [];
+  compute({ id: l.id, ref: l.id, owner: 'b', version: 1, createdAt: '', updatedAt: '', contentHash: '', kind: 'learner', summary: '', skills: [...named, ...unnamed], certificates: [], region: l.region, group: l.group, consentToShare: true });
 }
 const computeSeconds = (performance.now() - computeStarted) / 1000;
+const computeCpuUsed = process.cpuUsage(computeCpu);
 
 process.stdout.write(
   `${JSON.stringify({
     learners: learnerCount,
     demands: demandCount,
     distinctSkills: market.distinctSkills,
+    words,
     postings: demands.reduce((s, d) => s + d.needs.length, 0),
+    lexicalNeeds: demands.reduce((s, d) => s + d.needs.filter((n) => isLexical(n.skillId)).length, 0),
+    needsWithGrams: demands.reduce((s, d) => s + d.needs.filter((n) => n.grams !== undefined).length, 0),
+    learnersWithWords: learners.filter((l) => l.haves.some((h) => isLexical(h.skillId))).length,
     buildMs,
     engineSeconds,
     engineCpuSeconds: (cpu.user + cpu.system) / 1e6,
@@ -89,9 +107,11 @@ process.stdout.write(
     dataRssMiB: rssAfterData / 2 ** 20,
     bruteSample: sample.length,
     bruteSeconds,
+    bruteCpuSeconds: (bruteCpuUsed.user + bruteCpuUsed.system) / 1e6,
     engineSampleSeconds,
     identical,
     computeSample,
     computeSeconds,
+    computeCpuSeconds: (computeCpuUsed.user + computeCpuUsed.system) / 1e6,
   })}\n`,
 );

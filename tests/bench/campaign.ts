@@ -52,6 +52,10 @@ interface EngineFigures {
   demands: number;
   distinctSkills: number;
   postings: number;
+  words: boolean;
+  lexicalNeeds: number;
+  needsWithGrams: number;
+  learnersWithWords: number;
   buildMs: number;
   engineSeconds: number;
   engineCpuSeconds: number;
@@ -229,7 +233,7 @@ export async function benchCampaign(): Promise<BenchSection> {
   const markdown = [
     '### Engine alone (in memory)',
     '',
-    `${n(engine.learners)} learners against ${n(engine.demands)} demands (${n(engine.postings)} needs over ${engine.distinctSkills} taxonomy skills, category-clustered with a 1/rank skew; 2–8 skills a learner, 3–8 needs a demand, 30 districts in 6 provinces), top 10 each, no threshold, one thread, in a child process.`,
+    `${n(engine.learners)} learners against ${n(engine.demands)} demands (${n(engine.postings)} needs over ${engine.distinctSkills} taxonomy skills, category-clustered with a 1/rank skew; 2–8 skills a learner, 3–8 needs a demand, 30 districts in 6 provinces${engine.words ? `; words as the skill index holds them: ${n(engine.needsWithGrams)} named needs carry their label's grams, ${n(engine.lexicalNeeds)} lexical needs, ${n(engine.learnersWithWords)} learners hold the grams of an unnamed phrase` : ''}), top 10 each, no threshold, one thread, in a child process.`,
     '',
     '| measure | value |',
     '| --- | --- |',

@@ -1,6 +1,7 @@
 import { explainMatch } from '../matching/explain.js';
 import { matchingSkills } from '../matching/evidence.js';
 import { makeScoredEngine, type EngineLearner, type ScoredEngine } from '../matching/engine.js';
+import { isLexical } from '../matching/lexical.js';
 import { havesOf } from '../matching/score.js';
 import type { MatchBreakdown } from '../matching/types.js';
 import { round } from '../numbers.js';
@@ -64,6 +65,12 @@ function matchOf(demand: SnapshotDemand, breakdown: MatchBreakdown): CampaignMat
   };
 }
 
+/** A breakdown without its lexical needs' evidence: what a gap is measured against. */
+function withoutLexicalNeeds(breakdown: MatchBreakdown): MatchBreakdown {
+  const skill = (e: MatchBreakdown['missing'][number]) => !isLexical(e.skillId);
+  return { ...breakdown, matched: breakdown.matched.filter(skill), partial: breakdown.partial.filter(skill), missing: breakdown.missing.filter(skill) };
+}
+
 /**
  * A computer over one snapshot: builds the matching engine and the course index once, then
  * computes learners one at a time (a few hundred microseconds each).
@@ -111,7 +118,11 @@ export function makeLearnerComputer(snapshot: CampaignSnapshot, options: Compute
     });
     const matches = top.filter((t) => t.breakdown.score >= threshold).slice(0, limit).map((t) => matchOf(t.demand, t.breakdown));
 
-    const targets = top.filter((t) => t.breakdown.missing.length + t.breakdown.partial.length > 0).slice(0, GAP_TARGETS);
+    // Words alone are not a gap (as recommendations weigh it): lexical needs aim at no course.
+    const targets = top
+      .map((t) => ({ demand: t.demand, breakdown: withoutLexicalNeeds(t.breakdown) }))
+      .filter((t) => t.breakdown.missing.length + t.breakdown.partial.length > 0)
+      .slice(0, GAP_TARGETS);
     const gap = computeGap(
       targets.map((t) => assessBreakdown(`demand:${t.demand.id}`, t.breakdown)),
       shortageOf,

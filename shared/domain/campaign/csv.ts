@@ -3,6 +3,7 @@ import { regionName } from '../../regions/regions.js';
 import { GROUP_NAMES_ZH } from '../vocabulary.js';
 import type { LearnerGroup } from '../../schemas/learner.js';
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
+import { gramsOfEntry, isLexical } from '../matching/lexical.js';
 import type { CampaignResult } from './types.js';
 
 export { BOM, csvCell };
@@ -87,12 +88,29 @@ export const csvHeader = (names: CsvColumnNames = 'en'): string => csvLine(CSV_C
 
 const WORDS_ZH: Readonly<Record<string, string>> = { ok: '完成', failed: '失败', demand: '岗位', course: '培训' };
 
+/**
+ * A lexical need (`~压疮+疮预+预防`) by its words, since the taxonomy has no name for it: overlapping
+ * character pairs joined back (压疮预防), Latin words apart (`~电池+pack` → 电池 pack).
+ */
+function wordsOf(id: string): string {
+  const words: string[] = [];
+  for (const gram of gramsOfEntry(id)) {
+    const last = words[words.length - 1];
+    if (HAN_PAIR.test(gram) && last !== undefined && HAN_END.test(last) && last.endsWith(gram[0]!)) words[words.length - 1] = last + gram[1];
+    else words.push(gram);
+  }
+  return words.join(' ');
+}
+
+const HAN_PAIR = /^[\u3400-\u9fff\uf900-\ufaff]{2}$/;
+const HAN_END = /[\u3400-\u9fff\uf900-\ufaff]$/;
+
 /** One learner's row (no line end); skill labels come from the taxonomy; with Chinese names, status words in Chinese too. */
 export function csvRow(result: CampaignResult, taxonomy: Pick<Taxonomy, 'getSkill'>, names: CsvColumnNames = 'en'): string {
   const word = (w: string | undefined) => (w !== undefined && names === 'zh' ? (WORDS_ZH[w] ?? w) : w);
   const [best, ...others] = result.matches;
   const first = result.recommendations[0];
-  const label = (id: string) => taxonomy.getSkill(id)?.zh ?? id;
+  const label = (id: string) => (isLexical(id) ? wordsOf(id) : (taxonomy.getSkill(id)?.zh ?? id));
   const cells: Record<(typeof CSV_COLUMNS)[number], string | number | null | undefined> = {
     learner_id: result.learner.id,
     learner_ref: result.learner.ref,

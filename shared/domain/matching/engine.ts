@@ -1,6 +1,7 @@
 import { regionDistance } from '../../regions/regions.js';
 import type { Level } from '../../taxonomy/levels.js';
-import { levelCredit, rankMatch, REGION_CREDIT, RELATION_CREDIT, REQUIRED_WEIGHT, scoreMatch, type MatchRank, type MatchTaxonomy } from './score.js';
+import { gramsOfEntry, isLexical, LEXICAL_CREDIT, LEXICAL_PREFIX } from './lexical.js';
+import { FUZZY_FACTOR, levelCredit, rankMatch, REGION_CREDIT, RELATION_CREDIT, REQUIRED_WEIGHT, scoreMatch, type MatchRank, type MatchTaxonomy } from './score.js';
 import type { Have, MatchBreakdown, Need } from './types.js';
 
 /**
@@ -8,20 +9,30 @@ import type { Have, MatchBreakdown, Need } from './types.js';
  * exactly the top k that scoring every pair with `rankMatch` would give, at a small share of the
  * cost. Method (the threshold algorithm over an inverted index):
  *
- * 1. Index: skill → postings (demand, weight of that need in the demand's skill score). A need's
- *    weight is its share of `scoreMatch`'s skill component: 0.8/|required| and 0.2/|preferred|
- *    when a demand has both kinds, 1/|required| or 1/|preferred| when it has one.
+ * 1. Index: two kinds of postings, each (demand, the most that posting can add to the demand's
+ *    skill score). A need's weight is its share of `scoreMatch`'s skill component: 0.8/|required|
+ *    and 0.2/|preferred| when a demand has both kinds, 1/|required| or 1/|preferred| when it has one.
+ *    - skill → postings of the needs of that skill, weight × the fuzzy factor when the need was
+ *      only linked by likeness, with the needed level;
+ *    - gram → postings of the needs whose words hold it (a lexical need `~电池+pack`, and a named
+ *      need's phrase grams), weight × the lexical credit × the gram's share of the need's grams.
  * 2. Bound: a need earns credit only from its own skill or a one-hop neighbour (child, parent,
- *    related) the learner holds: at most the route's relation credit (1 for the skill itself)
- *    times the level credit of the held level. Per learner, a small table gives that most credit
- *    per creditable skill and needed level (the best route over every skill held; a skill listed
- *    twice counts at its best level, an unstated one at the assumed level). Summing weight ×
- *    table over the postings of those skills gives, per demand, an upper bound of its skill score
- *    (equal to it unless a skill is listed twice); times the pair's region credit, rounded as the
- *    score is, it bounds the score.
+ *    related) the learner holds, or from the share of its grams the learner's words hold. Per
+ *    learner, a small table gives the most skill credit per creditable skill and needed level (the
+ *    best route over every skill held, × the fuzzy factor when every listing of the held skill is
+ *    a link by likeness; a skill listed twice counts at its best level, an unstated one at the
+ *    assumed level). Summing weight × table over the skill postings of those skills, plus the gram
+ *    postings of the grams held (each gram once), gives per demand an upper bound of its skill
+ *    score: a need's credit is the larger of its skill and word credit, never more than their sum,
+ *    and the word part summed over the grams held is exactly the scorer's. Times the pair's region
+ *    credit, rounded as the score is, it bounds the score.
  * 3. Search: candidates are popped in order of their bound from a heap and scored exactly
  *    (`rankMatch`) until the k-th best exact score beats the next bound. Everything not scored had
  *    a bound below it, so nothing better was skipped.
+ *
+ * Every factor of the bound comes from the scorer's exported constants (`RELATION_CREDIT`,
+ * `FUZZY_FACTOR`, `LEXICAL_CREDIT`, `levelCredit`, `REGION_CREDIT`, `REQUIRED_WEIGHT`) through
+ * {@link makeScoredEngine}, so it stays an upper bound when they are tuned.
  *
  * Only the k returned get `scoreMatch` and its evidence (see {@link ScoredEngine.explain}).
  */
@@ -65,12 +76,23 @@ export interface EngineOptions {
   /**
    * Every needed skill a holder of `skillId` can earn any credit for (the skill itself and each
    * skill it is a child, parent or relative of), with the most share of the need it earns. Must
-   * cover everything the ranker credits, and never understate a share, or the engine would miss
-   * candidates.
+   * cover every skill credit the ranker gives, and never understate a share, or the engine would
+   * miss candidates. Words are not routes: lexical entries (`~…`) go through the gram postings.
    */
   readonly creditRoutes: (skillId: string) => readonly CreditRoute[];
   /** The most credit a skill held at `held` earns for a need at `needed` (before the route's factor). @default 1 */
   readonly levelCredit?: (needed: Level | null, held: Level | null) => number;
+  /**
+   * What a skill credit keeps when the need, or every listing of the held skill, was only linked
+   * by likeness (the scorer multiplies once per side). Must not understate it. @default 1
+   */
+  readonly fuzzyFactor?: number;
+  /**
+   * The most credit a lexical need (`~a+b`) or a named need's phrase grams earn when the learner's
+   * words hold every gram; a share of the grams earns that share. Must not understate the ranker's.
+   * @default 1
+   */
+  readonly lexicalCredit?: number;
   /** The most a pair can keep of its skill score after the region scales it (1 when unknown). */
   readonly regionCredit: (demandRegion: string, learnerRegion: string) => number;
   /** How a score is rounded (it must be monotone); bounds are rounded the same way. @default three decimals */
@@ -129,7 +151,9 @@ export class DemandEngine {
   readonly stats: EngineStats = { learners: 0, touched: 0, ranked: 0 };
   private readonly demands: readonly EngineDemand[];
   /** skill id → demand indices, need weights and needed levels (0: any), side by side. */
-  private readonly postings = new Map<string, { readonly demand: Int32Array; readonly weight: Float64Array; readonly level: Uint8Array }>();
+  private readonly postings = new Map<string, Postings>();
+  /** lexical entry of one gram (`~电池`, as a learner holds it) → demand indices and the most that gram adds. */
+  private readonly gramPostings = new Map<string, Postings>();
   /** Region of each demand as a small integer, and the distinct regions. */
   private readonly regionOf: Uint16Array;
   private readonly regions: string[] = [];
@@ -157,7 +181,10 @@ export class DemandEngine {
     this.boundOf = new Float64Array(demands.length);
     this.regionOf = new Uint16Array(demands.length);
     const regionIndex = new Map<string, number>();
-    const lists = new Map<string, { demand: number[]; weight: number[]; level: number[] }>();
+    const skillLists = new PostingLists();
+    const gramLists = new PostingLists();
+    const fuzzy = options.fuzzyFactor ?? 1;
+    const lexical = options.lexicalCredit ?? 1;
     demands.forEach((d, i) => {
       let r = regionIndex.get(d.region);
       if (r === undefined) {
@@ -167,16 +194,20 @@ export class DemandEngine {
       this.regionOf[i] = r;
       const weights = needWeights(d.needs);
       d.needs.forEach((need, j) => {
-        let list = lists.get(need.skillId);
-        if (!list) lists.set(need.skillId, (list = { demand: [], weight: [], level: [] }));
-        list.demand.push(i);
-        list.weight.push(weights[j]!);
-        list.level.push(need.level ?? 0);
+        const weight = weights[j]!;
+        // A lexical need is met by its words alone; a named need by its skill, or by the words of its phrase.
+        const grams = isLexical(need.skillId) ? gramsOfEntry(need.skillId) : need.grams;
+        if (!isLexical(need.skillId)) skillLists.add(need.skillId, i, weight * (need.fuzzy ? fuzzy : 1), need.level ?? 0);
+        if (grams === undefined || grams.length === 0) return;
+        // A gram written twice counts twice in the share (as the scorer counts it): one posting with both.
+        const counts = new Map<string, number>();
+        for (const g of grams) counts.set(g, (counts.get(g) ?? 0) + 1);
+        for (const [g, count] of counts) gramLists.add(`${LEXICAL_PREFIX}${g}`, i, (weight * lexical * count) / grams.length, 0);
       });
     });
     if (this.regions.length > 65_535) throw new RangeError('DemandEngine holds at most 65,535 distinct demand regions.');
-    // Typed arrays: a fraction of the memory of arrays of numbers, and faster to walk.
-    for (const [skill, list] of lists) this.postings.set(skill, { demand: Int32Array.from(list.demand), weight: Float64Array.from(list.weight), level: Uint8Array.from(list.level) });
+    skillLists.freezeInto(this.postings);
+    gramLists.freezeInto(this.gramPostings);
   }
 
   get size(): number {
@@ -204,19 +235,35 @@ export class DemandEngine {
   }
 
   /**
-   * The most credit the learner can earn for a need of each creditable skill, per needed level
-   * (index 0: any level, 1–5): the best route over every skill held.
+   * The most skill credit the learner can earn for a need of each creditable skill, per needed
+   * level (index 0: any level, 1–5): the best route over every skill held. The scorer keeps one
+   * listing per skill (the highest level; a link by likeness only when every listing is one), so
+   * the table takes the best level of each listing and the fuzzy factor only when all are links.
    */
   private creditTable(learner: EngineLearner): Map<string, Float64Array> {
     const level = this.options.levelCredit ?? (() => 1);
-    const table = new Map<string, Float64Array>();
+    const fuzzyFactor = this.options.fuzzyFactor ?? 1;
+    const held = new Map<string, { levels: Array<Level | null>; fuzzy: boolean }>();
     for (const have of learner.haves) {
-      for (const route of this.options.creditRoutes(have.skillId)) {
+      if (isLexical(have.skillId)) continue;
+      const seen = held.get(have.skillId);
+      if (!seen) held.set(have.skillId, { levels: [have.level], fuzzy: have.fuzzy === true });
+      else {
+        seen.levels.push(have.level);
+        seen.fuzzy &&= have.fuzzy === true;
+      }
+    }
+    const table = new Map<string, Float64Array>();
+    for (const [skillId, { levels, fuzzy }] of held) {
+      const factor = fuzzy ? fuzzyFactor : 1;
+      for (const route of this.options.creditRoutes(skillId)) {
         let row = table.get(route.skillId);
         if (!row) table.set(route.skillId, (row = new Float64Array(6)));
-        for (let n = 0; n <= 5; n++) {
-          const credit = route.factor * level(n === 0 ? null : (n as Level), have.level);
-          if (credit > row[n]!) row[n] = credit;
+        for (const heldLevel of levels) {
+          for (let n = 0; n <= 5; n++) {
+            const credit = factor * route.factor * level(n === 0 ? null : (n as Level), heldLevel);
+            if (credit > row[n]!) row[n] = credit;
+          }
         }
       }
     }
@@ -247,6 +294,24 @@ export class DemandEngine {
         }
       }
     }
+    // Each gram held once (the scorer holds a set), so a gram of a need is counted once.
+    const grams = new Set<string>();
+    for (const have of learner.haves) if (isLexical(have.skillId)) grams.add(have.skillId);
+    for (const gram of grams) {
+      const list = this.gramPostings.get(gram);
+      if (!list) continue;
+      const { demand, weight } = list;
+      for (let j = 0; j < demand.length; j++) {
+        const i = demand[j]!;
+        if (stampOf[i] !== stamp) {
+          stampOf[i] = stamp;
+          acc[i] = weight[j]!;
+          touched[count++] = i;
+        } else {
+          acc[i]! += weight[j]!;
+        }
+      }
+    }
     const credit = this.creditsFor(learner.region);
     const floor = Math.max(threshold, Number.MIN_VALUE);
     const { boundOf, regionOf, round } = this;
@@ -271,6 +336,30 @@ export class DemandEngine {
       this.creditCache.set(learnerRegion, credit);
     }
     return credit;
+  }
+}
+
+/** Postings of one key: demand indices, the most each adds to its demand's skill score, needed levels (0: any). */
+interface Postings {
+  readonly demand: Int32Array;
+  readonly weight: Float64Array;
+  readonly level: Uint8Array;
+}
+
+/** Postings as they are gathered, then frozen into typed arrays (a fraction of the memory, and faster to walk). */
+class PostingLists {
+  private readonly lists = new Map<string, { demand: number[]; weight: number[]; level: number[] }>();
+
+  add(key: string, demand: number, weight: number, level: number): void {
+    let list = this.lists.get(key);
+    if (!list) this.lists.set(key, (list = { demand: [], weight: [], level: [] }));
+    list.demand.push(demand);
+    list.weight.push(weight);
+    list.level.push(level);
+  }
+
+  freezeInto(target: Map<string, Postings>): void {
+    for (const [key, list] of this.lists) target.set(key, { demand: Int32Array.from(list.demand), weight: Float64Array.from(list.weight), level: Uint8Array.from(list.level) });
   }
 }
 
@@ -368,12 +457,18 @@ export interface ScoredEngine {
   explain(demand: EngineDemand, learner: EngineLearner): MatchBreakdown;
 }
 
-/** A {@link DemandEngine} over `demands` that ranks exactly as `rankMatch` and explains with `scoreMatch`. */
+/**
+ * A {@link DemandEngine} over `demands` that ranks exactly as `rankMatch` (skills, their one-hop
+ * neighbours, links by likeness and lexical evidence) and explains with `scoreMatch`; its bounds
+ * read the scorer's own constants.
+ */
 export function makeScoredEngine(demands: readonly EngineDemand[], taxonomy: MatchTaxonomy): ScoredEngine {
   const rank: Ranker = (demand, learner) => rankMatch(demand.needs, learner.haves, contextOf(demand, learner), taxonomy);
   const engine = new DemandEngine(demands, rank, {
     creditRoutes: creditRoutesOf(taxonomy),
     levelCredit,
+    fuzzyFactor: FUZZY_FACTOR,
+    lexicalCredit: LEXICAL_CREDIT,
     // Demands are never online, so the scorer's region credit is the distance's.
     regionCredit: (demandRegion, learnerRegion) => REGION_CREDIT[regionDistance(demandRegion, learnerRegion)],
   });

@@ -1,5 +1,7 @@
 import { targetSkills, demandTargeted } from '../../domain/campaign/request.js';
 import type { Campaign, CampaignSnapshot, SnapshotCourse, SnapshotDemand } from '../../domain/campaign/types.js';
+import { matchingSkills } from '../../domain/matching/evidence.js';
+import { isLexical } from '../../domain/matching/lexical.js';
 import { needsOf } from '../../domain/matching/score.js';
 import { round } from '../../domain/numbers.js';
 import { indexedSkills, isActive, type Course, type Demand } from '../../domain/records.js';
@@ -13,7 +15,8 @@ import { mapPooled } from '../../async/pool.js';
 
 /**
  * The market a campaign runs against, read once when it starts: the region's open, unexpired
- * demands (only those needing a target skill when the campaign names occupations or skills), the
+ * demands with the needs matching scores (taxonomy skills and lexical needs; only those needing a
+ * target skill when the campaign names occupations or skills), the
  * courses teaching any skill those demands need that the region's learners can reach (online,
  * or held in or around the region), and the shortage index of the region's labour market.
  */
@@ -54,8 +57,13 @@ export function labourMarket(region: string): string {
 export const courseReachable = (course: Pick<Course, 'mode' | 'region'>, region: string): boolean =>
   course.mode === 'online' || regionContains(course.region, region) || regionContains(region, course.region) || regionDistance(course.region, region) <= 1;
 
-function snapshotDemand(d: Demand): SnapshotDemand {
-  return { id: d.id, ref: d.ref, title: d.title, employer: d.employer, region: d.region, headcount: d.headcount, needs: needsOf(indexedSkills(d), d.minLevel) };
+/**
+ * A demand as a campaign scores it: the needs the online matcher scores (`matchingSkills`, what the
+ * skill index holds), so lexical needs (phrases the taxonomy does not name) and the words of the
+ * phrases that named a skill count in a campaign as they do in `GET /learners/{id}/matches`.
+ */
+export function snapshotDemand(d: Demand): SnapshotDemand {
+  return { id: d.id, ref: d.ref, title: d.title, employer: d.employer, region: d.region, headcount: d.headcount, needs: needsOf(matchingSkills(d), d.minLevel) };
 }
 
 function snapshotCourse(c: Course): SnapshotCourse {
@@ -92,7 +100,8 @@ export function makeTakeSnapshot(deps: SnapshotDeps) {
       if (demand.needs.length > 0 && demandTargeted(demand, targets)) demands.push(demand);
     }
 
-    const skills = [...new Set(demands.flatMap((d) => d.needs.map((n) => n.skillId)))].sort();
+    // Courses and shortage are read per taxonomy skill: words alone are not a gap (as recommendations weigh it).
+    const skills = [...new Set(demands.flatMap((d) => d.needs.map((n) => n.skillId)))].filter((id) => !isLexical(id)).sort();
     const courses = new Map<string, SnapshotCourse>();
     await mapPooled(skills, SKILL_READS_IN_FLIGHT, async (skill) => {
       for await (const record of everyItem((page) => deps.store.listBySkill('course', skill, page), 200, COURSES_PER_SKILL)) {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bruteForceTop, creditRoutesOf, DemandEngine, makeScoredEngine, needWeights, type EngineDemand, type EngineLearner, type RankedDemand } from '../../../shared/domain/matching/engine.js';
+import { LEXICAL_CREDIT } from '../../../shared/domain/matching/lexical.js';
 import { RELATION_CREDIT } from '../../../shared/domain/matching/score.js';
 import type { Need } from '../../../shared/domain/matching/types.js';
 import { loadTaxonomy } from '../../../shared/taxonomy/taxonomy.js';
@@ -17,6 +18,11 @@ const POOL = [
   ...['ms-office', 'ms-excel', 'customer-service', 'data-entry', 'computer-basics'],
 ];
 const REGIONS = ['110119', '110108', '110100', '130102', '440305', 'national'];
+/** Grams of words people write (Chinese character pairs, Latin words), some shared between phrases. */
+const GRAMS = ['电池', '模组', '组装', '装配', 'pack', '万用', '用表', '绝缘', '测试', '叉车', '仓库', '收发', '拉框', '图片'];
+/** Fixed seeds, so every run checks the same cases (recorded: change them only on purpose). */
+const SEED = 20261207;
+const LEXICAL_SEED = 20261208;
 
 const level = fc.constantFrom<Level | null>(null, 1, 2, 3, 4, 5);
 const needArb = fc.record({ skillId: fc.constantFrom(...POOL), level, role: fc.constantFrom<Need['role']>('required', 'preferred') });
@@ -24,6 +30,32 @@ const demandsArb = fc.array(fc.record({ region: fc.constantFrom(...REGIONS), nee
 const learnerArb = fc.record({
   region: fc.constantFrom(...REGIONS),
   haves: fc.array(fc.record({ skillId: fc.constantFrom(...POOL), level }), { maxLength: 6 }),
+  prefersOnline: fc.option(fc.boolean(), { nil: undefined }),
+});
+
+// With lexical evidence: lexical needs (a gram written twice in a phrase included), named needs
+// carrying the grams of their phrase, links by likeness on either side, grams held, a skill listed twice.
+const gramsArb = fc.array(fc.constantFrom(...GRAMS), { minLength: 1, maxLength: 4 });
+const lexicalNeedArb = fc.oneof(
+  fc.record({
+    skillId: fc.constantFrom(...POOL),
+    level,
+    role: fc.constantFrom<Need['role']>('required', 'preferred'),
+    fuzzy: fc.boolean(),
+    grams: fc.option(fc.uniqueArray(fc.constantFrom(...GRAMS), { minLength: 1, maxLength: 4 }), { nil: undefined }),
+  }).map(({ grams, fuzzy, ...n }): Need => ({ ...n, ...(fuzzy ? { fuzzy } : {}), ...(grams ? { grams } : {}) })),
+  fc.record({ grams: gramsArb, role: fc.constantFrom<Need['role']>('required', 'preferred') }).map(({ grams, role }): Need => ({ skillId: `~${grams.join('+')}`, level: null, role })),
+);
+const lexicalDemandsArb = fc.array(fc.record({ region: fc.constantFrom(...REGIONS), needs: fc.uniqueArray(lexicalNeedArb, { minLength: 1, maxLength: 6, selector: (n) => n.skillId }) }), { minLength: 1, maxLength: 60 });
+const lexicalLearnerArb = fc.record({
+  region: fc.constantFrom(...REGIONS),
+  haves: fc.array(
+    fc.oneof(
+      fc.record({ skillId: fc.constantFrom(...POOL), level, fuzzy: fc.boolean() }),
+      fc.record({ skillId: fc.constantFrom(...GRAMS.map((g) => `~${g}`)), level: fc.constant(null) }),
+    ),
+    { maxLength: 8 },
+  ),
   prefersOnline: fc.option(fc.boolean(), { nil: undefined }),
 });
 
@@ -48,8 +80,49 @@ describe('DemandEngine', () => {
           expect(view(fast)).toEqual(view(slow));
         });
       }),
-      { numRuns: 300 },
+      { seed: SEED, numRuns: 300 },
     );
+  });
+
+  it('gives exactly the brute-force top k with lexical needs, phrase grams, links by likeness and grams held', () => {
+    fc.assert(
+      fc.property(lexicalDemandsArb, fc.array(lexicalLearnerArb, { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 12 }), fc.constantFrom(0, 0.2, 0.5), (raw, learners, k, threshold) => {
+        // Prepare
+        const demands = asDemands(raw);
+        const { engine, rank } = makeScoredEngine(demands, taxonomy);
+        learners.forEach((l, i) => {
+          const learner: EngineLearner = { id: `l${i}`, ...l };
+
+          // Act
+          const fast = engine.topFor(learner, k, threshold);
+          const slow = bruteForceTop(demands, rank, learner, k, threshold);
+
+          // Assess
+          expect(view(fast)).toEqual(view(slow));
+        });
+      }),
+      { seed: LEXICAL_SEED, numRuns: 300 },
+    );
+  });
+
+  it('finds a demand whose only needs are words by the words a learner wrote, at the lexical credit', () => {
+    // Prepare: the learner names no skill, only words; one demand asks for words only, one for a skill.
+    const demands = asDemands([
+      { region: '110119', needs: [{ skillId: '~电池+pack+模组+组装', level: null, role: 'required' }] },
+      { region: '110119', needs: [{ skillId: 'uav-piloting', level: null, role: 'required' }] },
+      { region: '110119', needs: [{ skillId: 'warehouse-management', level: null, role: 'required', grams: ['仓库', '收发'] }] },
+    ]);
+    const { engine } = makeScoredEngine(demands, taxonomy);
+    const learner: EngineLearner = { id: 'l', region: '110119', haves: ['~电池', '~pack', '~仓库'].map((skillId) => ({ skillId, level: null })) };
+
+    // Act
+    const top = engine.topFor(learner, 5);
+
+    // Assess: half the grams of the first demand, half those of the third's phrase.
+    expect(top.map((r) => [r.demand.id, r.rank.score])).toEqual([
+      ['d000', Math.round(LEXICAL_CREDIT * 500) / 1000],
+      ['d002', Math.round(LEXICAL_CREDIT * 500) / 1000],
+    ]);
   });
 
   it('scores only a small share of the demands exactly on a larger market, and still agrees with brute force', () => {
@@ -93,6 +166,36 @@ describe('DemandEngine', () => {
       ['d000', 1],
       ['d003', 1],
     ]);
+  });
+
+  it('bounds words with the lexical credit it is given, so a tuned credit keeps the list exact', () => {
+    // Prepare: a toy ranker crediting a skill held at 0.5 and words at 0.9 × the share of a need's
+    // grams held (as if LEXICAL_CREDIT were tuned to 0.9).
+    const demands = asDemands([
+      { region: 'x', needs: [{ skillId: 't', level: null, role: 'required' }] },
+      { region: 'x', needs: [{ skillId: 's', level: null, role: 'required', grams: ['a'] }] },
+      { region: 'x', needs: [{ skillId: '~a+b', level: null, role: 'required' }] },
+    ]);
+    const rank = (d: EngineDemand, l: EngineLearner) => {
+      const held = new Set(l.haves.map((h) => h.skillId));
+      const need = d.needs[0]!;
+      const grams = need.skillId.startsWith('~') ? need.skillId.slice(1).split('+') : (need.grams ?? []);
+      const words = grams.length === 0 ? 0 : (0.9 * grams.filter((g) => held.has(`~${g}`)).length) / grams.length;
+      return { score: Math.round(Math.max(held.has(need.skillId) ? 0.5 : 0, words) * 1000) / 1000, requiredMet: 0, needsMet: 0, distance: 0 as const };
+    };
+    const learner: EngineLearner = { id: 'l', region: 'x', haves: [{ skillId: 't', level: null }, { skillId: '~a', level: null }] };
+    const options = { creditRoutes: (id: string) => [{ skillId: id, factor: 0.5 }], regionCredit: () => 1 };
+    const view2 = (list: readonly RankedDemand[]) => list.map((r) => [r.demand.id, r.rank.score]);
+
+    // Act
+    const tuned = new DemandEngine(demands, rank, { ...options, lexicalCredit: 0.9 }).topFor(learner, 1);
+    const understated = new DemandEngine(demands, rank, { ...options, lexicalCredit: 0.3 }).topFor(learner, 1);
+
+    // Assess: with the ranker's credit, the engine's best is brute force's (the words, 0.9); told a
+    // lower credit, the words' bound falls below the skill's exact score and it stops before them.
+    expect(view2(bruteForceTop(demands, rank, learner, 1))).toEqual([['d001', 0.9]]);
+    expect(view2(tuned)).toEqual([['d001', 0.9]]);
+    expect(view2(understated)).toEqual([['d000', 0.5]]);
   });
 
   it('never misses a candidate when the ranker credits only what the routes allow', () => {
