@@ -193,6 +193,8 @@ class PackedTrieReader implements TrieView {
   /** For each node, the position in `terms` of its first term; one entry more, so that `node + 1` bounds the last. */
   private readonly firstTerm: Int32Array;
   private readonly lists: Array<readonly Term[] | undefined>;
+  /** The root's children by code (0 for none): every position of every text starts at the root, where a node has hundreds of children. */
+  private readonly rootChildren = new Int32Array(0x10000);
 
   constructor(
     private readonly packed: PackedTrie,
@@ -213,9 +215,15 @@ class PackedTrieReader implements TrieView {
     this.firstChild[nodes] = child;
     this.firstTerm[nodes] = term;
     this.lists = new Array(nodes);
+    for (let at = 0; at < (this.firstChild[1] ?? 0); at += 1) this.rootChildren[packed.codes.charCodeAt(at)] = at + 1;
   }
 
   child(node: number, code: number): number {
+    if (node === 0) {
+      // Children are nodes 1 and up, so 0 marks none.
+      const child = this.rootChildren[code]!;
+      return child === 0 ? -1 : child;
+    }
     const codes = this.packed.codes;
     let low = this.firstChild[node]!;
     let high = this.firstChild[node + 1]! - 1;
@@ -278,9 +286,77 @@ interface PackedTrie {
  * of its terms and the terms, one character each (as in a {@link PackedTrie}).
  */
 interface PackedTermTable {
+  /** In ascending UTF-16 order, for the binary search of {@link PackedTermTableReader}. */
   readonly keys: string;
   readonly termCounts: string;
   readonly terms: string;
+}
+
+/** Sequences → terms: a `Map` where the index is built here, a {@link PackedTermTableReader} where it was prebuilt. */
+interface TermTable {
+  get(key: string): readonly Term[] | undefined;
+  entries(): Iterable<[string, readonly Term[]]>;
+}
+
+/** The index in `sorted` of `key`, or -1: a binary search in UTF-16 order (the order of `<` and of a plain sort). */
+function searchSorted(sorted: readonly string[], key: string): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const at = sorted[middle]!;
+    if (at === key) return middle;
+    if (at < key) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
+}
+
+/**
+ * A {@link PackedTermTable} read in place, as {@link PackedTrieReader} reads a trie: the keys
+ * split once (one native call), look-ups binary-search them, term lists are made when first
+ * asked for.
+ */
+class PackedTermTableReader implements TermTable {
+  private readonly keys: readonly string[];
+  private readonly firstTerm: Int32Array;
+  private readonly lists: Array<readonly Term[] | undefined>;
+
+  constructor(
+    private readonly packed: PackedTermTable,
+    private readonly termOf: (code: number) => Term,
+  ) {
+    this.keys = splitLines(packed.keys);
+    this.firstTerm = new Int32Array(this.keys.length + 1);
+    let term = 0;
+    for (let k = 0; k < this.keys.length; k += 1) {
+      this.firstTerm[k] = term;
+      term += packed.termCounts.charCodeAt(k) - CHAR_OFFSET;
+    }
+    this.firstTerm[this.keys.length] = term;
+    this.lists = new Array(this.keys.length);
+  }
+
+  get(key: string): readonly Term[] | undefined {
+    const at = searchSorted(this.keys, key);
+    return at < 0 ? undefined : this.termsOf(at);
+  }
+
+  *entries(): Iterable<[string, readonly Term[]]> {
+    for (let at = 0; at < this.keys.length; at += 1) yield [this.keys[at]!, this.termsOf(at)];
+  }
+
+  private termsOf(at: number): readonly Term[] {
+    let list = this.lists[at];
+    if (list === undefined) {
+      const from = this.firstTerm[at]!;
+      const made: Term[] = new Array(this.firstTerm[at + 1]! - from);
+      for (let i = 0; i < made.length; i += 1) made[i] = this.termOf(this.packed.terms.charCodeAt(from + i) - CHAR_OFFSET);
+      this.lists[at] = made;
+      list = made;
+    }
+    return list;
+  }
 }
 
 /** Adds a term to a list, one entry per skill: the best kind (a label also listed as a synonym stays a label). */
@@ -298,13 +374,13 @@ export interface ExtractionIndex {
   /** Case-sensitive: abbreviations and very short Latin words. */
   readonly exact: TrieView;
   /** Stemmed token sequences ("drone pilot") → terms. */
-  readonly grams: Map<string, Term[]>;
+  readonly grams: TermTable;
   /** Verb-first sequences of activity phrases ("repair batteri pack") → terms. */
-  readonly invertedGrams: Map<string, Term[]>;
+  readonly invertedGrams: TermTable;
   /** For one-word terms: the inflection bases of the words each skill lists under a stem. */
   readonly singleWords: Map<string, Map<Skill, Set<string>>>;
   /** First stems of the sequences, to skip most tokens without building keys. */
-  readonly gramStarts: Set<string>;
+  readonly gramStarts: ReadonlySet<string>;
   readonly maxGram: number;
   /** Lower-case words of ≥ 5 letters in the English terms, by first letter, for typo matching. */
   readonly vocabulary: Map<string, string[]>;
@@ -378,7 +454,14 @@ function isWordCode(code: number): boolean {
   return isAlnumCode(code) || code === 43 || code === 35;
 }
 
-function addToGrams(index: ExtractionIndex, words: readonly string[], term: Term): void {
+/** An index while {@link buildIndex} fills it. */
+type IndexInProgress = Omit<ExtractionIndex, 'grams' | 'invertedGrams' | 'gramStarts'> & {
+  readonly grams: Map<string, Term[]>;
+  readonly invertedGrams: Map<string, Term[]>;
+  readonly gramStarts: Set<string>;
+};
+
+function addToGrams(index: IndexInProgress, words: readonly string[], term: Term): void {
   const stems = words.map((word) => stem(word.toLowerCase()));
   const key = stems.join(' ');
   index.grams.set(key, addTerm(index.grams.get(key) ?? [], term));
@@ -478,13 +561,16 @@ function invertEnglish(words: readonly string[]): string[] {
 function buildIndex(taxonomy: Taxonomy): ExtractionIndex {
   const folded = new Trie();
   const exact = new Trie();
-  const index: ExtractionIndex = {
+  const grams = new Map<string, Term[]>();
+  const invertedGrams = new Map<string, Term[]>();
+  const gramStarts = new Set<string>();
+  const index: IndexInProgress = {
     folded,
     exact,
-    grams: new Map(),
-    invertedGrams: new Map(),
+    grams,
+    invertedGrams,
     singleWords: new Map(),
-    gramStarts: new Set(),
+    gramStarts,
     maxGram: 1,
     vocabulary: new Map(),
     knownWords: new Set(),
@@ -537,9 +623,9 @@ function buildIndex(taxonomy: Taxonomy): ExtractionIndex {
     if (!folded.has(text, true)) folded.add(text, term, true);
   }
   for (const [key, term] of gramInversions) {
-    if (index.grams.has(key)) continue;
-    index.invertedGrams.set(key, addTerm(index.invertedGrams.get(key) ?? [], term));
-    index.gramStarts.add(key.slice(0, key.indexOf(' ')));
+    if (grams.has(key)) continue;
+    invertedGrams.set(key, addTerm(invertedGrams.get(key) ?? [], term));
+    gramStarts.add(key.slice(0, key.indexOf(' ')));
   }
   return { ...index, maxGram };
 }
@@ -559,6 +645,8 @@ export interface PackedExtractionIndex {
   readonly exact: PackedTrie;
   readonly grams: PackedTermTable;
   readonly invertedGrams: PackedTermTable;
+  /** The first stems of the sequences (written and inverted), sorted, joined by spaces. */
+  readonly gramStarts: string;
   /**
    * One-word sequences and the inflection bases each of their skills lists: the keys by new
    * lines; for each key its number of skills and the skills (one character each); for each
@@ -582,11 +670,16 @@ export function packExtractionIndex(taxonomy: Taxonomy = loadTaxonomy(), index: 
   const skills = [...taxonomy.skills.values()];
   const skillNumber = new Map(skills.map((skill, i) => [skill, i]));
   const code = (term: Term): number => skillNumber.get(term.skill)! * KINDS.length + KINDS.indexOf(term.kind);
-  const packTerms = (map: ReadonlyMap<string, readonly Term[]>): PackedTermTable => ({
-    keys: [...map.keys()].join('\n'),
-    termCounts: [...map.values()].map((terms) => toChar(terms.length)).join(''),
-    terms: [...map.values()].flatMap((terms) => terms.map((term) => toChar(code(term)))).join(''),
-  });
+  const packTerms = (table: TermTable): PackedTermTable => {
+    const entries = [...table.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return {
+      keys: entries.map(([key]) => key).join('\n'),
+      termCounts: entries.map(([, terms]) => toChar(terms.length)).join(''),
+      terms: entries.flatMap(([, terms]) => terms.map((term) => toChar(code(term)))).join(''),
+    };
+  };
+  // As buildIndex adds them: the first stem of every sequence, written or inverted.
+  const starts = new Set([...index.grams.entries(), ...index.invertedGrams.entries()].map(([key]) => key.split(' ')[0]!));
   const singles = [...index.singleWords];
   return {
     taxonomyVersion: taxonomy.version,
@@ -595,6 +688,7 @@ export function packExtractionIndex(taxonomy: Taxonomy = loadTaxonomy(), index: 
     exact: packTrie(index.exact, code),
     grams: packTerms(index.grams),
     invertedGrams: packTerms(index.invertedGrams),
+    gramStarts: joinWords([...starts].sort()),
     singleWords: {
       keys: singles.map(([key]) => key).join('\n'),
       skills: singles.map(([, bySkill]) => toChar(bySkill.size) + [...bySkill.keys()].map((skill) => toChar(skillNumber.get(skill)!)).join('')).join(''),
@@ -630,24 +724,6 @@ export function unpackExtractionIndex(packed: PackedExtractionIndex, taxonomy: T
     }
     return term;
   };
-  const gramStarts = new Set<string>();
-  const unpackTerms = (table: PackedTermTable): Map<string, Term[]> => {
-    const map = new Map<string, Term[]>();
-    const keys = splitLines(table.keys);
-    let at = 0;
-    for (let k = 0; k < keys.length; k += 1) {
-      const key = keys[k]!;
-      const count = table.termCounts.charCodeAt(k) - CHAR_OFFSET;
-      const list: Term[] = new Array(count);
-      for (let i = 0; i < count; i += 1) list[i] = termOf(table.terms.charCodeAt(at + i) - CHAR_OFFSET);
-      at += count;
-      map.set(key, list);
-      // As buildIndex adds them: the first stem of every sequence, written or inverted.
-      const space = key.indexOf(' ');
-      gramStarts.add(space < 0 ? key : key.slice(0, space));
-    }
-    return map;
-  };
   const singleWords = new Map<string, Map<Skill, Set<string>>>();
   {
     const { skills: skillCodes } = packed.singleWords;
@@ -675,10 +751,10 @@ export function unpackExtractionIndex(packed: PackedExtractionIndex, taxonomy: T
   return {
     folded: new PackedTrieReader(packed.folded, termOf),
     exact: new PackedTrieReader(packed.exact, termOf),
-    grams: unpackTerms(packed.grams),
-    invertedGrams: unpackTerms(packed.invertedGrams),
+    grams: new PackedTermTableReader(packed.grams, termOf),
+    invertedGrams: new PackedTermTableReader(packed.invertedGrams, termOf),
     singleWords,
-    gramStarts,
+    gramStarts: new Set(splitWords(packed.gramStarts)),
     maxGram: packed.maxGram,
     vocabulary,
     knownWords: new Set(knownWords),
@@ -905,7 +981,7 @@ function scanGrams(text: string, tokens: readonly StemmedToken[], index: Extract
     let typo = first.typo;
     for (let n = 1; n <= index.maxGram && i + n - 1 < tokens.length; n += 1) {
       const last = tokens[i + n - 1]!;
-      let terms: Term[] | undefined;
+      let terms: readonly Term[] | undefined;
       if (n > 1) {
         const previous = tokens[i + n - 2]!;
         if (!PHRASE_GAP.test(text.slice(previous.end, last.start))) break;
