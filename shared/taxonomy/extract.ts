@@ -193,8 +193,11 @@ class PackedTrieReader implements TrieView {
   /** For each node, the position in `terms` of its first term; one entry more, so that `node + 1` bounds the last. */
   private readonly firstTerm: Int32Array;
   private readonly lists: Array<readonly Term[] | undefined>;
-  /** The root's children by code (0 for none): every position of every text starts at the root, where a node has hundreds of children. */
-  private readonly rootChildren = new Int32Array(0x10000);
+  /**
+   * The root's children by code (0 for none), where the root has many: every position of every
+   * text starts there, and the folded trie's root has hundreds of children.
+   */
+  private readonly rootChildren: Uint16Array | undefined;
 
   constructor(
     private readonly packed: PackedTrie,
@@ -215,11 +218,16 @@ class PackedTrieReader implements TrieView {
     this.firstChild[nodes] = child;
     this.firstTerm[nodes] = term;
     this.lists = new Array(nodes);
-    for (let at = 0; at < (this.firstChild[1] ?? 0); at += 1) this.rootChildren[packed.codes.charCodeAt(at)] = at + 1;
+    const rootCount = nodes > 1 ? this.firstChild[1]! : 0;
+    if (rootCount >= DENSE_ROOT && rootCount < 0xffff) {
+      // Root children are nodes 1 … rootCount: they fit 16 bits.
+      this.rootChildren = new Uint16Array(0x10000);
+      for (let at = 0; at < rootCount; at += 1) this.rootChildren[packed.codes.charCodeAt(at)] = at + 1;
+    }
   }
 
   child(node: number, code: number): number {
-    if (node === 0) {
+    if (node === 0 && this.rootChildren !== undefined) {
       // Children are nodes 1 and up, so 0 marks none.
       const child = this.rootChildren[code]!;
       return child === 0 ? -1 : child;
@@ -263,6 +271,8 @@ class PackedTrieReader implements TrieView {
  * printable, so the generated module writes them as they are.
  */
 const CHAR_OFFSET = 0x30;
+/** From this many children of the root, a packed trie looks them up in a table rather than by binary search. */
+const DENSE_ROOT = 64;
 const KINDS: readonly MatchKind[] = ['label', 'synonym', 'abbreviation'];
 
 /** A small number as one character of a packed string; refuses what would reach the surrogates. */
