@@ -1291,9 +1291,10 @@ function findUnmapped(text: string, covered: readonly Span[]): string[] {
 }
 
 /**
- * Builds the extraction indexes of a taxonomy now rather than on the first `extractSkills` call:
- * call it during a Lambda's init phase to keep the ~50–100 ms (mostly Porter stemming of the
- * vocabulary) off the first request. Idempotent.
+ * Readies the extraction index of a taxonomy now rather than on the first `extractSkills` call:
+ * call it during a Lambda's init phase. For the bundled taxonomy that loads the taxonomy and opens
+ * the prebuilt index (a few milliseconds); any other taxonomy's index is built (~50–100 ms, mostly
+ * Porter stemming of the vocabulary). Idempotent.
  */
 export function prepareExtraction(taxonomy: Taxonomy = loadTaxonomy()): void {
   indexOf(taxonomy);
