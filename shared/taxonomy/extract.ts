@@ -954,22 +954,26 @@ function stemTokens(text: string, index: ExtractionIndex): StemmedToken[] {
 // "data analyst" does data analysis, a "solutions architect" does solution architecture. Read as the
 // activity only as the last word of a phrase of two or more words, and only when the phrase as
 // written is no term: one word alone stays itself ("driver" is not driving, "tester" a device).
-const AGENT_ACTIVITY: ReadonlyMap<string, string> = new Map(
-  [
-    ['driver', 'driving'],
-    ['analyst', 'analysis'],
-    ['programmer', 'programming'],
-    ['welder', 'welding'],
-    ['tester', 'testing'],
-    ['planner', 'planning'],
-    ['inspector', 'inspection'],
-    ['editor', 'editing'],
-    ['writer', 'writing'],
-    ['photographer', 'photography'],
-    ['maintainer', 'maintenance'],
-    ['architect', 'architecture'],
-  ].map(([agent, activity]) => [stem(agent!), stem(activity!)] as const),
-);
+// Stemmed on first use (or by prepareExtraction), not at import: most functions that bundle this
+// module never extract, and the stemmer's first calls cost about a millisecond.
+let agentActivity: ReadonlyMap<string, string> | undefined;
+const agentActivityOf = (): ReadonlyMap<string, string> =>
+  (agentActivity ??= new Map(
+    [
+      ['driver', 'driving'],
+      ['analyst', 'analysis'],
+      ['programmer', 'programming'],
+      ['welder', 'welding'],
+      ['tester', 'testing'],
+      ['planner', 'planning'],
+      ['inspector', 'inspection'],
+      ['editor', 'editing'],
+      ['writer', 'writing'],
+      ['photographer', 'photography'],
+      ['maintainer', 'maintenance'],
+      ['architect', 'architecture'],
+    ].map(([agent, activity]) => [stem(agent!), stem(activity!)] as const),
+  ));
 
 /**
  * Whether a verb-first phrase ending before `tokens[next]` ends its noun phrase there too: in
@@ -999,7 +1003,7 @@ function scanGrams(text: string, tokens: readonly StemmedToken[], index: Extract
         key = `${prefix} ${last.stem}`;
         typo ||= last.typo;
         terms = index.grams.get(key);
-        const activity = terms === undefined ? AGENT_ACTIVITY.get(last.stem) : undefined;
+        const activity = terms === undefined ? agentActivityOf().get(last.stem) : undefined;
         if (activity !== undefined) terms = index.grams.get(`${prefix} ${activity}`);
         if (terms === undefined && endsNounPhrase(text, tokens, i + n)) terms = index.invertedGrams.get(key);
       } else {
@@ -1298,6 +1302,7 @@ function findUnmapped(text: string, covered: readonly Span[]): string[] {
  */
 export function prepareExtraction(taxonomy: Taxonomy = loadTaxonomy()): void {
   indexOf(taxonomy);
+  agentActivityOf();
 }
 
 /** Splits a Latin term into words exactly as the index build does (exported for its unit test). */
