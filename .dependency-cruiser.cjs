@@ -50,6 +50,14 @@ module.exports = {
       to: { path: '^shared/domain/(matching|recommend|text)/', reachable: true },
     },
     {
+      name: 'views-no-taxonomy',
+      comment:
+        'Response schemas (shared/schemas/views) reach no taxonomy or extraction code, directly or through what they import: a function that answers a view must not bundle and initialise the skill-list input schema and the extractor for it (docs/cold-start.md). Leaf enums live in shared/schemas/groups.ts and course-mode.ts.',
+      severity: 'error',
+      from: { path: '^shared/schemas/views/' },
+      to: { path: '^shared/taxonomy/', pathNot: '^shared/taxonomy/levels[.]ts$', reachable: true },
+    },
+    {
       name: 'local-no-cli',
       comment: 'The local server imports nothing from the command line (cli/ may import local/).',
       severity: 'error',

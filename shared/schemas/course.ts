@@ -2,9 +2,9 @@ import * as z from 'zod';
 import { CourseSubsidyTermsSchema } from './subsidy.js';
 import { LevelSchema, RefSchema, RegionSchema, text, yuan } from './common.js';
 import { skillList } from './skill-list.js';
-import { COURSE_MODES } from '../domain/vocabulary.js';
+import { CourseModeSchema } from './course-mode.js';
 
-export const CourseModeSchema = z.enum(COURSE_MODES);
+export { CourseModeSchema };
 
 const fields = {
   title: text(200).min(1),

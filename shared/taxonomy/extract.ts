@@ -86,21 +86,52 @@ interface Term {
   readonly depth: number;
 }
 
+/** What the scans read of a character trie: one built here ({@link Trie}) or one read in place from its packed strings ({@link PackedTrieReader}). */
+interface TrieView {
+  /** The child of `node` along the UTF-16 `code`, or -1. The root is node 0. */
+  child(node: number, code: number): number;
+  /** The terms ending at `node`, if any. */
+  termsAt(node: number): readonly Term[] | undefined;
+  /** The children of `node` as [code, child] in ascending code order (for packing). */
+  children(node: number): Array<[code: number, child: number]>;
+}
+
 /**
  * A character trie stored flat: one map from (node, UTF-16 code) to child node, and the terms
  * ending at each node. Thousands of per-node `Map`s made the first extraction spend most of its
- * time in the garbage collector; one map of numbers does not.
+ * time in the garbage collector; one map of numbers does not. Used where an index is built at run
+ * time (any taxonomy but the bundled one); the bundled one is read by {@link PackedTrieReader}.
  */
-class Trie {
+class Trie implements TrieView {
   private readonly edges = new Map<number, number>();
-  readonly terms: Array<Term[] | undefined> = [undefined];
+  private readonly terms: Array<Term[] | undefined> = [undefined];
+  private byParent: Map<number, Array<[code: number, child: number]>> | undefined;
 
-  /** The child of `node` along `code`, or -1. The root is node 0. */
   child(node: number, code: number): number {
     return this.edges.get(node * 0x10000 + code) ?? -1;
   }
 
+  termsAt(node: number): readonly Term[] | undefined {
+    return this.terms[node];
+  }
+
+  children(node: number): Array<[code: number, child: number]> {
+    if (this.byParent === undefined) {
+      const byParent = new Map<number, Array<[code: number, child: number]>>();
+      for (const [key, child] of this.edges) {
+        const parent = Math.floor(key / 0x10000);
+        const list = byParent.get(parent) ?? [];
+        list.push([key % 0x10000, child]);
+        byParent.set(parent, list);
+      }
+      for (const list of byParent.values()) list.sort((a, b) => a[0] - b[0]);
+      this.byParent = byParent;
+    }
+    return this.byParent.get(node) ?? [];
+  }
+
   add(text: string, term: Term, caseFold: boolean): void {
+    this.byParent = undefined;
     let node = 0;
     for (let i = 0; i < text.length; i += 1) {
       const key = node * 0x10000 + fold(text.charCodeAt(i), caseFold);
@@ -121,79 +152,221 @@ class Trie {
     for (let i = 0; i < text.length && node >= 0; i += 1) node = this.child(node, fold(text.charCodeAt(i), caseFold));
     return node >= 0 && this.terms[node] !== undefined;
   }
+}
 
+/**
+ * A trie as strings, nodes numbered breadth first: for each node its number of children and of
+ * terms (one character each, offset by {@link CHAR_OFFSET}), the children's codes in order, and
+ * each term as one character (its code, see {@link termCode}, offset the same way).
+ */
+function packTrie(trie: TrieView, code: (term: Term) => number): PackedTrie {
+  const counts: string[] = [];
+  const codes: string[] = [];
+  const termCounts: string[] = [];
+  const terms: string[] = [];
+  const queue = [0];
+  for (let at = 0; at < queue.length; at += 1) {
+    const node = queue[at]!;
+    const list = trie.children(node);
+    counts.push(toChar(list.length));
+    for (const [char, child] of list) {
+      codes.push(String.fromCharCode(char));
+      queue.push(child);
+    }
+    const nodeTerms = trie.termsAt(node) ?? [];
+    termCounts.push(toChar(nodeTerms.length));
+    for (const term of nodeTerms) terms.push(toChar(code(term)));
+  }
+  return { counts: counts.join(''), codes: codes.join(''), termCounts: termCounts.join(''), terms: terms.join('') };
+}
+
+/**
+ * A packed trie read where it lies: child look-ups binary-search the codes of a node's children
+ * (breadth-first numbering puts them side by side, in code order), and a node's term objects are
+ * made when first asked for. Opening one costs one pass over the node counts (prefix sums into
+ * two typed arrays), no map insertions and no objects, so the prebuilt index adds next to
+ * nothing to a cold start.
+ */
+class PackedTrieReader implements TrieView {
+  /** For each node, the position in `codes` of its first child's code; node `i`'s child at position `p` is node `p + 1`. */
+  private readonly firstChild: Int32Array;
+  /** For each node, the position in `terms` of its first term; one entry more, so that `node + 1` bounds the last. */
+  private readonly firstTerm: Int32Array;
+  private readonly lists: Array<readonly Term[] | undefined>;
   /**
-   * The trie as strings, nodes renumbered breadth first: for each node its number of children
-   * and of terms (one character each, offset by {@link COUNT_OFFSET}), the children's codes in
-   * order, and each term's skill (position in `skillIds`) and kind. See {@link Trie.unpack}.
+   * The root's children by code (0 for none), where the root has many: every position of every
+   * text starts there, and the folded trie's root has hundreds of children.
    */
-  pack(skillNumber: ReadonlyMap<Skill, number>): PackedTrie {
-    const children = new Map<number, Array<[code: number, child: number]>>();
-    for (const [key, child] of this.edges) {
-      const parent = Math.floor(key / 0x10000);
-      const list = children.get(parent) ?? [];
-      list.push([key % 0x10000, child]);
-      children.set(parent, list);
+  private readonly rootChildren: Uint16Array | undefined;
+
+  constructor(
+    private readonly packed: PackedTrie,
+    private readonly termOf: (code: number) => Term,
+  ) {
+    const { counts, termCounts } = packed;
+    const nodes = counts.length;
+    this.firstChild = new Int32Array(nodes + 1);
+    this.firstTerm = new Int32Array(nodes + 1);
+    let child = 0;
+    let term = 0;
+    for (let node = 0; node < nodes; node += 1) {
+      this.firstChild[node] = child;
+      this.firstTerm[node] = term;
+      child += counts.charCodeAt(node) - CHAR_OFFSET;
+      term += termCounts.charCodeAt(node) - CHAR_OFFSET;
     }
-    const counts: string[] = [];
-    const codes: string[] = [];
-    const termCounts: string[] = [];
-    const terms: number[] = [];
-    const queue = [0];
-    for (let at = 0; at < queue.length; at += 1) {
-      const node = queue[at]!;
-      const list = (children.get(node) ?? []).sort((a, b) => a[0] - b[0]);
-      counts.push(String.fromCharCode(COUNT_OFFSET + list.length));
-      for (const [code, child] of list) {
-        codes.push(String.fromCharCode(code));
-        queue.push(child);
-      }
-      const nodeTerms = this.terms[node] ?? [];
-      termCounts.push(String.fromCharCode(COUNT_OFFSET + nodeTerms.length));
-      for (const term of nodeTerms) terms.push(skillNumber.get(term.skill)! * KINDS.length + KINDS.indexOf(term.kind));
+    this.firstChild[nodes] = child;
+    this.firstTerm[nodes] = term;
+    this.lists = new Array(nodes);
+    const rootCount = nodes > 1 ? this.firstChild[1]! : 0;
+    if (rootCount >= DENSE_ROOT && rootCount < 0xffff) {
+      // Root children are nodes 1 … rootCount: they fit 16 bits.
+      this.rootChildren = new Uint16Array(0x10000);
+      for (let at = 0; at < rootCount; at += 1) this.rootChildren[packed.codes.charCodeAt(at)] = at + 1;
     }
-    return { counts: counts.join(''), codes: codes.join(''), termCounts: termCounts.join(''), terms };
   }
 
-  /** The trie {@link Trie.pack} wrote: map insertions and term objects only, no text work. */
-  static unpack(packed: PackedTrie, termOf: (code: number) => Term): Trie {
-    const trie = new Trie();
-    const { counts, codes, termCounts, terms } = packed;
-    trie.terms.length = counts.length;
-    let next = 1;
-    let code = 0;
-    let term = 0;
-    for (let node = 0; node < counts.length; node += 1) {
-      const childCount = counts.charCodeAt(node) - COUNT_OFFSET;
-      for (let c = 0; c < childCount; c += 1) {
-        trie.edges.set(node * 0x10000 + codes.charCodeAt(code), next);
-        code += 1;
-        next += 1;
-      }
-      const termCount = termCounts.charCodeAt(node) - COUNT_OFFSET;
-      if (termCount === 0) {
-        trie.terms[node] = undefined;
-        continue;
-      }
-      const list: Term[] = new Array(termCount);
-      for (let t = 0; t < termCount; t += 1) list[t] = termOf(terms[term + t]!);
-      term += termCount;
-      trie.terms[node] = list;
+  child(node: number, code: number): number {
+    if (node === 0 && this.rootChildren !== undefined) {
+      // Children are nodes 1 and up, so 0 marks none.
+      const child = this.rootChildren[code]!;
+      return child === 0 ? -1 : child;
     }
-    return trie;
+    const codes = this.packed.codes;
+    let low = this.firstChild[node]!;
+    let high = this.firstChild[node + 1]! - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const at = codes.charCodeAt(middle);
+      if (at === code) return middle + 1;
+      if (at < code) low = middle + 1;
+      else high = middle - 1;
+    }
+    return -1;
+  }
+
+  termsAt(node: number): readonly Term[] | undefined {
+    const from = this.firstTerm[node]!;
+    const to = this.firstTerm[node + 1]!;
+    if (from === to) return undefined;
+    let list = this.lists[node];
+    if (list === undefined) {
+      const made: Term[] = new Array(to - from);
+      for (let i = from; i < to; i += 1) made[i - from] = this.termOf(this.packed.terms.charCodeAt(i) - CHAR_OFFSET);
+      this.lists[node] = made;
+      list = made;
+    }
+    return list;
+  }
+
+  children(node: number): Array<[code: number, child: number]> {
+    const out: Array<[code: number, child: number]> = [];
+    for (let at = this.firstChild[node]!; at < this.firstChild[node + 1]!; at += 1) out.push([this.packed.codes.charCodeAt(at), at + 1]);
+    return out;
   }
 }
 
-/** Offset of the one-character counts in a packed trie: keeps them printable, so JSON writes them as they are. */
-const COUNT_OFFSET = 0x30;
+/**
+ * Offset of the numbers a packed index writes as characters (counts, term codes): keeps them
+ * printable, so the generated module writes them as they are.
+ */
+const CHAR_OFFSET = 0x30;
+/** From this many children of the root, a packed trie looks them up in a table rather than by binary search. */
+const DENSE_ROOT = 64;
 const KINDS: readonly MatchKind[] = ['label', 'synonym', 'abbreviation'];
 
-/** A {@link Trie} as {@link Trie.pack} writes it. */
+/** A small number as one character of a packed string; refuses what would reach the surrogates. */
+function toChar(value: number): string {
+  const code = CHAR_OFFSET + value;
+  if (code >= 0xd800) throw new Error(`packExtractionIndex: ${value} does not fit one character`);
+  return String.fromCharCode(code);
+}
+
+/** A {@link Trie} as {@link packTrie} writes it: four strings. */
 interface PackedTrie {
   readonly counts: string;
   readonly codes: string;
   readonly termCounts: string;
-  readonly terms: readonly number[];
+  /** One character a term: its code (skill position × 3 + kind), offset by {@link CHAR_OFFSET}. */
+  readonly terms: string;
+}
+
+/**
+ * Sequences and their terms as strings: the keys joined by new lines, then for each key the number
+ * of its terms and the terms, one character each (as in a {@link PackedTrie}).
+ */
+interface PackedTermTable {
+  /** In ascending UTF-16 order, for the binary search of {@link PackedTermTableReader}. */
+  readonly keys: string;
+  readonly termCounts: string;
+  readonly terms: string;
+}
+
+/** Sequences → terms: a `Map` where the index is built here, a {@link PackedTermTableReader} where it was prebuilt. */
+interface TermTable {
+  get(key: string): readonly Term[] | undefined;
+  entries(): Iterable<[string, readonly Term[]]>;
+}
+
+/** The index in `sorted` of `key`, or -1: a binary search in UTF-16 order (the order of `<` and of a plain sort). */
+function searchSorted(sorted: readonly string[], key: string): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const at = sorted[middle]!;
+    if (at === key) return middle;
+    if (at < key) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
+}
+
+/**
+ * A {@link PackedTermTable} read in place, as {@link PackedTrieReader} reads a trie: the keys
+ * split once (one native call), look-ups binary-search them, term lists are made when first
+ * asked for.
+ */
+class PackedTermTableReader implements TermTable {
+  private readonly keys: readonly string[];
+  private readonly firstTerm: Int32Array;
+  private readonly lists: Array<readonly Term[] | undefined>;
+
+  constructor(
+    private readonly packed: PackedTermTable,
+    private readonly termOf: (code: number) => Term,
+  ) {
+    this.keys = splitLines(packed.keys);
+    this.firstTerm = new Int32Array(this.keys.length + 1);
+    let term = 0;
+    for (let k = 0; k < this.keys.length; k += 1) {
+      this.firstTerm[k] = term;
+      term += packed.termCounts.charCodeAt(k) - CHAR_OFFSET;
+    }
+    this.firstTerm[this.keys.length] = term;
+    this.lists = new Array(this.keys.length);
+  }
+
+  get(key: string): readonly Term[] | undefined {
+    const at = searchSorted(this.keys, key);
+    return at < 0 ? undefined : this.termsOf(at);
+  }
+
+  *entries(): Iterable<[string, readonly Term[]]> {
+    for (let at = 0; at < this.keys.length; at += 1) yield [this.keys[at]!, this.termsOf(at)];
+  }
+
+  private termsOf(at: number): readonly Term[] {
+    let list = this.lists[at];
+    if (list === undefined) {
+      const from = this.firstTerm[at]!;
+      const made: Term[] = new Array(this.firstTerm[at + 1]! - from);
+      for (let i = 0; i < made.length; i += 1) made[i] = this.termOf(this.packed.terms.charCodeAt(from + i) - CHAR_OFFSET);
+      this.lists[at] = made;
+      list = made;
+    }
+    return list;
+  }
 }
 
 /** Adds a term to a list, one entry per skill: the best kind (a label also listed as a synonym stays a label). */
@@ -207,17 +380,17 @@ function addTerm(terms: Term[], term: Term): Term[] {
 /** What extraction looks terms up in; built from a taxonomy or unpacked from a packed copy. */
 export interface ExtractionIndex {
   /** Case-insensitive: terms with Chinese characters, and Latin terms with symbols (C++, Node.js). */
-  readonly folded: Trie;
+  readonly folded: TrieView;
   /** Case-sensitive: abbreviations and very short Latin words. */
-  readonly exact: Trie;
+  readonly exact: TrieView;
   /** Stemmed token sequences ("drone pilot") → terms. */
-  readonly grams: Map<string, Term[]>;
+  readonly grams: TermTable;
   /** Verb-first sequences of activity phrases ("repair batteri pack") → terms. */
-  readonly invertedGrams: Map<string, Term[]>;
+  readonly invertedGrams: TermTable;
   /** For one-word terms: the inflection bases of the words each skill lists under a stem. */
   readonly singleWords: Map<string, Map<Skill, Set<string>>>;
   /** First stems of the sequences, to skip most tokens without building keys. */
-  readonly gramStarts: Set<string>;
+  readonly gramStarts: ReadonlySet<string>;
   readonly maxGram: number;
   /** Lower-case words of ≥ 5 letters in the English terms, by first letter, for typo matching. */
   readonly vocabulary: Map<string, string[]>;
@@ -291,7 +464,14 @@ function isWordCode(code: number): boolean {
   return isAlnumCode(code) || code === 43 || code === 35;
 }
 
-function addToGrams(index: ExtractionIndex, words: readonly string[], term: Term): void {
+/** An index while {@link buildIndex} fills it. */
+type IndexInProgress = Omit<ExtractionIndex, 'grams' | 'invertedGrams' | 'gramStarts'> & {
+  readonly grams: Map<string, Term[]>;
+  readonly invertedGrams: Map<string, Term[]>;
+  readonly gramStarts: Set<string>;
+};
+
+function addToGrams(index: IndexInProgress, words: readonly string[], term: Term): void {
   const stems = words.map((word) => stem(word.toLowerCase()));
   const key = stems.join(' ');
   index.grams.set(key, addTerm(index.grams.get(key) ?? [], term));
@@ -360,39 +540,47 @@ function invertChinese(text: string): string | undefined {
 // English names a skill activity last (battery pack repair, forklift operation), a posting as
 // often verb first (repair battery packs, operate forklifts). For these activities the verb-first
 // sequence is indexed too: activity stem → the stems of its verb, where Porter keeps them apart.
-const ACTIVITY_VERBS: ReadonlyMap<string, readonly string[]> = new Map(
-  [
-    ...['repair', 'inspection', 'operation', 'programming', 'annotation', 'labelling', 'testing', 'installation'],
-    ...['welding', 'driving', 'piloting', 'editing', 'planning', 'management', 'development', 'design', 'assembly'],
-    ...['configuration', 'calibration', 'monitoring', 'troubleshooting', 'servicing', 'commissioning', 'processing'],
-    ...['collection', 'cleaning', 'translation', 'scheduling', 'writing'],
-  ]
-    .map((activity): [string, readonly string[]] => [stem(activity), [stem(activity)]])
-    .concat([
-      [stem('maintenance'), [stem('maintain')]],
-      [stem('analysis'), [stem('analyse'), stem('analyze')]],
-      [stem('diagnostics'), [stem('diagnose')]],
-      [stem('visualization'), [stem('visualize'), stem('visualise')]],
-    ]),
-);
+// Made on first use: only an index built at run time needs it, not the prebuilt one.
+let activityVerbs: ReadonlyMap<string, readonly string[]> | undefined;
+const activityVerbsOf = (): ReadonlyMap<string, readonly string[]> =>
+  (activityVerbs ??= new Map(
+    [
+      ...['repair', 'inspection', 'operation', 'programming', 'annotation', 'labelling', 'testing', 'installation'],
+      ...['welding', 'driving', 'piloting', 'editing', 'planning', 'management', 'development', 'design', 'assembly'],
+      ...['configuration', 'calibration', 'monitoring', 'troubleshooting', 'servicing', 'commissioning', 'processing'],
+      ...['collection', 'cleaning', 'translation', 'scheduling', 'writing'],
+    ]
+      .map((activity): [string, readonly string[]] => [stem(activity), [stem(activity)]])
+      .concat([
+        [stem('maintenance'), [stem('maintain')]],
+        [stem('analysis'), [stem('analyse'), stem('analyze')]],
+        [stem('diagnostics'), [stem('diagnose')]],
+        [stem('visualization'), [stem('visualize'), stem('visualise')]],
+      ]),
+  ));
 
 /** "battery pack repair" → ["repair batteri pack"]: the verb-first stem keys of an activity phrase. */
 function invertEnglish(words: readonly string[]): string[] {
   if (words.length < 2) return [];
   const stems = words.map((word) => stem(word.toLowerCase()));
-  const verbs = ACTIVITY_VERBS.get(stems[stems.length - 1]!) ?? [];
+  const verbs = activityVerbsOf().get(stems[stems.length - 1]!) ?? [];
   const rest = stems.slice(0, -1).join(' ');
   return verbs.map((verb) => `${verb} ${rest}`);
 }
 
 function buildIndex(taxonomy: Taxonomy): ExtractionIndex {
-  const index: ExtractionIndex = {
-    folded: new Trie(),
-    exact: new Trie(),
-    grams: new Map(),
-    invertedGrams: new Map(),
+  const folded = new Trie();
+  const exact = new Trie();
+  const grams = new Map<string, Term[]>();
+  const invertedGrams = new Map<string, Term[]>();
+  const gramStarts = new Set<string>();
+  const index: IndexInProgress = {
+    folded,
+    exact,
+    grams,
+    invertedGrams,
     singleWords: new Map(),
-    gramStarts: new Set(),
+    gramStarts,
     maxGram: 1,
     vocabulary: new Map(),
     knownWords: new Set(),
@@ -406,7 +594,7 @@ function buildIndex(taxonomy: Taxonomy): ExtractionIndex {
     if (skill.deprecated !== undefined) continue;
     const depth = taxonomy.depthOf(skill.id);
     for (const abbreviation of skill.abbreviations) {
-      index.exact.add(abbreviation.trim(), { skill, kind: 'abbreviation', depth }, false);
+      exact.add(abbreviation.trim(), { skill, kind: 'abbreviation', depth }, false);
     }
     const addText = (raw: string, kind: MatchKind): void => {
       const text = raw.trim();
@@ -414,17 +602,17 @@ function buildIndex(taxonomy: Taxonomy): ExtractionIndex {
       // Chinese terms go to the folded trie, except single characters: 焊 or 车 alone would
       // match inside too many unrelated words.
       if (HAN.test(text)) {
-        if (text.length >= 2) index.folded.add(text, term, true);
+        if (text.length >= 2) folded.add(text, term, true);
         return;
       }
       if (!PLAIN_LATIN.test(text)) {
-        index.folded.add(text, term, true);
+        folded.add(text, term, true);
         return;
       }
       const words = termWords(text);
       if (words.length === 0) return;
       if (words.length === 1 && words[0]!.length <= SHORT_WORD) {
-        index.exact.add(text, term, false);
+        exact.add(text, term, false);
         return;
       }
       addToGrams(index, words, term);
@@ -442,20 +630,22 @@ function buildIndex(taxonomy: Taxonomy): ExtractionIndex {
   }
   // After every written term, so that a term as written always wins over another's inversion.
   for (const [text, term] of inversions) {
-    if (!index.folded.has(text, true)) index.folded.add(text, term, true);
+    if (!folded.has(text, true)) folded.add(text, term, true);
   }
   for (const [key, term] of gramInversions) {
-    if (index.grams.has(key)) continue;
-    index.invertedGrams.set(key, addTerm(index.invertedGrams.get(key) ?? [], term));
-    index.gramStarts.add(key.slice(0, key.indexOf(' ')));
+    if (grams.has(key)) continue;
+    invertedGrams.set(key, addTerm(invertedGrams.get(key) ?? [], term));
+    gramStarts.add(key.slice(0, key.indexOf(' ')));
   }
   return { ...index, maxGram };
 }
 
 /**
- * The extraction index as plain JSON data: what {@link buildIndex} computes (stems, inflection
- * bases, inversions, tries), so that {@link unpackExtractionIndex} only fills maps. Skills are
- * numbers: positions in `skillIds`. `npm run gen:taxonomy` writes it for the bundled taxonomy.
+ * The extraction index as a few strings: what {@link buildIndex} computes (stems, inflection
+ * bases, inversions, tries), in a form {@link unpackExtractionIndex} reads without parsing it
+ * (tries are read in place; the sequence tables fill a few maps from split strings). Skills are
+ * numbers: positions in `skillIds`. `npm run gen:taxonomy` writes it for the bundled taxonomy as
+ * a plain object literal (./data/indexes.generated.ts).
  */
 export interface PackedExtractionIndex {
   readonly taxonomyVersion: string;
@@ -463,38 +653,57 @@ export interface PackedExtractionIndex {
   readonly skillIds: string;
   readonly folded: PackedTrie;
   readonly exact: PackedTrie;
-  /** `[key, …terms]`, terms as in a packed trie. */
-  readonly grams: ReadonlyArray<readonly [string, ...number[]]>;
-  readonly invertedGrams: ReadonlyArray<readonly [string, ...number[]]>;
-  /** `[key, skill, "base base …", skill, "base …", …]`. */
-  readonly singleWords: ReadonlyArray<readonly [string, ...Array<number | string>]>;
+  readonly grams: PackedTermTable;
+  readonly invertedGrams: PackedTermTable;
+  /** The first stems of the sequences (written and inverted), sorted, joined by spaces. */
+  readonly gramStarts: string;
+  /**
+   * One-word sequences and the inflection bases each of their skills lists: the keys by new
+   * lines; for each key its number of skills and the skills (one character each); for each
+   * (key, skill) in that order its bases joined by spaces, the lists joined by new lines.
+   */
+  readonly singleWords: { readonly keys: string; readonly skills: string; readonly bases: string };
   readonly maxGram: number;
   /** In the order first seen: the typo vocabulary is drawn from them in that order. */
   readonly knownWords: string;
   readonly knownStems: string;
 }
 
-// Words, stems and bases are runs of ASCII letters and digits (LATIN_WORD), so a space joins them.
+// Words, stems and bases are runs of ASCII letters and digits (LATIN_WORD), so a space joins
+// them, and a new line joins sequences of them.
 const joinWords = (words: Iterable<string>): string => [...words].join(' ');
 const splitWords = (text: string): string[] => (text === '' ? [] : text.split(' '));
+const splitLines = (text: string): string[] => (text === '' ? [] : text.split('\n'));
 
 /** Packs an extraction index of `taxonomy` (by default one built from it now). */
 export function packExtractionIndex(taxonomy: Taxonomy = loadTaxonomy(), index: ExtractionIndex = buildIndex(taxonomy)): PackedExtractionIndex {
   const skills = [...taxonomy.skills.values()];
   const skillNumber = new Map(skills.map((skill, i) => [skill, i]));
   const code = (term: Term): number => skillNumber.get(term.skill)! * KINDS.length + KINDS.indexOf(term.kind);
-  const packTerms = (map: ReadonlyMap<string, readonly Term[]>) => [...map].map(([key, terms]): [string, ...number[]] => [key, ...terms.map(code)]);
+  const packTerms = (table: TermTable): PackedTermTable => {
+    const entries = [...table.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return {
+      keys: entries.map(([key]) => key).join('\n'),
+      termCounts: entries.map(([, terms]) => toChar(terms.length)).join(''),
+      terms: entries.flatMap(([, terms]) => terms.map((term) => toChar(code(term)))).join(''),
+    };
+  };
+  // As buildIndex adds them: the first stem of every sequence, written or inverted.
+  const starts = new Set([...index.grams.entries(), ...index.invertedGrams.entries()].map(([key]) => key.split(' ')[0]!));
+  const singles = [...index.singleWords];
   return {
     taxonomyVersion: taxonomy.version,
     skillIds: joinWords(skills.map((skill) => skill.id)),
-    folded: index.folded.pack(skillNumber),
-    exact: index.exact.pack(skillNumber),
+    folded: packTrie(index.folded, code),
+    exact: packTrie(index.exact, code),
     grams: packTerms(index.grams),
     invertedGrams: packTerms(index.invertedGrams),
-    singleWords: [...index.singleWords].map(([key, bySkill]): [string, ...Array<number | string>] => [
-      key,
-      ...[...bySkill].flatMap(([skill, bases]) => [skillNumber.get(skill)!, joinWords(bases)]),
-    ]),
+    gramStarts: joinWords([...starts].sort()),
+    singleWords: {
+      keys: singles.map(([key]) => key).join('\n'),
+      skills: singles.map(([, bySkill]) => toChar(bySkill.size) + [...bySkill.keys()].map((skill) => toChar(skillNumber.get(skill)!)).join('')).join(''),
+      bases: singles.flatMap(([, bySkill]) => [...bySkill.values()].map(joinWords)).join('\n'),
+    },
     maxGram: index.maxGram,
     knownWords: joinWords(index.knownWords),
     knownStems: joinWords(index.knownStems),
@@ -509,43 +718,36 @@ export function unpackExtractionIndex(packed: PackedExtractionIndex, taxonomy: T
   const ids = splitWords(packed.skillIds);
   if (ids.length !== taxonomy.skills.size) return undefined;
   const skills: Skill[] = new Array(ids.length);
-  const depths: number[] = new Array(ids.length);
   for (let i = 0; i < ids.length; i += 1) {
     const skill = taxonomy.getSkill(ids[i]!);
     if (skill === undefined) return undefined;
     skills[i] = skill;
-    depths[i] = taxonomy.depthOf(skill.id);
   }
-  // One object per skill and kind, shared by every node and sequence naming it (terms are read-only).
+  // One object per skill and kind, made on first use and shared by every node and sequence naming it (terms are read-only).
   const terms: Array<Term | undefined> = new Array(ids.length * KINDS.length);
   const termOf = (code: number): Term => {
     let term = terms[code];
     if (term === undefined) {
-      const skill = Math.floor(code / KINDS.length);
-      term = { skill: skills[skill]!, kind: KINDS[code % KINDS.length]!, depth: depths[skill]! };
+      const skill = skills[Math.floor(code / KINDS.length)]!;
+      term = { skill, kind: KINDS[code % KINDS.length]!, depth: taxonomy.depthOf(skill.id) };
       terms[code] = term;
     }
     return term;
   };
-  const gramStarts = new Set<string>();
-  const unpackTerms = (entries: PackedExtractionIndex['grams']): Map<string, Term[]> => {
-    const map = new Map<string, Term[]>();
-    for (const entry of entries) {
-      const key = entry[0];
-      const list: Term[] = new Array(entry.length - 1);
-      for (let i = 1; i < entry.length; i += 1) list[i - 1] = termOf(entry[i] as number);
-      map.set(key, list);
-      // As buildIndex adds them: the first stem of every sequence, written or inverted.
-      const space = key.indexOf(' ');
-      gramStarts.add(space < 0 ? key : key.slice(0, space));
-    }
-    return map;
-  };
   const singleWords = new Map<string, Map<Skill, Set<string>>>();
-  for (const entry of packed.singleWords) {
-    const bySkill = new Map<Skill, Set<string>>();
-    for (let i = 1; i < entry.length; i += 2) bySkill.set(skills[entry[i] as number]!, new Set(splitWords(entry[i + 1] as string)));
-    singleWords.set(entry[0], bySkill);
+  {
+    const { skills: skillCodes } = packed.singleWords;
+    const keys = splitLines(packed.singleWords.keys);
+    const bases = splitLines(packed.singleWords.bases);
+    let at = 0;
+    let base = 0;
+    for (const key of keys) {
+      const count = skillCodes.charCodeAt(at) - CHAR_OFFSET;
+      const bySkill = new Map<Skill, Set<string>>();
+      for (let i = 1; i <= count; i += 1) bySkill.set(skills[skillCodes.charCodeAt(at + i) - CHAR_OFFSET]!, new Set(splitWords(bases[base++]!)));
+      at += count + 1;
+      singleWords.set(key, bySkill);
+    }
   }
   const knownWords = splitWords(packed.knownWords);
   // The typo vocabulary: known words of ≥ 5 letters by first letter, in the order first seen (as addToGrams fills it).
@@ -557,12 +759,12 @@ export function unpackExtractionIndex(packed: PackedExtractionIndex, taxonomy: T
     else bucket.push(word);
   }
   return {
-    folded: Trie.unpack(packed.folded, termOf),
-    exact: Trie.unpack(packed.exact, termOf),
-    grams: unpackTerms(packed.grams),
-    invertedGrams: unpackTerms(packed.invertedGrams),
+    folded: new PackedTrieReader(packed.folded, termOf),
+    exact: new PackedTrieReader(packed.exact, termOf),
+    grams: new PackedTermTableReader(packed.grams, termOf),
+    invertedGrams: new PackedTermTableReader(packed.invertedGrams, termOf),
     singleWords,
-    gramStarts,
+    gramStarts: new Set(splitWords(packed.gramStarts)),
     maxGram: packed.maxGram,
     vocabulary,
     knownWords: new Set(knownWords),
@@ -607,7 +809,7 @@ function isVersionAfter(text: string, start: number, end: number): boolean {
 }
 
 /** Every dictionary match starting anywhere in the text (overlaps resolved later). */
-function scanTrie(text: string, trie: Trie, caseFold: boolean, out: Candidate[]): void {
+function scanTrie(text: string, trie: TrieView, caseFold: boolean, out: Candidate[]): void {
   const length = text.length;
   for (let start = 0; start < length; start += 1) {
     let node = trie.child(0, fold(text.charCodeAt(start), caseFold));
@@ -616,7 +818,7 @@ function scanTrie(text: string, trie: Trie, caseFold: boolean, out: Candidate[])
     if (isAlnumCode(fold(text.charCodeAt(start), false)) && start > 0 && isAlnumCode(fold(text.charCodeAt(start - 1), false))) continue;
     let end = start + 1;
     while (true) {
-      const terms = trie.terms[node];
+      const terms = trie.termsAt(node);
       if (terms !== undefined) {
         const endsWord = isAlnumCode(fold(text.charCodeAt(end - 1), false));
         const touches = end < length && isWordCode(fold(text.charCodeAt(end), false)) && !isVersionAfter(text, start, end);
@@ -648,7 +850,7 @@ const OBJECT_REACH = 10;
  * The skills a coordinated verb names with the object before the first verb: in 语料采集与整理,
  * the term 语料整理 over the span of 整理. Only the longest object for each later verb.
  */
-function scanCoordination(text: string, trie: Trie, out: Candidate[]): void {
+function scanCoordination(text: string, trie: TrieView, out: Candidate[]): void {
   for (let at = 2; at + 2 < text.length; at += 1) {
     if (!COORDINATED_VERBS.has(text.slice(at, at + 2))) continue;
     // The chain of verbs joined to the one at `at`: 安装、调试和维护.
@@ -673,12 +875,12 @@ function scanCoordination(text: string, trie: Trie, out: Candidate[]): void {
 }
 
 /** The terms spelled by `text[start, objectEnd)` followed by the two characters at `verbAt`, if any. */
-function walk(trie: Trie, text: string, start: number, objectEnd: number, verbAt: number): Term[] | undefined {
+function walk(trie: TrieView, text: string, start: number, objectEnd: number, verbAt: number): readonly Term[] | undefined {
   if (start > 0 && isAlnumCode(fold(text.charCodeAt(start), false)) && isAlnumCode(fold(text.charCodeAt(start - 1), false))) return undefined;
   let node = 0;
   for (let i = start; i < objectEnd && node >= 0; i += 1) node = trie.child(node, fold(text.charCodeAt(i), true));
   for (let i = verbAt; i < verbAt + 2 && node >= 0; i += 1) node = trie.child(node, fold(text.charCodeAt(i), true));
-  return node >= 0 ? trie.terms[node] : undefined;
+  return node >= 0 ? trie.termsAt(node) : undefined;
 }
 
 /** The vocabulary word an unknown word is probably a typo of, if one is close enough. */
@@ -752,22 +954,26 @@ function stemTokens(text: string, index: ExtractionIndex): StemmedToken[] {
 // "data analyst" does data analysis, a "solutions architect" does solution architecture. Read as the
 // activity only as the last word of a phrase of two or more words, and only when the phrase as
 // written is no term: one word alone stays itself ("driver" is not driving, "tester" a device).
-const AGENT_ACTIVITY: ReadonlyMap<string, string> = new Map(
-  [
-    ['driver', 'driving'],
-    ['analyst', 'analysis'],
-    ['programmer', 'programming'],
-    ['welder', 'welding'],
-    ['tester', 'testing'],
-    ['planner', 'planning'],
-    ['inspector', 'inspection'],
-    ['editor', 'editing'],
-    ['writer', 'writing'],
-    ['photographer', 'photography'],
-    ['maintainer', 'maintenance'],
-    ['architect', 'architecture'],
-  ].map(([agent, activity]) => [stem(agent!), stem(activity!)] as const),
-);
+// Stemmed on first use (or by prepareExtraction), not at import: most functions that bundle this
+// module never extract, and the stemmer's first calls cost about a millisecond.
+let agentActivity: ReadonlyMap<string, string> | undefined;
+const agentActivityOf = (): ReadonlyMap<string, string> =>
+  (agentActivity ??= new Map(
+    [
+      ['driver', 'driving'],
+      ['analyst', 'analysis'],
+      ['programmer', 'programming'],
+      ['welder', 'welding'],
+      ['tester', 'testing'],
+      ['planner', 'planning'],
+      ['inspector', 'inspection'],
+      ['editor', 'editing'],
+      ['writer', 'writing'],
+      ['photographer', 'photography'],
+      ['maintainer', 'maintenance'],
+      ['architect', 'architecture'],
+    ].map(([agent, activity]) => [stem(agent!), stem(activity!)] as const),
+  ));
 
 /**
  * Whether a verb-first phrase ending before `tokens[next]` ends its noun phrase there too: in
@@ -789,7 +995,7 @@ function scanGrams(text: string, tokens: readonly StemmedToken[], index: Extract
     let typo = first.typo;
     for (let n = 1; n <= index.maxGram && i + n - 1 < tokens.length; n += 1) {
       const last = tokens[i + n - 1]!;
-      let terms: Term[] | undefined;
+      let terms: readonly Term[] | undefined;
       if (n > 1) {
         const previous = tokens[i + n - 2]!;
         if (!PHRASE_GAP.test(text.slice(previous.end, last.start))) break;
@@ -797,7 +1003,7 @@ function scanGrams(text: string, tokens: readonly StemmedToken[], index: Extract
         key = `${prefix} ${last.stem}`;
         typo ||= last.typo;
         terms = index.grams.get(key);
-        const activity = terms === undefined ? AGENT_ACTIVITY.get(last.stem) : undefined;
+        const activity = terms === undefined ? agentActivityOf().get(last.stem) : undefined;
         if (activity !== undefined) terms = index.grams.get(`${prefix} ${activity}`);
         if (terms === undefined && endsNounPhrase(text, tokens, i + n)) terms = index.invertedGrams.get(key);
       } else {
@@ -1089,12 +1295,14 @@ function findUnmapped(text: string, covered: readonly Span[]): string[] {
 }
 
 /**
- * Builds the extraction indexes of a taxonomy now rather than on the first `extractSkills` call:
- * call it during a Lambda's init phase to keep the ~50–100 ms (mostly Porter stemming of the
- * vocabulary) off the first request. Idempotent.
+ * Readies the extraction index of a taxonomy now rather than on the first `extractSkills` call:
+ * call it during a Lambda's init phase. For the bundled taxonomy that loads the taxonomy and opens
+ * the prebuilt index (a few milliseconds); any other taxonomy's index is built (~50–100 ms, mostly
+ * Porter stemming of the vocabulary). Idempotent.
  */
 export function prepareExtraction(taxonomy: Taxonomy = loadTaxonomy()): void {
   indexOf(taxonomy);
+  agentActivityOf();
 }
 
 /** Splits a Latin term into words exactly as the index build does (exported for its unit test). */

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { CourseModeSchema } from '../course.js';
-import { LearnerGroupSchema } from '../learner.js';
+import { CourseModeSchema } from '../course-mode.js';
+import { LearnerGroupSchema } from '../groups.js';
 import { LabelSchema, pageOf, ShareSchema, TimestampSchema } from './common.js';
 import { FunnelSchema, PlacementDaysSchema } from './placements.js';
 import { StoredSkillSchema } from './records.js';

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { LearnerGroupSchema } from '../learner.js';
+import { LearnerGroupSchema } from '../groups.js';
 
 const count = (what: string) => z.int().min(0).meta({ description: what });
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { CourseModeSchema } from '../course.js';
+import { CourseModeSchema } from '../course-mode.js';
 import { LabelSchema, LevelValueSchema, ShareSchema } from './common.js';
 
 const RoleSchema = z.enum(['required', 'preferred']);
