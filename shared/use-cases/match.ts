@@ -3,7 +3,8 @@ import type { AnyRecord, IndexedSkill, Learner } from '../domain/records.js';
 import { ForbiddenError } from '../domain/errors.js';
 import { matchingSkills } from '../domain/matching/evidence.js';
 import { rankedExplanation, type Lang } from '../domain/matching/explain.js';
-import { havesOf, needsOf, rankMatch, RELATION_CREDIT, REQUIRED_WEIGHT, scoreMatch, type MatchContext, type MatchRank, type MatchTaxonomy } from '../domain/matching/score.js';
+import { demandSkillBound, directCredit, learnerSkillBound, regionScopes, scoreBound, type RegionScope } from '../domain/matching/retrieval-bound.js';
+import { havesOf, needsOf, rankMatch, RELATION_CREDIT, scoreMatch, type MatchContext, type MatchRank, type MatchTaxonomy } from '../domain/matching/score.js';
 import { isLexical, partitionsOf } from '../domain/matching/lexical.js';
 import type { Have, Need, RankedMatch } from '../domain/matching/types.js';
 import type { Candidate, CandidateIndex } from '../ports/candidate-index.js';
@@ -140,7 +141,7 @@ export interface FindDemandsOptions {
 /**
  * The search for open demands for a learner, shared by matching (every partition tier, for an
  * exact top k) and recommendations (the strongest skills' partitions in the learner's province):
- * the skill-index partitions asked for, inside `within` when given; demands whose expiry passed
+ * the skill-index partitions asked for, inside `within` or outside `outside` when given; demands whose expiry passed
  * are left out (closed demands leave the index when they close, but expiry passes without a
  * write); each one ranked cheaply for the learner.
  */
@@ -148,10 +149,15 @@ export async function findDemandsFor(
   index: CandidateIndex,
   learner: Pick<Learner, 'region' | 'prefersOnline'>,
   haves: readonly Have[],
-  where: { readonly skillIds: readonly string[]; readonly within?: string | undefined },
+  where: { readonly skillIds: readonly string[]; readonly within?: string | undefined; readonly outside?: string | undefined },
   options: FindDemandsOptions,
 ): Promise<DemandForLearner[]> {
-  const { candidates } = await index.find({ kind: 'demand', skillIds: where.skillIds, ...(where.within !== undefined ? { within: where.within } : {}) });
+  const { candidates } = await index.find({
+    kind: 'demand',
+    skillIds: where.skillIds,
+    ...(where.within !== undefined ? { within: where.within } : {}),
+    ...(where.outside !== undefined ? { outside: where.outside } : {}),
+  });
   const now = options.now.getTime();
   return candidates.flatMap((candidate) => {
     if (options.skip?.(candidate.id) || (candidate.expiresAt !== undefined && Date.parse(candidate.expiresAt) <= now)) return [];
@@ -160,31 +166,6 @@ export async function findDemandsFor(
     const ctx: MatchContext = { demandRegion: candidate.region, learnerRegion: learner.region, learnerPrefersOnline: learner.prefersOnline };
     return [{ candidate, needs, ctx, rank: rankMatch(needs, haves, ctx, options.taxonomy) }];
   });
-}
-
-/**
- * The most a demand's needs can score for someone found only through neighbour partitions of at
- * most `credit`: such a person holds none of the needed skills and none of the grams of its needs
- * (those partitions are all read first), nor any neighbour of a better tier, so each skill need
- * earns at most `credit`, and the region factor is at most 1.
- */
-function neighbourBound(needs: readonly Need[], credit: number): number {
-  let requiredSum = 0;
-  let requiredCount = 0;
-  let preferredSum = 0;
-  let preferredCount = 0;
-  for (const need of needs) {
-    const most = isLexical(need.skillId) ? 0 : credit;
-    if (need.role === 'required') {
-      requiredSum += most;
-      requiredCount += 1;
-    } else {
-      preferredSum += most;
-      preferredCount += 1;
-    }
-  }
-  if (requiredCount > 0 && preferredCount > 0) return REQUIRED_WEIGHT * (requiredSum / requiredCount) + (1 - REQUIRED_WEIGHT) * (preferredSum / preferredCount);
-  return requiredCount > 0 ? requiredSum / requiredCount : preferredCount > 0 ? preferredSum / preferredCount : 0;
 }
 
 /** A candidate ranked cheaply, with what explaining it takes. */
@@ -197,20 +178,32 @@ interface Found {
 
 interface Gather {
   readonly partitions: { readonly direct: readonly string[]; readonly tiers: readonly NeighbourTier[] };
-  /** The most anyone found only through neighbour partitions of at most this credit can score. */
-  readonly bound: (credit: number) => number;
-  /** The eligible candidates in some partitions, each ranked (those already ranked may be left out). */
-  readonly read: (skillIds: readonly string[], isRanked: (id: string) => boolean) => Promise<Found[]>;
+  /** Where the subject is: the index is read nearest region first. */
+  readonly region: string;
+  /** The most anyone in none of the partitions read (of one region scope) can score before region. */
+  readonly bound: (unread: ReadonlySet<string>) => number;
+  /** The eligible candidates of some partitions in a region scope, each ranked (those already ranked may be left out). */
+  readonly read: (skillIds: readonly string[], scope: Pick<RegionScope, 'within' | 'outside'>, isRanked: (id: string) => boolean) => Promise<Found[]>;
   readonly limit: number;
 }
 
+/** One read of the plan: some partitions in one region scope, and the most credit they stand for. */
+interface Step {
+  readonly scope: number;
+  readonly partitions: readonly string[];
+  readonly weight: number;
+}
+
 /**
- * Exact top k. Every record the score can credit holds a needed skill, a gram of a lexical need,
- * or a skill one hop away, so reading those partitions whole (in every region: distance lowers a
- * score, it excludes no one) finds every candidate with a positive score. The direct partitions
- * are read first; then the neighbour partitions, tier by tier (best relation first), each only
- * when what it could add could still enter the top k: the list is then the same as scoring every
- * eligible record.
+ * Exact top k, by the threshold algorithm. Every record the score can credit holds a needed skill,
+ * a gram of a lexical need, or a skill one hop away, so those partitions hold every candidate with
+ * a positive score. They are read in region scopes (the subject's province, then the rest of the
+ * country, where the region credit is the lowest) and, within a scope, direct partitions first and
+ * then the neighbour tiers best relation first; steps go in order of the most they can add (scope
+ * credit × tier credit). Before each step, the most anyone not yet read in its scope can score is
+ * worked out from the partitions of that scope still unread (`bound`, times the scope's best region
+ * credit); when it is below the k-th score found so far, nobody there can enter the list, and the
+ * rest of that scope is not read. The list is then the same as scoring every eligible record.
  */
 async function gather(taxonomy: Taxonomy, g: Gather): Promise<Array<{ candidate: Candidate; breakdown: ReturnType<typeof scoreMatch> }>> {
   const ranked = new Map<string, Found>();
@@ -218,14 +211,30 @@ async function gather(taxonomy: Taxonomy, g: Gather): Promise<Array<{ candidate:
     for (const f of found) if (!ranked.has(f.candidate.id) && f.rank.score > 0) ranked.set(f.candidate.id, f);
   };
   const top = () => [...ranked.values()].sort(byRank).slice(0, g.limit);
-  const isRanked = (id: string) => ranked.has(id);
-  if (g.partitions.direct.length > 0) add(await g.read(g.partitions.direct, isRanked));
-  for (const tier of g.partitions.tiers) {
+  const threshold = () => {
+    if (ranked.size < g.limit) return 0;
     const sofar = top();
-    const threshold = sofar.length < g.limit ? 0 : sofar[sofar.length - 1]!.rank.score;
-    // Tiers come best first, so once one cannot reach the list, none after it can.
-    if (g.bound(tier.credit) < threshold) break;
-    add(await g.read(tier.partitions, isRanked));
+    return sofar[sofar.length - 1]!.rank.score;
+  };
+  const isRanked = (id: string) => ranked.has(id);
+  const scopes = regionScopes(g.region);
+  const everything = [...g.partitions.direct, ...g.partitions.tiers.flatMap((t) => t.partitions)];
+  const unread = scopes.map(() => new Set(everything));
+  const steps: Step[] = scopes
+    .flatMap((scope, i) => [
+      { scope: i, partitions: g.partitions.direct, weight: scope.regionCredit },
+      ...g.partitions.tiers.map((t) => ({ scope: i, partitions: t.partitions, weight: scope.regionCredit * t.credit })),
+    ])
+    .filter((step) => step.partitions.length > 0)
+    // Stable: at equal weight the nearer scope and the better tier go first.
+    .sort((a, b) => b.weight - a.weight);
+  for (const step of steps) {
+    const scope = scopes[step.scope]!;
+    const left = unread[step.scope]!;
+    // Ties on score go to tie-breakers, so a bound equal to the k-th score still reads.
+    if (scoreBound(g.bound(left), scope.regionCredit) < threshold()) continue;
+    add(await g.read(step.partitions, { ...(scope.within !== undefined ? { within: scope.within } : {}), ...(scope.outside !== undefined ? { outside: scope.outside } : {}) }, isRanked));
+    for (const p of step.partitions) left.delete(p);
   }
   return top().map(({ candidate, pair: { needs, haves, ctx } }) => ({ candidate, breakdown: scoreMatch(needs, haves, ctx, taxonomy) }));
 }
@@ -244,9 +253,10 @@ export function makeMatchDemand(deps: MatchDeps) {
     if (options.group !== undefined && caller.role !== 'bureau') throw new ForbiddenError('Only bureau staff may filter matches by group.');
     const found = await gather(deps.taxonomy, {
       partitions: demandPartitions(needs, deps.taxonomy),
-      bound: (credit) => neighbourBound(needs, credit),
-      read: async (skillIds, isRanked) => {
-        const { candidates } = await deps.candidates.find({ kind: 'learner', skillIds, consentedOnly: true });
+      region: demand.region,
+      bound: (unread) => learnerSkillBound(needs, unread, deps.taxonomy),
+      read: async (skillIds, scope, isRanked) => {
+        const { candidates } = await deps.candidates.find({ kind: 'learner', skillIds, ...scope, consentedOnly: true });
         return candidates.flatMap((candidate) => {
           if (isRanked(candidate.id) || candidate.consentToShare !== true) return [];
           const pair = { needs, haves: havesOf(candidate.skills), ctx: { demandRegion: demand.region, learnerRegion: candidate.region } };
@@ -277,13 +287,19 @@ export function makeMatchLearner(deps: MatchDeps) {
     const haves = havesOf((deps.skillsOf ?? ((r) => matchingSkills(r, deps.taxonomy)))(learner));
     if (haves.length === 0) return { items: [] };
     const now = deps.clock.now();
+    const partitions = learnerPartitions(haves, deps.taxonomy);
+    // The most credit a need of a demand in each partition can earn: a skill held 1, a gram of
+    // words the lexical credit, a neighbour of what is held its tier's credit.
+    const credits = new Map<string, number>([
+      ...partitions.tiers.flatMap((t) => t.partitions.map((p) => [p, t.credit] as const)),
+      ...partitions.direct.map((p) => [p, directCredit(p)] as const),
+    ]);
     const found = await gather(deps.taxonomy, {
-      partitions: learnerPartitions(haves, deps.taxonomy),
-      // A demand found only through a neighbour of what the learner holds can have every need met
-      // through one, at that tier's credit.
-      bound: (credit) => credit,
-      read: async (skillIds, isRanked) =>
-        (await findDemandsFor(deps.candidates, learner, haves, { skillIds }, { now, taxonomy: deps.taxonomy, skip: isRanked })).map(({ candidate, needs, ctx, rank }) => ({
+      partitions,
+      region: learner.region,
+      bound: (unread) => demandSkillBound(credits, unread),
+      read: async (skillIds, scope, isRanked) =>
+        (await findDemandsFor(deps.candidates, learner, haves, { skillIds, ...scope }, { now, taxonomy: deps.taxonomy, skip: isRanked })).map(({ candidate, needs, ctx, rank }) => ({
           candidate,
           rank,
           pair: { needs, haves, ctx },

@@ -38,11 +38,27 @@ function toCandidate(kind: Candidate['kind'], item: Item): Candidate | undefined
   };
 }
 
+/** Sort keys of a partition to read: those starting with a prefix ('' for all), below one key, or above one. */
+type KeyRange = { readonly prefix: string } | { readonly below: string } | { readonly above: string };
+
+const ALL: KeyRange = { prefix: '' };
+
+/**
+ * The sort keys outside a region key prefix: those below it and those above every key it starts
+ * (`~` sorts after the digits and `#` of a sort key). The prefix of `national` is empty: nothing is
+ * outside it.
+ */
+function outsideRanges(prefix: string): KeyRange[] {
+  return prefix === '' ? [] : [{ below: prefix }, { above: `${prefix}~` }];
+}
+
 /**
  * {@link CandidateIndex} on the skill index of the single table (`IDX#<KIND>#<skillId>`, sorted by
  * `<regionCode>#<recordId>`). Every partition asked for is read whole, page after page (never a
- * scan), narrowed by a region key prefix when asked; partitions are read in parallel. Reading whole
- * partitions is what keeps matching exact: every record that could score is among the candidates.
+ * scan), narrowed by a region key prefix when asked (records outside a region are the two key
+ * ranges on either side of its prefix); partitions are read in parallel. Reading whole partitions
+ * (or whole key ranges) is what keeps matching exact: every record that could score is among the
+ * candidates.
  */
 export class DynamoCandidateIndex implements CandidateIndex {
   private readonly concurrency: number;
@@ -58,16 +74,18 @@ export class DynamoCandidateIndex implements CandidateIndex {
   }
 
   async find(query: CandidateQuery): Promise<CandidateResult> {
-    const within = query.within === undefined ? '' : regionPrefix(query.within);
+    if (query.within !== undefined && query.outside !== undefined) throw new Error('A candidate query takes within or outside, not both.');
+    const ranges = query.outside !== undefined ? outsideRanges(regionPrefix(query.outside)) : [query.within === undefined ? ALL : { prefix: regionPrefix(query.within) }];
     const skillIds = [...new Set(query.skillIds)];
     const consent = query.kind === 'learner' && query.consentedOnly === true;
     const found = new Map<string, Candidate>();
     let readUnits = 0;
     let requests = 0;
-    await mapPooled(skillIds, this.concurrency, async (skillId) => {
+    const reads = skillIds.flatMap((skillId) => ranges.map((range) => ({ skillId, range })));
+    await mapPooled(reads, this.concurrency, async ({ skillId, range }) => {
       let start: Record<string, unknown> | undefined;
       do {
-        const out = await this.send({ ...this.input(query.kind, skillId, within, consent), ...(start ? { ExclusiveStartKey: start } : {}) });
+        const out = await this.send({ ...this.input(query.kind, skillId, range, consent), ...(start ? { ExclusiveStartKey: start } : {}) });
         requests += 1;
         readUnits += out.ConsumedCapacity?.CapacityUnits ?? 0;
         for (const item of out.Items ?? []) {
@@ -81,19 +99,27 @@ export class DynamoCandidateIndex implements CandidateIndex {
     return { candidates: [...found.values()], truncated: false, requests, readUnits };
   }
 
-  /** The Query of one skill partition, inside a region key prefix when one is given. */
-  private input(kind: Candidate['kind'], skillId: string, prefix: string, consent: boolean): QueryCommandInput {
+  /** The Query of one skill partition, inside a range of sort keys (region codes lead them). */
+  private input(kind: Candidate['kind'], skillId: string, range: KeyRange, consent: boolean): QueryCommandInput {
     const names = Object.fromEntries(PROJECTION.map((a, i) => [`#a${i}`, a]));
+    const [condition, values] =
+      'prefix' in range
+        ? range.prefix
+          ? ['pk = :pk AND begins_with(sk, :prefix)', { ':prefix': range.prefix }]
+          : ['pk = :pk', {}]
+        : 'below' in range
+          ? ['pk = :pk AND sk < :sk', { ':sk': range.below }]
+          : ['pk = :pk AND sk > :sk', { ':sk': range.above }];
     return {
       TableName: this.tableName,
-      KeyConditionExpression: prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
+      KeyConditionExpression: condition,
       // The filter runs after the read, so it saves transfer, not capacity; consent is still enforced here.
       ...(consent ? { FilterExpression: '#consent = :yes' } : {}),
       ProjectionExpression: Object.keys(names).join(', '),
       ExpressionAttributeNames: { ...names, ...(consent ? { '#consent': 'consentToShare' } : {}) },
       ExpressionAttributeValues: {
         ':pk': keys.skillIndexPartition(kind, skillId),
-        ...(prefix ? { ':prefix': prefix } : {}),
+        ...values,
         ...(consent ? { ':yes': true } : {}),
       },
       ReturnConsumedCapacity: 'TOTAL',

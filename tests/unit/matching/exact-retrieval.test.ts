@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { regionKey, regionPrefix } from '../../../shared/adapters/dynamodb/keys.js';
 import { partitionsOf } from '../../../shared/domain/matching/lexical.js';
 import { havesOf, needsOf, rankMatch } from '../../../shared/domain/matching/score.js';
 import { recordId, type Demand, type IndexedSkill } from '../../../shared/domain/records.js';
@@ -19,7 +20,7 @@ import { miniTaxonomyData } from '../../fixtures/taxonomy-mini/index.js';
 const taxonomy = loadTaxonomy(miniTaxonomyData);
 const SKILLS = [...taxonomy.skills.keys()];
 const GRAMS = ['电池', '模组', '装配', '万用', '用表', 'pack', '叉车', '仓库'];
-const REGIONS = ['110119', '110108', '310115', '440305', 'national'];
+const REGIONS = ['110119', '110108', '110000', '310115', '440305', '440106', '440000', 'national'];
 const clock = { now: () => new Date('2026-06-01T00:00:00Z') };
 const SEED = 20261206;
 
@@ -42,10 +43,20 @@ const demandArb = fc.record({ skills: fc.array(needed, { minLength: 1, maxLength
 const clean = (skills: ReadonlyArray<IndexedSkill & { grams?: readonly string[] }>): IndexedSkill[] =>
   skills.map((s) => (s.grams !== undefined && s.grams.length === 0 ? { skillId: s.skillId, level: s.level, role: s.role } : s));
 
-/** An index over fixed candidates answering exactly the partitions asked for. */
+/** Whether a record's region key lies in a region, as the table's sort keys select it. */
+const inRegion = (code: string, region: string) => regionKey(code).startsWith(regionPrefix(region));
+
+/** An index over fixed candidates answering exactly the partitions and region scope asked for. */
 const indexOf = (candidates: readonly Candidate[]): CandidateIndex => ({
   find: async (q) => ({
-    candidates: candidates.filter((c) => c.kind === q.kind && (!q.consentedOnly || c.consentToShare) && partitionsOf(c.skills).some((p) => q.skillIds.includes(p))),
+    candidates: candidates.filter(
+      (c) =>
+        c.kind === q.kind &&
+        (!q.consentedOnly || c.consentToShare) &&
+        (q.within === undefined || inRegion(c.region, q.within)) &&
+        (q.outside === undefined || !inRegion(c.region, q.outside)) &&
+        partitionsOf(c.skills).some((p) => q.skillIds.includes(p)),
+    ),
     truncated: false,
   }),
 });
