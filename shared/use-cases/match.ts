@@ -69,8 +69,6 @@ const byRank = (a: Ranked, b: Ranked): number =>
   a.rank.distance - b.rank.distance ||
   (a.candidate.id < b.candidate.id ? -1 : a.candidate.id > b.candidate.id ? 1 : 0);
 
-const unique = (ids: readonly string[]): string[] => [...new Set(ids)];
-
 type Relation = keyof typeof RELATION_CREDIT;
 
 /** Partitions one hop away, in tiers by the most credit a record found there can earn, best first. */
@@ -168,6 +166,26 @@ export async function findDemandsFor(
   });
 }
 
+/**
+ * How a demand's partitions are planned: the needed skills first, together; then each gram and each
+ * skill alone (any one of them lowers the bound of its need), and each neighbour tier whole.
+ */
+function demandGroups(partitions: { readonly direct: readonly string[]; readonly tiers: readonly NeighbourTier[] }): Array<readonly string[]> {
+  const skills = partitions.direct.filter((p) => !isLexical(p));
+  const grams = partitions.direct.filter(isLexical);
+  return [skills.length > 0 ? skills : grams, ...skills.map((p) => [p]), ...grams.map((p) => [p]), ...partitions.tiers.map((t) => t.partitions)];
+}
+
+/**
+ * How a learner's partitions are planned: the skills held first, together (a demand needing any of
+ * them can be fully met), then the grams held, then each neighbour tier whole.
+ */
+function learnerGroups(partitions: { readonly direct: readonly string[]; readonly tiers: readonly NeighbourTier[] }): Array<readonly string[]> {
+  const skills = partitions.direct.filter((p) => !isLexical(p));
+  const grams = partitions.direct.filter(isLexical);
+  return skills.length > 0 ? [skills, grams, ...partitions.tiers.map((t) => t.partitions)] : [grams, ...partitions.tiers.map((t) => t.partitions)];
+}
+
 /** A candidate ranked cheaply, with what explaining it takes. */
 interface Found {
   readonly candidate: Candidate;
@@ -178,6 +196,11 @@ interface Found {
 
 interface Gather {
   readonly partitions: { readonly direct: readonly string[]; readonly tiers: readonly NeighbourTier[] };
+  /**
+   * How the partitions are planned: each group is read whole or not at all (a tier whose every
+   * partition must go before the bound drops), the first group in the first round.
+   */
+  readonly groups: ReadonlyArray<readonly string[]>;
   /** Where the subject is: the index is read nearest region first. */
   readonly region: string;
   /** The most anyone in none of the partitions read (of one region scope) can score before region. */
@@ -187,23 +210,23 @@ interface Gather {
   readonly limit: number;
 }
 
-/** One read of the plan: some partitions in one region scope, and the most credit they stand for. */
-interface Step {
-  readonly scope: number;
-  readonly partitions: readonly string[];
-  readonly weight: number;
-}
+/** What a request costs the read planner beyond its entries, in entries. */
+const REQUEST_COST = 8;
 
 /**
  * Exact top k, by the threshold algorithm. Every record the score can credit holds a needed skill,
  * a gram of a lexical need, or a skill one hop away, so those partitions hold every candidate with
- * a positive score. They are read in region scopes (the subject's province, then the rest of the
- * country, where the region credit is the lowest) and, within a scope, direct partitions first and
- * then the neighbour tiers best relation first; steps go in order of the most they can add (scope
- * credit × tier credit). Before each step, the most anyone not yet read in its scope can score is
- * worked out from the partitions of that scope still unread (`bound`, times the scope's best region
- * credit); when it is below the k-th score found so far, nobody there can enter the list, and the
- * rest of that scope is not read. The list is then the same as scoring every eligible record.
+ * a positive score. They are read in region scopes: the subject's province (any region credit),
+ * and the rest of the country (always the lowest region credit). For each scope, the most anyone
+ * not read yet can score is worked out from the partitions of that scope still unread (`bound`,
+ * times the scope's best region credit): when it is below the k-th score found so far, nobody
+ * there can enter the list, and the rest of that scope is never read.
+ *
+ * The first round reads the first group in the subject's province. Each later round plans, per
+ * scope still open, the cheapest groups whose reading brings its bound below the k-th score
+ * (greedy on bound lowered per entry read, with entries counted in the province's partitions),
+ * reads them all in parallel, and checks again. The list is then the same as scoring every
+ * eligible record, whatever the plan; the plan only decides how little is read.
  */
 async function gather(taxonomy: Taxonomy, g: Gather): Promise<Array<{ candidate: Candidate; breakdown: ReturnType<typeof scoreMatch> }>> {
   const ranked = new Map<string, Found>();
@@ -211,7 +234,7 @@ async function gather(taxonomy: Taxonomy, g: Gather): Promise<Array<{ candidate:
     for (const f of found) if (!ranked.has(f.candidate.id) && f.rank.score > 0) ranked.set(f.candidate.id, f);
   };
   const top = () => [...ranked.values()].sort(byRank).slice(0, g.limit);
-  const threshold = () => {
+  const kth = () => {
     if (ranked.size < g.limit) return 0;
     const sofar = top();
     return sofar[sofar.length - 1]!.rank.score;
@@ -220,21 +243,57 @@ async function gather(taxonomy: Taxonomy, g: Gather): Promise<Array<{ candidate:
   const scopes = regionScopes(g.region);
   const everything = [...g.partitions.direct, ...g.partitions.tiers.flatMap((t) => t.partitions)];
   const unread = scopes.map(() => new Set(everything));
-  const steps: Step[] = scopes
-    .flatMap((scope, i) => [
-      { scope: i, partitions: g.partitions.direct, weight: scope.regionCredit },
-      ...g.partitions.tiers.map((t) => ({ scope: i, partitions: t.partitions, weight: scope.regionCredit * t.credit })),
-    ])
-    .filter((step) => step.partitions.length > 0)
-    // Stable: at equal weight the nearer scope and the better tier go first.
-    .sort((a, b) => b.weight - a.weight);
-  for (const step of steps) {
-    const scope = scopes[step.scope]!;
-    const left = unread[step.scope]!;
-    // Ties on score go to tie-breakers, so a bound equal to the k-th score still reads.
-    if (scoreBound(g.bound(left), scope.regionCredit) < threshold()) continue;
-    add(await g.read(step.partitions, { ...(scope.within !== undefined ? { within: scope.within } : {}), ...(scope.outside !== undefined ? { outside: scope.outside } : {}) }, isRanked));
-    for (const p of step.partitions) left.delete(p);
+  // Entries seen per partition in the first scope: what the planner expects a read to cost.
+  const seen = new Map<string, number>();
+  const read = async (s: number, partitions: readonly string[]) => {
+    const scope = scopes[s]!;
+    const found = await g.read(partitions, { ...(scope.within !== undefined ? { within: scope.within } : {}), ...(scope.outside !== undefined ? { outside: scope.outside } : {}) }, isRanked);
+    if (s === 0) for (const f of found) for (const p of partitionsOf(f.candidate.skills)) seen.set(p, (seen.get(p) ?? 0) + 1);
+    add(found);
+    for (const p of partitions) unread[s]!.delete(p);
+  };
+  const cost = (partitions: readonly string[], known: number) => partitions.reduce((sum, p) => sum + (seen.get(p) ?? known) + REQUEST_COST, 0);
+  /** The groups of scope `s` to read so that its bound drops below `threshold` (all of them when none can). */
+  const plan = (s: number, threshold: number): string[] => {
+    const credit = scopes[s]!.regionCredit;
+    const rest = new Set(unread[s]);
+    // Ties on score go to tie-breakers, so a bound equal to the k-th score still reads; a score of 0 never enters a list.
+    const open = () => {
+      const most = rest.size > 0 ? scoreBound(g.bound(rest), credit) : 0;
+      return most > 0 && most >= threshold;
+    };
+    const known = seen.size > 0 ? [...seen.values()].reduce((a, b) => a + b, 0) / seen.size : 1;
+    let groups = g.groups.map((group) => group.filter((p) => rest.has(p))).filter((group) => group.length > 0);
+    const chosen: string[] = [];
+    while (open() && groups.length > 0) {
+      const now = g.bound(rest);
+      let best: readonly string[] | undefined;
+      let bestValue = 0;
+      for (const group of groups) {
+        const without = new Set(rest);
+        for (const p of group) without.delete(p);
+        const value = (now - g.bound(without)) / cost(group, known);
+        if (value > bestValue) [best, bestValue] = [group, value];
+      }
+      // No one group lowers the bound (two sources of the same credit): read them all.
+      for (const group of best ? [best] : groups) {
+        for (const p of group) {
+          if (rest.delete(p)) chosen.push(p);
+        }
+      }
+      groups = groups.map((group) => group.filter((p) => rest.has(p))).filter((group) => group.length > 0);
+    }
+    // Partitions in no group are read rather than left out while the bound still reaches the list.
+    if (open()) chosen.push(...rest);
+    return chosen;
+  };
+  const first = g.groups[0] ?? [];
+  if (first.length > 0) await read(0, first);
+  for (;;) {
+    const threshold = kth();
+    const reads = scopes.map((_, s) => plan(s, threshold)).flatMap((partitions, s) => (partitions.length > 0 ? [read(s, partitions)] : []));
+    if (reads.length === 0) break;
+    await Promise.all(reads);
   }
   return top().map(({ candidate, pair: { needs, haves, ctx } }) => ({ candidate, breakdown: scoreMatch(needs, haves, ctx, taxonomy) }));
 }
@@ -251,8 +310,10 @@ export function makeMatchDemand(deps: MatchDeps) {
     const needs = needsOf((deps.skillsOf ?? ((r) => matchingSkills(r, deps.taxonomy)))(demand), demand.minLevel);
     if (needs.length === 0) return { items: [] };
     if (options.group !== undefined && caller.role !== 'bureau') throw new ForbiddenError('Only bureau staff may filter matches by group.');
+    const partitions = demandPartitions(needs, deps.taxonomy);
     const found = await gather(deps.taxonomy, {
-      partitions: demandPartitions(needs, deps.taxonomy),
+      partitions,
+      groups: demandGroups(partitions),
       region: demand.region,
       bound: (unread) => learnerSkillBound(needs, unread, deps.taxonomy),
       read: async (skillIds, scope, isRanked) => {
@@ -296,6 +357,7 @@ export function makeMatchLearner(deps: MatchDeps) {
     ]);
     const found = await gather(deps.taxonomy, {
       partitions,
+      groups: learnerGroups(partitions),
       region: learner.region,
       bound: (unread) => demandSkillBound(credits, unread),
       read: async (skillIds, scope, isRanked) =>
