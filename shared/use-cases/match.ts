@@ -3,7 +3,7 @@ import type { AnyRecord, IndexedSkill, Learner } from '../domain/records.js';
 import { ForbiddenError } from '../domain/errors.js';
 import { matchingSkills } from '../domain/matching/evidence.js';
 import { rankedExplanation, type Lang } from '../domain/matching/explain.js';
-import { demandSkillBound, directCredit, learnerSkillBound, regionScopes, scoreBound, type RegionScope } from '../domain/matching/retrieval-bound.js';
+import { demandSkillBound, directCredit, makeLearnerSkillBound, regionScopes, scoreBound, type RegionScope } from '../domain/matching/retrieval-bound.js';
 import { havesOf, needsOf, rankMatch, RELATION_CREDIT, scoreMatch, type MatchContext, type MatchRank, type MatchTaxonomy } from '../domain/matching/score.js';
 import { isLexical, partitionsOf } from '../domain/matching/lexical.js';
 import type { Have, Need, RankedMatch } from '../domain/matching/types.js';
@@ -262,6 +262,8 @@ async function gather(taxonomy: Taxonomy, g: Gather): Promise<Array<{ candidate:
       const most = rest.size > 0 ? scoreBound(g.bound(rest), credit) : 0;
       return most > 0 && most >= threshold;
     };
+    // Nothing to weigh while the list has room: everyone with a score belongs in it.
+    if (threshold === 0 && open()) return [...rest];
     const known = seen.size > 0 ? [...seen.values()].reduce((a, b) => a + b, 0) / seen.size : 1;
     let groups = g.groups.map((group) => group.filter((p) => rest.has(p))).filter((group) => group.length > 0);
     const chosen: string[] = [];
@@ -315,7 +317,7 @@ export function makeMatchDemand(deps: MatchDeps) {
       partitions,
       groups: demandGroups(partitions),
       region: demand.region,
-      bound: (unread) => learnerSkillBound(needs, unread, deps.taxonomy),
+      bound: makeLearnerSkillBound(needs, deps.taxonomy),
       read: async (skillIds, scope, isRanked) => {
         const { candidates } = await deps.candidates.find({ kind: 'learner', skillIds, ...scope, consentedOnly: true });
         return candidates.flatMap((candidate) => {

@@ -40,19 +40,31 @@ function gramsBound(grams: readonly string[] | undefined, unread: ReadonlySet<st
   return (LEXICAL_CREDIT * open) / grams.length;
 }
 
+/** What bounding one need takes: its role, its own partition, its grams, and its neighbours by credit, best first. */
+interface NeedSources {
+  readonly role: Need['role'];
+  readonly skillId?: string;
+  readonly grams?: readonly string[];
+  readonly neighbours: ReadonlyArray<{ readonly credit: number; readonly ids: readonly string[] }>;
+}
+
+function sourcesOf(need: Need, taxonomy: MatchTaxonomy): NeedSources {
+  if (isLexical(need.skillId)) return { role: need.role, grams: gramsOfEntry(need.skillId), neighbours: [] };
+  const neighbours = [
+    { credit: RELATION_CREDIT.child, ids: taxonomy.childrenOf(need.skillId).map((s) => s.id) },
+    { credit: RELATION_CREDIT.parent, ids: taxonomy.parentsOf(need.skillId).map((s) => s.id) },
+    { credit: RELATION_CREDIT.related, ids: taxonomy.relatedOf(need.skillId).map((s) => s.id) },
+  ].sort((a, b) => b.credit - a.credit);
+  return { role: need.role, skillId: need.skillId, ...(need.grams ? { grams: need.grams } : {}), neighbours };
+}
+
 /** The most one need can credit someone found only through `unread` partitions. */
-function needBound(need: Need, unread: ReadonlySet<string>, taxonomy: MatchTaxonomy): number {
-  if (isLexical(need.skillId)) return gramsBound(gramsOfEntry(need.skillId), unread);
-  if (unread.has(need.skillId)) return 1;
-  let best = gramsBound(need.grams, unread);
-  const relations: ReadonlyArray<readonly [ReadonlyArray<{ id: string }>, number]> = [
-    [taxonomy.childrenOf(need.skillId), RELATION_CREDIT.child],
-    [taxonomy.parentsOf(need.skillId), RELATION_CREDIT.parent],
-    [taxonomy.relatedOf(need.skillId), RELATION_CREDIT.related],
-  ];
-  for (const [skills, credit] of relations) {
-    if (credit <= best) continue;
-    if (skills.some((s) => unread.has(s.id))) best = credit;
+function needBound(need: NeedSources, unread: ReadonlySet<string>): number {
+  if (need.skillId !== undefined && unread.has(need.skillId)) return 1;
+  const best = gramsBound(need.grams, unread);
+  for (const { credit, ids } of need.neighbours) {
+    if (credit <= best) break;
+    if (ids.some((id) => unread.has(id))) return credit;
   }
   return best;
 }
@@ -61,26 +73,32 @@ function needBound(need: Need, unread: ReadonlySet<string>, taxonomy: MatchTaxon
  * The most a demand's needs can score (before region) for a learner who is in none of the
  * partitions read: each need earns at most what its unread partitions stand for (1 for the skill
  * itself, the relation credit for a neighbour, the lexical credit times the share of its grams).
- *
- * @param unread the partitions (skill ids, `~gram`) not read in the learner's part of the index
+ * Returns a function of the partitions unread (skill ids, `~gram`) in the learner's part of the
+ * index; the taxonomy is read once.
  */
-export function learnerSkillBound(needs: readonly Need[], unread: ReadonlySet<string>, taxonomy: MatchTaxonomy): number {
-  let requiredSum = 0;
-  let requiredCount = 0;
-  let preferredSum = 0;
-  let preferredCount = 0;
-  for (const need of needs) {
-    const most = needBound(need, unread, taxonomy);
-    if (need.role === 'required') {
-      requiredSum += most;
-      requiredCount += 1;
-    } else {
-      preferredSum += most;
-      preferredCount += 1;
+export function makeLearnerSkillBound(needs: readonly Need[], taxonomy: MatchTaxonomy): (unread: ReadonlySet<string>) => number {
+  const sources = needs.map((need) => sourcesOf(need, taxonomy));
+  return (unread) => {
+    let requiredSum = 0;
+    let requiredCount = 0;
+    let preferredSum = 0;
+    let preferredCount = 0;
+    for (const need of sources) {
+      const most = needBound(need, unread);
+      if (need.role === 'required') {
+        requiredSum += most;
+        requiredCount += 1;
+      } else {
+        preferredSum += most;
+        preferredCount += 1;
+      }
     }
-  }
-  return skillScoreOf(requiredSum, requiredCount, preferredSum, preferredCount);
+    return skillScoreOf(requiredSum, requiredCount, preferredSum, preferredCount);
+  };
 }
+
+/** {@link makeLearnerSkillBound} for one set of unread partitions. */
+export const learnerSkillBound = (needs: readonly Need[], unread: ReadonlySet<string>, taxonomy: MatchTaxonomy): number => makeLearnerSkillBound(needs, taxonomy)(unread);
 
 /**
  * The most a demand found only through `unread` partitions can score (before region) for a
