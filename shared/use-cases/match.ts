@@ -16,9 +16,9 @@ import { makeGetRecord } from './records.js';
 
 /**
  * Two-way matching: ranked learners for a demand, ranked open demands for a learner. Candidates
- * come from the skill index (the partitions of every skill and gram the score can credit, read
- * whole) and are scored from the skill vector each index entry carries: the top k are exactly
- * those of scoring every eligible record.
+ * come from the skill index (the partitions of the skills and grams the score can credit, by region
+ * scope, until nobody unread can reach the list) and are scored from the skill vector each index
+ * entry carries: the top k are exactly those of scoring every eligible record.
  */
 
 export interface MatchDeps {
@@ -139,9 +139,9 @@ export interface FindDemandsOptions {
 /**
  * The search for open demands for a learner, shared by matching (every partition tier, for an
  * exact top k) and recommendations (the strongest skills' partitions in the learner's province):
- * the skill-index partitions asked for, inside `within` or outside `outside` when given; demands whose expiry passed
- * are left out (closed demands leave the index when they close, but expiry passes without a
- * write); each one ranked cheaply for the learner.
+ * the skill-index partitions asked for, inside `within` or outside `outside` when given; demands
+ * whose expiry passed are left out (closed demands leave the index when they close, but expiry
+ * passes without a write); each one ranked cheaply for the learner.
  */
 export async function findDemandsFor(
   index: CandidateIndex,
