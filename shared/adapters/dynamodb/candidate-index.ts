@@ -14,8 +14,8 @@ export interface CandidateIndexOptions {
 
 type Item = Record<string, unknown>;
 
-/** Attributes a candidate needs; the index items hold nothing else of interest. */
-const PROJECTION = ['recordId', 'ref', 'region', 'skillVector', 'consentToShare', 'title', 'employer', 'headcount', 'minLevel', 'expiresAt'];
+/** Attributes a candidate needs (and the sort key, which says its region); the index items hold nothing else of interest. */
+const PROJECTION = ['sk', 'recordId', 'ref', 'region', 'skillVector', 'consentToShare', 'title', 'employer', 'headcount', 'minLevel', 'expiresAt'];
 
 function toCandidate(kind: Candidate['kind'], item: Item): Candidate | undefined {
   if (typeof item.recordId !== 'string' || typeof item.skillVector !== 'string') return undefined;
@@ -38,27 +38,13 @@ function toCandidate(kind: Candidate['kind'], item: Item): Candidate | undefined
   };
 }
 
-/** Sort keys of a partition to read: those starting with a prefix ('' for all), below one key, or above one. */
-type KeyRange = { readonly prefix: string } | { readonly below: string } | { readonly above: string };
-
-const ALL: KeyRange = { prefix: '' };
-
-/**
- * The sort keys outside a region key prefix: those below it and those above every key it starts
- * (`~` sorts after the digits and `#` of a sort key). The prefix of `national` is empty: nothing is
- * outside it.
- */
-function outsideRanges(prefix: string): KeyRange[] {
-  return prefix === '' ? [] : [{ below: prefix }, { above: `${prefix}~` }];
-}
-
 /**
  * {@link CandidateIndex} on the skill index of the single table (`IDX#<KIND>#<skillId>`, sorted by
  * `<regionCode>#<recordId>`). Every partition asked for is read whole, page after page (never a
- * scan), narrowed by a region key prefix when asked (records outside a region are the two key
- * ranges on either side of its prefix); partitions are read in parallel. Reading whole partitions
- * (or whole key ranges) is what keeps matching exact: every record that could score is among the
- * candidates.
+ * scan), narrowed by a region key prefix when asked (records outside a region: the whole
+ * partition, less the entries whose key starts with its prefix); partitions are read in parallel.
+ * Reading whole partitions is what keeps matching exact: every record that could score is among
+ * the candidates.
  */
 export class DynamoCandidateIndex implements CandidateIndex {
   private readonly concurrency: number;
@@ -75,20 +61,25 @@ export class DynamoCandidateIndex implements CandidateIndex {
 
   async find(query: CandidateQuery): Promise<CandidateResult> {
     if (query.within !== undefined && query.outside !== undefined) throw new Error('A candidate query takes within or outside, not both.');
-    const ranges = query.outside !== undefined ? outsideRanges(regionPrefix(query.outside)) : [query.within === undefined ? ALL : { prefix: regionPrefix(query.within) }];
+    // Outside a region: the whole partition, its entries inside the region left out. One request
+    // per page, where the two key ranges on either side of the region would take two per partition
+    // (requests cost more than the region's entries read again). `national` holds every region.
+    const excluded = query.outside === undefined ? undefined : regionPrefix(query.outside);
+    if (excluded === '') return { candidates: [], truncated: false, requests: 0, readUnits: 0 };
+    const prefix = query.within === undefined ? '' : regionPrefix(query.within);
     const skillIds = [...new Set(query.skillIds)];
     const consent = query.kind === 'learner' && query.consentedOnly === true;
     const found = new Map<string, Candidate>();
     let readUnits = 0;
     let requests = 0;
-    const reads = skillIds.flatMap((skillId) => ranges.map((range) => ({ skillId, range })));
-    await mapPooled(reads, this.concurrency, async ({ skillId, range }) => {
+    await mapPooled(skillIds, this.concurrency, async (skillId) => {
       let start: Record<string, unknown> | undefined;
       do {
-        const out = await this.send({ ...this.input(query.kind, skillId, range, consent), ...(start ? { ExclusiveStartKey: start } : {}) });
+        const out = await this.send({ ...this.input(query.kind, skillId, prefix, consent), ...(start ? { ExclusiveStartKey: start } : {}) });
         requests += 1;
         readUnits += out.ConsumedCapacity?.CapacityUnits ?? 0;
         for (const item of out.Items ?? []) {
+          if (excluded !== undefined && typeof item.sk === 'string' && item.sk.startsWith(excluded)) continue;
           const candidate = toCandidate(query.kind, item);
           // Defence in depth: an entry without the consent flag is never shown to employers.
           if (candidate && (!consent || candidate.consentToShare === true)) found.set(candidate.id, candidate);
@@ -99,27 +90,19 @@ export class DynamoCandidateIndex implements CandidateIndex {
     return { candidates: [...found.values()], truncated: false, requests, readUnits };
   }
 
-  /** The Query of one skill partition, inside a range of sort keys (region codes lead them). */
-  private input(kind: Candidate['kind'], skillId: string, range: KeyRange, consent: boolean): QueryCommandInput {
+  /** The Query of one skill partition, inside a region key prefix when one is given. */
+  private input(kind: Candidate['kind'], skillId: string, prefix: string, consent: boolean): QueryCommandInput {
     const names = Object.fromEntries(PROJECTION.map((a, i) => [`#a${i}`, a]));
-    const [condition, values] =
-      'prefix' in range
-        ? range.prefix
-          ? ['pk = :pk AND begins_with(sk, :prefix)', { ':prefix': range.prefix }]
-          : ['pk = :pk', {}]
-        : 'below' in range
-          ? ['pk = :pk AND sk < :sk', { ':sk': range.below }]
-          : ['pk = :pk AND sk > :sk', { ':sk': range.above }];
     return {
       TableName: this.tableName,
-      KeyConditionExpression: condition,
+      KeyConditionExpression: prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
       // The filter runs after the read, so it saves transfer, not capacity; consent is still enforced here.
       ...(consent ? { FilterExpression: '#consent = :yes' } : {}),
       ProjectionExpression: Object.keys(names).join(', '),
       ExpressionAttributeNames: { ...names, ...(consent ? { '#consent': 'consentToShare' } : {}) },
       ExpressionAttributeValues: {
         ':pk': keys.skillIndexPartition(kind, skillId),
-        ...values,
+        ...(prefix ? { ':prefix': prefix } : {}),
         ...(consent ? { ':yes': true } : {}),
       },
       ReturnConsumedCapacity: 'TOTAL',
