@@ -33,6 +33,11 @@ export interface CandidateQuery {
   readonly skillIds: readonly string[];
   /** Read only records inside this region (a GB/T 2260 code); absent: every region. */
   readonly within?: string | undefined;
+  /**
+   * Read only records outside this region (a GB/T 2260 code; `national` contains everything, so
+   * nothing is read). Not combined with `within`.
+   */
+  readonly outside?: string | undefined;
   /** Learners only: leave out profiles whose owner did not consent to be shown to employers. */
   readonly consentedOnly?: boolean;
 }

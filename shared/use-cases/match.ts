@@ -3,7 +3,8 @@ import type { AnyRecord, IndexedSkill, Learner } from '../domain/records.js';
 import { ForbiddenError } from '../domain/errors.js';
 import { matchingSkills } from '../domain/matching/evidence.js';
 import { rankedExplanation, type Lang } from '../domain/matching/explain.js';
-import { havesOf, needsOf, rankMatch, RELATION_CREDIT, REQUIRED_WEIGHT, scoreMatch, type MatchContext, type MatchRank, type MatchTaxonomy } from '../domain/matching/score.js';
+import { demandSkillBound, directCredit, makeLearnerSkillBound, regionScopes, scoreBound, type RegionScope } from '../domain/matching/retrieval-bound.js';
+import { havesOf, needsOf, rankMatch, RELATION_CREDIT, scoreMatch, type MatchContext, type MatchRank, type MatchTaxonomy } from '../domain/matching/score.js';
 import { isLexical, partitionsOf } from '../domain/matching/lexical.js';
 import type { Have, Need, RankedMatch } from '../domain/matching/types.js';
 import type { Candidate, CandidateIndex } from '../ports/candidate-index.js';
@@ -15,9 +16,9 @@ import { makeGetRecord } from './records.js';
 
 /**
  * Two-way matching: ranked learners for a demand, ranked open demands for a learner. Candidates
- * come from the skill index (the partitions of every skill and gram the score can credit, read
- * whole) and are scored from the skill vector each index entry carries: the top k are exactly
- * those of scoring every eligible record.
+ * come from the skill index (the partitions of the skills and grams the score can credit, by region
+ * scope, until nobody unread can reach the list) and are scored from the skill vector each index
+ * entry carries: the top k are exactly those of scoring every eligible record.
  */
 
 export interface MatchDeps {
@@ -67,8 +68,6 @@ const byRank = (a: Ranked, b: Ranked): number =>
   b.rank.requiredMet - a.rank.requiredMet ||
   a.rank.distance - b.rank.distance ||
   (a.candidate.id < b.candidate.id ? -1 : a.candidate.id > b.candidate.id ? 1 : 0);
-
-const unique = (ids: readonly string[]): string[] => [...new Set(ids)];
 
 type Relation = keyof typeof RELATION_CREDIT;
 
@@ -140,18 +139,23 @@ export interface FindDemandsOptions {
 /**
  * The search for open demands for a learner, shared by matching (every partition tier, for an
  * exact top k) and recommendations (the strongest skills' partitions in the learner's province):
- * the skill-index partitions asked for, inside `within` when given; demands whose expiry passed
- * are left out (closed demands leave the index when they close, but expiry passes without a
- * write); each one ranked cheaply for the learner.
+ * the skill-index partitions asked for, inside `within` or outside `outside` when given; demands
+ * whose expiry passed are left out (closed demands leave the index when they close, but expiry
+ * passes without a write); each one ranked cheaply for the learner.
  */
 export async function findDemandsFor(
   index: CandidateIndex,
   learner: Pick<Learner, 'region' | 'prefersOnline'>,
   haves: readonly Have[],
-  where: { readonly skillIds: readonly string[]; readonly within?: string | undefined },
+  where: { readonly skillIds: readonly string[]; readonly within?: string | undefined; readonly outside?: string | undefined },
   options: FindDemandsOptions,
 ): Promise<DemandForLearner[]> {
-  const { candidates } = await index.find({ kind: 'demand', skillIds: where.skillIds, ...(where.within !== undefined ? { within: where.within } : {}) });
+  const { candidates } = await index.find({
+    kind: 'demand',
+    skillIds: where.skillIds,
+    ...(where.within !== undefined ? { within: where.within } : {}),
+    ...(where.outside !== undefined ? { outside: where.outside } : {}),
+  });
   const now = options.now.getTime();
   return candidates.flatMap((candidate) => {
     if (options.skip?.(candidate.id) || (candidate.expiresAt !== undefined && Date.parse(candidate.expiresAt) <= now)) return [];
@@ -163,28 +167,23 @@ export async function findDemandsFor(
 }
 
 /**
- * The most a demand's needs can score for someone found only through neighbour partitions of at
- * most `credit`: such a person holds none of the needed skills and none of the grams of its needs
- * (those partitions are all read first), nor any neighbour of a better tier, so each skill need
- * earns at most `credit`, and the region factor is at most 1.
+ * How a demand's partitions are planned: the needed skills first, together; then each gram and each
+ * skill alone (any one of them lowers the bound of its need), and each neighbour tier whole.
  */
-function neighbourBound(needs: readonly Need[], credit: number): number {
-  let requiredSum = 0;
-  let requiredCount = 0;
-  let preferredSum = 0;
-  let preferredCount = 0;
-  for (const need of needs) {
-    const most = isLexical(need.skillId) ? 0 : credit;
-    if (need.role === 'required') {
-      requiredSum += most;
-      requiredCount += 1;
-    } else {
-      preferredSum += most;
-      preferredCount += 1;
-    }
-  }
-  if (requiredCount > 0 && preferredCount > 0) return REQUIRED_WEIGHT * (requiredSum / requiredCount) + (1 - REQUIRED_WEIGHT) * (preferredSum / preferredCount);
-  return requiredCount > 0 ? requiredSum / requiredCount : preferredCount > 0 ? preferredSum / preferredCount : 0;
+function demandGroups(partitions: { readonly direct: readonly string[]; readonly tiers: readonly NeighbourTier[] }): Array<readonly string[]> {
+  const skills = partitions.direct.filter((p) => !isLexical(p));
+  const grams = partitions.direct.filter(isLexical);
+  return [skills.length > 0 ? skills : grams, ...skills.map((p) => [p]), ...grams.map((p) => [p]), ...partitions.tiers.map((t) => t.partitions)];
+}
+
+/**
+ * How a learner's partitions are planned: the skills held first, together (a demand needing any of
+ * them can be fully met), then the grams held, then each neighbour tier whole.
+ */
+function learnerGroups(partitions: { readonly direct: readonly string[]; readonly tiers: readonly NeighbourTier[] }): Array<readonly string[]> {
+  const skills = partitions.direct.filter((p) => !isLexical(p));
+  const grams = partitions.direct.filter(isLexical);
+  return skills.length > 0 ? [skills, grams, ...partitions.tiers.map((t) => t.partitions)] : [grams, ...partitions.tiers.map((t) => t.partitions)];
 }
 
 /** A candidate ranked cheaply, with what explaining it takes. */
@@ -197,20 +196,37 @@ interface Found {
 
 interface Gather {
   readonly partitions: { readonly direct: readonly string[]; readonly tiers: readonly NeighbourTier[] };
-  /** The most anyone found only through neighbour partitions of at most this credit can score. */
-  readonly bound: (credit: number) => number;
-  /** The eligible candidates in some partitions, each ranked (those already ranked may be left out). */
-  readonly read: (skillIds: readonly string[], isRanked: (id: string) => boolean) => Promise<Found[]>;
+  /**
+   * How the partitions are planned: each group is read whole or not at all (a tier whose every
+   * partition must go before the bound drops), the first group in the first round.
+   */
+  readonly groups: ReadonlyArray<readonly string[]>;
+  /** Where the subject is: the index is read nearest region first. */
+  readonly region: string;
+  /** The most anyone in none of the partitions read (of one region scope) can score before region. */
+  readonly bound: (unread: ReadonlySet<string>) => number;
+  /** The eligible candidates of some partitions in a region scope, each ranked (those already ranked may be left out). */
+  readonly read: (skillIds: readonly string[], scope: Pick<RegionScope, 'within' | 'outside'>, isRanked: (id: string) => boolean) => Promise<Found[]>;
   readonly limit: number;
 }
 
+/** What a request costs the read planner beyond its entries, in entries. */
+const REQUEST_COST = 8;
+
 /**
- * Exact top k. Every record the score can credit holds a needed skill, a gram of a lexical need,
- * or a skill one hop away, so reading those partitions whole (in every region: distance lowers a
- * score, it excludes no one) finds every candidate with a positive score. The direct partitions
- * are read first; then the neighbour partitions, tier by tier (best relation first), each only
- * when what it could add could still enter the top k: the list is then the same as scoring every
- * eligible record.
+ * Exact top k, by the threshold algorithm. Every record the score can credit holds a needed skill,
+ * a gram of a lexical need, or a skill one hop away, so those partitions hold every candidate with
+ * a positive score. They are read in region scopes: the subject's province (any region credit),
+ * and the rest of the country (always the lowest region credit). For each scope, the most anyone
+ * not read yet can score is worked out from the partitions of that scope still unread (`bound`,
+ * times the scope's best region credit): when it is below the k-th score found so far, nobody
+ * there can enter the list, and the rest of that scope is never read.
+ *
+ * The first round reads the first group in the subject's province. Each later round plans, per
+ * scope still open, the cheapest groups whose reading brings its bound below the k-th score
+ * (greedy on bound lowered per entry read, with entries counted in the province's partitions),
+ * reads them all in parallel, and checks again. The list is then the same as scoring every
+ * eligible record, whatever the plan; the plan only decides how little is read.
  */
 async function gather(taxonomy: Taxonomy, g: Gather): Promise<Array<{ candidate: Candidate; breakdown: ReturnType<typeof scoreMatch> }>> {
   const ranked = new Map<string, Found>();
@@ -218,14 +234,68 @@ async function gather(taxonomy: Taxonomy, g: Gather): Promise<Array<{ candidate:
     for (const f of found) if (!ranked.has(f.candidate.id) && f.rank.score > 0) ranked.set(f.candidate.id, f);
   };
   const top = () => [...ranked.values()].sort(byRank).slice(0, g.limit);
-  const isRanked = (id: string) => ranked.has(id);
-  if (g.partitions.direct.length > 0) add(await g.read(g.partitions.direct, isRanked));
-  for (const tier of g.partitions.tiers) {
+  const kth = () => {
+    if (ranked.size < g.limit) return 0;
     const sofar = top();
-    const threshold = sofar.length < g.limit ? 0 : sofar[sofar.length - 1]!.rank.score;
-    // Tiers come best first, so once one cannot reach the list, none after it can.
-    if (g.bound(tier.credit) < threshold) break;
-    add(await g.read(tier.partitions, isRanked));
+    return sofar[sofar.length - 1]!.rank.score;
+  };
+  const isRanked = (id: string) => ranked.has(id);
+  const scopes = regionScopes(g.region);
+  const everything = [...g.partitions.direct, ...g.partitions.tiers.flatMap((t) => t.partitions)];
+  const unread = scopes.map(() => new Set(everything));
+  // Entries seen per partition in the first scope: what the planner expects a read to cost.
+  const seen = new Map<string, number>();
+  const read = async (s: number, partitions: readonly string[]) => {
+    const scope = scopes[s]!;
+    const found = await g.read(partitions, { ...(scope.within !== undefined ? { within: scope.within } : {}), ...(scope.outside !== undefined ? { outside: scope.outside } : {}) }, isRanked);
+    if (s === 0) for (const f of found) for (const p of partitionsOf(f.candidate.skills)) seen.set(p, (seen.get(p) ?? 0) + 1);
+    add(found);
+    for (const p of partitions) unread[s]!.delete(p);
+  };
+  const cost = (partitions: readonly string[], known: number) => partitions.reduce((sum, p) => sum + (seen.get(p) ?? known) + REQUEST_COST, 0);
+  /** The groups of scope `s` to read so that its bound drops below `threshold` (all of them when none can). */
+  const plan = (s: number, threshold: number): string[] => {
+    const credit = scopes[s]!.regionCredit;
+    const rest = new Set(unread[s]);
+    // Ties on score go to tie-breakers, so a bound equal to the k-th score still reads; a score of 0 never enters a list.
+    const open = () => {
+      const most = rest.size > 0 ? scoreBound(g.bound(rest), credit) : 0;
+      return most > 0 && most >= threshold;
+    };
+    // Nothing to weigh while the list has room: everyone with a score belongs in it.
+    if (threshold === 0 && open()) return [...rest];
+    const known = seen.size > 0 ? [...seen.values()].reduce((a, b) => a + b, 0) / seen.size : 1;
+    let groups = g.groups.map((group) => group.filter((p) => rest.has(p))).filter((group) => group.length > 0);
+    const chosen: string[] = [];
+    while (open() && groups.length > 0) {
+      const now = g.bound(rest);
+      let best: readonly string[] | undefined;
+      let bestValue = 0;
+      for (const group of groups) {
+        const without = new Set(rest);
+        for (const p of group) without.delete(p);
+        const value = (now - g.bound(without)) / cost(group, known);
+        if (value > bestValue) [best, bestValue] = [group, value];
+      }
+      // No one group lowers the bound (two sources of the same credit): read them all.
+      for (const group of best ? [best] : groups) {
+        for (const p of group) {
+          if (rest.delete(p)) chosen.push(p);
+        }
+      }
+      groups = groups.map((group) => group.filter((p) => rest.has(p))).filter((group) => group.length > 0);
+    }
+    // Partitions in no group are read rather than left out while the bound still reaches the list.
+    if (open()) chosen.push(...rest);
+    return chosen;
+  };
+  const first = g.groups[0] ?? [];
+  if (first.length > 0) await read(0, first);
+  for (;;) {
+    const threshold = kth();
+    const reads = scopes.map((_, s) => plan(s, threshold)).flatMap((partitions, s) => (partitions.length > 0 ? [read(s, partitions)] : []));
+    if (reads.length === 0) break;
+    await Promise.all(reads);
   }
   return top().map(({ candidate, pair: { needs, haves, ctx } }) => ({ candidate, breakdown: scoreMatch(needs, haves, ctx, taxonomy) }));
 }
@@ -242,11 +312,14 @@ export function makeMatchDemand(deps: MatchDeps) {
     const needs = needsOf((deps.skillsOf ?? ((r) => matchingSkills(r, deps.taxonomy)))(demand), demand.minLevel);
     if (needs.length === 0) return { items: [] };
     if (options.group !== undefined && caller.role !== 'bureau') throw new ForbiddenError('Only bureau staff may filter matches by group.');
+    const partitions = demandPartitions(needs, deps.taxonomy);
     const found = await gather(deps.taxonomy, {
-      partitions: demandPartitions(needs, deps.taxonomy),
-      bound: (credit) => neighbourBound(needs, credit),
-      read: async (skillIds, isRanked) => {
-        const { candidates } = await deps.candidates.find({ kind: 'learner', skillIds, consentedOnly: true });
+      partitions,
+      groups: demandGroups(partitions),
+      region: demand.region,
+      bound: makeLearnerSkillBound(needs, deps.taxonomy),
+      read: async (skillIds, scope, isRanked) => {
+        const { candidates } = await deps.candidates.find({ kind: 'learner', skillIds, ...scope, consentedOnly: true });
         return candidates.flatMap((candidate) => {
           if (isRanked(candidate.id) || candidate.consentToShare !== true) return [];
           const pair = { needs, haves: havesOf(candidate.skills), ctx: { demandRegion: demand.region, learnerRegion: candidate.region } };
@@ -277,13 +350,20 @@ export function makeMatchLearner(deps: MatchDeps) {
     const haves = havesOf((deps.skillsOf ?? ((r) => matchingSkills(r, deps.taxonomy)))(learner));
     if (haves.length === 0) return { items: [] };
     const now = deps.clock.now();
+    const partitions = learnerPartitions(haves, deps.taxonomy);
+    // The most credit a need of a demand in each partition can earn: a skill held 1, a gram of
+    // words the lexical credit, a neighbour of what is held its tier's credit.
+    const credits = new Map<string, number>([
+      ...partitions.tiers.flatMap((t) => t.partitions.map((p) => [p, t.credit] as const)),
+      ...partitions.direct.map((p) => [p, directCredit(p)] as const),
+    ]);
     const found = await gather(deps.taxonomy, {
-      partitions: learnerPartitions(haves, deps.taxonomy),
-      // A demand found only through a neighbour of what the learner holds can have every need met
-      // through one, at that tier's credit.
-      bound: (credit) => credit,
-      read: async (skillIds, isRanked) =>
-        (await findDemandsFor(deps.candidates, learner, haves, { skillIds }, { now, taxonomy: deps.taxonomy, skip: isRanked })).map(({ candidate, needs, ctx, rank }) => ({
+      partitions,
+      groups: learnerGroups(partitions),
+      region: learner.region,
+      bound: (unread) => demandSkillBound(credits, unread),
+      read: async (skillIds, scope, isRanked) =>
+        (await findDemandsFor(deps.candidates, learner, haves, { skillIds, ...scope }, { now, taxonomy: deps.taxonomy, skip: isRanked })).map(({ candidate, needs, ctx, rank }) => ({
           candidate,
           rank,
           pair: { needs, haves, ctx },

@@ -82,4 +82,28 @@ describe('DynamoCandidateIndex', () => {
     expect(queries.every((q) => q.condition === 'pk = :pk AND begins_with(sk, :prefix)')).toBe(true);
     expect(ids(result)).toEqual(['d-gd-1', 'd-gd-2', 'd-gd-3']);
   });
+
+  it('reads only outside a region when asked: every page of each partition, less the region', async () => {
+    // Act
+    const result = await index().find({ kind: 'demand', skillIds: ['uav-piloting', 'welding'], outside: '310000' });
+
+    // Assess: Beijing sorts below Shanghai's prefix, Guangdong above it; one Query per page, as for
+    // a whole read (9 entries in 5 pages; 2 in a full page and an empty one).
+    expect(ids(result)).toEqual(['d-bj-1', 'd-bj-2', 'd-bj-3', 'd-gd-1', 'd-gd-2', 'd-gd-3', 'd-rare-1', 'd-rare-2']);
+    expect(queries.every((q) => q.condition === 'pk = :pk')).toBe(true);
+    expect(result.requests).toBe(7);
+  });
+
+  it('reads nothing outside national, which holds every region', async () => {
+    // Act
+    const result = await index().find({ kind: 'demand', skillIds: ['uav-piloting'], outside: 'national' });
+
+    // Assess
+    expect(result.candidates).toEqual([]);
+    expect(queries).toHaveLength(0);
+  });
+
+  it('refuses a query both within and outside a region', async () => {
+    await expect(index().find({ kind: 'demand', skillIds: ['uav-piloting'], within: '440000', outside: '440300' })).rejects.toThrow(/within or outside/);
+  });
 });

@@ -14,8 +14,8 @@ export interface CandidateIndexOptions {
 
 type Item = Record<string, unknown>;
 
-/** Attributes a candidate needs; the index items hold nothing else of interest. */
-const PROJECTION = ['recordId', 'ref', 'region', 'skillVector', 'consentToShare', 'title', 'employer', 'headcount', 'minLevel', 'expiresAt'];
+/** Attributes a candidate needs (and the sort key, which says its region); the index items hold nothing else of interest. */
+const PROJECTION = ['sk', 'recordId', 'ref', 'region', 'skillVector', 'consentToShare', 'title', 'employer', 'headcount', 'minLevel', 'expiresAt'];
 
 function toCandidate(kind: Candidate['kind'], item: Item): Candidate | undefined {
   if (typeof item.recordId !== 'string' || typeof item.skillVector !== 'string') return undefined;
@@ -41,8 +41,10 @@ function toCandidate(kind: Candidate['kind'], item: Item): Candidate | undefined
 /**
  * {@link CandidateIndex} on the skill index of the single table (`IDX#<KIND>#<skillId>`, sorted by
  * `<regionCode>#<recordId>`). Every partition asked for is read whole, page after page (never a
- * scan), narrowed by a region key prefix when asked; partitions are read in parallel. Reading whole
- * partitions is what keeps matching exact: every record that could score is among the candidates.
+ * scan), narrowed by a region key prefix when asked (records outside a region: the whole
+ * partition, less the entries whose key starts with its prefix); partitions are read in parallel.
+ * Reading whole partitions is what keeps matching exact: every record that could score is among
+ * the candidates.
  */
 export class DynamoCandidateIndex implements CandidateIndex {
   private readonly concurrency: number;
@@ -58,7 +60,13 @@ export class DynamoCandidateIndex implements CandidateIndex {
   }
 
   async find(query: CandidateQuery): Promise<CandidateResult> {
-    const within = query.within === undefined ? '' : regionPrefix(query.within);
+    if (query.within !== undefined && query.outside !== undefined) throw new Error('A candidate query takes within or outside, not both.');
+    // Outside a region: the whole partition, its entries inside the region left out. One request
+    // per page, where the two key ranges on either side of the region would take two per partition
+    // (requests cost more than the region's entries read again). `national` holds every region.
+    const excluded = query.outside === undefined ? undefined : regionPrefix(query.outside);
+    if (excluded === '') return { candidates: [], truncated: false, requests: 0, readUnits: 0 };
+    const prefix = query.within === undefined ? '' : regionPrefix(query.within);
     const skillIds = [...new Set(query.skillIds)];
     const consent = query.kind === 'learner' && query.consentedOnly === true;
     const found = new Map<string, Candidate>();
@@ -67,10 +75,11 @@ export class DynamoCandidateIndex implements CandidateIndex {
     await mapPooled(skillIds, this.concurrency, async (skillId) => {
       let start: Record<string, unknown> | undefined;
       do {
-        const out = await this.send({ ...this.input(query.kind, skillId, within, consent), ...(start ? { ExclusiveStartKey: start } : {}) });
+        const out = await this.send({ ...this.input(query.kind, skillId, prefix, consent), ...(start ? { ExclusiveStartKey: start } : {}) });
         requests += 1;
         readUnits += out.ConsumedCapacity?.CapacityUnits ?? 0;
         for (const item of out.Items ?? []) {
+          if (excluded !== undefined && typeof item.sk === 'string' && item.sk.startsWith(excluded)) continue;
           const candidate = toCandidate(query.kind, item);
           // Defence in depth: an entry without the consent flag is never shown to employers.
           if (candidate && (!consent || candidate.consentToShare === true)) found.set(candidate.id, candidate);

@@ -27,16 +27,22 @@ const learner: Learner = {
 const storeOf = (...records: AnyRecord[]): RecordStore =>
   ({ get: async (kind: string, id: string) => records.find((r) => r.kind === kind && r.id === id) }) as unknown as RecordStore;
 
-/** An index over fixed candidates that honours `within` and consent, and records each query. */
+/** An index over fixed candidates that honours `within`, `outside` and consent, and records each query. */
 function indexOf(candidates: Candidate[]) {
   const queries: CandidateQuery[] = [];
+  const prefixOf = (region: string) => region.replace(/(0000|00)$/, '');
   const index: CandidateIndex = {
     find: async (q) => {
       queries.push(q);
-      const prefix = q.within === undefined ? '' : q.within.replace(/(0000|00)$/, '');
+      const inside = q.within === undefined ? '' : prefixOf(q.within);
       return {
         candidates: candidates.filter(
-          (c) => c.kind === q.kind && c.region.startsWith(prefix) && (!q.consentedOnly || c.consentToShare) && c.skills.some((s) => q.skillIds.includes(s.skillId)),
+          (c) =>
+            c.kind === q.kind &&
+            c.region.startsWith(inside) &&
+            (q.outside === undefined || !c.region.startsWith(prefixOf(q.outside))) &&
+            (!q.consentedOnly || c.consentToShare) &&
+            c.skills.some((s) => q.skillIds.includes(s.skillId)),
         ),
         truncated: false,
       };
@@ -86,8 +92,24 @@ describe('makeMatchDemand', () => {
 
     const list = await makeMatchDemand({ store: storeOf(demand), candidates: index, clock, taxonomy })(owner, demand.id, { ...options, limit: 3 });
 
-    expect(queries.every((q) => q.within === undefined)).toBe(true);
+    expect(queries[0]).toMatchObject({ within: '110000' });
+    expect(queries.some((q) => q.outside === '110000')).toBe(true);
     expect(list.items[0]!.id).toBe('l-gd');
+  });
+
+  it('reads no other province once the list is full of scores that no one there can reach', async () => {
+    // Prepare: two full matches in the demand's province; elsewhere the region credit caps any score at 0.4.
+    const local = ['l-bj-1', 'l-bj-2'].map((id) => learnerCandidate(id, '110108', [['uav-piloting', 3], ['welding', 3], ['sql', 3]]));
+    const far = learnerCandidate('l-gd', '440305', [['uav-piloting', 5], ['welding', 5], ['sql', 5]]);
+    const { index, queries } = indexOf([...local, far]);
+
+    // Act
+    const list = await makeMatchDemand({ store: storeOf(demand), candidates: index, clock, taxonomy })(owner, demand.id, { ...options, limit: 2 });
+
+    // Assess
+    expect(list.items.map((i) => i.id)).toEqual(['l-bj-1', 'l-bj-2']);
+    expect(queries.length).toBeGreaterThan(0);
+    expect(queries.every((q) => q.within === '110000' && q.outside === undefined)).toBe(true);
   });
 });
 
@@ -121,7 +143,7 @@ describe('exact retrieval', () => {
 
     const list = await makeMatchLearner({ store: storeOf(learner), candidates: index, clock, taxonomy })({ sub: 'js-a', role: 'jobseeker' }, learner.id, { ...options, limit: 1 });
 
-    expect(queries.every((q) => q.within === undefined)).toBe(true);
+    expect(queries.some((q) => q.outside === '110000')).toBe(true);
     expect(list.items.map((i) => i.id)).toEqual(['d-far-strong']);
   });
 

@@ -120,6 +120,7 @@ export class MemoryCandidateIndex implements CandidateIndex {
     for (const record of this.store.records.values()) {
       if (record.kind !== query.kind || !isActive(record, this.now())) continue;
       if (query.within !== undefined && !regionContains(query.within, record.region)) continue;
+      if (query.outside !== undefined && regionContains(query.outside, record.region)) continue;
       const indexed = indexedSkills(record);
       if (!indexed.some((s) => skills.has(s.skillId))) continue;
       if (record.kind === 'learner' && query.consentedOnly && !record.consentToShare) continue;
