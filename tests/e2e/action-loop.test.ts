@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, checkPage, devToken, launchBrowser, newContext, signIn, startServer, waitReady, type RunningServer } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { callApi, checkPage, devToken, newContext, signIn, startJourney, waitReady } from './harness.js';
 
 /**
  * The action loop in Chromium against the real `npm start` (in memory): a job seeker searches and
@@ -9,17 +9,7 @@ import { callApi, checkPage, devToken, launchBrowser, newContext, signIn, startS
  * axe-core and photographed at 360 px (tests/e2e/screenshots/). Waits are on elements and text only.
  */
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-}, 60_000);
+const journey = startJourney();
 
 /** What the page-side callback reads (the root tsconfig has no DOM types). */
 interface FocusDocument {
@@ -43,8 +33,8 @@ async function addSkill(page: Page, text: string): Promise<void> {
 describe('action loop journey', () => {
   it('seeker applies, employer invites another match, that seeker accepts, and only then the employer sees their contact', async () => {
     // Prepare: an employer's open demand, and a second job seeker (B) who consents and left a phone number.
-    const employerToken = await devToken(server.base, { role: 'employer', sub: 'loop-employer' });
-    const demand = await callApi<{ id: string }>(server.base, employerToken, 'POST', '/demands', {
+    const employerToken = await devToken(journey.base, { role: 'employer', sub: 'loop-employer' });
+    const demand = await callApi<{ id: string }>(journey.base, employerToken, 'POST', '/demands', {
       ref: 'loop-1',
       employer: '延庆区低空巡检有限公司',
       title: TITLE,
@@ -56,8 +46,8 @@ describe('action loop journey', () => {
       salaryMin: 6000,
       salaryMax: 9000,
     });
-    const seekerBToken = await devToken(server.base, { role: 'jobseeker', sub: 'loop-seeker-b' });
-    const seekerB = await callApi<{ id: string }>(server.base, seekerBToken, 'PATCH', '/me/profile', {
+    const seekerBToken = await devToken(journey.base, { role: 'jobseeker', sub: 'loop-seeker-b' });
+    const seekerB = await callApi<{ id: string }>(journey.base, seekerBToken, 'PATCH', '/me/profile', {
       skills: ['无人机维修'],
       region: '110119',
       group: 'veteran',
@@ -66,9 +56,9 @@ describe('action loop journey', () => {
     });
 
     // Seeker A builds a profile with contact details and consent on the page.
-    const contextA = await newContext(browser);
+    const contextA = await newContext(journey.browser);
     const pageA = await contextA.newPage();
-    await signIn(pageA, server.base, 'jobseeker', 'loop-seeker-a');
+    await signIn(pageA, journey.base, 'jobseeker', 'loop-seeker-a');
     await waitReady(pageA, 'seeker-profile');
     await addSkill(pageA, '无人机维修');
     await pageA.locator('#region-province').selectOption({ label: '北京市' });
@@ -88,9 +78,9 @@ describe('action loop journey', () => {
     await checkPage(pageA, 'loop-seeker-profile');
 
     // Any browser shows the same profile: a fresh context (no storage) reads it from /me/profile.
-    const otherA = await newContext(browser);
+    const otherA = await newContext(journey.browser);
     const freshA = await otherA.newPage();
-    await signIn(freshA, server.base, 'jobseeker', 'loop-seeker-a');
+    await signIn(freshA, journey.base, 'jobseeker', 'loop-seeker-a');
     await waitReady(freshA, 'seeker-profile');
     expect(await freshA.locator('#phone').inputValue()).toBe(PHONE_A);
     expect(await freshA.locator('#consent').isChecked()).toBe(true);
@@ -133,9 +123,9 @@ describe('action loop journey', () => {
     await checkPage(pageA, 'loop-seeker-applications');
 
     // The employer's 候选人: A's application with A's contact (applying shares it), and the matches.
-    const contextE = await newContext(browser);
+    const contextE = await newContext(journey.browser);
     const pageE = await contextE.newPage();
-    await signIn(pageE, server.base, 'employer', 'loop-employer');
+    await signIn(pageE, journey.base, 'employer', 'loop-employer');
     await waitReady(pageE, 'employer-demands');
     await pageE.getByRole('link', { name: `查看候选人：${TITLE}` }).click();
     await waitReady(pageE, 'demand-matches');
@@ -169,9 +159,9 @@ describe('action loop journey', () => {
     await checkPage(pageE, 'loop-employer-candidates');
 
     // Seeker B: the header badge counts the invitation; B accepts it on 我的申请.
-    const contextB = await newContext(browser);
+    const contextB = await newContext(journey.browser);
     const pageB = await contextB.newPage();
-    await signIn(pageB, server.base, 'jobseeker', 'loop-seeker-b');
+    await signIn(pageB, journey.base, 'jobseeker', 'loop-seeker-b');
     await waitReady(pageB, 'seeker-profile');
     const badge = pageB.locator('header .inbox-link .count');
     await badge.waitFor();

@@ -1,6 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, checkPage, devToken, launchBrowser, newContext, signIn, startServer, waitReady, type RunningServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { callApi, checkPage, devToken, newContext, signIn, startJourney, waitReady } from './harness.js';
 
 /**
  * The bureau's 申请与邀请 page in Chromium against the real `npm start` (in memory): its region's
@@ -8,17 +7,7 @@ import { callApi, checkPage, devToken, launchBrowser, newContext, signIn, startS
  * never a contact detail; checked with axe-core and photographed at 360 px, in Chinese and English.
  */
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-}, 60_000);
+const journey = startJourney();
 
 const TITLE = '无人机维修员（延庆）';
 const FAR_TITLE = '仓库管理员（浦东）';
@@ -38,26 +27,26 @@ describe('bureau applications and invitations page', () => {
   it('lists the region’s applications ten at a time, filters by status and kind, shows no contact details, in zh and en', async () => {
     // Prepare: 12 applications to a demand in 延庆 (two accepted), one to a demand in 浦东 (outside
     // the bureau's region), one invitation; every seeker left a phone number.
-    const employer = await devToken(server.base, { role: 'employer', sub: 'be-employer' });
-    const near = await callApi<{ id: string }>(server.base, employer, 'POST', '/demands', demand('be-near', TITLE, '110119'));
-    const far = await callApi<{ id: string }>(server.base, employer, 'POST', '/demands', demand('be-far', FAR_TITLE, '310115'));
+    const employer = await devToken(journey.base, { role: 'employer', sub: 'be-employer' });
+    const near = await callApi<{ id: string }>(journey.base, employer, 'POST', '/demands', demand('be-near', TITLE, '110119'));
+    const far = await callApi<{ id: string }>(journey.base, employer, 'POST', '/demands', demand('be-far', FAR_TITLE, '310115'));
     const applications: string[] = [];
     for (let i = 0; i < 13; i++) {
-      const seeker = await devToken(server.base, { role: 'jobseeker', sub: `be-seeker-${i}` });
-      await callApi(server.base, seeker, 'PATCH', '/me/profile', { skills: ['无人机维修'], region: '110119', group: 'veteran', consentToShare: true, contact: { phone: phoneOf(i) } });
-      applications.push((await callApi<{ id: string }>(server.base, seeker, 'POST', '/applications', { demandId: i === 12 ? far.id : near.id })).id);
+      const seeker = await devToken(journey.base, { role: 'jobseeker', sub: `be-seeker-${i}` });
+      await callApi(journey.base, seeker, 'PATCH', '/me/profile', { skills: ['无人机维修'], region: '110119', group: 'veteran', consentToShare: true, contact: { phone: phoneOf(i) } });
+      applications.push((await callApi<{ id: string }>(journey.base, seeker, 'POST', '/applications', { demandId: i === 12 ? far.id : near.id })).id);
     }
-    for (const id of applications.slice(0, 2)) await callApi(server.base, employer, 'PATCH', `/applications/${id}`, { status: 'accepted' });
-    const invitee = await devToken(server.base, { role: 'jobseeker', sub: 'be-invitee' });
-    const inviteeId = (await callApi<{ id: string }>(server.base, invitee, 'PATCH', '/me/profile', { skills: ['无人机维修'], region: '110119', group: 'graduate', consentToShare: true, contact: { phone: '13700007777' } })).id;
-    await callApi(server.base, employer, 'POST', '/invitations', { demandId: near.id, learnerId: inviteeId });
+    for (const id of applications.slice(0, 2)) await callApi(journey.base, employer, 'PATCH', `/applications/${id}`, { status: 'accepted' });
+    const invitee = await devToken(journey.base, { role: 'jobseeker', sub: 'be-invitee' });
+    const inviteeId = (await callApi<{ id: string }>(journey.base, invitee, 'PATCH', '/me/profile', { skills: ['无人机维修'], region: '110119', group: 'graduate', consentToShare: true, contact: { phone: '13700007777' } })).id;
+    await callApi(journey.base, employer, 'POST', '/invitations', { demandId: near.id, learnerId: inviteeId });
 
-    const context = await newContext(browser);
+    const context = await newContext(journey.browser);
     const page = await context.newPage();
     const items = page.locator('#region-engagements > li');
 
     // Act: from the dashboard to the page.
-    await signIn(page, server.base, 'bureau', 'be-bureau', { province: '北京市' });
+    await signIn(page, journey.base, 'bureau', 'be-bureau', { province: '北京市' });
     await waitReady(page, 'bureau-dashboard');
     await page.locator('main').getByRole('link', { name: '申请与邀请' }).click();
     await waitReady(page, 'bureau-engagements');

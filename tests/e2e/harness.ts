@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 /**
  * What the browser tests share: `npm start`'s entry point as a child process (in memory, free
@@ -72,6 +72,35 @@ export async function startServer(extra: string[] = []): Promise<RunningServer> 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH.`);
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+}
+
+/** The server and browser a test file's journeys run against: started before its tests, closed after them. */
+export interface Journey {
+  readonly base: string;
+  readonly browser: Browser;
+}
+
+/** Starts `npm start` and Chromium for the calling test file (call it at the top level of the file). */
+export function startJourney(): Journey {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  }, 60_000);
+  return {
+    get base() {
+      if (!server) throw new Error('the journey server has not started');
+      return server.base;
+    },
+    get browser() {
+      if (!browser) throw new Error('the journey browser has not started');
+      return browser;
+    },
+  };
 }
 
 export const PHONE = { width: 360, height: 760 } as const;

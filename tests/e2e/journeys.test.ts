@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, checkPage, launchBrowser, newContext, pageToken, screenshots, signIn, startServer, waitReady, type BrowserStorage, type RunningServer } from './harness.js';
+import type { Page, Request } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { callApi, checkPage, newContext, pageToken, screenshots, signIn, startJourney, waitReady, type BrowserStorage } from './harness.js';
 
 /**
  * The three journeys end to end in Chromium against the real `npm start` (in memory, seeded
@@ -11,22 +11,12 @@ import { callApi, checkPage, launchBrowser, newContext, pageToken, screenshots, 
  * photographed at 360 px and desktop width (tests/e2e/screenshots/).
  */
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-}, 60_000);
+const journey = startJourney();
 
 /** Whether the API serves a route yet (other parts of the service are being built alongside). */
 async function routeExists(page: Page, method: string, path: string): Promise<boolean> {
   const token = await pageToken(page);
-  const res = await fetch(`${server.base}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(method === 'POST' ? { body: '{}' } : {}) });
+  const res = await fetch(`${journey.base}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(method === 'POST' ? { body: '{}' } : {}) });
   if (res.status !== 404 && res.status !== 405) return true;
   const problem = (await res.json().catch(() => ({}))) as { detail?: string };
   return !problem.detail?.startsWith('No route');
@@ -34,7 +24,7 @@ async function routeExists(page: Page, method: string, path: string): Promise<bo
 
 describe('job seeker journey', () => {
   it('builds a profile from a résumé, keeps input on errors, saves, updates with If-Match, and sees jobs and courses', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(journey.browser);
     const page = await context.newPage();
     const writes: Request[] = [];
     page.on('request', (r) => {
@@ -42,12 +32,12 @@ describe('job seeker journey', () => {
     });
 
     // Sign-in page: the first thing anyone sees.
-    await page.goto(`${server.base}/`);
+    await page.goto(`${journey.base}/`);
     await waitReady(page, 'signin');
     expect(new URL(page.url()).pathname).toBe('/signin');
     await checkPage(page, 'signin');
 
-    await signIn(page, server.base, 'jobseeker', 'e2e-seeker');
+    await signIn(page, journey.base, 'jobseeker', 'e2e-seeker');
     await waitReady(page, 'seeker-profile');
     await expect.poll(() => page.locator('h1').textContent()).toBe('我的资料');
 
@@ -102,8 +92,8 @@ describe('job seeker journey', () => {
 
     // Changed elsewhere meanwhile: 412, the form keeps what was typed, the next save wins.
     const token = await pageToken(page);
-    const learnerId = (await callApi<{ id: string }>(server.base, token, 'GET', '/me/profile')).id;
-    const elsewhere = await fetch(`${server.base}/learners/${learnerId}`, { method: 'PATCH', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ prefersOnline: true }) });
+    const learnerId = (await callApi<{ id: string }>(journey.base, token, 'GET', '/me/profile')).id;
+    const elsewhere = await fetch(`${journey.base}/learners/${learnerId}`, { method: 'PATCH', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ prefersOnline: true }) });
     expect(elsewhere.status).toBe(200);
     await page.locator('#years').fill('7');
     await page.getByRole('button', { name: '保存修改' }).click();
@@ -111,7 +101,7 @@ describe('job seeker journey', () => {
     expect(await page.locator('#years').inputValue()).toBe('7');
     await page.getByRole('button', { name: '保存修改' }).click();
     await page.locator('.notice.ok', { hasText: '已保存' }).waitFor();
-    const stored = (await (await fetch(`${server.base}/learners/${learnerId}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { yearsExperience: number };
+    const stored = (await (await fetch(`${journey.base}/learners/${learnerId}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { yearsExperience: number };
     expect(stored.yearsExperience).toBe(7);
     await checkPage(page, 'seeker-profile');
 
@@ -154,9 +144,9 @@ describe('job seeker journey', () => {
 
 describe('employer journey', () => {
   it('posts a demand, uploads a CSV with row-level errors, sees matches and shortage insights', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(journey.browser);
     const page = await context.newPage();
-    await signIn(page, server.base, 'employer', 'e2e-employer');
+    await signIn(page, journey.base, 'employer', 'e2e-employer');
     await waitReady(page, 'employer-demands');
     await checkPage(page, 'employer-demands');
 
@@ -255,9 +245,9 @@ describe('employer journey', () => {
 
 describe('bureau journey', () => {
   it('sees the dashboard, starts a campaign, watches progress, browses and downloads results', async (ctx) => {
-    const context = await newContext(browser);
+    const context = await newContext(journey.browser);
     const page = await context.newPage();
-    await signIn(page, server.base, 'bureau', 'e2e-bureau', { province: '北京市' });
+    await signIn(page, journey.base, 'bureau', 'e2e-bureau', { province: '北京市' });
     await waitReady(page, 'bureau-dashboard');
     if (await routeExists(page, 'GET', '/insights/shortage')) {
       await page.locator('.chart canvas').first().waitFor();
@@ -316,9 +306,9 @@ describe('bureau journey', () => {
 
     // The list comes from the API (GET /campaigns), not from this browser: a colleague of the
     // same region, in a fresh browser, sees the campaign too.
-    const colleague = await newContext(browser);
+    const colleague = await newContext(journey.browser);
     const other = await colleague.newPage();
-    await signIn(other, server.base, 'bureau', 'e2e-bureau-colleague', { province: '北京市' });
+    await signIn(other, journey.base, 'bureau', 'e2e-bureau-colleague', { province: '北京市' });
     await waitReady(other, 'bureau-dashboard');
     await other.getByRole('link', { name: '延庆区退役军人低空经济专场' }).waitFor();
     await colleague.close();
@@ -327,7 +317,7 @@ describe('bureau journey', () => {
   it('shows a campaign’s progress, results, group match rates and CSV from contract-shaped answers', async () => {
     // The browser answers the campaign routes itself, with the shapes docs/api.md declares, so the pages
     // are checked whether or not the real routes exist yet (the journey above uses the real ones).
-    const context = await newContext(browser);
+    const context = await newContext(journey.browser);
     const page = await context.newPage();
     let polls = 0;
     await page.route(/\/campaigns(\/|$|\?)/, async (route) => {
@@ -369,7 +359,7 @@ describe('bureau journey', () => {
       return json(200, { id: 'cmp_e2e', name: '延庆区退役军人低空经济专场', region: '110119', status: done === 3 ? 'completed' : 'running', progress: { done, total: 3, failed: 0 } });
     });
 
-    await signIn(page, server.base, 'bureau', 'e2e-bureau-stub', { province: '北京市' });
+    await signIn(page, journey.base, 'bureau', 'e2e-bureau-stub', { province: '北京市' });
     await waitReady(page, 'bureau-dashboard');
     // The dashboard lists the region's campaigns and charts match rates from the newest report.
     await page.getByRole('link', { name: '海淀区高校毕业生春季专场' }).waitFor();

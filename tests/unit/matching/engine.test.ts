@@ -62,47 +62,39 @@ const lexicalLearnerArb = fc.record({
 const asDemands = (raw: ReadonlyArray<{ region: string; needs: Need[] }>): EngineDemand[] => raw.map((d, i) => ({ id: `d${String(i).padStart(3, '0')}`, ref: `D${i}`, ...d }));
 const view = (list: readonly RankedDemand[]) => list.map((r) => [r.demand.id, r.rank.score, r.rank.requiredMet, r.rank.distance]);
 
+/** Random demands and learners (fixed seed): the engine's top k equals scoring every demand with `rankMatch`, for every learner. */
+function agreesWithBruteForce(
+  demandsOf: fc.Arbitrary<ReadonlyArray<{ region: string; needs: Need[] }>>,
+  learnerOf: fc.Arbitrary<Omit<EngineLearner, 'id'>>,
+  seed: number,
+): void {
+  fc.assert(
+    fc.property(demandsOf, fc.array(learnerOf, { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 12 }), fc.constantFrom(0, 0.2, 0.5), (raw, learners, k, threshold) => {
+      // Prepare
+      const demands = asDemands(raw);
+      const { engine, rank } = makeScoredEngine(demands, taxonomy);
+      learners.forEach((l, i) => {
+        const learner: EngineLearner = { id: `l${i}`, ...l };
+
+        // Act
+        const fast = engine.topFor(learner, k, threshold);
+        const slow = bruteForceTop(demands, rank, learner, k, threshold);
+
+        // Assess
+        expect(view(fast)).toEqual(view(slow));
+      });
+    }),
+    { seed, numRuns: 300 },
+  );
+}
+
 describe('DemandEngine', () => {
   it('gives exactly the brute-force top k of rankMatch on random demands and learners', () => {
-    fc.assert(
-      fc.property(demandsArb, fc.array(learnerArb, { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 12 }), fc.constantFrom(0, 0.2, 0.5), (raw, learners, k, threshold) => {
-        // Prepare
-        const demands = asDemands(raw);
-        const { engine, rank } = makeScoredEngine(demands, taxonomy);
-        learners.forEach((l, i) => {
-          const learner: EngineLearner = { id: `l${i}`, ...l };
-
-          // Act
-          const fast = engine.topFor(learner, k, threshold);
-          const slow = bruteForceTop(demands, rank, learner, k, threshold);
-
-          // Assess
-          expect(view(fast)).toEqual(view(slow));
-        });
-      }),
-      { seed: SEED, numRuns: 300 },
-    );
+    agreesWithBruteForce(demandsArb, learnerArb, SEED);
   });
 
   it('gives exactly the brute-force top k with lexical needs, phrase grams, links by likeness and grams held', () => {
-    fc.assert(
-      fc.property(lexicalDemandsArb, fc.array(lexicalLearnerArb, { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 12 }), fc.constantFrom(0, 0.2, 0.5), (raw, learners, k, threshold) => {
-        // Prepare
-        const demands = asDemands(raw);
-        const { engine, rank } = makeScoredEngine(demands, taxonomy);
-        learners.forEach((l, i) => {
-          const learner: EngineLearner = { id: `l${i}`, ...l };
-
-          // Act
-          const fast = engine.topFor(learner, k, threshold);
-          const slow = bruteForceTop(demands, rank, learner, k, threshold);
-
-          // Assess
-          expect(view(fast)).toEqual(view(slow));
-        });
-      }),
-      { seed: LEXICAL_SEED, numRuns: 300 },
-    );
+    agreesWithBruteForce(lexicalDemandsArb, lexicalLearnerArb, LEXICAL_SEED);
   });
 
   it('finds a demand whose only needs are words by the words a learner wrote, at the lexical credit', () => {
