@@ -34,3 +34,23 @@ export function LoadError({ error, retry, detail = false }: { error: unknown; re
     </Notice>
   );
 }
+
+/** Reading a paged list's next page: idle, under way, or failed. */
+export type MoreState = 'idle' | 'loading' | { readonly error: unknown };
+
+/** The foot of a paged list: why its last page failed, and a button while the server has more. */
+export function LoadMore({ more, hasMore, onMore }: { more: MoreState; hasMore: boolean; onMore: () => void }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {typeof more === 'object' ? <LoadError error={more.error} detail /> : null}
+      {hasMore ? (
+        <div class="actions">
+          <button type="button" disabled={more === 'loading'} onClick={onMore}>
+            {more === 'loading' ? t.loading : t.loadMore}
+          </button>
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ENGAGEMENT_STATUSES, listRegionEngagements, type Engagement, type EngagementStatus } from '../api/action.js';
 import { StatusBadge, StatusTimeline } from '../components/engagement-status.js';
 import { Notice, SelectField } from '../components/form.js';
-import { LoadError } from '../components/load-error.js';
+import { LoadError, LoadMore } from '../components/load-error.js';
 import { Page, useReady } from '../components/page.js';
 import { RegionPicker, useRegionName, useRegions } from '../components/region-picker.js';
 import { useSession } from '../auth/context.js';
@@ -134,14 +134,7 @@ export function BureauEngagementsPage() {
                 <EngagementRow key={item.id} item={item} />
               ))}
             </ul>
-            {typeof listing.more === 'object' ? <LoadError error={listing.more.error} detail /> : null}
-            {listing.nextToken ? (
-              <div class="actions">
-                <button type="button" disabled={listing.more === 'loading'} onClick={() => void more()}>
-                  {listing.more === 'loading' ? t.loading : t.loadMore}
-                </button>
-              </div>
-            ) : null}
+            <LoadMore more={listing.more} hasMore={!!listing.nextToken} onMore={() => void more()} />
           </>
         )}
       </section>

@@ -3,7 +3,7 @@ import { inboxChanged, markRead, readInbox, type InboxEvent } from '../api/actio
 import type { Role } from '../auth/session.js';
 import { useSession } from '../auth/context.js';
 import { Notice } from '../components/form.js';
-import { LoadError } from '../components/load-error.js';
+import { LoadError, LoadMore } from '../components/load-error.js';
 import { Page, useReady } from '../components/page.js';
 import { formatDateTime, useI18n } from '../i18n/index.js';
 import { Link } from '../lib/router.js';
@@ -104,14 +104,7 @@ export function InboxPage() {
               );
             })}
           </ol>
-          {typeof state.more === 'object' ? <LoadError error={state.more.error} detail /> : null}
-          {state.nextToken ? (
-            <div class="actions">
-              <button type="button" disabled={state.more === 'loading'} onClick={() => void more()}>
-                {state.more === 'loading' ? t.loading : t.loadMore}
-              </button>
-            </div>
-          ) : null}
+          <LoadMore more={state.more} hasMore={!!state.nextToken} onMore={() => void more()} />
         </>
       )}
     </Page>

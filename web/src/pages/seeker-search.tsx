@@ -3,7 +3,7 @@ import { apply, searchJobs, type Job, type JobQuery } from '../api/action.js';
 import { ApiError } from '../api/problem.js';
 import type { Explanation, RankedItem } from '../api/ranked.js';
 import { ErrorSummary, Notice, NumberField, SendOrCancel, TextArea, TextField } from '../components/form.js';
-import { LoadError, ProblemDetail } from '../components/load-error.js';
+import { LoadError, LoadMore, ProblemDetail } from '../components/load-error.js';
 import { MatchExplanation } from '../components/match-explain.js';
 import { Page, useReady } from '../components/page.js';
 import { RegionPicker, useRegionName } from '../components/region-picker.js';
@@ -232,14 +232,7 @@ export function SeekerSearchPage() {
                 <JobCard key={job.id} job={job} canApply={!!profile} applied={applied.has(job.id)} onApplied={() => setApplied((s) => new Set([...s, job.id]))} />
               ))}
             </ol>
-            {typeof results.more === 'object' ? <LoadError error={results.more.error} detail /> : null}
-            {results.nextToken ? (
-              <div class="actions">
-                <button type="button" disabled={results.more === 'loading'} onClick={() => query && void run(query, results.nextToken)}>
-                  {results.more === 'loading' ? t.loading : t.loadMore}
-                </button>
-              </div>
-            ) : null}
+            <LoadMore more={results.more} hasMore={!!results.nextToken} onMore={() => query && void run(query, results.nextToken)} />
           </>
         )}
       </section>
