@@ -8,7 +8,7 @@ import type { ProfileLinks } from '../ports/profile-links.js';
 import type { RecordStore } from '../ports/record-store.js';
 import type { LearnerInput, LearnerPatch } from '../schemas/learner.js';
 import { makeFinishErasure, mayFinish, type ErasureDeps } from './erasure.js';
-import { makeDeleteRecord, makeGetRecord, makePatchRecord, makeUpsertRecord, withFields } from './records.js';
+import { assertIfMatch, makeDeleteRecord, makeGetRecord, makePatchRecord, makeUpsertRecord, withFields } from './records.js';
 
 /**
  * `/me/profile`: the one learner profile a job seeker's account owns, whichever browser asks, and
@@ -101,6 +101,8 @@ export function makeDeleteMyProfile(deps: ProfileDeps & ErasureDeps) {
       await finish(linked);
       return;
     }
+    // A stale If-Match is refused before the link is written: a 412 changes nothing.
+    assertIfMatch('learner', ifMatch, current);
     if ((await deps.links.profileOf(caller.sub)) !== current.id) await deps.links.link(caller.sub, current.id);
     await makeDeleteRecord('learner', deps)(caller, current.id, ifMatch);
     await finish(current.id);

@@ -33,6 +33,16 @@ const ifMatchHolds = (ifMatch: string, record: AnyRecord): boolean =>
     .map((t) => t.trim().replace(/^W\//, ''))
     .some((t) => t === '*' || t === etagOf(record));
 
+/**
+ * Throws 412 unless an If-Match header, when given, names the record's current version: checked
+ * before anything is written, so a stale request changes nothing.
+ *
+ * @throws PreconditionFailedError
+ */
+export function assertIfMatch(kind: Kind, ifMatch: string | undefined, record: AnyRecord): void {
+  if (ifMatch !== undefined && !ifMatchHolds(ifMatch, record)) throw new PreconditionFailedError(`This ${kind} has changed since you read it (now ${etagOf(record)}).`);
+}
+
 /** Invariants that span fields, re-checked after a merge patch. */
 function checkFields(kind: Kind, fields: Record<string, unknown>): void {
   if (kind === 'demand') {
@@ -170,7 +180,7 @@ export function makePatchRecord<K extends Kind>(kind: K, deps: RecordDeps) {
   return async (caller: Caller, id: string, patch: PatchOf<K>, ifMatch?: string): Promise<RecordOf<K>> => {
     const current = await get(caller, id);
     if (!mayChange(caller, current)) throw new ForbiddenError(`You may read but not change this ${kind}.`);
-    if (ifMatch !== undefined && !ifMatchHolds(ifMatch, current)) throw new PreconditionFailedError(`This ${kind} has changed since you read it (now ${etagOf(current)}).`);
+    assertIfMatch(kind, ifMatch, current);
     const fields: Record<string, unknown> = { ...storedFields(current) };
     for (const [key, value] of Object.entries(patch as Record<string, unknown>)) {
       if (value === null) delete fields[key];
@@ -218,7 +228,7 @@ export function makeDeleteRecord<K extends Kind>(kind: K, deps: RecordDeps & { r
   return async (caller: Caller, id: string, ifMatch?: string): Promise<void> => {
     const current = await get(caller, id);
     if (!mayChange(caller, current)) throw new ForbiddenError(`You may read but not delete this ${kind}.`);
-    if (ifMatch !== undefined && !ifMatchHolds(ifMatch, current)) throw new PreconditionFailedError(`This ${kind} has changed since you read it (now ${etagOf(current)}).`);
+    assertIfMatch(kind, ifMatch, current);
     const removal = await deps.store.remove(current);
     if (removal.campaigns.length > 0) await deps.campaignsChanged?.(removal.campaigns);
   };

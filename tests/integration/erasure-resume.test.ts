@@ -187,6 +187,20 @@ describe('a learner deletion cut short after the profile is gone', () => {
     expect((await api.call('DELETE', '/me/profile', { token: seeker.token })).status).toBe(404);
   });
 
+  it('refuses a DELETE /me/profile with a stale If-Match (412) before writing anything, not even the account’s link to a profile found as its first', async () => {
+    // Prepare: a profile made through POST /learners, so the account is not linked to it yet (found as its first).
+    const seeker = await engagedSeeker('js-er-stale', '13800137777', false);
+    const before = JSON.stringify(await api.allItems());
+
+    // Act
+    const stale = await api.call('DELETE', '/me/profile', { token: seeker.token, headers: { 'if-match': '"v999"' } });
+
+    // Assess
+    expect(stale.status).toBe(412);
+    expect(JSON.stringify(await api.allItems())).toBe(before);
+    expect((await api.call('GET', '/me/profile', { token: seeker.token })).status).toBe(200);
+  });
+
   it('lets only someone who could have deleted the profile finish it: anyone else gets 404 and the job stays', async () => {
     const seeker = await engagedSeeker('js-er-other', '13800139999', true);
     await expect(makeDeleteLearner(cutShortAt('withdrawing open engagements'))({ sub: seeker.sub, role: 'jobseeker' }, seeker.learnerId)).rejects.toThrow('injected');
