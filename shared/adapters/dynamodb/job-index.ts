@@ -13,11 +13,10 @@ import { decodeSkillVector, encodeSkillVector } from './skill-vector.js';
 export const JOB_ENTITY = 'JOB';
 
 /**
- * Entries read from each term partition in the first rounds of a word search (then the rest, up
- * to the cap): every term is read in step, and the search stops as soon as one term's partitions
- * are read to the end. Most searches end in the first round.
+ * Entries read from each term partition in the first round of a word search, all terms in
+ * parallel. Most searches end there: one term's partitions are read to their end.
  */
-export const TERM_ROUNDS: readonly number[] = [100, 500];
+export const FIRST_ROUND = 100;
 
 /** The regions whose browse lists hold a demand: its own and each containing it, up to national. */
 const browseScopes = (demand: Demand): string[] => {
@@ -62,13 +61,6 @@ export function jobTermItems(demand: Demand, skills: readonly IndexedSkill[]): I
   ];
 }
 
-/** The attributes a search reads of an entry (entries written before they were slimmed carry a card as well). */
-const ENTRY_ATTRIBUTES = ['recordId', 'region', 'skillVector', 'createdAt', 'salaryMin', 'salaryMax', 'minLevel', 'expiresAt', 'remote', 'terms'];
-const ENTRY_PROJECTION = {
-  ProjectionExpression: ENTRY_ATTRIBUTES.map((_, i) => `#a${i}`).join(', '),
-  ExpressionAttributeNames: Object.fromEntries(ENTRY_ATTRIBUTES.map((name, i) => [`#a${i}`, name])),
-};
-
 const toEntry = (item: Item): JobEntry => ({
   id: item.recordId as string,
   region: item.region as string,
@@ -99,6 +91,32 @@ const toCard = (demand: Demand): JobCard => ({
   ...(demand.remote !== undefined ? { remote: demand.remote } : {}),
 });
 
+/**
+ * How far into its key space (from 0 to 1) a term partition's sort key lies, after the region
+ * prefix: its next characters read as a fraction (ids are hashes, so they spread evenly). Only
+ * used to compare partitions, so a rough scale is enough.
+ */
+const position = (sk: string, prefix: string): number => {
+  let x = 0;
+  let scale = 1;
+  for (const ch of sk.slice(prefix.length, prefix.length + 8)) {
+    scale /= 128;
+    x += Math.min(ch.charCodeAt(0), 127) * scale;
+  }
+  return Math.max(x, 1e-9);
+};
+
+/**
+ * About how many entries a term's partitions hold, from what a first round read: a partition read
+ * to its end holds what it gave; one that stopped at key position p after n entries, about n / p.
+ * Only chooses which term to read first: the results are exact whichever term is read.
+ */
+const estimate = (parts: readonly PartitionRead[], prefix: string): number =>
+  parts.reduce((n, r) => {
+    const last = r.items.at(-1)?.sk;
+    return n + (r.ended || typeof last !== 'string' ? r.items.length : r.items.length / position(last, prefix));
+  }, 0);
+
 /** One partition read in step with the others: what it has given so far and where it stopped. */
 interface PartitionRead {
   readonly pk: string;
@@ -109,11 +127,11 @@ interface PartitionRead {
 }
 
 /**
- * DynamoDB implementation of {@link JobIndex}. A word search reads the term partitions of the
- * region's provinces in step, round by round (in parallel), and stops when one term's partitions
- * are read to the end: that term is (about) the rarest, its entries are the candidates, and each
- * entry's own term list decides whether it holds every other term. A search thus reads at most as
- * many entries per term as the rarest term has, instead of every term's whole partition.
+ * DynamoDB implementation of {@link JobIndex}. A word search reads the first entries of every
+ * term's partitions (in parallel); unless one term ends there, the term that looks rarest (its
+ * first entries reach furthest into the key space) is read alone to its end. Its entries are the
+ * candidates, and each entry's own term list decides whether it holds every other term: the
+ * results are those of intersecting every term's partition, while reading about one.
  */
 export class DynamoJobIndex implements JobIndex {
   constructor(
@@ -134,11 +152,16 @@ export class DynamoJobIndex implements JobIndex {
     const reads = terms.map((term) => provinces.map((p): PartitionRead => ({ pk: keys.jobTermPartition(p, term), items: [], ended: false })));
     const size = (parts: readonly PartitionRead[]) => parts.reduce((n, r) => n + r.items.length, 0);
     const ended = (parts: readonly PartitionRead[]) => parts.every((r) => r.ended);
-    const capped = (parts: readonly PartitionRead[]) => parts.every((r) => r.ended || r.items.length >= perPartition);
 
-    for (let round = 0; !reads.some(ended) && !reads.every(capped); round++) {
-      const limit = TERM_ROUNDS[round] ?? perPartition;
-      await Promise.all(reads.flat().map((r) => (r.ended || r.items.length >= perPartition ? undefined : this.read(r, prefix, Math.min(perPartition, r.items.length + limit), false))));
+    const readAll = (terms: ReadonlyArray<readonly PartitionRead[]>, until: number) =>
+      Promise.all(terms.flat().map((r) => (r.ended || r.items.length >= until ? undefined : this.read(r, prefix, until, false))));
+    await readAll(reads, Math.min(FIRST_ROUND, perPartition));
+    if (!reads.some(ended)) {
+      // Every term has more entries: the one that looks rarest is read alone, to its end or the cap.
+      const guess = reads.reduce((best, parts) => (estimate(parts, prefix) < estimate(best, prefix) ? parts : best));
+      await readAll([guess], perPartition);
+      // Past the cap: the other terms up to the cap as well, in case one of them ends.
+      if (!ended(guess)) await readAll(reads, perPartition);
     }
     // The term read to its end with the fewest entries; failing that (every term above the cap), the smallest.
     const whole = reads.map((parts, i) => ({ parts, i })).filter(({ parts }) => ended(parts));
@@ -198,7 +221,6 @@ export class DynamoJobIndex implements JobIndex {
             TableName: this.tableName,
             KeyConditionExpression: prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
             ExpressionAttributeValues: { ':pk': r.pk, ...(prefix ? { ':prefix': prefix } : {}) },
-            ...ENTRY_PROJECTION,
             Limit: until - r.items.length,
             ExclusiveStartKey: r.start,
             ...(newestFirst ? { ScanIndexForward: false } : {}),
