@@ -91,15 +91,20 @@ describe('job index word search', () => {
     expect(commands.length).toBeGreaterThan(queryTerms('数据分析工程').length);
   });
 
-  it('keeps to the region asked for', async () => {
+  it('keeps to the region asked for, or reads every province for national', async () => {
     // Act
     const district = await index.find({ terms: queryTerms('无人机'), region: '110101', perPartition: 2000 });
     const shanghai = await index.find({ terms: queryTerms('无人机工程'), region: '310000', perPartition: 2000 });
+    const national = await index.find({ terms: queryTerms('无人机工程'), region: 'national', perPartition: 2000 });
+    const commonNationally = await index.find({ terms: queryTerms('数据分析'), region: 'national', perPartition: 2000 });
 
     // Assess
     expect(ids(district.entries)).toEqual(expected(['无人机'], '110101'));
     expect(ids(shanghai.entries)).toEqual(expected(['无人机工程'], '31'));
     expect(shanghai.entries).toHaveLength(1);
+    expect(ids(national.entries)).toEqual(expected(['无人机工程'], ''));
+    expect(national.entries).toHaveLength(4);
+    expect(ids(commonNationally.entries)).toEqual(expected(['数据分析'], ''));
   });
 
   it('says so when every word passes the cap, and then finds only demands holding them all', async () => {

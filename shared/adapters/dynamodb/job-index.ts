@@ -92,16 +92,16 @@ const toCard = (demand: Demand): JobCard => ({
 });
 
 /**
- * How far into its key space (from 0 to 1) a term partition's sort key lies, after the region
- * prefix: its next characters read as a fraction (ids are hashes, so they spread evenly). Only
- * used to compare partitions, so a rough scale is enough.
+ * How far into its key space (from 0 to 1) a term partition's sort key lies, after the prefix all
+ * its keys share (the region's, or the province's): its next characters read as a fraction (ids
+ * are hashes, so they spread evenly). Only used to compare partitions, so a rough scale is enough.
  */
-const position = (sk: string, prefix: string): number => {
+const position = (sk: string, shared: string): number => {
   let x = 0;
   let scale = 1;
-  for (const ch of sk.slice(prefix.length, prefix.length + 8)) {
-    scale /= 128;
-    x += Math.min(ch.charCodeAt(0), 127) * scale;
+  for (const ch of sk.slice(shared.length, shared.length + 8)) {
+    scale /= 80;
+    x += Math.min(Math.max(ch.charCodeAt(0) - 47, 0), 79) * scale;
   }
   return Math.max(x, 1e-9);
 };
@@ -111,15 +111,17 @@ const position = (sk: string, prefix: string): number => {
  * to its end holds what it gave; one that stopped at key position p after n entries, about n / p.
  * Only chooses which term to read first: the results are exact whichever term is read.
  */
-const estimate = (parts: readonly PartitionRead[], prefix: string): number =>
+const estimate = (parts: readonly PartitionRead[]): number =>
   parts.reduce((n, r) => {
     const last = r.items.at(-1)?.sk;
-    return n + (r.ended || typeof last !== 'string' ? r.items.length : r.items.length / position(last, prefix));
+    return n + (r.ended || typeof last !== 'string' ? r.items.length : r.items.length / position(last, r.shared));
   }, 0);
 
 /** One partition read in step with the others: what it has given so far and where it stopped. */
 interface PartitionRead {
   readonly pk: string;
+  /** The sort-key prefix all its entries in the region share: the region's, or its province's. */
+  readonly shared: string;
   readonly items: Item[];
   start?: Record<string, unknown> | undefined;
   /** Read to its end (within the region prefix). */
@@ -142,14 +144,14 @@ export class DynamoJobIndex implements JobIndex {
   async find({ terms, region, perPartition }: JobLookup): Promise<JobHits> {
     // No words, no skill: the region's browse list, newest first.
     if (terms.length === 1 && terms[0] === ALL_TERM) {
-      const read: PartitionRead = { pk: keys.jobBrowsePartition(region), items: [], ended: false };
+      const read: PartitionRead = { pk: keys.jobBrowsePartition(region), shared: '', items: [], ended: false };
       await this.read(read, '', perPartition, true);
       return { entries: read.items.map(toEntry), truncated: false };
     }
     if (terms.length === 0) return { entries: [], truncated: false };
     const prefix = regionPrefix(region);
     const provinces = region === 'national' ? PROVINCES : [provinceOf(region)];
-    const reads = terms.map((term) => provinces.map((p): PartitionRead => ({ pk: keys.jobTermPartition(p, term), items: [], ended: false })));
+    const reads = terms.map((term) => provinces.map((p): PartitionRead => ({ pk: keys.jobTermPartition(p, term), shared: prefix.length >= p.length ? prefix : p, items: [], ended: false })));
     const size = (parts: readonly PartitionRead[]) => parts.reduce((n, r) => n + r.items.length, 0);
     const ended = (parts: readonly PartitionRead[]) => parts.every((r) => r.ended);
 
@@ -158,7 +160,7 @@ export class DynamoJobIndex implements JobIndex {
     await readAll(reads, Math.min(FIRST_ROUND, perPartition));
     if (!reads.some(ended)) {
       // Every term has more entries: the one that looks rarest is read alone, to its end or the cap.
-      const guess = reads.reduce((best, parts) => (estimate(parts, prefix) < estimate(best, prefix) ? parts : best));
+      const guess = reads.reduce((best, parts) => (estimate(parts) < estimate(best) ? parts : best));
       await readAll([guess], perPartition);
       // Past the cap: the other terms up to the cap as well, in case one of them ends.
       if (!ended(guess)) await readAll(reads, perPartition);
