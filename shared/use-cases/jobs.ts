@@ -106,12 +106,14 @@ export function makeSearchJobs(deps: JobsDeps) {
       }
     }
 
-    // What a result shows is read for this page only. A demand closed or deleted since its entry
-    // was read is left out (the page is then one short; the next page starts where it would have).
+    // What a result shows, when the entries do not carry it (term entries), is read for this page
+    // only. A demand closed or deleted since its entry was read is left out (the page is then one
+    // short; the next page starts where it would have).
     const page = ranked.slice(offset, offset + query.limit);
-    const cards = await deps.jobs.cards(page.map((r) => r.entry.id));
+    const missing = page.filter((r) => r.entry.card === undefined).map((r) => r.entry.id);
+    const cards = missing.length > 0 ? await deps.jobs.cards(missing) : new Map<string, never>();
     const items = page.flatMap(({ entry, scope }): Job[] => {
-      const card = cards.get(entry.id);
+      const card = entry.card ?? cards.get(entry.id);
       if (!card) return [];
       const breakdown = haves ? scoreMatch(needsOf(entry.skillVector, entry.minLevel), haves, ctxOf(entry), deps.taxonomy) : undefined;
       const match = breakdown ? { score: breakdown.score, requiredMet: breakdown.requiredMet, requiredTotal: breakdown.requiredTotal, explanation: rankedExplanation(breakdown, lang) } : undefined;

@@ -4,7 +4,7 @@ import { DynamoJobIndex } from '../../shared/adapters/dynamodb/job-index.js';
 import { keys } from '../../shared/adapters/dynamodb/keys.js';
 import { DynamoProfileLinks } from '../../shared/adapters/dynamodb/profile-links.js';
 import { DynamoRecordStore } from '../../shared/adapters/dynamodb/record-store.js';
-import { demandTerms, queryTerms } from '../../shared/domain/jobs/terms.js';
+import { ALL_TERM, demandTerms, queryTerms } from '../../shared/domain/jobs/terms.js';
 import type { Demand } from '../../shared/domain/records.js';
 import type { Clock } from '../../shared/ports/clock.js';
 import { JobsQuerySchema } from '../../shared/schemas/action.js';
@@ -162,6 +162,24 @@ describe('job index word search', () => {
       salaryMin: 5000,
       createdAt: demands[0]!.createdAt,
     });
+  });
+  it('reads browse entries newest first with the card they carry, the same as the demand shows', async () => {
+    // Prepare
+    commands.length = 0;
+
+    // Act
+    const hits = await index.find({ terms: [ALL_TERM], region: '110101', perPartition: 5 });
+    const cards = await index.cards(hits.entries.map((e) => e.id));
+
+    // Assess
+    const newest = demands
+      .filter((d) => d.region === '110101')
+      .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))
+      .slice(0, 5)
+      .map((d) => d.id);
+    expect(hits.entries.map((e) => e.id)).toEqual(newest);
+    expect(hits.entries.map((e) => e.card)).toEqual(newest.map((id) => cards.get(id)));
+    expect(commands[0]).toBe('QueryCommand');
   });
 });
 

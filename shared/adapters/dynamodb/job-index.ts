@@ -32,11 +32,12 @@ export const jobTermKeys = (demand: Demand): Key[] => [
 
 /**
  * A demand's job-search entries: one per search term, and one in the browse list of its region and
- * of each region containing it (newest last). Each carries only what a search filters and ranks by
- * (region, pay, remote, expiry, the compact skill vector, creation time); a term entry also lists
+ * of each region containing it (newest last). Each carries what a search filters and ranks by
+ * (region, pay, remote, expiry, the compact skill vector, creation time). A term entry also lists
  * all the demand's terms (space-separated), so a search reads one term's partition and checks the
- * others on the entries it read. What a result shows is read from the demand itself, for the page
- * only ({@link DynamoJobIndex.cards}). The record store writes them in the demand's own
+ * others on the entries it read; what a result shows is read from the demand itself, for the page
+ * only ({@link DynamoJobIndex.cards}). A browse entry (4 a demand, read 300 at a time) carries the
+ * card as well, so browsing costs no second read. The record store writes them in the demand's own
  * transaction, while the demand is active (open, unexpired), as it does the skill index. `skills`
  * is the demand's skill vector (the one its skill-index items carry), computed outside the adapter.
  */
@@ -53,11 +54,12 @@ export function jobTermItems(demand: Demand, skills: readonly IndexedSkill[]): I
     ...(demand.expiresAt !== undefined ? { expiresAt: demand.expiresAt } : {}),
     ...(demand.remote !== undefined ? { remote: demand.remote } : {}),
   };
+  const { id: _id, region: _r, createdAt: _c, salaryMin: _smin, salaryMax: _smax, expiresAt: _e, remote: _rem, ...shown } = toCard(demand);
   const terms = demandTerms(demand);
   const all = terms.join(' ');
   return [
     ...terms.map((term) => ({ ...keys.jobTerm(term, demand.region, demand.id), term, terms: all, ...entry })),
-    ...browseScopes(demand).map((scope) => ({ ...keys.jobBrowse(scope, demand.createdAt, demand.id), term: ALL_TERM, ...entry })),
+    ...browseScopes(demand).map((scope) => ({ ...keys.jobBrowse(scope, demand.createdAt, demand.id), term: ALL_TERM, ...entry, ...shown })),
   ];
 }
 
@@ -72,6 +74,13 @@ const toEntry = (item: Item): JobEntry => ({
   ...(item.expiresAt !== undefined ? { expiresAt: item.expiresAt as string } : {}),
   ...(item.remote !== undefined ? { remote: item.remote as boolean } : {}),
 });
+
+/** A browse-list entry, with the card it carries. */
+const toBrowseEntry = (item: Item): JobEntry => {
+  const entry = toEntry(item);
+  const { skillVector: _v, minLevel: _m, ...rest } = entry;
+  return { ...entry, card: { ...rest, ref: item.ref as string, title: item.title as string, employer: item.employer as string, headcount: item.headcount as number, skills: item.skills as JobCard['skills'] } };
+};
 
 const toCard = (demand: Demand): JobCard => ({
   id: demand.id,
@@ -146,7 +155,7 @@ export class DynamoJobIndex implements JobIndex {
     if (terms.length === 1 && terms[0] === ALL_TERM) {
       const read: PartitionRead = { pk: keys.jobBrowsePartition(region), shared: '', items: [], ended: false };
       await this.read(read, '', perPartition, true);
-      return { entries: read.items.map(toEntry), truncated: false };
+      return { entries: read.items.map(toBrowseEntry), truncated: false };
     }
     if (terms.length === 0) return { entries: [], truncated: false };
     const prefix = regionPrefix(region);
@@ -157,7 +166,8 @@ export class DynamoJobIndex implements JobIndex {
 
     const readAll = (terms: ReadonlyArray<readonly PartitionRead[]>, until: number) =>
       Promise.all(terms.flat().map((r) => (r.ended || r.items.length >= until ? undefined : this.read(r, prefix, until, false))));
-    await readAll(reads, Math.min(FIRST_ROUND, perPartition));
+    // One term: read straight to its end (or the cap); several: a first round of each.
+    await readAll(reads, reads.length === 1 ? perPartition : Math.min(FIRST_ROUND, perPartition));
     if (!reads.some(ended)) {
       // Every term has more entries: the one that looks rarest is read alone, to its end or the cap.
       const guess = reads.reduce((best, parts) => (estimate(parts) < estimate(best) ? parts : best));
