@@ -206,4 +206,52 @@ describe('job search over the slim index', () => {
     expect(capped.truncated).toBe(true);
     expect(capped.items.length).toBeGreaterThan(0);
   });
+
+  it('reads a small result\'s cards while the seeker\'s profile is still being read, and shows the same page', async () => {
+    // Prepare: a seeker with a profile, whose profile link is read only once the index has answered.
+    const links = new DynamoProfileLinks(table.client, table.tableName);
+    const learner = recordFromInput(
+      'learner',
+      'seeker-early',
+      { ref: 'me', summary: '', skills: [], certificates: [], region: '110108', group: 'graduate', consentToShare: true } as never,
+      undefined,
+      NOW,
+    );
+    await store.save(learner, undefined);
+    await links.link('seeker-early', learner.id);
+    let answered: () => void = () => undefined;
+    const indexAnswered = new Promise<void>((resolve) => {
+      answered = resolve;
+    });
+    const cardReads: number[] = [];
+    const jobs = {
+      find: async (lookup: Parameters<DynamoJobIndex['find']>[0]) => {
+        const hits = await index.find(lookup);
+        answered();
+        return hits;
+      },
+      cards: (ids: readonly string[]) => {
+        cardReads.push(ids.length);
+        return index.cards(ids);
+      },
+    };
+    const lateLinks = Object.assign(Object.create(links) as DynamoProfileLinks, {
+      profileOf: async (sub: string) => {
+        await indexAnswered;
+        return links.profileOf(sub);
+      },
+    });
+    const caller = { sub: 'seeker-early', role: 'jobseeker' } as const;
+    const query = JobsQuerySchema.parse({ q: '无人机', region: '110000', limit: '2' });
+
+    // Act
+    const early = await makeSearchJobs({ jobs, store, links: lateLinks, clock, taxonomy })(caller, query, 'zh');
+    const afterProfile = await makeSearchJobs({ jobs: index, store, links, clock, taxonomy, earlyCards: 0 })(caller, query, 'zh');
+
+    // Assess: every result's card read at once (3 open 无人机 jobs in Beijing), and the page the same.
+    expect(cardReads).toEqual([3]);
+    expect(early).toEqual(afterProfile);
+    expect(early.items).toHaveLength(2);
+    expect(early.items[0]!.match).toBeDefined();
+  });
 });
