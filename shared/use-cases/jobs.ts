@@ -24,8 +24,6 @@ export interface JobsDeps {
   readonly perPartition?: number;
   /** Most of a region's newest demands a search without words or skill ranks. @default 300 */
   readonly browseLimit?: number;
-  /** Most results whose cards are read before the seeker's profile is (see makeSearchJobs). @default 50 */
-  readonly earlyCards?: number;
 }
 
 /** The terms a search must match: the query's, and the skill's (its taxonomy term when it maps to one). */
@@ -75,30 +73,19 @@ export function makeSearchJobs(deps: JobsDeps) {
     const perPartition = browsing ? (deps.browseLimit ?? 300) : (deps.perPartition ?? 2000);
     const wide = query.near === true && query.region !== undefined ? widening(query.region) : [];
     const tiers: ReadonlyArray<{ region: string; scope?: JobScope }> = wide.length > 0 ? wide : [{ region: query.region ?? 'national' }];
+    const [firstHits, learner] = await Promise.all([deps.jobs.find({ terms, region: tiers[0]!.region, perPartition }), resolveProfile(deps, caller)]);
     const now = deps.clock.now().toISOString();
-    const passes = (c: JobEntry) =>
-      (c.expiresAt === undefined || c.expiresAt > now) &&
-      (query.salaryMin === undefined || (c.salaryMax ?? c.salaryMin ?? -1) >= query.salaryMin) &&
-      (query.remote === undefined || (c.remote === true) === query.remote);
-    let profileRead = false;
-    const profile = resolveProfile(deps, caller).finally(() => {
-      profileRead = true;
-    });
-    // Awaited below; marked handled so that a failure while the index is read is not an unhandled rejection.
-    profile.catch(() => undefined);
-    const firstHits = await deps.jobs.find({ terms, region: tiers[0]!.region, perPartition });
-    // A small result's cards are read while the seeker's profile still is (it only decides their
-    // order), rather than after it: one round trip less on the way to the page.
-    const early = firstHits.entries.filter((e) => e.card === undefined && passes(e)).map((e) => e.id);
-    const earlyCards = !profileRead && early.length > 0 && early.length <= (deps.earlyCards ?? 50) ? deps.jobs.cards(early) : undefined;
-    earlyCards?.catch(() => undefined);
-    const learner = await profile;
     const haves = learner ? havesOf(matchingSkills(learner, deps.taxonomy)) : undefined;
     const ctxOf = (entry: JobEntry): MatchContext => ({ demandRegion: entry.region, learnerRegion: learner!.region, learnerPrefersOnline: learner!.prefersOnline, online: entry.remote });
 
     /** One region's open results, ranked (cheaply: the matcher's rankMatch, scoreMatch's score without the evidence). */
     const rank = (entries: readonly JobEntry[]) => {
-      const open = entries.filter(passes);
+      const open = entries.filter(
+        (c) =>
+          (c.expiresAt === undefined || c.expiresAt > now) &&
+          (query.salaryMin === undefined || (c.salaryMax ?? c.salaryMin ?? -1) >= query.salaryMin) &&
+          (query.remote === undefined || (c.remote === true) === query.remote),
+      );
       const ranked = open.map((entry) => ({ entry, score: haves ? rankMatch(needsOf(entry.skillVector, entry.minLevel), haves, ctxOf(entry), deps.taxonomy).score : 0 }));
       ranked.sort((a, b) => b.score - a.score || newestFirst(a.entry, b.entry));
       return ranked;
@@ -123,10 +110,8 @@ export function makeSearchJobs(deps: JobsDeps) {
     // only. A demand closed or deleted since its entry was read is left out (the page is then one
     // short; the next page starts where it would have).
     const page = ranked.slice(offset, offset + query.limit);
-    const asked = new Set(earlyCards ? early : []);
-    const missing = page.filter((r) => r.entry.card === undefined && !asked.has(r.entry.id)).map((r) => r.entry.id);
-    const [before, after] = await Promise.all([earlyCards ?? new Map<string, never>(), missing.length > 0 ? deps.jobs.cards(missing) : new Map<string, never>()]);
-    const cards = new Map([...before, ...after]);
+    const missing = page.filter((r) => r.entry.card === undefined).map((r) => r.entry.id);
+    const cards = missing.length > 0 ? await deps.jobs.cards(missing) : new Map<string, never>();
     const items = page.flatMap(({ entry, scope }): Job[] => {
       const card = entry.card ?? cards.get(entry.id);
       if (!card) return [];
