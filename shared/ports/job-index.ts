@@ -16,7 +16,7 @@ export interface JobEntry {
   readonly expiresAt?: string;
   readonly remote?: boolean;
   readonly createdAt: string;
-  /** What a result shows, when the entry carries it (browse-list entries do; term entries do not). */
+  /** What a result shows, when the entry carries it (every entry the index writes does). */
   readonly card?: JobCard;
 }
 
@@ -61,6 +61,6 @@ export interface JobHits {
 export interface JobIndex {
   /** The entries of the demands indexed under every term, inside the region. */
   find(lookup: JobLookup): Promise<JobHits>;
-  /** The cards of these demands (those the page's entries do not carry); a demand closed or deleted since is left out. */
+  /** The cards of these demands, read from the demands (for entries that carry none); a demand closed or deleted since is left out. */
   cards(ids: readonly string[]): Promise<Map<string, JobCard>>;
 }

@@ -33,13 +33,12 @@ export const jobTermKeys = (demand: Demand): Key[] => [
 /**
  * A demand's job-search entries: one per search term, and one in the browse list of its region and
  * of each region containing it (newest last). Each carries what a search filters and ranks by
- * (region, pay, remote, expiry, the compact skill vector, creation time). A term entry also lists
- * all the demand's terms (space-separated), so a search reads one term's partition and checks the
- * others on the entries it read; what a result shows is read from the demand itself, for the page
- * only ({@link DynamoJobIndex.cards}). A browse entry (4 a demand, read 300 at a time) carries the
- * card as well, so browsing costs no second read. The record store writes them in the demand's own
- * transaction, while the demand is active (open, unexpired), as it does the skill index. `skills`
- * is the demand's skill vector (the one its skill-index items carry), computed outside the adapter.
+ * (region, pay, remote, expiry, the compact skill vector, creation time) and the card a result
+ * shows, so a search reads no records. A term entry also lists all the demand's terms
+ * (space-separated), so a search reads one term's partition and checks the others on the entries
+ * it read. The record store writes them in the demand's own transaction, while the demand is
+ * active (open, unexpired), as it does the skill index. `skills` is the demand's skill vector (the
+ * one its skill-index items carry), computed outside the adapter.
  */
 export function jobTermItems(demand: Demand, skills: readonly IndexedSkill[]): Item[] {
   const entry = {
@@ -58,7 +57,7 @@ export function jobTermItems(demand: Demand, skills: readonly IndexedSkill[]): I
   const terms = demandTerms(demand);
   const all = terms.join(' ');
   return [
-    ...terms.map((term) => ({ ...keys.jobTerm(term, demand.region, demand.id), term, terms: all, ...entry })),
+    ...terms.map((term) => ({ ...keys.jobTerm(term, demand.region, demand.id), term, terms: all, ...entry, ...shown })),
     ...browseScopes(demand).map((scope) => ({ ...keys.jobBrowse(scope, demand.createdAt, demand.id), term: ALL_TERM, ...entry, ...shown })),
   ];
 }
@@ -75,9 +74,10 @@ const toEntry = (item: Item): JobEntry => ({
   ...(item.remote !== undefined ? { remote: item.remote as boolean } : {}),
 });
 
-/** A browse-list entry, with the card it carries. */
-const toBrowseEntry = (item: Item): JobEntry => {
+/** An entry with the card it carries (every entry written since cards rode on them again does; before, every entry did). */
+const toCardEntry = (item: Item): JobEntry => {
   const entry = toEntry(item);
+  if (typeof item.title !== 'string') return entry;
   const { skillVector: _v, minLevel: _m, ...rest } = entry;
   return { ...entry, card: { ...rest, ref: item.ref as string, title: item.title as string, employer: item.employer as string, headcount: item.headcount as number, skills: item.skills as JobCard['skills'] } };
 };
@@ -155,7 +155,7 @@ export class DynamoJobIndex implements JobIndex {
     if (terms.length === 1 && terms[0] === ALL_TERM) {
       const read: PartitionRead = { pk: keys.jobBrowsePartition(region), shared: '', items: [], ended: false };
       await this.read(read, '', perPartition, true);
-      return { entries: read.items.map(toBrowseEntry), truncated: false };
+      return { entries: read.items.map(toCardEntry), truncated: false };
     }
     if (terms.length === 0) return { entries: [], truncated: false };
     const prefix = regionPrefix(region);
@@ -182,7 +182,7 @@ export class DynamoJobIndex implements JobIndex {
     const others = terms.filter((_, i) => i !== chosen.i);
     const items = chosen.parts.flatMap((r) => r.items);
     const entries = await this.holdingAll(items, others);
-    return { entries: entries.map(toEntry), truncated: whole.length === 0 };
+    return { entries: entries.map(toCardEntry), truncated: whole.length === 0 };
   }
 
   /**
