@@ -183,7 +183,7 @@ describe('job index word search', () => {
   });
 });
 
-describe('job search over the slim index', () => {
+describe('job search over the term index', () => {
   it('shows the page with its cards, in the same order and pages as before, and flags a capped search', async () => {
     // Prepare
     const search = makeSearchJobs({ jobs: index, store, links: new DynamoProfileLinks(table.client, table.tableName), clock, taxonomy, perPartition: 50 });
