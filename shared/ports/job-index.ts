@@ -1,6 +1,25 @@
 import type { IndexedSkill } from '../domain/records.js';
 import type { Level } from '../taxonomy/levels.js';
 
+/**
+ * What a job search filters and ranks an open demand by, as its index entries carry it: no title,
+ * no skills as posted, nothing shown (that is the {@link JobCard}, read for the page only).
+ */
+export interface JobEntry {
+  readonly id: string;
+  readonly region: string;
+  readonly salaryMin?: number;
+  readonly salaryMax?: number;
+  /** What matching scores with (the same vector the skill index carries). */
+  readonly skillVector: readonly IndexedSkill[];
+  readonly minLevel?: Level;
+  readonly expiresAt?: string;
+  readonly remote?: boolean;
+  readonly createdAt: string;
+  /** What a result shows, when the entry carries it (every entry the index writes does). */
+  readonly card?: JobCard;
+}
+
 /** What a job search shows of an open demand: no description, no employer contact details. */
 export interface JobCard {
   readonly id: string;
@@ -14,9 +33,6 @@ export interface JobCard {
   readonly headcount: number;
   /** The skills needed, required first, as posted and as mapped. */
   readonly skills: ReadonlyArray<{ readonly text: string; readonly skillId: string | null; readonly level: Level | null; readonly role: 'required' | 'preferred' }>;
-  /** What matching scores with (the same vector the skill index carries). */
-  readonly skillVector: readonly IndexedSkill[];
-  readonly minLevel?: Level;
   readonly expiresAt?: string;
   readonly remote?: boolean;
   readonly createdAt: string;
@@ -31,8 +47,20 @@ export interface JobLookup {
   readonly perPartition: number;
 }
 
+export interface JobHits {
+  /** The demands indexed under every term, inside the region; unordered. */
+  readonly entries: JobEntry[];
+  /**
+   * True when every term's partitions held more entries than `perPartition`, so `entries` come
+   * from the first `perPartition` of the rarest term's (by region code and id), not all of them.
+   */
+  readonly truncated: boolean;
+}
+
 /** The job search index: open demands under their search terms, by region. */
 export interface JobIndex {
-  /** Cards of the demands indexed under every term, inside the region; unordered. */
-  find(lookup: JobLookup): Promise<JobCard[]>;
+  /** The entries of the demands indexed under every term, inside the region. */
+  find(lookup: JobLookup): Promise<JobHits>;
+  /** The cards of these demands, read from the demands (for entries that carry none); a demand closed or deleted since is left out. */
+  cards(ids: readonly string[]): Promise<Map<string, JobCard>>;
 }

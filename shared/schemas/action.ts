@@ -62,7 +62,19 @@ export const JobSchema = z
   })
   .meta({ id: 'Job' });
 export type Job = z.output<typeof JobSchema>;
-export const JobPageSchema = z.object({ items: z.array(JobSchema), nextToken: z.string().optional() }).meta({ id: 'JobPage' });
+export const JobPageSchema = z
+  .object({
+    items: z.array(JobSchema),
+    nextToken: z.string().optional(),
+    truncated: z
+      .literal(true)
+      .optional()
+      .meta({
+        description:
+          'Present when every word of the search is so common in the region that the results come from the first 2,000 jobs under its rarest word (by region code), not from all of them: narrow the region or add words.',
+      }),
+  })
+  .meta({ id: 'JobPage' });
 
 /** `PATCH /me/profile`: a merge patch, or (when the caller has no profile) a whole profile; `ref` only on create. */
 export const MeProfilePatchSchema = LearnerPatchWithRefSchema.meta({ id: 'MeProfilePatch' });

@@ -6,7 +6,7 @@ import { rankedExplanation, type Lang } from '../domain/matching/explain.js';
 import { havesOf, needsOf, rankMatch, scoreMatch, type MatchContext } from '../domain/matching/score.js';
 import type { Clock } from '../ports/clock.js';
 import { regionChain } from '../regions/regions.js';
-import type { JobCard, JobIndex } from '../ports/job-index.js';
+import type { JobEntry, JobIndex } from '../ports/job-index.js';
 import type { ProfileLinks } from '../ports/profile-links.js';
 import type { RecordStore } from '../ports/record-store.js';
 import type { Job, JobsQuery } from '../schemas/action.js';
@@ -43,7 +43,7 @@ const decodeOffset = (token: string | undefined): number => {
   return n;
 };
 
-const newestFirst = (a: JobCard, b: JobCard): number => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? -1 : 1);
+const newestFirst = (a: JobEntry, b: JobEntry): number => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? -1 : 1);
 
 /** Where a widened search found an item: the region asked for, or its city or province. */
 export type JobScope = 'region' | 'city' | 'province';
@@ -66,52 +66,64 @@ export function widening(region: string): Array<{ region: string; scope: JobScop
  * province's, each item naming its `scope`.
  */
 export function makeSearchJobs(deps: JobsDeps) {
-  return async (caller: Caller, query: JobsQuery, lang: Lang): Promise<{ items: Job[]; nextToken?: string }> => {
+  return async (caller: Caller, query: JobsQuery, lang: Lang): Promise<{ items: Job[]; nextToken?: string; truncated?: true }> => {
     const offset = decodeOffset(query.nextToken);
     const terms = searchTerms(query, deps.taxonomy);
     const browsing = terms.length === 1 && terms[0] === ALL_TERM;
     const perPartition = browsing ? (deps.browseLimit ?? 300) : (deps.perPartition ?? 2000);
     const wide = query.near === true && query.region !== undefined ? widening(query.region) : [];
     const tiers: ReadonlyArray<{ region: string; scope?: JobScope }> = wide.length > 0 ? wide : [{ region: query.region ?? 'national' }];
-    const [firstCards, learner] = await Promise.all([deps.jobs.find({ terms, region: tiers[0]!.region, perPartition }), resolveProfile(deps, caller)]);
+    const [firstHits, learner] = await Promise.all([deps.jobs.find({ terms, region: tiers[0]!.region, perPartition }), resolveProfile(deps, caller)]);
     const now = deps.clock.now().toISOString();
     const haves = learner ? havesOf(matchingSkills(learner, deps.taxonomy)) : undefined;
-    const ctxOf = (card: JobCard): MatchContext => ({ demandRegion: card.region, learnerRegion: learner!.region, learnerPrefersOnline: learner!.prefersOnline, online: card.remote });
+    const ctxOf = (entry: JobEntry): MatchContext => ({ demandRegion: entry.region, learnerRegion: learner!.region, learnerPrefersOnline: learner!.prefersOnline, online: entry.remote });
 
     /** One region's open results, ranked (cheaply: the matcher's rankMatch, scoreMatch's score without the evidence). */
-    const rank = (cards: readonly JobCard[]) => {
-      const open = cards.filter(
+    const rank = (entries: readonly JobEntry[]) => {
+      const open = entries.filter(
         (c) =>
           (c.expiresAt === undefined || c.expiresAt > now) &&
           (query.salaryMin === undefined || (c.salaryMax ?? c.salaryMin ?? -1) >= query.salaryMin) &&
           (query.remote === undefined || (c.remote === true) === query.remote),
       );
-      const ranked = open.map((card) => ({ card, score: haves ? rankMatch(needsOf(card.skillVector, card.minLevel), haves, ctxOf(card), deps.taxonomy).score : 0 }));
-      ranked.sort((a, b) => b.score - a.score || newestFirst(a.card, b.card));
+      const ranked = open.map((entry) => ({ entry, score: haves ? rankMatch(needsOf(entry.skillVector, entry.minLevel), haves, ctxOf(entry), deps.taxonomy).score : 0 }));
+      ranked.sort((a, b) => b.score - a.score || newestFirst(a.entry, b.entry));
       return ranked;
     };
 
     // Widen only while the results so far cannot fill this page (and tell whether a next one exists).
-    const ranked: Array<{ card: JobCard; score: number; scope?: JobScope | undefined }> = [];
+    const ranked: Array<{ entry: JobEntry; score: number; scope?: JobScope | undefined }> = [];
     const seen = new Set<string>();
+    let truncated = false;
     for (const [i, tier] of tiers.entries()) {
       if (i > 0 && ranked.length > offset + query.limit) break;
-      const cards = i === 0 ? firstCards : await deps.jobs.find({ terms, region: tier.region, perPartition });
-      for (const r of rank(cards)) {
-        if (seen.has(r.card.id)) continue;
-        seen.add(r.card.id);
+      const hits = i === 0 ? firstHits : await deps.jobs.find({ terms, region: tier.region, perPartition });
+      truncated ||= hits.truncated;
+      for (const r of rank(hits.entries)) {
+        if (seen.has(r.entry.id)) continue;
+        seen.add(r.entry.id);
         ranked.push({ ...r, scope: tier.scope });
       }
     }
 
+    // What a result shows, when the entries do not carry it (term entries), is read for this page
+    // only. A demand closed or deleted since its entry was read is left out (the page is then one
+    // short; the next page starts where it would have).
     const page = ranked.slice(offset, offset + query.limit);
-    const items = page.map(({ card, scope }): Job => {
-      const { skillVector: _v, minLevel: _m, ...shown } = card;
-      const breakdown = haves ? scoreMatch(needsOf(card.skillVector, card.minLevel), haves, ctxOf(card), deps.taxonomy) : undefined;
+    const missing = page.filter((r) => r.entry.card === undefined).map((r) => r.entry.id);
+    const cards = missing.length > 0 ? await deps.jobs.cards(missing) : new Map<string, never>();
+    const items = page.flatMap(({ entry, scope }): Job[] => {
+      const card = entry.card ?? cards.get(entry.id);
+      if (!card) return [];
+      const breakdown = haves ? scoreMatch(needsOf(entry.skillVector, entry.minLevel), haves, ctxOf(entry), deps.taxonomy) : undefined;
       const match = breakdown ? { score: breakdown.score, requiredMet: breakdown.requiredMet, requiredTotal: breakdown.requiredTotal, explanation: rankedExplanation(breakdown, lang) } : undefined;
-      return { ...(shown as Omit<Job, 'match'>), ...(match ? { match: match as unknown as NonNullable<Job['match']> } : {}), ...(scope ? { scope } : {}) };
+      return [{ ...(card as Omit<Job, 'match'>), ...(match ? { match: match as unknown as NonNullable<Job['match']> } : {}), ...(scope ? { scope } : {}) }];
     });
     const end = offset + page.length;
-    return end < ranked.length ? { items, nextToken: Buffer.from(String(end)).toString('base64url') } : { items };
+    return {
+      items,
+      ...(end < ranked.length ? { nextToken: Buffer.from(String(end)).toString('base64url') } : {}),
+      ...(truncated ? { truncated: true as const } : {}),
+    };
   };
 }

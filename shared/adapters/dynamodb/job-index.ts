@@ -2,14 +2,21 @@ import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb
 import { ALL_TERM, demandTerms } from '../../domain/jobs/terms.js';
 import { regionChain } from '../../regions/regions.js';
 import type { Demand, IndexedSkill } from '../../domain/records.js';
-import type { JobCard, JobIndex, JobLookup } from '../../ports/job-index.js';
+import type { JobCard, JobEntry, JobHits, JobIndex, JobLookup } from '../../ports/job-index.js';
+import { batchGetAll } from './batch-get.js';
 import { translateDynamoError } from './errors.js';
-import type { Item, Key } from './items.js';
+import { toRecord, type Item, type Key } from './items.js';
 import { keys, PROVINCES, provinceOf, regionPrefix } from './keys.js';
 import { decodeSkillVector, encodeSkillVector } from './skill-vector.js';
 
 /** Entity of a job-search index item. */
 export const JOB_ENTITY = 'JOB';
+
+/**
+ * Entries read from each term partition in the first round of a word search, all terms in
+ * parallel. Most searches end there: one term's partitions are read to their end.
+ */
+export const FIRST_ROUND = 100;
 
 /** The regions whose browse lists hold a demand: its own and each containing it, up to national. */
 const browseScopes = (demand: Demand): string[] => {
@@ -25,24 +32,19 @@ export const jobTermKeys = (demand: Demand): Key[] => [
 
 /**
  * A demand's job-search entries: one per search term, and one in the browse list of its region and
- * of each region containing it (newest last), each carrying the card a result shows, so a search
- * reads no records. The record store writes them in the demand's own transaction, while the
- * demand is active (open, unexpired), as it does the skill index. `skills` is the demand's skill
- * vector (the one its skill-index items carry), computed outside the adapter.
+ * of each region containing it (newest last). Each carries what a search filters and ranks by
+ * (region, pay, remote, expiry, the compact skill vector, creation time) and the card a result
+ * shows, so a search reads no records. A term entry also lists all the demand's terms
+ * (space-separated), so a search reads one term's partition and checks the others on the entries
+ * it read. The record store writes them in the demand's own transaction, while the demand is
+ * active (open, unexpired), as it does the skill index. `skills` is the demand's skill vector (the
+ * one its skill-index items carry), computed outside the adapter.
  */
 export function jobTermItems(demand: Demand, skills: readonly IndexedSkill[]): Item[] {
-  const card = {
+  const entry = {
     entity: JOB_ENTITY,
     recordId: demand.id,
-    ref: demand.ref,
-    title: demand.title,
-    employer: demand.employer,
     region: demand.region,
-    headcount: demand.headcount,
-    skills: [
-      ...demand.requiredSkills.map((s) => ({ text: s.text, skillId: s.skillId, level: s.level, role: 'required' })),
-      ...demand.preferredSkills.map((s) => ({ text: s.text, skillId: s.skillId, level: s.level, role: 'preferred' })),
-    ],
     skillVector: encodeSkillVector(skills),
     createdAt: demand.createdAt,
     ...(demand.salaryMin !== undefined ? { salaryMin: demand.salaryMin } : {}),
@@ -51,65 +53,197 @@ export function jobTermItems(demand: Demand, skills: readonly IndexedSkill[]): I
     ...(demand.expiresAt !== undefined ? { expiresAt: demand.expiresAt } : {}),
     ...(demand.remote !== undefined ? { remote: demand.remote } : {}),
   };
+  const { id: _id, region: _r, createdAt: _c, salaryMin: _smin, salaryMax: _smax, expiresAt: _e, remote: _rem, ...shown } = toCard(demand);
+  const terms = demandTerms(demand);
+  const all = terms.join(' ');
   return [
-    ...demandTerms(demand).map((term) => ({ ...keys.jobTerm(term, demand.region, demand.id), term, ...card })),
-    ...browseScopes(demand).map((scope) => ({ ...keys.jobBrowse(scope, demand.createdAt, demand.id), term: ALL_TERM, ...card })),
+    ...terms.map((term) => ({ ...keys.jobTerm(term, demand.region, demand.id), term, terms: all, ...entry, ...shown })),
+    ...browseScopes(demand).map((scope) => ({ ...keys.jobBrowse(scope, demand.createdAt, demand.id), term: ALL_TERM, ...entry, ...shown })),
   ];
 }
 
-const toCard = (item: Item): JobCard => {
-  const { recordId, skillVector, pk: _pk, sk: _sk, entity: _e, term: _t, ...rest } = item;
-  return { ...(rest as unknown as JobCard), id: recordId as string, skillVector: decodeSkillVector(String(skillVector ?? '')) };
+const toEntry = (item: Item): JobEntry => ({
+  id: item.recordId as string,
+  region: item.region as string,
+  createdAt: item.createdAt as string,
+  skillVector: decodeSkillVector(String(item.skillVector ?? '')),
+  ...(item.salaryMin !== undefined ? { salaryMin: item.salaryMin as number } : {}),
+  ...(item.salaryMax !== undefined ? { salaryMax: item.salaryMax as number } : {}),
+  ...(item.minLevel !== undefined ? { minLevel: item.minLevel as NonNullable<JobEntry['minLevel']> } : {}),
+  ...(item.expiresAt !== undefined ? { expiresAt: item.expiresAt as string } : {}),
+  ...(item.remote !== undefined ? { remote: item.remote as boolean } : {}),
+});
+
+/** An entry with the card it carries (every entry written since cards rode on them again does; before, every entry did). */
+const toCardEntry = (item: Item): JobEntry => {
+  const entry = toEntry(item);
+  if (typeof item.title !== 'string') return entry;
+  const { skillVector: _v, minLevel: _m, ...rest } = entry;
+  return { ...entry, card: { ...rest, ref: item.ref as string, title: item.title as string, employer: item.employer as string, headcount: item.headcount as number, skills: item.skills as JobCard['skills'] } };
 };
 
-/** DynamoDB implementation of {@link JobIndex}: one Query per term and province partition, in parallel. */
+const toCard = (demand: Demand): JobCard => ({
+  id: demand.id,
+  ref: demand.ref,
+  title: demand.title,
+  employer: demand.employer,
+  region: demand.region,
+  headcount: demand.headcount,
+  skills: [
+    ...demand.requiredSkills.map((s) => ({ text: s.text, skillId: s.skillId, level: s.level, role: 'required' as const })),
+    ...demand.preferredSkills.map((s) => ({ text: s.text, skillId: s.skillId, level: s.level, role: 'preferred' as const })),
+  ],
+  createdAt: demand.createdAt,
+  ...(demand.salaryMin !== undefined ? { salaryMin: demand.salaryMin } : {}),
+  ...(demand.salaryMax !== undefined ? { salaryMax: demand.salaryMax } : {}),
+  ...(demand.expiresAt !== undefined ? { expiresAt: demand.expiresAt } : {}),
+  ...(demand.remote !== undefined ? { remote: demand.remote } : {}),
+});
+
+/**
+ * How far into its key space (from 0 to 1) a term partition's sort key lies, after the prefix all
+ * its keys share (the region's, or the province's): its next characters read as a fraction (ids
+ * are hashes, so they spread evenly). Only used to compare partitions, so a rough scale is enough.
+ */
+const position = (sk: string, shared: string): number => {
+  let x = 0;
+  let scale = 1;
+  for (const ch of sk.slice(shared.length, shared.length + 8)) {
+    scale /= 80;
+    x += Math.min(Math.max(ch.charCodeAt(0) - 47, 0), 79) * scale;
+  }
+  return Math.max(x, 1e-9);
+};
+
+/**
+ * About how many entries a term's partitions hold, from what a first round read: a partition read
+ * to its end holds what it gave; one that stopped at key position p after n entries, about n / p.
+ * Only chooses which term to read first: the results are exact whichever term is read.
+ */
+const estimate = (parts: readonly PartitionRead[]): number =>
+  parts.reduce((n, r) => {
+    const last = r.items.at(-1)?.sk;
+    return n + (r.ended || typeof last !== 'string' ? r.items.length : r.items.length / position(last, r.shared));
+  }, 0);
+
+/** One partition read in step with the others: what it has given so far and where it stopped. */
+interface PartitionRead {
+  readonly pk: string;
+  /** The sort-key prefix all its entries in the region share: the region's, or its province's. */
+  readonly shared: string;
+  readonly items: Item[];
+  start?: Record<string, unknown> | undefined;
+  /** Read to its end (within the region prefix). */
+  ended: boolean;
+}
+
+/**
+ * DynamoDB implementation of {@link JobIndex}. A word search reads the first entries of every
+ * term's partitions (in parallel); unless one term ends there, the term that looks rarest (its
+ * first entries reach furthest into the key space) is read alone to its end. Its entries are the
+ * candidates, and each entry's own term list decides whether it holds every other term: the
+ * results are those of intersecting every term's partition, while reading about one.
+ */
 export class DynamoJobIndex implements JobIndex {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
 
-  async find({ terms, region, perPartition }: JobLookup): Promise<JobCard[]> {
+  async find({ terms, region, perPartition }: JobLookup): Promise<JobHits> {
     // No words, no skill: the region's browse list, newest first.
-    if (terms.length === 1 && terms[0] === ALL_TERM) return (await this.query(keys.jobBrowsePartition(region), '', perPartition, false, true)).map(toCard);
+    if (terms.length === 1 && terms[0] === ALL_TERM) {
+      const read: PartitionRead = { pk: keys.jobBrowsePartition(region), shared: '', items: [], ended: false };
+      await this.read(read, '', perPartition, true);
+      return { entries: read.items.map(toCardEntry), truncated: false };
+    }
+    if (terms.length === 0) return { entries: [], truncated: false };
     const prefix = regionPrefix(region);
     const provinces = region === 'national' ? PROVINCES : [provinceOf(region)];
-    // The first term's entries bring the cards; the others only their ids (a fraction of the bytes to read and parse).
-    const perTerm = await Promise.all(
-      terms.map(async (term, i) => {
-        const lists = await Promise.all(provinces.map((p) => this.query(keys.jobTermPartition(p, term), prefix, perPartition, i > 0)));
-        return lists.flat();
-      }),
-    );
-    if (perTerm.length === 0) return [];
-    // Intersect on the demand id, keeping the first term's cards.
-    const [first, ...rest] = perTerm;
-    const sets = rest.map((items) => new Set(items.map((i) => i.recordId as string)));
-    return first!.filter((i) => sets.every((s) => s.has(i.recordId as string))).map(toCard);
+    const reads = terms.map((term) => provinces.map((p): PartitionRead => ({ pk: keys.jobTermPartition(p, term), shared: prefix.length >= p.length ? prefix : p, items: [], ended: false })));
+    const size = (parts: readonly PartitionRead[]) => parts.reduce((n, r) => n + r.items.length, 0);
+    const ended = (parts: readonly PartitionRead[]) => parts.every((r) => r.ended);
+
+    const readAll = (terms: ReadonlyArray<readonly PartitionRead[]>, until: number) =>
+      Promise.all(terms.flat().map((r) => (r.ended || r.items.length >= until ? undefined : this.read(r, prefix, until, false))));
+    // One term: read straight to its end (or the cap); several: a first round of each.
+    await readAll(reads, reads.length === 1 ? perPartition : Math.min(FIRST_ROUND, perPartition));
+    if (!reads.some(ended)) {
+      // Every term has more entries: the one that looks rarest is read alone, to its end or the cap.
+      const guess = reads.reduce((best, parts) => (estimate(parts) < estimate(best) ? parts : best));
+      await readAll([guess], perPartition);
+      // Past the cap: the other terms up to the cap as well, in case one of them ends.
+      if (!ended(guess)) await readAll(reads, perPartition);
+    }
+    // The term read to its end with the fewest entries; failing that (every term above the cap), the smallest.
+    const whole = reads.map((parts, i) => ({ parts, i })).filter(({ parts }) => ended(parts));
+    const pool = whole.length > 0 ? whole : reads.map((parts, i) => ({ parts, i }));
+    const chosen = pool.reduce((best, next) => (size(next.parts) < size(best.parts) ? next : best));
+    const others = terms.filter((_, i) => i !== chosen.i);
+    const items = chosen.parts.flatMap((r) => r.items);
+    const entries = await this.holdingAll(items, others);
+    return { entries: entries.map(toCardEntry), truncated: whole.length === 0 };
   }
 
-  private async query(pk: string, prefix: string, limit: number, idsOnly: boolean, newestFirst = false): Promise<Item[]> {
-    const out: Item[] = [];
-    let start: Record<string, unknown> | undefined;
+  /**
+   * The entries (of one term) whose demand is also indexed under every one of `others`: by the
+   * entry's own term list, or for an entry written before entries carried one, by reading the
+   * `(term, demand)` keys.
+   */
+  private async holdingAll(items: readonly Item[], others: readonly string[]): Promise<Item[]> {
+    if (others.length === 0) return [...items];
+    const listed = items.filter((i) => typeof i.terms === 'string');
+    const legacy = items.filter((i) => typeof i.terms !== 'string');
+    const kept = listed.filter((i) => {
+      const has = new Set((i.terms as string).split(' '));
+      return others.every((t) => has.has(t));
+    });
+    if (legacy.length === 0) return kept;
+    const wanted = legacy.flatMap((i) => others.map((t) => keys.jobTerm(t, i.region as string, i.recordId as string)));
+    const found = await batchGetAll(this.client, this.tableName, wanted, { projection: 'pk, sk', what: 'Searching jobs' });
+    const present = new Set(found.map((k) => `${k.pk as string}\u0000${k.sk as string}`));
+    return [
+      ...kept,
+      ...legacy.filter((i) =>
+        others.every((t) => {
+          const k = keys.jobTerm(t, i.region as string, i.recordId as string);
+          return present.has(`${k.pk}\u0000${k.sk}`);
+        }),
+      ),
+    ];
+  }
+
+  async cards(ids: readonly string[]): Promise<Map<string, JobCard>> {
+    const wanted = [...new Set(ids)].map((id) => keys.record('demand', id));
+    const out = new Map<string, JobCard>();
+    if (wanted.length === 0) return out;
+    for (const item of await batchGetAll(this.client, this.tableName, wanted, { what: 'Reading jobs' })) {
+      const demand = toRecord(item);
+      if (demand.kind === 'demand' && demand.status === 'open') out.set(demand.id, toCard(demand));
+    }
+    return out;
+  }
+
+  /** Reads a partition on from where it stopped until it holds `until` entries or ends. */
+  private async read(r: PartitionRead, prefix: string, until: number, newestFirst: boolean): Promise<void> {
     do {
       try {
         const page = await this.client.send(
           new QueryCommand({
             TableName: this.tableName,
             KeyConditionExpression: prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': pk, ...(prefix ? { ':prefix': prefix } : {}) },
-            Limit: limit - out.length,
-            ExclusiveStartKey: start,
-            ...(idsOnly ? { ProjectionExpression: 'recordId' } : {}),
+            ExpressionAttributeValues: { ':pk': r.pk, ...(prefix ? { ':prefix': prefix } : {}) },
+            Limit: until - r.items.length,
+            ExclusiveStartKey: r.start,
             ...(newestFirst ? { ScanIndexForward: false } : {}),
           }),
         );
-        out.push(...(page.Items ?? []));
-        start = page.LastEvaluatedKey;
+        r.items.push(...(page.Items ?? []));
+        r.start = page.LastEvaluatedKey;
       } catch (err) {
         throw translateDynamoError(err, 'Searching jobs');
       }
-    } while (start && out.length < limit);
-    return out;
+      if (!r.start) r.ended = true;
+    } while (r.start && r.items.length < until);
   }
 }

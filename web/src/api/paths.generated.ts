@@ -4961,6 +4961,8 @@ export interface components {
     JobPage: {
         items: (components["schemas"]["Job"])[];
         nextToken?: string;
+        /** Present when every word of the search is so common in the region that the results come from the first 2,000 jobs under its rarest word (by region code), not from all of them: narrow the region or add words. */
+        truncated?: true;
       };
     Job: {
         id: string;
