@@ -1,6 +1,6 @@
 import { extractSkills } from '../../taxonomy/extract.js';
 import { normaliseSkillInputs } from '../../taxonomy/normalise.js';
-import { hasNegationOrWish } from '../text/cues.js';
+import { CLAUSE_BREAK, deniesAllExperience, hasNegationOrWish } from '../text/cues.js';
 import { loadTaxonomy, type Taxonomy } from '../../taxonomy/taxonomy.js';
 import { indexedSkills, type AnyRecord, type IndexedSkill } from '../records.js';
 import { lexicalHaves, lexicalNeeds, partitionsOf, withPhraseGrams } from './lexical.js';
@@ -43,26 +43,21 @@ export function matchingSkills(record: AnyRecord, taxonomy?: Taxonomy): IndexedS
   }
   // The summary is evidence too ("在富士康实习过流水线", "冷库里分拣"): the skills it names outside
   // a wish or a negation, weighed as a link by likeness is (a listed skill says more), and the
-  // words of its clauses that neither wish nor negate.
-  // One extraction of the whole summary (it reads negations and wishes per skill, within a clause);
-  // its unmapped words count only where they stand in a clause that neither wishes nor negates.
-  // A summary that says the person has no experience at all names what they are aiming at, not what they hold.
-  if (record.summary && !NO_EXPERIENCE.test(record.summary)) {
+  // words of its clauses that neither wish nor negate. One extraction of the whole summary (it
+  // reads negations and wishes per skill, within a clause). A summary saying the person has no
+  // experience at all names what they aim at, not what they hold.
+  if (record.summary && !deniesAllExperience(record.summary)) {
     const { items, unmapped } = extractSkills(record.summary, taxonomy);
     for (const item of items) {
       if (item.confidence < SUMMARY_MIN_CONFIDENCE || bySkill.has(item.skillId)) continue;
       bySkill.set(item.skillId, { skillId: item.skillId, level: item.level ?? null, role: 'held', fuzzy: true });
     }
-    const plain = record.summary.split(CLAUSE).filter((clause) => !hasNegationOrWish(clause));
+    const plain = record.summary.split(CLAUSE_BREAK).filter((clause) => !hasNegationOrWish(clause));
     words.push(...unmapped.filter((chunk) => plain.some((clause) => clause.includes(chunk))));
   }
   return [...bySkill.values(), ...lexicalHaves(words, 'held')];
 }
 
-/** "完全没经验", "没有任何相关经验", "纯小白", "no experience": a clause of its own saying no experience at all. */
-const NO_EXPERIENCE = /(?:^|[，,。；;！!？?\s])(?:完全|毫无|也|还|都)?(?:没有?|无)(?:任何|什么|相关|工作)*经验(?=$|[，,。；;！!？?\s])|纯小白|完全是新手|\bno (?:prior |previous |work )?experience\b/i;
-/** Where a summary's clauses end: a wish or a negation reaches no further. */
-const CLAUSE = /[。；;！!？?\n，,]/;
 /** Extractor confidence from which a skill the summary names counts (a typo match is about 0.7). */
 const SUMMARY_MIN_CONFIDENCE = 0.85;
 

@@ -1,3 +1,4 @@
+import { CLAUSE_BREAK } from '../text/cues.js';
 import { gramsOf } from '../text/grams.js';
 import type { Course, Learner } from '../records.js';
 
@@ -13,13 +14,12 @@ const WEIGHT = { wants: 2, summary: 1, skills: 0.5 } as const;
 
 // A clause that says what the person does not do or does not want carries no direction.
 const NEGATED_CLAUSE = /不会|不懂|没(?:有|做过|学过|接触过|碰过|用过|干过)|不想|不要|不愿|不打算|不考虑/;
-const CLAUSE = /[。；;！!？?\n，,]/;
 
 /** The learner's words, each gram with the highest weight it was written at. */
 export function learnerWords(learner: Pick<Learner, 'summary' | 'skills'> & { readonly wants?: ReadonlyArray<{ readonly text: string }> | undefined }): Map<string, number> {
   const words = new Map<string, number>();
   const add = (text: string, weight: number) => {
-    for (const clause of text.split(CLAUSE)) {
+    for (const clause of text.split(CLAUSE_BREAK)) {
       if (NEGATED_CLAUSE.test(clause)) continue;
       for (const g of gramsOf(clause)) words.set(g, Math.max(words.get(g) ?? 0, weight));
     }

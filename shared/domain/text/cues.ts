@@ -40,3 +40,17 @@ const ANY_CUE_EN = /\b(?:no|not|never|without|want(?:s|ed)? to|would like to|hop
 export function hasNegationOrWish(text: string): boolean {
   return ANY_CUE_ZH.test(text) || ANY_CUE_EN.test(text);
 }
+
+/** Where a clause ends in running text: a negation or a wish reaches no further. */
+export const CLAUSE_BREAK = /[。；;！!？?\n，,]/;
+
+/** "完全没经验", "没有任何相关经验", "纯小白", "no experience": a clause of its own saying no experience at all. */
+const NO_EXPERIENCE = /(?:^|[，,。；;！!？?\s])(?:完全|毫无|也|还|都)?(?:没有?|无)(?:任何|什么|相关|工作)*经验(?=$|[，,。；;！!？?\s])|纯小白|完全是新手|\bno (?:prior |previous |work )?experience\b/i;
+
+/**
+ * Whether a text says the person has no experience at all: then the skills it names are what they
+ * aim at, not what they hold. "Python没经验" denies one thing only and is not such a clause.
+ */
+export function deniesAllExperience(text: string): boolean {
+  return NO_EXPERIENCE.test(text);
+}
