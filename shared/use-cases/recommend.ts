@@ -615,9 +615,11 @@ function rankAndFill(input: RankAndFillInput): RankedCourses {
     const words = (scores.get(l.assessment.course.id)?.score ?? 0) * suitability(l.assessment);
     return { ...l, score: (1 - WORDS_SHARE) * (l.score / best) + WORDS_SHARE * words };
   });
-  const worded = byWords(input, listed, scores);
+  // The level held in each skill (an unstated one assumed): what a course teaches above it is new.
+  const held = new Map(input.haves.map((h) => [h.skillId, h.level ?? ASSUMED_HELD_LEVEL]));
+  const worded = byWords(input, listed, scores, held);
   // Every score, however found, is weighed by how much of the course is the learner's trade and new to them.
-  const tradeFactor = tradeFitOf(input);
+  const tradeFactor = tradeFitOf(input, held);
   const all = [...listed, ...worded.map((w) => w.listed)]
     .map((l) => {
       const trade = tradeFactor(l.assessment.course.id);
@@ -628,10 +630,9 @@ function rankAndFill(input: RankAndFillInput): RankedCourses {
 }
 
 /** The trade-fit factor of each course of the catalogue for this learner (see trade.ts). */
-function tradeFitOf({ haves, wished, weighed, catalogue, taxonomy }: RankAndFillInput): (courseId: string) => TradeFit {
+function tradeFitOf({ haves, wished, weighed, catalogue, taxonomy }: RankAndFillInput, held: ReadonlyMap<string, number>): (courseId: string) => TradeFit {
   // What the target needs is where the learner is headed: part of their trade as much as a wish.
   const trade = tradeOf([...haves.map((h) => h.skillId), ...wished, ...weighed.gap.map((g) => g.skillId)], taxonomy);
-  const held = new Map(haves.map((h) => [h.skillId, h.level ?? ASSUMED_HELD_LEVEL]));
   const { byId } = taughtCatalogue(catalogue, taxonomy);
   return (courseId) => tradeFit(byId.get(courseId)?.taught ?? new Map(), trade, held);
 }
@@ -682,12 +683,12 @@ function rankByGap({ learner, weighed, pool, limit }: RankAndFillInput): { reado
  * place fit against the skills it teaches.
  */
 function byWords(
-  { learner, haves, catalogue, pool, taxonomy }: RankAndFillInput,
+  { learner, catalogue, pool, taxonomy }: RankAndFillInput,
   listed: readonly Listed[],
   scores: ReadonlyMap<string, { readonly score: number; readonly shared: readonly string[] }>,
+  heldLevel: ReadonlyMap<string, number>,
 ): Array<{ listed: Listed; shared: readonly string[] }> {
   const seen = new Set(listed.map((l) => l.assessment.course.id));
-  const heldLevel = new Map(haves.map((h) => [h.skillId, h.level ?? ASSUMED_HELD_LEVEL]));
   const learnerContext = { region: learner.region, prefersOnline: learner.prefersOnline };
   const candidates = catalogue.flatMap((course) => {
     const found = scores.get(course.id);
