@@ -5,7 +5,7 @@ import type { Audience, EngagementStore, Quota } from '../../ports/engagements.j
 import type { Page, PageRequest } from '../../ports/record-store.js';
 import { batchGetAll } from './batch-get.js';
 import { transactWithFunnel } from './funnel-store.js';
-import { translateDynamoError } from './errors.js';
+import { run, translateDynamoError } from './errors.js';
 import type { Item, TransactItem } from './items.js';
 import { pointReads } from './point-reads.js';
 import { keys, learnerDigest, PROVINCES, regionPrefix } from './keys.js';
@@ -76,7 +76,7 @@ export class DynamoEngagementStore implements EngagementStore {
   }
 
   async get(id: string): Promise<Engagement | undefined> {
-    const item = await this.run(() => pointReads(this.client, this.tableName).get(keys.engagement(id)), 'Reading an engagement');
+    const item = await run(() => pointReads(this.client, this.tableName).get(keys.engagement(id)), 'Reading an engagement');
     return item ? toEngagement(item) : undefined;
   }
 
@@ -91,10 +91,10 @@ export class DynamoEngagementStore implements EngagementStore {
           ExpressionAttributeValues: { ':v': previousVersion },
         },
       };
-      await this.run(() => transactWithFunnel(this.client, this.tableName, [put], step), `Updating ${next.id}`);
+      await run(() => transactWithFunnel(this.client, this.tableName, [put], step), `Updating ${next.id}`);
       return;
     }
-    await this.run(
+    await run(
       () =>
         this.client.send(
           new PutCommand({
@@ -128,7 +128,7 @@ export class DynamoEngagementStore implements EngagementStore {
     let start: Record<string, unknown> | undefined = state.k;
     while (p < queries.length && ids.length < page.limit) {
       const q = queries[p]!;
-      const out = await this.run(
+      const out = await run(
         () =>
           this.client.send(
             new QueryCommand({
@@ -182,7 +182,7 @@ export class DynamoEngagementStore implements EngagementStore {
               },
             ]
           : [];
-        await this.run(
+        await run(
           () => this.client.send(new TransactWriteCommand({ TransactItems: [...strip, { Delete: { TableName: this.tableName, Key: { pk: entry.pk as string, sk: entry.sk as string } } }] })),
           'Erasing a learner from an engagement',
         );
@@ -207,7 +207,7 @@ export class DynamoEngagementStore implements EngagementStore {
         at,
         ttl: Math.floor(Date.parse(at) / 1000) + REVEAL_RETENTION_DAYS * 86_400,
       };
-      await this.run(
+      await run(
         () =>
           this.client.send(
             new TransactWriteCommand({ TransactItems: [{ Put: { TableName: this.tableName, Item: kept } }, { Delete: { TableName: this.tableName, Key: { pk: r.pk as string, sk: r.sk as string } } }] }),
@@ -219,17 +219,9 @@ export class DynamoEngagementStore implements EngagementStore {
   }
 
   async logReveal(entry: { learnerId: string; engagementId: string; viewer: string; at: string }): Promise<void> {
-    await this.run(
+    await run(
       () => this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.contactReveal(entry.learnerId, entry.at, entry.engagementId), entity: 'AUDIT', ...entry } })),
       'Logging a contact reveal',
     );
-  }
-
-  private async run<T>(call: () => Promise<T>, what: string): Promise<T> {
-    try {
-      return await call();
-    } catch (err) {
-      throw translateDynamoError(err, what);
-    }
   }
 }

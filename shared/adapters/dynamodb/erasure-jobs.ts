@@ -3,7 +3,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { ERASURE_GRACE_MS, type ErasureJob, type ErasureJobs } from '../../ports/erasures.js';
 import { removeLearnerCampaignResults } from './campaign-store.js';
-import { translateDynamoError } from './errors.js';
+import { run, translateDynamoError } from './errors.js';
 import type { Item } from './items.js';
 import { keys } from './keys.js';
 import { TTL_ATTRIBUTE } from './table-schema.js';
@@ -50,7 +50,7 @@ export class DynamoErasureJobs implements ErasureJobs {
   ) {}
 
   async get(learnerId: string): Promise<ErasureJob | undefined> {
-    const out = await this.run(() => this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.erasureJob(learnerId), ConsistentRead: true })), 'Reading an erasure job');
+    const out = await run(() => this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.erasureJob(learnerId), ConsistentRead: true })), 'Reading an erasure job');
     return out.Item ? toJob(out.Item) : undefined;
   }
 
@@ -58,7 +58,7 @@ export class DynamoErasureJobs implements ErasureJobs {
     const jobs: ErasureJob[] = [];
     let start: Record<string, unknown> | undefined;
     do {
-      const out = await this.run(
+      const out = await run(
         () =>
           this.client.send(
             new QueryCommand({
@@ -80,7 +80,7 @@ export class DynamoErasureJobs implements ErasureJobs {
   }
 
   removeCampaignResults(learnerId: string): Promise<string[]> {
-    return this.run(() => removeLearnerCampaignResults(this.client, this.tableName, learnerId), 'Deleting a deleted learner’s campaign results');
+    return run(() => removeLearnerCampaignResults(this.client, this.tableName, learnerId), 'Deleting a deleted learner’s campaign results');
   }
 
   async complete(learnerId: string, unlink: readonly string[]): Promise<void> {
@@ -111,14 +111,6 @@ export class DynamoErasureJobs implements ErasureJobs {
         if (lost.length === 0) throw translateDynamoError(err, 'Completing an erasure');
         links = links.filter((sub) => !lost.includes(sub));
       }
-    }
-  }
-
-  private async run<T>(call: () => Promise<T>, what: string): Promise<T> {
-    try {
-      return await call();
-    } catch (err) {
-      throw translateDynamoError(err, what);
     }
   }
 }

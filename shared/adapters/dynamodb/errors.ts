@@ -12,3 +12,12 @@ export function translateDynamoError(err: unknown, what: string): unknown {
   if (isThrottled(err)) return new ServiceBusyError(`${what}: the database is busy.`, 2, { cause: err });
   return err;
 }
+
+/** Runs a call, turning the SDK's failures into domain errors about `what`. */
+export async function run<T>(call: () => Promise<T>, what: string): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    throw translateDynamoError(err, what);
+  }
+}

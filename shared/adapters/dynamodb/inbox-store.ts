@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { InboxEvent, InboxPage, InboxStore } from '../../ports/inbox.js';
-import { translateDynamoError } from './errors.js';
+import { run, translateDynamoError } from './errors.js';
 import type { Item } from './items.js';
 import { keys } from './keys.js';
 import { queryAll } from './query-all.js';
@@ -50,7 +50,7 @@ export class DynamoInboxStore implements InboxStore {
   async list(sub: string, page: { limit: number; nextToken?: string | undefined }): Promise<InboxPage> {
     const start = page.nextToken === undefined ? undefined : { ...keys.inboxEvent(sub, decodePageToken(page.nextToken, eventIdOf)) };
     const [events, counter] = await Promise.all([
-      this.run(
+      run(
         () =>
           this.client.send(
             new QueryCommand({
@@ -64,7 +64,7 @@ export class DynamoInboxStore implements InboxStore {
           ),
         'Reading an inbox',
       ),
-      this.run(() => this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.inboxUnread(sub) })), 'Reading an unread count'),
+      run(() => this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.inboxUnread(sub) })), 'Reading an unread count'),
     ]);
     const items = (events.Items ?? []).map(toEvent);
     const last = events.LastEvaluatedKey ? items[items.length - 1] : undefined;
@@ -93,7 +93,7 @@ export class DynamoInboxStore implements InboxStore {
       return true;
     } catch (err) {
       if (!cancelledAt(err, 0)) throw translateDynamoError(err, 'Marking an event read');
-      const found = await this.run(() => this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.inboxEvent(sub, eventId) })), 'Reading an inbox event');
+      const found = await run(() => this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.inboxEvent(sub, eventId) })), 'Reading an inbox event');
       return found.Item !== undefined;
     }
   }
@@ -126,13 +126,5 @@ export class DynamoInboxStore implements InboxStore {
       }
     }
     return removed;
-  }
-
-  private async run<T>(call: () => Promise<T>, what: string): Promise<T> {
-    try {
-      return await call();
-    } catch (err) {
-      throw translateDynamoError(err, what);
-    }
   }
 }

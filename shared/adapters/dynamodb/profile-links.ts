@@ -2,7 +2,7 @@ import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, type Dynam
 import { ConflictError } from '../../domain/errors.js';
 import type { ProfileLinks } from '../../ports/profile-links.js';
 import { TTL_ATTRIBUTE } from './table-schema.js';
-import { translateDynamoError } from './errors.js';
+import { run, translateDynamoError } from './errors.js';
 import { keys } from './keys.js';
 import { cancellationCodes } from './toolkit/sdk-errors.js';
 
@@ -14,25 +14,25 @@ export class DynamoProfileLinks implements ProfileLinks {
   ) {}
 
   async profileOf(sub: string): Promise<string | undefined> {
-    const out = await this.run(() => this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.profileOf(sub), ConsistentRead: true })), 'Reading a profile link');
+    const out = await run(() => this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.profileOf(sub), ConsistentRead: true })), 'Reading a profile link');
     return out.Item?.learnerId as string | undefined;
   }
 
   async link(sub: string, learnerId: string): Promise<void> {
-    await this.run(() => this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.profileOf(sub), entity: 'PROFILE_LINK', learnerId } })), 'Linking a profile');
+    await run(() => this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.profileOf(sub), entity: 'PROFILE_LINK', learnerId } })), 'Linking a profile');
   }
 
   async unlink(sub: string): Promise<void> {
-    await this.run(() => this.client.send(new DeleteCommand({ TableName: this.tableName, Key: keys.profileOf(sub) })), 'Unlinking a profile');
+    await run(() => this.client.send(new DeleteCommand({ TableName: this.tableName, Key: keys.profileOf(sub) })), 'Unlinking a profile');
   }
 
   async saveClaimCode(codeHash: string, learnerId: string, expiresAt: Date): Promise<void> {
     const item = { ...keys.claimCode(codeHash), entity: 'CLAIM_CODE', learnerId, expiresAt: expiresAt.toISOString(), [TTL_ATTRIBUTE]: Math.floor(expiresAt.getTime() / 1000) };
-    await this.run(() => this.client.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' })), 'Saving a claim code');
+    await run(() => this.client.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' })), 'Saving a claim code');
   }
 
   async claim(codeHash: string, sub: string, now: Date): Promise<string | undefined> {
-    const found = await this.run(() => this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.claimCode(codeHash), ConsistentRead: true })), 'Reading a claim code');
+    const found = await run(() => this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.claimCode(codeHash), ConsistentRead: true })), 'Reading a claim code');
     const learnerId = found.Item?.learnerId as string | undefined;
     if (!learnerId || String(found.Item?.expiresAt) <= now.toISOString()) return undefined;
     try {
@@ -51,13 +51,5 @@ export class DynamoProfileLinks implements ProfileLinks {
       throw translateDynamoError(err, 'Claiming a profile');
     }
     return learnerId;
-  }
-
-  private async run<T>(call: () => Promise<T>, what: string): Promise<T> {
-    try {
-      return await call();
-    } catch (err) {
-      throw translateDynamoError(err, what);
-    }
   }
 }

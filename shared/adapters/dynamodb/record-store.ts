@@ -13,7 +13,7 @@ import { batchGetAll } from './batch-get.js';
 import { batchWriteAll } from './batch-write.js';
 import { removeLearnerCampaignResults, TOMBSTONE_DAYS } from './campaign-store.js';
 import { erasureJobItem } from './erasure-jobs.js';
-import { translateDynamoError } from './errors.js';
+import { run, translateDynamoError } from './errors.js';
 import { keyString, toRecord, type Item, type Key, type TransactItem } from './items.js';
 import { jobTermItems, jobTermKeys } from './job-index.js';
 import { keys, PROVINCES, provinceOf, regionPrefix } from './keys.js';
@@ -142,7 +142,7 @@ export class DynamoRecordStore implements RecordStore {
 
   async get<K extends Kind>(kind: K, id: string): Promise<RecordOf<K> | undefined> {
     // Coalesced with other point reads in flight (a use case's Promise.all) into one BatchGetItem.
-    const item = await this.run(() => pointReads(this.client, this.tableName).get(keys.record(kind, id)), 'Reading a record');
+    const item = await run(() => pointReads(this.client, this.tableName).get(keys.record(kind, id)), 'Reading a record');
     return item ? (toRecord(item) as RecordOf<K>) : undefined;
   }
 
@@ -206,7 +206,7 @@ export class DynamoRecordStore implements RecordStore {
     const campaigns = new Set<string>();
     const sweep = async () => {
       if (record.kind !== 'learner') return;
-      const touched = await this.run(() => removeLearnerCampaignResults(this.client, this.tableName, record.id), `Deleting ${record.id}'s campaign results`);
+      const touched = await run(() => removeLearnerCampaignResults(this.client, this.tableName, record.id), `Deleting ${record.id}'s campaign results`);
       for (const id of touched) campaigns.add(id);
     };
     await sweep();
@@ -331,7 +331,7 @@ export class DynamoRecordStore implements RecordStore {
     let startKey = state.k;
     while (p < queries.length && items.length < page.limit) {
       const input = { TableName: this.tableName, ...queries[p]!, Limit: page.limit - items.length, ExclusiveStartKey: startKey };
-      const out = await this.run(() => this.client.send(new QueryCommand(input)), 'Listing records');
+      const out = await run(() => this.client.send(new QueryCommand(input)), 'Listing records');
       items.push(...(out.Items ?? []).map(map));
       if (out.LastEvaluatedKey) {
         startKey = out.LastEvaluatedKey as Record<string, string>;
@@ -353,7 +353,7 @@ export class DynamoRecordStore implements RecordStore {
   private async transact(main: TransactItem, index: readonly IndexOp[], what: string, extra: readonly TransactItem[] = []): Promise<void> {
     const room = INDEX_OPS_IN_TRANSACTION - extra.length;
     const inline = index.slice(0, room).map((op) => this.transactItem(op));
-    await this.run(() => this.client.send(new TransactWriteCommand({ TransactItems: [main, ...extra, ...inline] })), what);
+    await run(() => this.client.send(new TransactWriteCommand({ TransactItems: [main, ...extra, ...inline] })), what);
     const rest = index.slice(room);
     if (rest.length > 0) {
       try {
@@ -400,13 +400,5 @@ export class DynamoRecordStore implements RecordStore {
     }
   }
 
-  /** Runs one SDK call, turning its failures into domain errors. */
-  private async run<T>(call: () => Promise<T>, what: string): Promise<T> {
-    try {
-      return await call();
-    } catch (err) {
-      throw translateDynamoError(err, what);
-    }
-  }
-}
+  /** Runs one SDK call, turning its failures into domain errors. */}
 

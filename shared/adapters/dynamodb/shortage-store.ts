@@ -14,7 +14,7 @@ import type { Clock } from '../../ports/clock.js';
 import type { ShortageApplyResult, ShortageEntry, ShortageStore } from '../../ports/shortage.js';
 import { batchGetAll } from './batch-get.js';
 import { batchWriteAll } from './batch-write.js';
-import { translateDynamoError } from './errors.js';
+import { run, translateDynamoError } from './errors.js';
 import { keyString, toRecord, type Item, type Key, type TransactItem } from './items.js';
 import { queryAll } from './query-all.js';
 import { keys } from './keys.js';
@@ -227,17 +227,9 @@ export class DynamoShortageStore implements ShortageStore {
   private async *scan(input: Omit<ScanCommandInput, 'TableName'>): AsyncIterable<Item> {
     let startKey: Record<string, unknown> | undefined;
     do {
-      const out = await this.run(() => this.client.send(new ScanCommand({ TableName: this.tableName, ...input, ExclusiveStartKey: startKey })), 'Scanning the table');
+      const out = await run(() => this.client.send(new ScanCommand({ TableName: this.tableName, ...input, ExclusiveStartKey: startKey })), 'Scanning the table');
       yield* out.Items ?? [];
       startKey = out.LastEvaluatedKey;
     } while (startKey);
-  }
-
-  private async run<T>(call: () => Promise<T>, what: string): Promise<T> {
-    try {
-      return await call();
-    } catch (err) {
-      throw translateDynamoError(err, what);
-    }
   }
 }

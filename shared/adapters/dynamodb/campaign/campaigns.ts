@@ -4,12 +4,12 @@ import type { StatusChange } from '../../../ports/campaign-store.js';
 import type { Page, PageRequest } from '../../../ports/record-store.js';
 import { regionChain } from '../../../regions/regions.js';
 import { batchGetAll } from '../batch-get.js';
-import { translateDynamoError } from '../errors.js';
+import { run, translateDynamoError } from '../errors.js';
 import type { Key, TransactItem } from '../items.js';
 import { keys } from '../keys.js';
 import { decodePageToken, encodePageToken } from '../toolkit/page-token.js';
 import { isConditionFailed } from '../toolkit/sdk-errors.js';
-import { ENTITY, run, strip, type CampaignTable } from './items.js';
+import { ENTITY, strip, type CampaignTable } from './items.js';
 import { addProgress, isProgress, NO_PROGRESS, progressKeys, readProgress, type Progress } from './progress.js';
 
 /**

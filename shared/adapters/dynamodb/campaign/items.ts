@@ -1,5 +1,4 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { translateDynamoError } from '../errors.js';
 import type { Item } from '../items.js';
 import { isThrottled, isTransactionConflict } from '../toolkit/sdk-errors.js';
 
@@ -55,11 +54,3 @@ export const strip = (item: Item): Item => {
 /** Retry rule of the campaign transactions: another transaction on the same items, or throttling. */
 export const TRANSACTION_RETRY = { attempts: TRANSACTION_ATTEMPTS, retryable: (err: unknown) => isTransactionConflict(err) || isThrottled(err) } as const;
 
-/** Runs a call, turning the SDK's failures into domain errors about `what`. */
-export async function run<T>(call: () => Promise<T>, what: string): Promise<T> {
-  try {
-    return await call();
-  } catch (err) {
-    throw translateDynamoError(err, what);
-  }
-}

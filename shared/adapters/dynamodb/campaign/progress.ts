@@ -1,12 +1,12 @@
 import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CampaignCursor } from '../../../domain/campaign/types.js';
-import { translateDynamoError } from '../errors.js';
+import { run, translateDynamoError } from '../errors.js';
 import type { Item, TransactItem } from '../items.js';
 import { keys } from '../keys.js';
 import { queryAll } from '../query-all.js';
 import { retrying } from '../toolkit/retry.js';
 import { cancellationCodes } from '../toolkit/sdk-errors.js';
-import { ENTITY, PROGRESS_SHARDS, run, TRANSACTION_RETRY, type CampaignTable } from './items.js';
+import { ENTITY, PROGRESS_SHARDS, TRANSACTION_RETRY, type CampaignTable } from './items.js';
 
 /**
  * Progress and checkpoints: the sharded counters (`PROGRESS#nn`: results done and failed, pages

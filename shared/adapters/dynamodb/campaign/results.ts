@@ -4,7 +4,7 @@ import type { NewResult, WriteOutcome } from '../../../ports/campaign-store.js';
 import type { Page, PageRequest } from '../../../ports/record-store.js';
 import { batchGetAll } from '../batch-get.js';
 import { batchWriteAll } from '../batch-write.js';
-import { translateDynamoError } from '../errors.js';
+import { run, translateDynamoError } from '../errors.js';
 import type { Item, Key, TransactItem } from '../items.js';
 import { REACHED_PREFIX } from '../funnel-store.js';
 import { keys } from '../keys.js';
@@ -12,7 +12,7 @@ import { queryAll } from '../query-all.js';
 import { decodePageToken, encodePageToken } from '../toolkit/page-token.js';
 import { retrying } from '../toolkit/retry.js';
 import { cancellationCodes } from '../toolkit/sdk-errors.js';
-import { ENTITY, PROGRESS_SHARDS, RESULTS_PER_TRANSACTION, run, strip, TRANSACTION_RETRY, type CampaignTable } from './items.js';
+import { ENTITY, PROGRESS_SHARDS, RESULTS_PER_TRANSACTION, strip, TRANSACTION_RETRY, type CampaignTable } from './items.js';
 import { progressAdd } from './progress.js';
 
 /**

@@ -3,12 +3,12 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CampaignSnapshot } from '../../../domain/campaign/types.js';
 import { batchWriteAll } from '../batch-write.js';
-import { translateDynamoError } from '../errors.js';
+import { run, translateDynamoError } from '../errors.js';
 import type { Item } from '../items.js';
 import { keys } from '../keys.js';
 import { queryAll } from '../query-all.js';
 import { isConditionFailed } from '../toolkit/sdk-errors.js';
-import { ENTITY, run, type CampaignTable } from './items.js';
+import { ENTITY, type CampaignTable } from './items.js';
 
 /**
  * The frozen snapshot a campaign runs against (`SNAPSHOT#<snapshot id>#nnnn`: gzip'd JSON in
