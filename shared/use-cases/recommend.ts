@@ -8,6 +8,7 @@ import { round } from '../domain/numbers.js';
 import { indexedSkills, isActive, kindOfId, type Course, type Demand, type Learner } from '../domain/records.js';
 import {
   describeTradeFit,
+  describeUnmet,
   explainCourse,
   pathwaySummary,
   scopePrefix,
@@ -25,7 +26,8 @@ import { adjacentNeeds, assessBreakdown, computeGap, coursePartitions, requiredM
 import { mentionedSkills, wantedSkills, wishNeeds } from '../domain/recommend/intent.js';
 import { planPathway, type PathwayPlan } from '../domain/recommend/pathway.js';
 import { courseSkills, type CourseSkills } from '../domain/recommend/taught.js';
-import { tradeFit, tradeOf, type TradeFit } from '../domain/recommend/trade.js';
+import { meetsPrerequisite, UNMET_PREREQUISITE_FIT } from '../domain/recommend/prerequisite.js';
+import { tradeFit, tradeOf, tradeShare, type TradeFit } from '../domain/recommend/trade.js';
 import { learnerWords, wordScores } from '../domain/recommend/wording.js';
 import { rankCourses, suitability, type ClosureMode, type CourseAssessment, type CourseCandidate } from '../domain/recommend/ranking.js';
 import { courseFacts, learnerFacts } from '../domain/subsidy/facts.js';
@@ -93,6 +95,14 @@ const WORDS_MIN_SCORE = 0.2;
 const WORDS_SHARE = 0.5;
 /** A nearby demand is aimed at only when the learner already meets this much of it. */
 const MIN_TARGET_SCORE = 0.15;
+/**
+ * A nearby demand is aimed at by its score times its fit with the learner's trade (trade.ts: the
+ * share of its required skills in their trade, above this floor): a drone pilot who once sorted
+ * parcels aims at drone jobs, not at the warehouse job their one parcel skill half meets.
+ */
+const OFF_TRADE_TARGET_FLOOR = 0.3;
+/** Further demands are aimed at only when they come this close to the best one (the rest are secondary). */
+const TARGET_AIM_SHARE = 0.7;
 /** How many targets a wish counts as in the gap's mean. */
 const WISH_TARGETS = 2;
 /** The pseudo-skill a course found by words closes: the shared words, named as written. */
@@ -228,6 +238,8 @@ interface Listed {
   readonly score: number;
   /** How much of the course is the learner's trade and new to them (set once the list is ranked). */
   readonly trade?: TradeFit;
+  /** What the course asks for on entry that the learner lacks (set once the list is ranked). */
+  readonly unmet?: readonly string[];
 }
 
 /** The learner as the pipeline reads them: the record, and the taxonomy skills they hold as matching counts them. */
@@ -376,7 +388,9 @@ async function primaryTargets(input: ChooseTargetsInput): Promise<Pick<TargetCho
     return { kind: 'occupation', occupation: { id: found.id, code: found.code, label: found[options.lang] }, targets: [{ key: `occupation:${found.id}`, breakdown }], secondary: [] };
   }
   const nearby = await nearbyDemands(input);
-  return { kind: 'nearby-demands', targets: nearby.slice(0, TARGET_DEMANDS), secondary: nearby.slice(TARGET_DEMANDS) };
+  const bestAim = nearby[0]?.aim ?? 0;
+  const aimed = nearby.slice(0, TARGET_DEMANDS).filter((t) => t.aim >= TARGET_AIM_SHARE * bestAim);
+  return { kind: 'nearby-demands', targets: aimed, secondary: nearby.slice(aimed.length) };
 }
 
 /**
@@ -385,13 +399,20 @@ async function primaryTargets(input: ChooseTargetsInput): Promise<Pick<TargetCho
  * read in the learner's province, and nationwide only when the province has none. Demands are read
  * through the search matching uses for a learner (`findDemandsFor`), lexical needs aside.
  */
-async function nearbyDemands(input: ChooseTargetsInput): Promise<Target[]> {
+async function nearbyDemands(input: ChooseTargetsInput): Promise<Array<Target & { readonly aim: number }>> {
   const { learner, haves, taxonomy, now } = input;
   if (haves.length === 0) return [];
   // The strongest held skills first, then the skills one hop away: a bounded read, since targets
   // steer a recommendation rather than promise an exact list.
   const held = [...haves].sort((a, b) => (b.level ?? ASSUMED_HELD_LEVEL) - (a.level ?? ASSUMED_HELD_LEVEL));
   const { direct, tiers } = learnerPartitions(held, taxonomy);
+  const trade = tradeOf(haves.map((h) => h.skillId), taxonomy);
+  // The required skills say what the job is (all its skills when it names none required).
+  const tradeFactor = (needs: readonly Need[]) => {
+    const required = needs.filter((n) => n.role === 'required');
+    const share = tradeShare((required.length > 0 ? required : needs).map((n) => n.skillId), trade);
+    return OFF_TRADE_TARGET_FLOOR + (1 - OFF_TRADE_TARGET_FLOOR) * share;
+  };
   const skillIds = [...direct, ...tiers.flatMap((t) => t.partitions)].slice(0, input.partitions);
   // Every candidate is ranked cheaply (no evidence built); only those aimed at are explained.
   // Words alone are not a gap: lexical needs do not count.
@@ -399,9 +420,10 @@ async function nearbyDemands(input: ChooseTargetsInput): Promise<Target[]> {
     (await findDemandsFor(input.candidates, learner, haves, { skillIds, within }, { now, taxonomy, keepNeed: (n) => !isLexical(n.skillId) }))
       // Aim at demands the learner is on the way to (a fair share met) but does not yet fully meet.
       .filter(({ rank, needs }) => rank.score >= MIN_TARGET_SCORE && rank.needsMet < needs.length)
+      .map((found) => ({ ...found, aim: found.rank.score * tradeFactor(found.needs) }))
       .sort(
         (a, b) =>
-          b.rank.score - a.rank.score ||
+          b.aim - a.aim ||
           (b.candidate.headcount ?? 1) - (a.candidate.headcount ?? 1) ||
           regionDistance(a.candidate.region, learner.region) - regionDistance(b.candidate.region, learner.region) ||
           (a.candidate.id < b.candidate.id ? -1 : 1),
@@ -410,9 +432,10 @@ async function nearbyDemands(input: ChooseTargetsInput): Promise<Target[]> {
   const province = provinceOf(learner.region);
   const inProvince = province === undefined ? [] : await find(province);
   const best = inProvince.length > 0 ? inProvince : await find(undefined);
-  return best.map(({ candidate, needs, ctx }) => {
+  return best.map(({ candidate, needs, ctx, aim }) => {
     const breakdown = scoreMatch(needs, haves, ctx, taxonomy);
     return {
+      aim,
       key: `demand:${candidate.id}`,
       breakdown,
       demand: { id: candidate.id, ref: candidate.ref, title: candidate.title ?? '', employer: candidate.employer ?? '', region: candidate.region, matchScore: breakdown.score },
@@ -605,7 +628,7 @@ interface RankedCourses {
  * that speak the learner's words.
  */
 function rankAndFill(input: RankAndFillInput): RankedCourses {
-  const { learner, catalogue, limit } = input;
+  const { learner, catalogue } = input;
   const { result, fillGap } = rankByGap(input);
   // Half of a course's score is the learner's own words (a wish, their trade's words) against the
   // course's; level and place fit weigh the words too, so a beginner never sees an advanced course first.
@@ -618,23 +641,41 @@ function rankAndFill(input: RankAndFillInput): RankedCourses {
   // The level held in each skill (an unstated one assumed): what a course teaches above it is new.
   const held = new Map(input.haves.map((h) => [h.skillId, h.level ?? ASSUMED_HELD_LEVEL]));
   const worded = byWords(input, listed, scores, held);
-  // Every score, however found, is weighed by how much of the course is the learner's trade and new to them.
-  const tradeFactor = tradeFitOf(input, held);
+  // Every score, however found, is weighed by how much of the course is the learner's trade and new
+  // to them, and by whether they have what it asks for on entry.
+  const fitOf = courseFitOf(input, held);
   const all = [...listed, ...worded.map((w) => w.listed)]
     .map((l) => {
-      const trade = tradeFactor(l.assessment.course.id);
-      return { ...l, score: l.score * trade.factor, trade };
+      const fit = fitOf(l.assessment.course.id);
+      return { ...l, score: l.score * fit.factor, trade: fit.trade, ...(fit.unmet ? { unmet: fit.unmet } : {}) };
     })
     .sort((a, b) => b.score - a.score || (a.assessment.course.id < b.assessment.course.id ? -1 : 1));
   return { target: result.target, listed: all, fillGap, worded: new Map(worded.map((w) => [w.listed.assessment.course.id, w.shared])) };
 }
 
-/** The trade-fit factor of each course of the catalogue for this learner (see trade.ts). */
-function tradeFitOf({ haves, wished, weighed, catalogue, taxonomy }: RankAndFillInput, held: ReadonlyMap<string, number>): (courseId: string) => TradeFit {
-  // What the target needs is where the learner is headed: part of their trade as much as a wish.
-  const trade = tradeOf([...haves.map((h) => h.skillId), ...wished, ...weighed.gap.map((g) => g.skillId)], taxonomy);
+/** How a course suits this learner whatever it closes: its trade fit, and what it asks for on entry that they lack. */
+interface CourseFit {
+  readonly trade: TradeFit;
+  /** The skills the course asks for on entry, when the learner holds none of them. */
+  readonly unmet?: readonly string[];
+  /** What the course's score is multiplied by. */
+  readonly factor: number;
+}
+
+/**
+ * The fit of each course of the catalogue for this learner: its trade fit (trade.ts; the trade is
+ * what they hold and wish for, not the target's gap, which an off-trade target would drag in), and
+ * `UNMET_PREREQUISITE_FIT` when it asks for something on entry they lack (prerequisite.ts).
+ */
+function courseFitOf({ haves, wished, catalogue, taxonomy }: RankAndFillInput, held: ReadonlyMap<string, number>): (courseId: string) => CourseFit {
+  const trade = tradeOf([...haves.map((h) => h.skillId), ...wished], taxonomy);
   const { byId } = taughtCatalogue(catalogue, taxonomy);
-  return (courseId) => tradeFit(byId.get(courseId)?.taught ?? new Map(), trade, held);
+  return (courseId) => {
+    const own = byId.get(courseId);
+    const fit = tradeFit(own?.taught ?? new Map(), trade, held);
+    if (meetsPrerequisite(own?.prerequisite, held)) return { trade: fit, factor: fit.factor };
+    return { trade: fit, unmet: own!.prerequisite!.skillIds, factor: fit.factor * UNMET_PREREQUISITE_FIT };
+  };
 }
 
 /** The ranking against the target's gap, and the list it starts (filled toward a broader gap when asked). */
@@ -796,7 +837,7 @@ function listView({ learner, choice, weighed, ranked, lang, limit }: ViewInput, 
   for (const t of [...choice.targets, ...choice.secondary]) targetWords.set(t.key, targetWord(namingOf(t, choice.targets.includes(t), choice.occupation), lang));
   const fillSkills = new Map(ranked.fillGap.map((s) => [s.skillId, s]));
   const whyListed = (skillIds: readonly string[]) => [...new Set(skillIds.flatMap((id) => fillSkills.get(id)?.targets ?? []))].flatMap((key) => targetWords.get(key) ?? []);
-  return ranked.listed.slice(0, limit).map(({ assessment, scope, score, trade }) => {
+  return ranked.listed.slice(0, limit).map(({ assessment, scope, score, trade, unmet }) => {
     const { record } = assessment.course;
     // Levels are a job's requirement only where a job or occupation is what the course serves.
     const aim = scope === 'target' && choice.kind !== 'upskilling' ? 'job' : 'other';
@@ -818,7 +859,7 @@ function listView({ learner, choice, weighed, ranked, lang, limit }: ViewInput, 
       ...(record.certificate ? { certificate: record.certificate } : {}),
       score: round(score),
       scope,
-      explanation: { ...explanation, summary: `${prefix}${explanation.summary}${describeTradeFit(trade, lang)}${stillToCover(leaves, lang)}` },
+      explanation: { ...explanation, summary: `${prefix}${explanation.summary}${describeTradeFit(trade, lang)}${describeUnmet((unmet ?? []).map(labelIn), lang)}${stillToCover(leaves, lang)}` },
     };
   });
 }

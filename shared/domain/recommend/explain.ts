@@ -365,6 +365,12 @@ export function describeTradeFit(fit: Pick<TradeFit, 'inTrade' | 'isNew'> | unde
   return zh ? `${notes.join('；')}。` : ` Note: ${notes.join('; ')}.`;
 }
 
+/** What a course asks for on entry that the learner's profile does not show (none: nothing). */
+export function describeUnmet(asked: readonly string[], lang: Lang): string {
+  if (asked.length === 0) return '';
+  return lang === 'zh' ? `课程要求入学前已具备：${asked.join('或')}，您的档案中还没有。` : ` It asks on entry for ${asked.join(' or ')}, which your profile does not show yet.`;
+}
+
 /** What a target course's summary ends with: the gap skills it leaves (none: nothing). */
 export function stillToCover(leaves: readonly string[], lang: Lang): string {
   if (leaves.length === 0) return '';

@@ -6,14 +6,17 @@
  */
 import type { Level } from '../../taxonomy/levels.js';
 import { normaliseSkillInputs } from '../../taxonomy/normalise.js';
-import type { Taxonomy } from '../../taxonomy/taxonomy.js';
+import { loadTaxonomy, type Taxonomy } from '../../taxonomy/taxonomy.js';
 import { indexedSkills, type Course } from '../records.js';
+import { prerequisiteOf, type Prerequisite } from './prerequisite.js';
 
 export interface CourseSkills {
   /** The level raised, per taxonomy skill. */
   readonly taught: Map<string, Level>;
   /** Skills only the certificate names (not in `skillsTaught`): explanations say so. */
   readonly attested: Set<string>;
+  /** What the course asks for on entry, in its own words (see prerequisite.ts). */
+  readonly prerequisite?: Prerequisite;
 }
 
 /**
@@ -36,5 +39,6 @@ export function courseSkills(course: Course, taxonomy?: Taxonomy): CourseSkills 
       } else if (level > seen) taught.set(found.skillId, level);
     }
   }
-  return { taught, attested };
+  const prerequisite = prerequisiteOf(course, taxonomy ?? loadTaxonomy());
+  return { taught, attested, ...(prerequisite ? { prerequisite } : {}) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeTradeFit, pathwaySummary, scopePrefix, stillToCover, targetSummary, targetWord, wordsPrefix } from '#shared/domain/recommend/explain.js';
+import { describeTradeFit, describeUnmet, pathwaySummary, scopePrefix, stillToCover, targetSummary, targetWord, wordsPrefix } from '#shared/domain/recommend/explain.js';
 
 describe('recommendation sentences', () => {
   it('names a demand as the target job when it is aimed at, and as another open job when it only fills the list', () => {
@@ -44,6 +44,12 @@ describe('recommendation sentences', () => {
     // Assess
     expect(nearby).toBe('目标：与您最接近的1个在招岗位：数据标注员（浦江数据）；并兼顾您想学的：数据标注');
     expect(onlyWishes).toBe('No open job nearby to aim at: courses in what you want to learn (数据标注)');
+  });
+
+  it('names what a course asks for on entry that the profile lacks, with its alternatives, and nothing when it asks for nothing', () => {
+    expect(describeUnmet(['电工证', '电工基础'], 'zh')).toBe('课程要求入学前已具备：电工证或电工基础，您的档案中还没有。');
+    expect(describeUnmet(['CAAC licence'], 'en')).toBe(' It asks on entry for CAAC licence, which your profile does not show yet.');
+    expect(describeUnmet([], 'zh')).toBe('');
   });
 
   it('says when a course is mostly another trade’s or mostly known already, and nothing otherwise', () => {

@@ -351,6 +351,29 @@ describe('recommend-courses use case: certificates and filling the list', () => 
     expect(answer.pathway.courses.map((c) => c.ref)).toEqual(['LICENCE']);
   });
 
+  it('ranks a course asking on entry for what the learner lacks below its twin that does not, and says what it asks for', async () => {
+    // Prepare: two aerial-survey courses alike but for one sentence.
+    const w = world();
+    const pilot = learner({ ref: 'pilot', region: '110119', skills: [skill('uav-multirotor-piloting', 3)] });
+    const surveyor = demand({ ref: 'BJ-SURVEY', region: '110119', requiredSkills: [skill('uav-aerial-survey', 3)] });
+    const open = course({ ref: 'SURVEY-OPEN', skillsTaught: [skill('uav-aerial-survey')], level: 3, region: '110000', description: '倾斜摄影航测实操。' });
+    const licensedOnly = course({ ref: 'SURVEY-LICENSED', skillsTaught: [skill('uav-aerial-survey')], level: 3, region: '110000', description: '面向已持CAAC执照的飞手，倾斜摄影航测实操。' });
+    for (const r of [pilot, surveyor, open, licensedOnly]) w.store.records.set(r.id, r);
+    const asPilot = { sub: pilot.owner, role: 'jobseeker' } as const;
+
+    // Act
+    const answer = await w.recommend(asPilot, pilot.id, { ...options, demandId: surveyor.id });
+    const english = await w.recommend(asPilot, pilot.id, { ...options, lang: 'en', demandId: surveyor.id });
+
+    // Assess
+    const [first, second] = answer.items;
+    expect([first?.ref, second?.ref]).toEqual(['SURVEY-OPEN', 'SURVEY-LICENSED']);
+    expect(second!.score).toBeLessThan(first!.score / 2);
+    expect(second!.explanation.summary).toContain('课程要求入学前已具备：民用无人机驾驶员执照，您的档案中还没有。');
+    expect(first!.explanation.summary).not.toContain('课程要求');
+    expect(english.items[1]!.explanation.summary).toContain('It asks on entry for CAAC drone pilot licence, which your profile does not show yet.');
+  });
+
   it('fills a short list with related courses, after the others, naming the target they serve', async () => {
     // Prepare: SQL is related to data analysis (credit 0.4): a level-2 SQL course earns 0.8 of a level of it.
     const w = world();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KNOWN_FLOOR, OFF_TRADE_FLOOR, tradeFit, tradeOf } from '#shared/domain/recommend/trade.js';
+import { KNOWN_FLOOR, OFF_TRADE_FLOOR, SHARED_CATEGORY_WEIGHT, tradeFit, tradeOf, tradeShare } from '#shared/domain/recommend/trade.js';
 import type { Level } from '#shared/taxonomy/levels.js';
 import { loadTaxonomy } from '#shared/taxonomy/taxonomy.js';
 import { miniTaxonomyData } from '../../fixtures/taxonomy-mini/index.js';
@@ -8,14 +8,30 @@ const taxonomy = loadTaxonomy(miniTaxonomyData);
 const taught = (...entries: Array<[string, Level]>) => new Map<string, Level>(entries);
 
 describe('a course’s fit with the learner’s trade', () => {
-  it('takes the skills held or wished for and their one-hop neighbours as the trade, and nothing two hops away', () => {
-    // Prepare: uav-multirotor-piloting → parent uav-piloting → related uav-aerial-survey, caac-licence.
+  it('weighs each category by its share of the skills given, relative to the main one, and a skill given as 1', () => {
+    // Prepare: three drone skills and one manufacturing skill (categories of the mini taxonomy).
+    const trade = tradeOf(['uav-piloting', 'uav-multirotor-piloting', 'caac-licence', 'forklift-operation'], taxonomy);
 
     // Act
-    const trade = tradeOf(['uav-multirotor-piloting', 'welding'], taxonomy);
+    const weights = ['uav-aerial-survey', 'welding', 'forklift-operation', 'data-entry', 'not-a-skill'].map(trade);
 
     // Assess
-    expect([...trade].sort()).toEqual(['uav-multirotor-piloting', 'uav-piloting', 'welding']);
+    expect(weights).toEqual([1, 1 / 3, 1, 0, 0]);
+  });
+
+  it('gives the categories every trade draws on (office work, safety and quality) a fixed weight, and no trade of their own', () => {
+    // Prepare: the bundled taxonomy, whose office-general category holds Excel.
+    const full = loadTaxonomy();
+    expect(full.getSkill('ms-excel')?.category).toBe('office-general');
+
+    // Act
+    const welder = tradeOf(['smaw-welding'], full);
+    const clerk = tradeOf(['ms-excel'], full);
+
+    // Assess
+    expect(welder('ms-excel')).toBe(SHARED_CATEGORY_WEIGHT);
+    expect(clerk('ms-excel')).toBe(1);
+    expect(clerk('smaw-welding')).toBe(0);
   });
 
   it('keeps the whole score of a course wholly in the trade and new, and a floor of one wholly outside it', () => {
@@ -34,7 +50,7 @@ describe('a course’s fit with the learner’s trade', () => {
   });
 
   it('counts a skill taught at or below the level held as nothing new, and weighs shares skill by skill', () => {
-    // Prepare: an entry course in what they do at working level, plus one new neighbour.
+    // Prepare: an entry course in what they do at working level, plus one new skill of the same category.
     const trade = tradeOf(['data-entry'], taxonomy);
     const held = new Map([['data-entry', 2]]);
 
@@ -51,7 +67,9 @@ describe('a course’s fit with the learner’s trade', () => {
     expect(halfOutside.factor).toBeCloseTo(OFF_TRADE_FLOOR + (1 - OFF_TRADE_FLOOR) / 2, 10);
   });
 
-  it('leaves a course that names no taxonomy skill as it is (its words are weighed elsewhere)', () => {
+  it('leaves a course that names no taxonomy skill as it is (its words are weighed elsewhere), and a share of nothing at 1', () => {
     expect(tradeFit(new Map(), tradeOf(['welding'], taxonomy), new Map()).factor).toBe(1);
+    expect(tradeShare([], tradeOf(['welding'], taxonomy))).toBe(1);
+    expect(tradeShare(['welding', 'data-entry'], tradeOf(['welding'], taxonomy))).toBe(0.5);
   });
 });
