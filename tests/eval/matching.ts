@@ -61,6 +61,8 @@ export const SETS = {
   'colloquial dense test (held out)': { dir: new URL('../fixtures/colloquial/test-dense/', import.meta.url) },
   'blind dev (tuning, odd queries)': { dir: BLIND, queries: oddNumbered },
   'blind test (held out, even queries)': { dir: BLIND, queries: (ref: string) => !oddNumbered(ref) },
+  // A second blind set written the same way by three other writers, wholly held out: nothing is tuned on it.
+  'blind 2 (held out, all queries)': { dir: new URL('../fixtures/colloquial/blind2/', import.meta.url) },
 } as const satisfies Record<string, EvalSet>;
 export type SetName = keyof typeof SETS;
 
