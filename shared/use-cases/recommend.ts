@@ -13,6 +13,7 @@ import {
   pathwaySummary,
   scopePrefix,
   stillToCover,
+  tradePrefix,
   targetSummary,
   targetWord,
   wordsLabel,
@@ -103,6 +104,8 @@ const MIN_TARGET_SCORE = 0.15;
 const OFF_TRADE_TARGET_FLOOR = 0.3;
 /** Further demands are aimed at only when they come this close to the best one (the rest are secondary). */
 const TARGET_AIM_SHARE = 0.7;
+/** Share of its skills in the learner's trade a course needs to fill a short list on that alone (`byTrade`). */
+const TRADE_FILL_SHARE = 0.5;
 /** How many targets a wish counts as in the gap's mean. */
 const WISH_TARGETS = 2;
 /** The pseudo-skill a course found by words closes: the shared words, named as written. */
@@ -240,6 +243,8 @@ interface Listed {
   readonly trade?: TradeFit;
   /** What the course asks for on entry that the learner lacks (set once the list is ranked). */
   readonly unmet?: readonly string[];
+  /** Listed only to fill a short list with the learner's own trade (`byTrade`). */
+  readonly byTrade?: true;
 }
 
 /** The learner as the pipeline reads them: the record, and the taxonomy skills they hold as matching counts them. */
@@ -650,7 +655,9 @@ function rankAndFill(input: RankAndFillInput): RankedCourses {
       return { ...l, score: l.score * fit.factor, trade: fit.trade, ...(fit.unmet ? { unmet: fit.unmet } : {}) };
     })
     .sort((a, b) => b.score - a.score || (a.assessment.course.id < b.assessment.course.id ? -1 : 1));
-  return { target: result.target, listed: all, fillGap, worded: new Map(worded.map((w) => [w.listed.assessment.course.id, w.shared])) };
+  // A list still short is filled with what is left of the person's own trade, after everything else.
+  const filled = byTrade(input, all, held, fitOf);
+  return { target: result.target, listed: [...all, ...filled], fillGap, worded: new Map(worded.map((w) => [w.listed.assessment.course.id, w.shared])) };
 }
 
 /** How a course suits this learner whatever it closes: its trade fit, and what it asks for on entry that they lack. */
@@ -716,6 +723,42 @@ function rankByGap({ learner, weighed, pool, limit }: RankAndFillInput): { reado
   // Courses whose neighbouring skills earn credit below a whole level.
   pool.gather(fillGap, 'share');
   return { result: classify(fillGap), fillGap };
+}
+
+/**
+ * Courses of the learner's own trade (at least `TRADE_FILL_SHARE` of what they teach, and something
+ * new to them) that nothing above listed, to fill a list still short: a courier whose target job
+ * leaves little to learn still sees the forklift and warehouse courses of the logistics trade. Each
+ * is weighed as a worded course is, against the skills it teaches above the learner's level, and
+ * by its course fit; their scores are scaled to stay below every course listed above them.
+ */
+function byTrade(
+  { learner, catalogue, pool, taxonomy, limit }: RankAndFillInput,
+  listed: readonly Listed[],
+  heldLevel: ReadonlyMap<string, number>,
+  fitOf: (courseId: string) => CourseFit,
+): Listed[] {
+  if (listed.length >= limit) return [];
+  const seen = new Set(listed.map((l) => l.assessment.course.id));
+  const learnerContext = { region: learner.region, prefersOnline: learner.prefersOnline };
+  const { byId } = taughtCatalogue(catalogue, taxonomy);
+  const out: Listed[] = [];
+  for (const course of catalogue) {
+    if (seen.has(course.id)) continue;
+    const fit = fitOf(course.id);
+    if (fit.trade.inTrade < TRADE_FILL_SHARE || fit.trade.isNew === 0) continue;
+    const own = byId.get(course.id)!;
+    const gapOfCourse: GapSkill[] = [...own.taught].flatMap(([skillId, level]) =>
+      (heldLevel.get(skillId) ?? 0) < level ? [{ skillId, role: 'preferred' as const, needed: level, held: (heldLevel.get(skillId) ?? 0) as GapSkill['held'], shortageIndex: 1, weight: 1 }] : [],
+    );
+    const [assessment] = rankCourses(gapOfCourse, learnerContext, [pool.ready(own)]);
+    if (!assessment) continue;
+    out.push({ assessment, scope: 'related', score: fit.factor * suitability(assessment), trade: fit.trade, byTrade: true, ...(fit.unmet ? { unmet: fit.unmet } : {}) });
+  }
+  const kept = out.sort((a, b) => b.score - a.score || (a.assessment.course.id < b.assessment.course.id ? -1 : 1)).slice(0, limit - listed.length);
+  const ceiling = Math.min(1, ...listed.map((l) => l.score));
+  const scale = Math.min(1, ceiling / Math.max(1e-9, ...kept.map((l) => l.score)));
+  return kept.map((l) => ({ ...l, score: l.score * scale }));
 }
 
 /**
@@ -837,7 +880,7 @@ function listView({ learner, choice, weighed, ranked, lang, limit }: ViewInput, 
   for (const t of [...choice.targets, ...choice.secondary]) targetWords.set(t.key, targetWord(namingOf(t, choice.targets.includes(t), choice.occupation), lang));
   const fillSkills = new Map(ranked.fillGap.map((s) => [s.skillId, s]));
   const whyListed = (skillIds: readonly string[]) => [...new Set(skillIds.flatMap((id) => fillSkills.get(id)?.targets ?? []))].flatMap((key) => targetWords.get(key) ?? []);
-  return ranked.listed.slice(0, limit).map(({ assessment, scope, score, trade, unmet }) => {
+  return ranked.listed.slice(0, limit).map(({ assessment, scope, score, trade, unmet, byTrade }) => {
     const { record } = assessment.course;
     // Levels are a job's requirement only where a job or occupation is what the course serves.
     const aim = scope === 'target' && choice.kind !== 'upskilling' ? 'job' : 'other';
@@ -846,7 +889,13 @@ function listView({ learner, choice, weighed, ranked, lang, limit }: ViewInput, 
     const explanation = explainCourse(assessment, assessment.course.subsidy, { lang, prefersOnline: learner.prefersOnline, label: labelOf, aim });
     const closed = new Set(assessment.closes.map((c) => c.skillId));
     const leaves = scope === 'target' ? weighed.gap.filter((s) => !closed.has(s.skillId)).slice(0, 3).map((s) => labelIn(s.skillId)) : [];
-    const prefix = words ? wordsPrefix(words, lang) : scope === 'target' ? '' : scopePrefix(scope, whyListed(assessment.closes.map((c) => c.skillId)), lang);
+    const prefix = words
+      ? wordsPrefix(words, lang)
+      : byTrade
+        ? tradePrefix(lang)
+        : scope === 'target'
+          ? ''
+          : scopePrefix(scope, whyListed(assessment.closes.map((c) => c.skillId)), lang);
     return {
       id: record.id,
       ref: record.ref,

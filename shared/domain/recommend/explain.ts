@@ -338,6 +338,11 @@ export function wordsPrefix(shared: readonly string[], lang: Lang): string {
   return lang === 'zh' ? `与你写的内容相近（相近表述：${shown}）：` : `Close to what you wrote (similar wording: ${shown}): `;
 }
 
+/** What the summary of a course listed only as more of the learner's own trade starts with. */
+export function tradePrefix(lang: Lang): string {
+  return lang === 'zh' ? '同行当的其他课程（与当前目标无直接关系）：' : 'More in your trade (not toward a current target): ';
+}
+
 /**
  * What a filled-in course's summary starts with: `broader` courses close a level toward the named
  * targets; `related` ones teach a skill related to one they need, earning less than a level of it.

@@ -374,6 +374,35 @@ describe('recommend-courses use case: certificates and filling the list', () => 
     expect(english.items[1]!.explanation.summary).toContain('It asks on entry for CAAC drone pilot licence, which your profile does not show yet.');
   });
 
+  it('fills a list still short with courses of the learner’s own trade, last, and says why they are listed', async () => {
+    // Prepare: a welder aiming at a higher welding level; a CNC course is their trade (manufacturing)
+    // but closes nothing of the gap; a data-entry course is another trade's.
+    const w = world();
+    const welder = learner({ ref: 'welder', region: '310104', skills: [skill('welding', 3)] });
+    const job = demand({ ref: 'SH-WELDER', region: '310104', requiredSkills: [skill('welding', 4)] });
+    const advanced = course({ ref: 'WELD-4', skillsTaught: [skill('welding')], level: 4, region: '310000' });
+    const cnc = course({ ref: 'CNC-2', skillsTaught: [skill('cnc-machining')], level: 2, region: '310000' });
+    const typing = course({ ref: 'ENTRY-2', skillsTaught: [skill('data-entry')], level: 2, mode: 'online', region: 'national' });
+    for (const r of [welder, job, advanced, cnc, typing]) w.store.records.set(r.id, r);
+    const asWelder = { sub: welder.owner, role: 'jobseeker' } as const;
+
+    // Act
+    const answer = await w.recommend(asWelder, welder.id, { ...options, demandId: job.id });
+    const english = await w.recommend(asWelder, welder.id, { ...options, lang: 'en', demandId: job.id });
+
+    // Assess: the welding course first; the CNC course after it, lower, saying why; no data entry, and
+    // no entry welding course (WELD, level 1: nothing new to a level-3 welder).
+    const refs = answer.items.map((i) => i.ref);
+    expect(refs[0]).toBe('WELD-4');
+    expect(refs).toContain('CNC-2');
+    expect(refs).not.toContain('ENTRY-2');
+    expect(refs).not.toContain('WELD');
+    const filled = answer.items.find((i) => i.ref === 'CNC-2')!;
+    expect(filled.score).toBeLessThanOrEqual(Math.min(...answer.items.filter((i) => i.ref !== 'CNC-2').map((i) => i.score)));
+    expect(filled.explanation.summary).toMatch(/^同行当的其他课程（与当前目标无直接关系）：/);
+    expect(english.items.find((i) => i.ref === 'CNC-2')!.explanation.summary).toMatch(/^More in your trade \(not toward a current target\): /);
+  });
+
   it('fills a short list with related courses, after the others, naming the target they serve', async () => {
     // Prepare: SQL is related to data analysis (credit 0.4): a level-2 SQL course earns 0.8 of a level of it.
     const w = world();
