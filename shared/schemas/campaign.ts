@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { loadTaxonomy } from '../taxonomy/taxonomy.js';
 import { RegionSchema, text } from './common.js';
 import { skillList } from './skill-list.js';
-import { LearnerGroupSchema } from './learner.js';
+import { LearnerGroupSchema } from './groups.js';
 
 /** A bureau campaign, as requested. */
 export const CampaignInputSchema = z

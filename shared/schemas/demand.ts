@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { LEARNER_GROUPS, LearnerGroupSchema } from './learner.js';
+import { LEARNER_GROUPS } from '../domain/vocabulary.js';
+import { LearnerGroupSchema } from './groups.js';
 import { IsoDateTimeSchema, LevelSchema, RefSchema, RegionSchema, text, yuan } from './common.js';
 import { skillList } from './skill-list.js';
 
