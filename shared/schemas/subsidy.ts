@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import { normaliseRegion } from '../regions/regions.js';
 import { IsoDateTimeSchema, LevelSchema, RefSchema, RegionSchema, text, yuan } from './common.js';
 import { LearnerGroupSchema } from './groups.js';
 
@@ -60,9 +59,6 @@ export const SubsidyHistoryResponseSchema = z
   .object({ learnerId: z.string(), subsidyHistory: z.array(SubsidyRecordSchema) })
   .meta({ id: 'SubsidyHistory' });
 
-/** A GB/T 2260 code as rules write it (6 digits, or `national`); checked against the division tree. */
-export const RuleRegionSchema = z.string().refine((code) => normaliseRegion(code)?.code === code, { message: 'Use a 6-digit GB/T 2260 code or national.' });
-
 const PatternSchema = z.string().refine(
   (source) => {
     try {
@@ -103,29 +99,7 @@ export const SubsidyWhoSchema = z.strictObject({
 });
 export type SubsidyWho = z.infer<typeof SubsidyWhoSchema>;
 
-/** What the training must be. */
-export const SubsidyWhatSchema = z.strictObject({
-  /** The occupation (工种) paid for: a course counts when it teaches one of `skills` or ends in a certificate matching `certificate`. */
-  occupation: z
-    .strictObject({
-      id: z.string().min(1),
-      label: z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }),
-      skills: z.array(z.string().min(1)).min(1).optional(),
-      certificate: CertificateMatchSchema.optional(),
-    })
-    .optional(),
-  /** The course teaches at least one of these taxonomy skills. */
-  skills: z.array(z.string().min(1)).min(1).optional(),
-  /** Course level, 1 (五级/初级工) … 5 (一级/高级技师), bounds included. */
-  levels: z.strictObject({ min: z.int().min(1).max(5).optional(), max: z.int().min(1).max(5).optional() }).optional(),
-  /** The course ends in a certificate like this. */
-  certificate: CertificateMatchSchema.optional(),
-  modes: z.array(z.enum(['online', 'offline', 'blended'])).min(1).optional(),
-  minHours: z.number().positive().optional(),
-  /** The course teaches a skill whose shortage index in the learner's region is at least `minIndex`. */
-  shortage: z.strictObject({ minIndex: z.number().positive() }).optional(),
-});
-export type SubsidyWhat = z.infer<typeof SubsidyWhatSchema>;
+export type { SubsidyWhat } from './subsidy-rules.js';
 
 /**
  * A course's own subsidy in structured form, beside the provider's wording (`subsidyConditions`).
