@@ -10,6 +10,7 @@ import { getCampaignStore } from './campaign-store.js';
 import { settleInProcess } from './campaigns-changed.js';
 import { getContainer } from './container.js';
 import { logger } from './http/observability.js';
+import { getSubsidyRules } from './subsidy-rules.js';
 
 const CampaignConfigSchema = z.object({
   /** Set in AWS (the stack gives it to the functions that start or run campaigns): runs go through SQS. */
@@ -45,7 +46,7 @@ export function getCampaignContainer(): CampaignContainer {
         return base.shortage;
       },
       taxonomy: loadTaxonomy(),
-      subsidyRules: base.subsidyRules(),
+      subsidyRules: getSubsidyRules(),
       clock: base.clock,
       funnel: new DynamoFunnelStore(base.client, base.config.TABLE_NAME),
       onLearnerError: (campaignId, learnerId, error) => logger.error('Campaign learner failed', { campaignId, learnerId, error: error as Error }),

@@ -4,8 +4,6 @@ import { DynamoCandidateIndex } from '#shared/adapters/dynamodb/candidate-index.
 import { DynamoCourseCatalogue } from '#shared/adapters/dynamodb/course-catalogue.js';
 import { DynamoRecordStore } from '#shared/adapters/dynamodb/record-store.js';
 import { DynamoShortageStore } from '#shared/adapters/dynamodb/shortage-store.js';
-import { makeSubsidyRulesSource } from '#shared/adapters/rules-file.js';
-import type { SubsidyRuleSet } from '#shared/domain/subsidy/rules.js';
 import type { CandidateIndex } from '#shared/ports/candidate-index.js';
 import { systemClock, type Clock } from '#shared/ports/clock.js';
 import type { CourseCatalogue } from '#shared/ports/course-catalogue.js';
@@ -27,8 +25,6 @@ export interface Container {
   readonly candidates: CandidateIndex;
   /** Every course, held in memory while current, created on first use: only recommendations read it. */
   readonly catalogue: CourseCatalogue;
-  /** The subsidy rules in service: SUBSIDY_RULES_FILE when set and valid, else the bundled ones. */
-  readonly subsidyRules: () => SubsidyRuleSet;
 }
 
 let container: Container | undefined;
@@ -41,10 +37,6 @@ export function getContainer(): Container {
     let shortage: ShortageStore | undefined;
     let candidates: CandidateIndex | undefined;
     let catalogue: CourseCatalogue | undefined;
-    const subsidyRules = makeSubsidyRulesSource({
-      path: config.SUBSIDY_RULES_FILE,
-      onError: (error) => logger.error('Subsidy rules file rejected; the rules in service stay', { error }),
-    });
     container = {
       config,
       client,
@@ -59,7 +51,6 @@ export function getContainer(): Container {
       get catalogue() {
         return (catalogue ??= new DynamoCourseCatalogue(client, config.TABLE_NAME, systemClock));
       },
-      subsidyRules,
     };
   }
   return container;

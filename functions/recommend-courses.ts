@@ -4,6 +4,7 @@ import { makeRecommendCourses } from '#shared/use-cases/recommend.js';
 import { getContainer } from './container.js';
 import { httpHandler } from './http/http-handler.js';
 import { route } from './routes/recommend-courses.js';
+import { getSubsidyRules } from './subsidy-rules.js';
 
 // Build the skill-extraction indexes during init rather than on the first request that reads skill text.
 prepareExtraction();
@@ -15,7 +16,7 @@ prepareExtraction();
  */
 export const handler = httpHandler(route, async ({ params, query, caller, lang }) => {
   const { limit, demandId, occupation } = query;
-  const answer = await makeRecommendCourses({ ...getContainer(), taxonomy: loadTaxonomy() })(caller, params.id ?? '', {
+  const answer = await makeRecommendCourses({ ...getContainer(), subsidyRules: getSubsidyRules, taxonomy: loadTaxonomy() })(caller, params.id ?? '', {
     limit,
     lang,
     demandId,

@@ -115,6 +115,19 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown, message
   return parsed.data;
 }
 
+/**
+ * Builds a request schema declared with `z.lazy` now, at cold start. Shared schema modules declare
+ * request schemas lazily so that a function bundling them for another route never builds them
+ * (docs/cold-start.md); the function that validates with one builds it during init, as it would a
+ * plain schema, and its first request finds it ready.
+ */
+function buildNow(schema: z.ZodType | undefined): void {
+  // Read structurally rather than with `instanceof z.ZodLazy`: a value import of zod would put it
+  // in the bundles of the routes that validate nothing (GET /health).
+  let current: z.core.$ZodType | undefined = schema;
+  while (current?._zod.def.type === 'lazy') current = (current as z.core.$ZodLazy)._zod.innerType;
+}
+
 /** One count per answer, by class, so dashboards and alarms see client and server errors apart. */
 const countAnswer = (status: number) => metrics.addMetric(status >= 500 ? 'ServerErrors' : status >= 400 ? 'ClientErrors' : 'Successes', MetricUnit.Count, 1);
 
@@ -146,6 +159,8 @@ export function httpHandler<B extends z.ZodType | undefined = undefined, Q exten
   fn: (request: HttpRequest<Out<B>, Out<Q>>) => Promise<{ readonly status?: S } & NoInfer<ResultOf<R, S>>>,
 ) {
   const maxBytes = spec.maxBodyBytes ?? 262_144;
+  buildNow(spec.body);
+  buildNow(spec.query);
   const base = async (event: HttpEvent, _context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const caller = spec.public ? ({ sub: 'anonymous', role: 'jobseeker' } as Caller) : callerFromEvent(event);
     const body = (spec.body ? parseBody(event, spec.body, maxBytes) : undefined) as Out<B>;

@@ -2,31 +2,33 @@ import * as z from 'zod';
 import { loadTaxonomy } from '../taxonomy/taxonomy.js';
 import { RegionSchema, text } from './common.js';
 import { skillList } from './skill-list.js';
-import { LearnerGroupSchema } from './learner.js';
+import { LearnerGroupSchema } from './groups.js';
 
 /** A bureau campaign, as requested. */
-export const CampaignInputSchema = z
-  .strictObject({
-    name: text(200).min(1).meta({ example: '延庆区退役军人与高校毕业生低空经济专场' }),
-    region: RegionSchema,
-    groups: z.array(LearnerGroupSchema).min(1).max(7).optional().meta({ description: 'Target groups; all groups when absent.' }),
-    occupations: z
-      .array(z.string().trim().min(1).max(100))
-      .max(20)
-      .optional()
-      .superRefine((ids, ctx) => {
-        const taxonomy = loadTaxonomy();
-        ids?.forEach((id, i) => {
-          if (!taxonomy.occupations.has(id)) ctx.addIssue({ code: 'custom', path: [i], message: `"${id}" is not an occupation id of the taxonomy.` });
-        });
-      })
-      .meta({ description: 'Occupation ids: only demands needing their essential skills count.' }),
-    skills: skillList(1, 30).optional().meta({ description: 'Only demands needing one of these skills count.' }),
-    limitPerLearner: z.int().min(1).max(20).default(5),
-    threshold: z.number().min(0).max(1).default(0.3),
-    assign: z.boolean().default(false).meta({ description: 'Also produce a roster respecting headcounts and course seats.' }),
-  })
-  .meta({ id: 'CampaignInput' });
+export const CampaignInputSchema = z.lazy(() =>
+  z
+    .strictObject({
+      name: text(200).min(1).meta({ example: '延庆区退役军人与高校毕业生低空经济专场' }),
+      region: RegionSchema,
+      groups: z.array(LearnerGroupSchema).min(1).max(7).optional().meta({ description: 'Target groups; all groups when absent.' }),
+      occupations: z
+        .array(z.string().trim().min(1).max(100))
+        .max(20)
+        .optional()
+        .superRefine((ids, ctx) => {
+          const taxonomy = loadTaxonomy();
+          ids?.forEach((id, i) => {
+            if (!taxonomy.occupations.has(id)) ctx.addIssue({ code: 'custom', path: [i], message: `"${id}" is not an occupation id of the taxonomy.` });
+          });
+        })
+        .meta({ description: 'Occupation ids: only demands needing their essential skills count.' }),
+      skills: skillList(1, 30).optional().meta({ description: 'Only demands needing one of these skills count.' }),
+      limitPerLearner: z.int().min(1).max(20).default(5),
+      threshold: z.number().min(0).max(1).default(0.3),
+      assign: z.boolean().default(false).meta({ description: 'Also produce a roster respecting headcounts and course seats.' }),
+    })
+    .meta({ id: 'CampaignInput' })
+);
 export type CampaignInput = z.output<typeof CampaignInputSchema>;
 
 /** Results per page at most: JSON items are a few KB each, CSV rows under one; both stay under Lambda's 6 MB answer. */

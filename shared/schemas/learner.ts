@@ -3,21 +3,26 @@ import type { StoredSkill } from '../taxonomy/normalise.js';
 import { groupsOf, LEARNER_GROUPS } from '../domain/vocabulary.js';
 import { RefSchema, RegionSchema, text } from './common.js';
 import { LearnerGroupSchema, type LearnerGroup } from './groups.js';
+import { lazy } from './lazy.js';
 import { skillList } from './skill-list.js';
 
 export { groupsOf, LEARNER_GROUPS, LearnerGroupSchema, type LearnerGroup };
 
-const GroupsSchema = z
-  .array(LearnerGroupSchema)
-  .min(1, 'Give at least one group.')
-  .max(LEARNER_GROUPS.length)
-  .transform((groups) => [...new Set(groups)])
-  .meta({ description: 'Every group the learner belongs to (several allowed).' });
+const GroupsSchema = z.lazy(() =>
+  z
+    .array(LearnerGroupSchema)
+    .min(1, 'Give at least one group.')
+    .max(LEARNER_GROUPS.length)
+    .transform((groups) => [...new Set(groups)])
+    .meta({ description: 'Every group the learner belongs to (several allowed).' })
+);
 
 /** Where the learner pays unemployment insurance (失业保险参保地), or `none`. */
-const InsuredRegionSchema = z
-  .union([z.literal('none'), RegionSchema])
-  .meta({ description: 'Where the learner pays unemployment insurance (失业保险参保地): a region, or `none`. Unset: unknown, so insurance conditions stay to confirm.' });
+const InsuredRegionSchema = z.lazy(() =>
+  z
+    .union([z.literal('none'), RegionSchema])
+    .meta({ description: 'Where the learner pays unemployment insurance (失业保险参保地): a region, or `none`. Unset: unknown, so insurance conditions stay to confirm.' })
+);
 
 /**
  * `group` (one) and `groups` (several) are both accepted: before validation, one fills the other
@@ -46,19 +51,21 @@ const groupFirst = <T extends { group?: LearnerGroup | undefined; groups?: Learn
  * Contact details a job seeker chooses to share. No employer sees them until the seeker applies to
  * that employer's demand or accepts its invitation (docs/action-loop.md).
  */
-export const ContactSchema = z
-  .strictObject({
-    phone: z
-      .string()
-      .trim()
-      .regex(/^(\+?86[\s-]?)?1[3-9]\d([\s-]?\d{4}){2}$/, 'A mainland mobile number, e.g. 13800138000.')
-      .optional(),
-    email: z.email('An e-mail address, e.g. name@example.cn.').max(254).optional(),
-  })
-  .meta({ id: 'Contact', description: 'Shown to an employer only after the seeker applies to its demand or accepts its invitation.' });
+export const ContactSchema = z.lazy(() =>
+  z
+    .strictObject({
+      phone: z
+        .string()
+        .trim()
+        .regex(/^(\+?86[\s-]?)?1[3-9]\d([\s-]?\d{4}){2}$/, 'A mainland mobile number, e.g. 13800138000.')
+        .optional(),
+      email: z.email('An e-mail address, e.g. name@example.cn.').max(254).optional(),
+    })
+    .meta({ id: 'Contact', description: 'Shown to an employer only after the seeker applies to its demand or accepts its invitation.' })
+);
 export type Contact = z.output<typeof ContactSchema>;
 
-const fields = {
+const fields = lazy(() => ({
   summary: text(5_000).default(''),
   skills: skillList(1, 50, { splitWants: true }),
   wants: skillList(0, 30)
@@ -76,7 +83,7 @@ const fields = {
   prefersOnline: z.boolean().optional(),
   consentToShare: z.boolean().meta({ description: 'May employers see this profile in their matches.' }),
   contact: ContactSchema.optional(),
-};
+}));
 
 /**
  * Wishes found among the skills move to `wants` (beside any given as such), so that `skills` holds
@@ -91,16 +98,18 @@ function splitWants<T extends { skills?: StoredSkill[] | undefined; wants?: Stor
 }
 
 /** A job seeker's profile, as submitted. */
-export const LearnerInputSchema = z
-  .preprocess(fillGroups, z.strictObject({ ref: RefSchema, ...fields }).refine(groupInGroups.check, groupInGroups.params).transform(groupFirst))
-  .transform(splitWants)
-  .meta({ id: 'LearnerInput', description: "A job seeker's skill profile." });
+export const LearnerInputSchema = z.lazy(() =>
+  z
+    .preprocess(fillGroups, z.strictObject({ ref: RefSchema, ...fields() }).refine(groupInGroups.check, groupInGroups.params).transform(groupFirst))
+    .transform(splitWants)
+    .meta({ id: 'LearnerInput', description: "A job seeker's skill profile." })
+);
 export type LearnerInput = z.output<typeof LearnerInputSchema>;
 
 /** The fields of a merge patch of a learner: given ones replace, `null` clears an optional one. */
-export const learnerPatchFields = {
+export const learnerPatchFields = lazy(() => ({
   summary: text(5_000).optional(),
-  skills: fields.skills.optional(),
+  skills: fields().skills.optional(),
   wants: skillList(0, 30).nullable().optional(),
   // Not fields.certificates: its default would turn a patch that leaves them out into an erase.
   certificates: z.array(text(200).min(1)).max(30).optional(),
@@ -109,27 +118,31 @@ export const learnerPatchFields = {
   groups: GroupsSchema.optional(),
   insuredRegion: InsuredRegionSchema.nullable().optional(),
   householdRegion: RegionSchema.nullable().optional(),
-  birthYear: fields.birthYear.nullable().optional(),
+  birthYear: fields().birthYear.nullable().optional(),
   education: text(100).nullable().optional(),
   yearsExperience: z.number().min(0).max(60).nullable().optional(),
   prefersOnline: z.boolean().nullable().optional(),
   consentToShare: z.boolean().optional(),
   contact: ContactSchema.nullable().optional(),
-};
+}));
 
 /**
  * A learner patch: groups filled from one another, wishes among the skills moved to wants. The
  * `/me/profile` patch (shared/schemas/action.ts) is the same with an optional `ref`.
  */
-export const LearnerPatchSchema = z
-  .preprocess(fillGroups, z.strictObject(learnerPatchFields).refine(groupInGroups.check, groupInGroups.params).transform(groupFirst))
-  .transform((patch) => (patch.wants === null ? patch : splitWants({ ...patch, wants: patch.wants })))
-  .meta({ id: 'LearnerPatch' });
+export const LearnerPatchSchema = z.lazy(() =>
+  z
+    .preprocess(fillGroups, z.strictObject(learnerPatchFields()).refine(groupInGroups.check, groupInGroups.params).transform(groupFirst))
+    .transform((patch) => (patch.wants === null ? patch : splitWants({ ...patch, wants: patch.wants })))
+    .meta({ id: 'LearnerPatch' })
+);
 
 /** The same as {@link LearnerPatchSchema} with an optional `ref` (creating one's own profile by PATCH). */
-export const LearnerPatchWithRefSchema = z
-  .preprocess(fillGroups, z.strictObject({ ...learnerPatchFields, ref: RefSchema.optional() }).refine(groupInGroups.check, groupInGroups.params).transform(groupFirst))
-  .transform((patch) => (patch.wants === null ? patch : splitWants({ ...patch, wants: patch.wants })));
+export const LearnerPatchWithRefSchema = z.lazy(() =>
+  z
+    .preprocess(fillGroups, z.strictObject({ ...learnerPatchFields(), ref: RefSchema.optional() }).refine(groupInGroups.check, groupInGroups.params).transform(groupFirst))
+    .transform((patch) => (patch.wants === null ? patch : splitWants({ ...patch, wants: patch.wants })))
+);
 export type LearnerPatch = z.output<typeof LearnerPatchSchema>;
 
-export const LearnerBatchSchema = z.array(LearnerInputSchema).min(1).max(100, 'At most 100 records a batch.');
+export const LearnerBatchSchema = z.lazy(() => z.array(LearnerInputSchema).min(1).max(100, 'At most 100 records a batch.'));

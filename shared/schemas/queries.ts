@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { RegionSchema } from './common.js';
-import { LearnerGroupSchema } from './learner.js';
+import { LearnerGroupSchema } from './groups.js';
 import { NextTokenSchema, pageSize } from './paging.js';
 
 export { ExtractBodySchema, SkillSearchQuerySchema } from './skills.js';

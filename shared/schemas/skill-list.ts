@@ -5,11 +5,15 @@
  */
 import * as z from 'zod';
 import { normaliseSkillInputs, type StoredSkill } from '../taxonomy/normalise.js';
+import { lazy } from './lazy.js';
 
-const SkillInputSchema = z.union([
-  z.string().trim().min(1).max(200),
-  z.strictObject({ skill: z.string().trim().min(1).max(200), level: z.union([z.int(), z.string().max(20)]).optional() }),
-]);
+// Built on the first skill list: most functions bundle this module without validating one.
+const skillInputSchema = lazy(() =>
+  z.union([
+    z.string().trim().min(1).max(200),
+    z.strictObject({ skill: z.string().trim().min(1).max(200), level: z.union([z.int(), z.string().max(20)]).optional() }),
+  ]),
+);
 
 /** Most taxonomy skills one list may resolve to: keeps each record's index items in one transaction. */
 export const MAX_SKILLS_PER_LIST = 40;
@@ -20,7 +24,7 @@ export const MAX_SKILLS_PER_LIST = 40;
  */
 export const skillList = (min: number, max: number, options: { readonly splitWants?: boolean } = {}) =>
   z
-    .array(SkillInputSchema)
+    .array(skillInputSchema())
     .min(min, min === 1 ? 'Give at least one skill.' : `Give at least ${min} skills.`)
     .max(max, `At most ${max} skills.`)
     .transform((inputs, ctx): StoredSkill[] => {

@@ -6,63 +6,102 @@
 import * as z from 'zod';
 import bundledRules from '../rules/subsidies.json' with { type: 'json' };
 import { PROVIDER_DECLARED } from '../domain/subsidy/rules.js';
-import { RuleRegionSchema, SubsidyKindSchema, SubsidyPaidSchema, SubsidyWhatSchema, SubsidyWhoSchema } from './subsidy.js';
+import { normaliseRegion } from '../regions/regions.js';
+import { lazy } from './lazy.js';
+import { CertificateMatchSchema, SubsidyKindSchema, SubsidyPaidSchema, SubsidyWhoSchema } from './subsidy.js';
 
-const LabelSchema = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
+/**
+ * The rules file's schemas, built on the first {@link loadSubsidyRules}: every function that can
+ * recommend bundles them, but a cold start never reads the rules (docs/cold-start.md).
+ */
+export const subsidyRuleSchemas = lazy(() => {
+  const LabelSchema = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
 
-export const SubsidyAmountSchema = z.union([
-  z.strictObject({ fixedYuan: z.number().positive() }),
-  z.strictObject({ percentOfPrice: z.number().positive().max(100), capYuan: z.number().positive().optional() }),
-]);
-export type SubsidyAmount = z.infer<typeof SubsidyAmountSchema>;
+  /** A GB/T 2260 code as rules write it (6 digits, or `national`); checked against the division tree. */
+  const RuleRegionSchema = z.string().refine((code) => normaliseRegion(code)?.code === code, { message: 'Use a 6-digit GB/T 2260 code or national.' });
 
-export const SubsidyRuleSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'kebab-case'),
-  name: LabelSchema,
-  /** Where the rule comes from (the policy document), or that it is an example. */
-  source: z.string().min(1),
-  /** True when the amount is a configurable example rather than a quoted policy; its name says 示例. */
-  example: z.boolean(),
-  kind: SubsidyKindSchema,
-  /** Who pays: the bureau's region must cover the learner; `courseWithin`: and the course's place. */
-  payer: z.strictObject({ region: RuleRegionSchema, courseWithin: z.boolean().default(false) }),
-  who: SubsidyWhoSchema.default({}),
-  what: SubsidyWhatSchema.default({}),
-  amount: SubsidyAmountSchema,
-  paid: SubsidyPaidSchema,
-  /** Adds to another subsidy of the same kind instead of competing with it. */
-  stacksWithSameKind: z.boolean().default(false),
-  limits: z.strictObject({ oncePerYear: z.boolean().default(true), oncePerOccupationLevel: z.boolean().default(true) }).default({ oncePerYear: true, oncePerOccupationLevel: true }),
-});
-export type SubsidyRule = z.output<typeof SubsidyRuleSchema>;
-
-/** The whole rules file. */
-export const SubsidyRuleSetSchema = z
-  .strictObject({
-    format: z.literal(2),
-    version: z.string().min(1),
-    currency: z.literal('CNY'),
-    notice: LabelSchema,
-    /** How a course's own subsidy is treated when the course gives no structured terms. */
-    providerDeclared: z.strictObject({ name: LabelSchema, kind: SubsidyKindSchema, paid: SubsidyPaidSchema }),
-    totalCap: z.strictObject({ percentOfPrice: z.number().positive().max(100).optional(), maxYuan: z.number().positive().optional() }),
-    rules: z.array(SubsidyRuleSchema),
-  })
-  .superRefine((set, ctx) => {
-    const seen = new Set<string>();
-    set.rules.forEach((rule, i) => {
-      if (seen.has(rule.id) || rule.id === PROVIDER_DECLARED) ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `duplicate or reserved id ${rule.id}` });
-      seen.add(rule.id);
-      const { age } = rule.who;
-      if (age?.min !== undefined && age.max !== undefined && age.min > age.max) ctx.addIssue({ code: 'custom', path: ['rules', i, 'who', 'age'], message: 'min is above max' });
-      const { levels } = rule.what;
-      if (levels?.min !== undefined && levels.max !== undefined && levels.min > levels.max) ctx.addIssue({ code: 'custom', path: ['rules', i, 'what', 'levels'], message: 'min is above max' });
-      if (rule.what.occupation && !rule.what.occupation.skills && !rule.what.occupation.certificate) {
-        ctx.addIssue({ code: 'custom', path: ['rules', i, 'what', 'occupation'], message: 'give skills or certificate: how a course is recognised as this occupation' });
-      }
-    });
+  /** What the training must be. */
+  const SubsidyWhatSchema = z.strictObject({
+    /** The occupation (工种) paid for: a course counts when it teaches one of `skills` or ends in a certificate matching `certificate`. */
+    occupation: z
+      .strictObject({
+        id: z.string().min(1),
+        label: z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }),
+        skills: z.array(z.string().min(1)).min(1).optional(),
+        certificate: CertificateMatchSchema.optional(),
+      })
+      .optional(),
+    /** The course teaches at least one of these taxonomy skills. */
+    skills: z.array(z.string().min(1)).min(1).optional(),
+    /** Course level, 1 (五级/初级工) … 5 (一级/高级技师), bounds included. */
+    levels: z.strictObject({ min: z.int().min(1).max(5).optional(), max: z.int().min(1).max(5).optional() }).optional(),
+    /** The course ends in a certificate like this. */
+    certificate: CertificateMatchSchema.optional(),
+    modes: z.array(z.enum(['online', 'offline', 'blended'])).min(1).optional(),
+    minHours: z.number().positive().optional(),
+    /** The course teaches a skill whose shortage index in the learner's region is at least `minIndex`. */
+    shortage: z.strictObject({ minIndex: z.number().positive() }).optional(),
   });
-export type SubsidyRuleSet = z.output<typeof SubsidyRuleSetSchema>;
+
+  const SubsidyAmountSchema = z.union([
+    z.strictObject({ fixedYuan: z.number().positive() }),
+    z.strictObject({ percentOfPrice: z.number().positive().max(100), capYuan: z.number().positive().optional() }),
+  ]);
+
+  const SubsidyRuleSchema = z.strictObject({
+    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'kebab-case'),
+    name: LabelSchema,
+    /** Where the rule comes from (the policy document), or that it is an example. */
+    source: z.string().min(1),
+    /** True when the amount is a configurable example rather than a quoted policy; its name says 示例. */
+    example: z.boolean(),
+    kind: SubsidyKindSchema,
+    /** Who pays: the bureau's region must cover the learner; `courseWithin`: and the course's place. */
+    payer: z.strictObject({ region: RuleRegionSchema, courseWithin: z.boolean().default(false) }),
+    who: SubsidyWhoSchema.default({}),
+    what: SubsidyWhatSchema.default({}),
+    amount: SubsidyAmountSchema,
+    paid: SubsidyPaidSchema,
+    /** Adds to another subsidy of the same kind instead of competing with it. */
+    stacksWithSameKind: z.boolean().default(false),
+    limits: z.strictObject({ oncePerYear: z.boolean().default(true), oncePerOccupationLevel: z.boolean().default(true) }).default({ oncePerYear: true, oncePerOccupationLevel: true }),
+  });
+
+  /** The whole rules file. */
+  const SubsidyRuleSetSchema = z
+    .strictObject({
+      format: z.literal(2),
+      version: z.string().min(1),
+      currency: z.literal('CNY'),
+      notice: LabelSchema,
+      /** How a course's own subsidy is treated when the course gives no structured terms. */
+      providerDeclared: z.strictObject({ name: LabelSchema, kind: SubsidyKindSchema, paid: SubsidyPaidSchema }),
+      totalCap: z.strictObject({ percentOfPrice: z.number().positive().max(100).optional(), maxYuan: z.number().positive().optional() }),
+      rules: z.array(SubsidyRuleSchema),
+    })
+    .superRefine((set, ctx) => {
+      const seen = new Set<string>();
+      set.rules.forEach((rule, i) => {
+        if (seen.has(rule.id) || rule.id === PROVIDER_DECLARED) ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `duplicate or reserved id ${rule.id}` });
+        seen.add(rule.id);
+        const { age } = rule.who;
+        if (age?.min !== undefined && age.max !== undefined && age.min > age.max) ctx.addIssue({ code: 'custom', path: ['rules', i, 'who', 'age'], message: 'min is above max' });
+        const { levels } = rule.what;
+        if (levels?.min !== undefined && levels.max !== undefined && levels.min > levels.max) ctx.addIssue({ code: 'custom', path: ['rules', i, 'what', 'levels'], message: 'min is above max' });
+        if (rule.what.occupation && !rule.what.occupation.skills && !rule.what.occupation.certificate) {
+          ctx.addIssue({ code: 'custom', path: ['rules', i, 'what', 'occupation'], message: 'give skills or certificate: how a course is recognised as this occupation' });
+        }
+      });
+    });
+
+  return { RuleRegionSchema, SubsidyWhatSchema, SubsidyAmountSchema, SubsidyRuleSchema, SubsidyRuleSetSchema };
+});
+type RuleSchemas = ReturnType<typeof subsidyRuleSchemas>;
+
+export type SubsidyWhat = z.infer<RuleSchemas['SubsidyWhatSchema']>;
+export type SubsidyAmount = z.infer<RuleSchemas['SubsidyAmountSchema']>;
+export type SubsidyRule = z.output<RuleSchemas['SubsidyRuleSchema']>;
+export type SubsidyRuleSet = z.output<RuleSchemas['SubsidyRuleSetSchema']>;
 
 /** A rules file that does not validate: each issue names the rule (id and index) and the field. */
 export class SubsidyRulesError extends Error {
@@ -97,7 +136,7 @@ export function loadSubsidyRules(data: unknown = bundledRules): SubsidyRuleSet {
   const key = typeof data === 'object' && data !== null ? data : undefined;
   const known = key ? checked.get(key) : undefined;
   if (known) return known;
-  const parsed = SubsidyRuleSetSchema.safeParse(data);
+  const parsed = subsidyRuleSchemas().SubsidyRuleSetSchema.safeParse(data);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => describeIssue(data, i));
     // Cross-rule checks run only once every rule parses: report duplicate ids from the raw file too.

@@ -10,7 +10,7 @@ import type { Have, Need, RankedMatch } from '../domain/matching/types.js';
 import type { Candidate, CandidateIndex } from '../ports/candidate-index.js';
 import type { Clock } from '../ports/clock.js';
 import type { RecordStore } from '../ports/record-store.js';
-import { groupsOf, type LearnerGroup } from '../schemas/learner.js';
+import { groupsOf, type LearnerGroup } from '../domain/vocabulary.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import { makeGetRecord } from './records.js';
 

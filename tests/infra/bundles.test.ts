@@ -74,6 +74,12 @@ describe('function bundles', () => {
     }
   });
 
+  it('bundle the subsidy rules only where recommendations or campaigns are computed', () => {
+    // functions/subsidy-rules.ts serves them; the shared container does not carry them.
+    const withRules = FUNCTIONS.filter((name) => of(name).has('shared/rules/subsidies.json'));
+    expect(withRules).toEqual(['recommend-courses', 'create-campaign', 'campaign-worker']);
+  });
+
   it('import zod as a namespace, so that only the parts used are bundled', async () => {
     // `import { z } from 'zod'` (or its default export) in any one module makes esbuild keep the
     // whole namespace object, about 380 KB; `import * as z from 'zod'` keeps what is used.

@@ -11,6 +11,7 @@ import * as z from 'zod';
 import type { Demand, Learner } from '../../domain/records.js';
 import { parseCell, shortageDetail, type ShortageCounter } from '../../domain/shortage.js';
 import type { Clock } from '../../ports/clock.js';
+import { lazy } from '../../schemas/lazy.js';
 import type { ShortageApplyResult, ShortageEntry, ShortageStore } from '../../ports/shortage.js';
 import { batchGetAll } from './batch-get.js';
 import { batchWriteAll } from './batch-write.js';
@@ -35,27 +36,31 @@ const MARKER_TTL_SECONDS = 2 * 86_400;
 /** Attempts at a transaction that keeps meeting a concurrent one on the same counter (hot national items). */
 const CONFLICT_ATTEMPTS = 8;
 
-// Only the fields the shortage model reads are checked; a stored record carries many more.
-const LevelImage = z.int().min(1).max(5);
-const SkillImage = z.looseObject({ skillId: z.string().min(1).nullable(), level: LevelImage.nullable() });
-const DemandImage = z.looseObject({
-  entity: z.literal('DEMAND'),
-  kind: z.literal('demand'),
-  id: z.string().min(1),
-  region: z.string().min(1),
-  status: z.enum(['open', 'closed']),
-  headcount: z.number().min(0),
-  requiredSkills: z.array(SkillImage),
-  preferredSkills: z.array(SkillImage).default([]),
-  minLevel: LevelImage.nullish(),
-  expiresAt: z.string().nullish(),
-});
-const LearnerImage = z.looseObject({
-  entity: z.literal('LEARNER'),
-  kind: z.literal('learner'),
-  id: z.string().min(1),
-  region: z.string().min(1),
-  skills: z.array(SkillImage),
+// Only the fields the shortage model reads are checked; a stored record carries many more. Built on
+// the first stream record: every function with the container bundles this store, one reads streams.
+const imageSchemas = lazy(() => {
+  const LevelImage = z.int().min(1).max(5);
+  const SkillImage = z.looseObject({ skillId: z.string().min(1).nullable(), level: LevelImage.nullable() });
+  const DemandImage = z.looseObject({
+    entity: z.literal('DEMAND'),
+    kind: z.literal('demand'),
+    id: z.string().min(1),
+    region: z.string().min(1),
+    status: z.enum(['open', 'closed']),
+    headcount: z.number().min(0),
+    requiredSkills: z.array(SkillImage),
+    preferredSkills: z.array(SkillImage).default([]),
+    minLevel: LevelImage.nullish(),
+    expiresAt: z.string().nullish(),
+  });
+  const LearnerImage = z.looseObject({
+    entity: z.literal('LEARNER'),
+    kind: z.literal('learner'),
+    id: z.string().min(1),
+    region: z.string().min(1),
+    skills: z.array(SkillImage),
+  });
+  return { DemandImage, LearnerImage };
 });
 
 /** A demand or learner main item from a stream image, or `undefined` for any other item. */
@@ -63,6 +68,7 @@ function recordFromImage(image: Record<string, AttributeValue> | undefined): Dem
   if (image === undefined) return undefined;
   const item = unmarshall(image);
   if (item.entity !== 'DEMAND' && item.entity !== 'LEARNER') return undefined;
+  const { DemandImage, LearnerImage } = imageSchemas();
   const parsed = (item.entity === 'DEMAND' ? DemandImage : LearnerImage).parse(item) as Item;
   // The checked fields are the ones the model reads; the rest is passed through as stored.
   return toRecord(parsed) as Demand | Learner;

@@ -30,10 +30,12 @@ export function pageOf<T extends z.ZodType>(item: T, id: string, description: st
 }
 
 /** GET /health. */
-export const HealthSchema = z.object({ status: z.literal('ok'), service: z.string() }).meta({ id: 'Health' });
+export const HealthSchema = z.lazy(() => z.object({ status: z.literal('ok'), service: z.string() }).meta({ id: 'Health' }));
 export type Health = z.output<typeof HealthSchema>;
 
 /** GET /openapi.json: an OpenAPI 3.1 document (not described further here). */
-export const OpenApiDocumentSchema = z
-  .object({ openapi: z.string(), info: z.object({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()).optional() })
-  .meta({ id: 'OpenApiDocument', description: 'An OpenAPI 3.1 document; only its top is described here.' });
+export const OpenApiDocumentSchema = z.lazy(() =>
+  z
+    .object({ openapi: z.string(), info: z.object({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()).optional() })
+    .meta({ id: 'OpenApiDocument', description: 'An OpenAPI 3.1 document; only its top is described here.' })
+);

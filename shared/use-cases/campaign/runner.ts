@@ -5,7 +5,7 @@ import type { Campaign, CampaignAssignment, CampaignCursor, CampaignResult, Camp
 import { NotFoundError } from '../../domain/errors.js';
 import { chinaDay } from '../../domain/funnel.js';
 import type { Learner } from '../../domain/records.js';
-import { groupsOf } from '../../schemas/learner.js';
+import { groupsOf } from '../../domain/vocabulary.js';
 import { type SubsidyRuleSet } from '../../domain/subsidy/rules.js';
 import { loadSubsidyRules } from '../../schemas/subsidy-rules.js';
 import type { CampaignMessage, CampaignQueue } from '../../ports/campaign-dispatcher.js';

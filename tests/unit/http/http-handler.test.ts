@@ -70,6 +70,29 @@ describe('httpHandler', () => {
   });
 });
 
+describe('httpHandler with a lazy request schema', () => {
+  it('builds its own route’s schema at init, and validates with it like a plain one', async () => {
+    // Prepare
+    let built = 0;
+    const body = z.lazy(() => {
+      built += 1;
+      return z.strictObject({ n: z.int() });
+    });
+
+    // Act
+    const handler = httpHandler({ body }, async ({ body: input }) => ({ status: 201, body: { n: input.n } }));
+    const builtAtInit = built;
+    const good = await handler(event({ body: '{"n":3}' }), context);
+    const bad = await handler(event({ body: '{"n":"x"}' }), context);
+
+    // Assess
+    expect(builtAtInit).toBe(1);
+    expect(built).toBe(1);
+    expect(good).toMatchObject({ statusCode: 201, body: JSON.stringify({ n: 3 }) });
+    expect(JSON.parse(bad.body!).errors.map((e: { path: string }) => e.path)).toEqual(['/n']);
+  });
+});
+
 describe('preferredLang', () => {
   it('reads Accept-Language with q-values, Chinese by default', () => {
     expect(preferredLang(undefined)).toBe('zh');

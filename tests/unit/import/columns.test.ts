@@ -12,9 +12,10 @@ import { LearnerInputSchema } from '../../../shared/schemas/learner.js';
 
 /** The object's fields under any preprocess or transform wrapped around it. */
 function objectShape(schema: unknown): Record<string, unknown> {
-  const s = schema as { shape?: Record<string, unknown>; in?: unknown; out?: unknown; def?: { in?: unknown; out?: unknown } };
+  const s = schema as { shape?: Record<string, unknown>; in?: unknown; out?: unknown; def?: { in?: unknown; out?: unknown; getter?: () => unknown } };
   if (s.shape) return s.shape;
-  for (const inner of [s.in, s.out, s.def?.in, s.def?.out]) {
+  // Request schemas that most functions never read are z.lazy (built on first use): look inside.
+  for (const inner of [s.in, s.out, s.def?.in, s.def?.out, s.def?.getter?.()]) {
     if (inner && typeof inner === 'object') {
       try {
         return objectShape(inner);

@@ -22,7 +22,13 @@ describe('packed divisions', () => {
     expect(packDivisions(unpackDivisions())).toBe(PACKED_DIVISIONS);
   });
 
-  it('reject an entry without a code', () => {
-    expect(() => unpackDivisions('11北京市,东城区')).toThrow(/bad division entry: 东城区/);
+  it('reject an entry without a code, or a city or district before its parent', () => {
+    expect(() => unpackDivisions('#11北京市,东城区')).toThrow(/bad division entry: 东城区/);
+    expect(() => unpackDivisions('01东城区')).toThrow(/bad division entry: 01东城区/);
+    expect(() => unpackDivisions(':01市辖区')).toThrow(/bad division entry: :01市辖区/);
+  });
+
+  it('refuse to pack a code that is not two digits under its parent', () => {
+    expect(() => packDivisions([{ code: '11', name: '北京市', children: [{ code: '1201', name: '市辖区' }] }])).toThrow(/1201 is not two digits under 11/);
   });
 });
