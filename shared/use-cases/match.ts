@@ -245,12 +245,28 @@ async function gather(taxonomy: Taxonomy, g: Gather): Promise<Array<{ candidate:
   const unread = scopes.map(() => new Set(everything));
   // Entries seen per partition in the first scope: what the planner expects a read to cost.
   const seen = new Map<string, number>();
-  const read = async (s: number, partitions: readonly string[]) => {
-    const scope = scopes[s]!;
+  /** Reads partitions in the scopes `ss` at once: one scope's part, or (every scope) the whole partition. */
+  const read = async (ss: readonly number[], partitions: readonly string[]) => {
+    const scope: Pick<RegionScope, 'within' | 'outside'> = ss.length === scopes.length ? {} : scopes[ss[0]!]!;
     const found = await g.read(partitions, { ...(scope.within !== undefined ? { within: scope.within } : {}), ...(scope.outside !== undefined ? { outside: scope.outside } : {}) }, isRanked);
-    if (s === 0) for (const f of found) for (const p of partitionsOf(f.candidate.skills)) seen.set(p, (seen.get(p) ?? 0) + 1);
+    if (ss.includes(0)) for (const f of found) for (const p of partitionsOf(f.candidate.skills)) seen.set(p, (seen.get(p) ?? 0) + 1);
     add(found);
-    for (const p of partitions) unread[s]!.delete(p);
+    for (const s of ss) for (const p of partitions) unread[s]!.delete(p);
+  };
+  /**
+   * One round's reads: a partition planned in every scope is read whole (one request a page, not
+   * one per scope); the rest in their own scope. All in parallel.
+   */
+  const readRound = async (plans: ReadonlyArray<readonly string[]>) => {
+    const everywhere = scopes.length > 1 ? plans.reduce((both, plan) => both.filter((p) => plan.includes(p))) : [];
+    const whole = new Set(everywhere);
+    const reads = plans.flatMap((plan, s) => {
+      const own = plan.filter((p) => !whole.has(p));
+      return own.length > 0 ? [read([s], own)] : [];
+    });
+    if (everywhere.length > 0) reads.push(read(scopes.map((_, s) => s), everywhere));
+    await Promise.all(reads);
+    return reads.length;
   };
   const cost = (partitions: readonly string[], known: number) => partitions.reduce((sum, p) => sum + (seen.get(p) ?? known) + REQUEST_COST, 0);
   /** The groups of scope `s` to read so that its bound drops below `threshold` (all of them when none can). */
@@ -290,12 +306,10 @@ async function gather(taxonomy: Taxonomy, g: Gather): Promise<Array<{ candidate:
     return chosen;
   };
   const first = g.groups[0] ?? [];
-  if (first.length > 0) await read(0, first);
+  if (first.length > 0) await read([0], first);
   for (;;) {
     const threshold = kth();
-    const reads = scopes.map((_, s) => plan(s, threshold)).flatMap((partitions, s) => (partitions.length > 0 ? [read(s, partitions)] : []));
-    if (reads.length === 0) break;
-    await Promise.all(reads);
+    if ((await readRound(scopes.map((_, s) => plan(s, threshold)))) === 0) break;
   }
   return top().map(({ candidate, pair: { needs, haves, ctx } }) => ({ candidate, breakdown: scoreMatch(needs, haves, ctx, taxonomy) }));
 }
