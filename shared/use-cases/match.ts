@@ -207,7 +207,19 @@ interface Gather {
   readonly bound: (unread: ReadonlySet<string>) => number;
   /** The eligible candidates of some partitions in a region scope, each ranked (those already ranked may be left out). */
   readonly read: (skillIds: readonly string[], scope: Pick<RegionScope, 'within' | 'outside'>, isRanked: (id: string) => boolean) => Promise<Found[]>;
+  /** Provinces each partition may hold anyone in (a superset), when the index can tell (CandidateIndex.presence). */
+  readonly presence: (partitions: readonly string[]) => Promise<ReadonlyMap<string, ReadonlySet<string>> | undefined>;
   readonly limit: number;
+}
+
+/** Whether a partition whose records lie only in `provinces` (a superset) may hold anyone in a region scope. */
+function mayHold(scope: RegionScope, provinces: ReadonlySet<string>): boolean {
+  if (scope.within !== undefined) return provinces.has(scope.within);
+  if (scope.outside !== undefined) {
+    for (const p of provinces) if (p !== scope.outside) return true;
+    return false;
+  }
+  return provinces.size > 0;
 }
 
 /** What a request costs the read planner beyond its entries, in entries. */
@@ -305,8 +317,18 @@ async function gather(taxonomy: Taxonomy, g: Gather): Promise<Array<{ candidate:
     if (open()) chosen.push(...rest);
     return chosen;
   };
+  // Where the partitions hold anyone, asked beside the first read: a partition with nobody in a
+  // scope counts as read there, so it lowers the bound without a request.
   const first = g.groups[0] ?? [];
-  if (first.length > 0) await read([0], first);
+  const [where] = await Promise.all([g.presence(everything), first.length > 0 ? read([0], first) : undefined]);
+  if (where !== undefined) {
+    scopes.forEach((scope, s) => {
+      for (const p of unread[s]!) {
+        const provinces = where.get(p);
+        if (provinces !== undefined && !mayHold(scope, provinces)) unread[s]!.delete(p);
+      }
+    });
+  }
   for (;;) {
     const threshold = kth();
     if ((await readRound(scopes.map((_, s) => plan(s, threshold)))) === 0) break;
@@ -332,6 +354,7 @@ export function makeMatchDemand(deps: MatchDeps) {
       groups: demandGroups(partitions),
       region: demand.region,
       bound: makeLearnerSkillBound(needs, deps.taxonomy),
+      presence: async (ps) => deps.candidates.presence?.('learner', ps),
       read: async (skillIds, scope, isRanked) => {
         const { candidates } = await deps.candidates.find({ kind: 'learner', skillIds, ...scope, consentedOnly: true });
         return candidates.flatMap((candidate) => {
@@ -376,6 +399,7 @@ export function makeMatchLearner(deps: MatchDeps) {
       groups: learnerGroups(partitions),
       region: learner.region,
       bound: (unread) => demandSkillBound(credits, unread),
+      presence: async (ps) => deps.candidates.presence?.('demand', ps),
       read: async (skillIds, scope, isRanked) =>
         (await findDemandsFor(deps.candidates, learner, haves, { skillIds, ...scope }, { now, taxonomy: deps.taxonomy, skip: isRanked })).map(({ candidate, needs, ctx, rank }) => ({
           candidate,

@@ -4,6 +4,7 @@ import { translateDynamoError } from './errors.js';
 import { keys, regionPrefix } from './keys.js';
 import { decodeSkillVector } from './skill-vector.js';
 import { mapPooled } from '../../async/pool.js';
+import { IndexPresence } from './index-presence.js';
 
 export interface CandidateIndexOptions {
   /** Partitions read at once. @default 16 */
@@ -49,6 +50,7 @@ function toCandidate(kind: Candidate['kind'], item: Item): Candidate | undefined
 export class DynamoCandidateIndex implements CandidateIndex {
   private readonly concurrency: number;
   private readonly pageSize: number | undefined;
+  private readonly where: IndexPresence;
 
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -57,6 +59,12 @@ export class DynamoCandidateIndex implements CandidateIndex {
   ) {
     this.concurrency = options.concurrency ?? 16;
     this.pageSize = options.pageSize;
+    this.where = new IndexPresence(client, tableName);
+  }
+
+  /** One BatchGetItem per 100 partitions: see index-presence.ts. */
+  presence(kind: Candidate['kind'], partitions: readonly string[]): Promise<ReadonlyMap<string, ReadonlySet<string>> | undefined> {
+    return this.where.read(kind, partitions);
   }
 
   async find(query: CandidateQuery): Promise<CandidateResult> {
