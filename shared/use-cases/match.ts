@@ -71,6 +71,33 @@ const byRank = (a: Ranked, b: Ranked): number =>
 
 type Relation = keyof typeof RELATION_CREDIT;
 
+/**
+ * What a candidate's vector stands for, worked out once per vector: the index hands the same
+ * (shared) vector for a record found in several partitions or calls, and a call ranks
+ * thousands of candidates on a busy machine.
+ */
+const derived = new WeakMap<readonly IndexedSkill[], { haves?: Have[]; partitions?: string[]; needs?: Map<number, Need[]> }>();
+function derivedOf(skills: readonly IndexedSkill[]) {
+  let d = derived.get(skills);
+  if (d === undefined) derived.set(skills, (d = {}));
+  return d;
+}
+const cachedHaves = (skills: readonly IndexedSkill[]): Have[] => {
+  const d = derivedOf(skills);
+  return (d.haves ??= havesOf(skills));
+};
+const cachedPartitions = (skills: readonly IndexedSkill[]): string[] => {
+  const d = derivedOf(skills);
+  return (d.partitions ??= partitionsOf(skills));
+};
+const cachedNeeds = (skills: readonly IndexedSkill[], minLevel: Candidate['minLevel']): Need[] => {
+  const d = derivedOf(skills);
+  d.needs ??= new Map();
+  let needs = d.needs.get(minLevel ?? 0);
+  if (needs === undefined) d.needs.set(minLevel ?? 0, (needs = needsOf(skills, minLevel)));
+  return needs;
+};
+
 /** Partitions one hop away, in tiers by the most credit a record found there can earn, best first. */
 export interface NeighbourTier {
   readonly credit: number;
@@ -159,7 +186,7 @@ export async function findDemandsFor(
   const now = options.now.getTime();
   return candidates.flatMap((candidate) => {
     if (options.skip?.(candidate.id) || (candidate.expiresAt !== undefined && Date.parse(candidate.expiresAt) <= now)) return [];
-    const all = needsOf(candidate.skills, candidate.minLevel);
+    const all = cachedNeeds(candidate.skills, candidate.minLevel);
     const needs = options.keepNeed ? all.filter(options.keepNeed) : all;
     const ctx: MatchContext = { demandRegion: candidate.region, learnerRegion: learner.region, learnerPrefersOnline: learner.prefersOnline };
     return [{ candidate, needs, ctx, rank: rankMatch(needs, haves, ctx, options.taxonomy) }];
@@ -245,7 +272,18 @@ async function gather(taxonomy: Taxonomy, g: Gather): Promise<Array<{ candidate:
   const add = (found: readonly Found[]) => {
     for (const f of found) if (!ranked.has(f.candidate.id) && f.rank.score > 0) ranked.set(f.candidate.id, f);
   };
-  const top = () => [...ranked.values()].sort(byRank).slice(0, g.limit);
+  // The best `limit` by selection, not by sorting thousands of candidates every round.
+  const top = () => {
+    const best: Found[] = [];
+    for (const f of ranked.values()) {
+      if (best.length >= g.limit && byRank(f, best[best.length - 1]!) >= 0) continue;
+      let i = best.length;
+      while (i > 0 && byRank(f, best[i - 1]!) < 0) i -= 1;
+      best.splice(i, 0, f);
+      if (best.length > g.limit) best.pop();
+    }
+    return best;
+  };
   const kth = () => {
     if (ranked.size < g.limit) return 0;
     const sofar = top();
@@ -261,7 +299,7 @@ async function gather(taxonomy: Taxonomy, g: Gather): Promise<Array<{ candidate:
   const read = async (ss: readonly number[], partitions: readonly string[]) => {
     const scope: Pick<RegionScope, 'within' | 'outside'> = ss.length === scopes.length ? {} : scopes[ss[0]!]!;
     const found = await g.read(partitions, { ...(scope.within !== undefined ? { within: scope.within } : {}), ...(scope.outside !== undefined ? { outside: scope.outside } : {}) }, isRanked);
-    if (ss.includes(0)) for (const f of found) for (const p of partitionsOf(f.candidate.skills)) seen.set(p, (seen.get(p) ?? 0) + 1);
+    if (ss.includes(0)) for (const f of found) for (const p of cachedPartitions(f.candidate.skills)) seen.set(p, (seen.get(p) ?? 0) + 1);
     add(found);
     for (const s of ss) for (const p of partitions) unread[s]!.delete(p);
   };
@@ -300,9 +338,10 @@ async function gather(taxonomy: Taxonomy, g: Gather): Promise<Array<{ candidate:
       let best: readonly string[] | undefined;
       let bestValue = 0;
       for (const group of groups) {
-        const without = new Set(rest);
-        for (const p of group) without.delete(p);
-        const value = (now - g.bound(without)) / cost(group, known);
+        // The bound without the group, by taking it out of `rest` and putting it back (no copies).
+        for (const p of group) rest.delete(p);
+        const value = (now - g.bound(rest)) / cost(group, known);
+        for (const p of group) rest.add(p);
         if (value > bestValue) [best, bestValue] = [group, value];
       }
       // No one group lowers the bound (two sources of the same credit): read them all.
@@ -359,7 +398,7 @@ export function makeMatchDemand(deps: MatchDeps) {
         const { candidates } = await deps.candidates.find({ kind: 'learner', skillIds, ...scope, consentedOnly: true });
         return candidates.flatMap((candidate) => {
           if (isRanked(candidate.id) || candidate.consentToShare !== true) return [];
-          const pair = { needs, haves: havesOf(candidate.skills), ctx: { demandRegion: demand.region, learnerRegion: candidate.region } };
+          const pair = { needs, haves: cachedHaves(candidate.skills), ctx: { demandRegion: demand.region, learnerRegion: candidate.region } };
           return [{ candidate, rank: rankMatch(pair.needs, pair.haves, pair.ctx, deps.taxonomy), pair }];
         });
       },
