@@ -53,10 +53,12 @@ describe('skill-index presence', () => {
     // Act
     const before = await index.presence('learner', ['uav-piloting']);
     await new IndexPresence(table.client, table.tableName).markComplete();
-    const after = await index.presence('learner', ['uav-piloting']);
+    const sameProcess = await index.presence('learner', ['uav-piloting']);
+    const after = await new DynamoCandidateIndex(table.client, table.tableName).presence('learner', ['uav-piloting']);
 
-    // Assess
+    // Assess: a process that found no marker asks again only after a minute; a new one trusts it
     expect(before).toBeUndefined();
+    expect(sameProcess).toBeUndefined();
     expect(asSorted(after)).toEqual({ 'uav-piloting': ['110000'] });
   });
 
@@ -75,6 +77,22 @@ describe('skill-index presence', () => {
 
     // Assess: only ever more provinces (an upper bound), and none for a partition never written
     expect(asSorted(found)).toEqual({ 'uav-piloting': ['110000', '310000', '440000'], welding: ['440000'], 'forklift-operation': [] });
+  });
+
+  it('writes each partition and province once per process, before the entries', async () => {
+    // Prepare
+    const commands = recordCommands(table.client, 'countPresenceWrites');
+    const a = learner('A', '110108', ['uav-piloting', 'welding']);
+
+    // Act
+    await store.save(a, undefined);
+    const first = [...commands];
+    commands.length = 0;
+    await store.save(learner('B', '110105', ['welding']), undefined);
+
+    // Assess: two updates, then the transaction; the same partition and province again costs none
+    expect(first).toEqual(['UpdateItemCommand', 'UpdateItemCommand', 'TransactWriteItemsCommand']);
+    expect(commands).toEqual(['TransactWriteItemsCommand']);
   });
 
   it('backfills the presence of entries written before it, then trusts it', async () => {

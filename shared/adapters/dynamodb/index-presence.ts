@@ -23,7 +23,8 @@ import { keys, provinceOf } from './keys.js';
  *
  * The items are trusted only once the table says they cover every entry (`markComplete` on an
  * empty table, or `backfill` over one written before them); until then `read` answers undefined
- * and matching reads every partition as before.
+ * and matching reads every partition as before (a table found without the marker is asked again
+ * after a minute, not on every call).
  */
 
 type PresenceMap = ReadonlyMap<string, ReadonlySet<string>>;
@@ -35,10 +36,13 @@ const provinceCode = (key: string): string => (key === '00' ? 'national' : `${ke
 const MEMO_MAX = 100_000;
 /** Presence updates in flight for one write. */
 const IN_FLIGHT = 16;
+/** How long a table found without the marker is not asked again (a backfill is seen within this). */
+const RECHECK_MS = 60_000;
 
 export class IndexPresence {
   private readonly written = new Set<string>();
   private complete = false;
+  private incompleteUntil = 0;
 
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -83,10 +87,15 @@ export class IndexPresence {
    * item holds nobody. Undefined while the items are not known to be complete.
    */
   async read(kind: Kind, partitions: readonly string[]): Promise<PresenceMap | undefined> {
+    // A table without the marker is not asked on every call: matching then reads every partition.
+    if (!this.complete && Date.now() < this.incompleteUntil) return undefined;
     const wanted = [...new Set(partitions)].map((p) => keys.skillIndexPresence(kind, p));
     const marker = keys.skillIndexPresenceComplete();
     const items = await batchGetAll(this.client, this.tableName, this.complete ? wanted : [...wanted, marker], { projection: 'pk, sk, provinces', what: 'Reading where the skill index has entries' });
-    if (!this.complete && !items.some((i) => i.pk === marker.pk && i.sk === marker.sk)) return undefined;
+    if (!this.complete && !items.some((i) => i.pk === marker.pk && i.sk === marker.sk)) {
+      this.incompleteUntil = Date.now() + RECHECK_MS;
+      return undefined;
+    }
     // Complete stays complete: the marker is never taken back.
     this.complete = true;
     const byPk = new Map(items.map((i) => [i.pk, i.provinces]));
