@@ -55,4 +55,11 @@ export interface CandidateResult {
 /** Finds candidates for matching through the skill index. */
 export interface CandidateIndex {
   find(query: CandidateQuery): Promise<CandidateResult>;
+  /**
+   * Where each partition may hold records of `kind`: region codes of provinces (`national` for
+   * records whose region is national), every province that holds one and perhaps more; an empty
+   * set for a partition that holds nobody. Undefined (or absent) when the index cannot tell: then
+   * every partition is read.
+   */
+  presence?(kind: CandidateQuery['kind'], partitions: readonly string[]): Promise<ReadonlyMap<string, ReadonlySet<string>> | undefined>;
 }

@@ -71,6 +71,33 @@ const byRank = (a: Ranked, b: Ranked): number =>
 
 type Relation = keyof typeof RELATION_CREDIT;
 
+/**
+ * What a candidate's vector stands for, worked out once per vector: the index hands the same
+ * (shared) vector for a record found in several partitions or calls, and a call ranks
+ * thousands of candidates on a busy machine.
+ */
+const derived = new WeakMap<readonly IndexedSkill[], { haves?: Have[]; partitions?: string[]; needs?: Map<number, Need[]> }>();
+function derivedOf(skills: readonly IndexedSkill[]) {
+  let d = derived.get(skills);
+  if (d === undefined) derived.set(skills, (d = {}));
+  return d;
+}
+const cachedHaves = (skills: readonly IndexedSkill[]): Have[] => {
+  const d = derivedOf(skills);
+  return (d.haves ??= havesOf(skills));
+};
+const cachedPartitions = (skills: readonly IndexedSkill[]): string[] => {
+  const d = derivedOf(skills);
+  return (d.partitions ??= partitionsOf(skills));
+};
+const cachedNeeds = (skills: readonly IndexedSkill[], minLevel: Candidate['minLevel']): Need[] => {
+  const d = derivedOf(skills);
+  d.needs ??= new Map();
+  let needs = d.needs.get(minLevel ?? 0);
+  if (needs === undefined) d.needs.set(minLevel ?? 0, (needs = needsOf(skills, minLevel)));
+  return needs;
+};
+
 /** Partitions one hop away, in tiers by the most credit a record found there can earn, best first. */
 export interface NeighbourTier {
   readonly credit: number;
@@ -159,7 +186,7 @@ export async function findDemandsFor(
   const now = options.now.getTime();
   return candidates.flatMap((candidate) => {
     if (options.skip?.(candidate.id) || (candidate.expiresAt !== undefined && Date.parse(candidate.expiresAt) <= now)) return [];
-    const all = needsOf(candidate.skills, candidate.minLevel);
+    const all = cachedNeeds(candidate.skills, candidate.minLevel);
     const needs = options.keepNeed ? all.filter(options.keepNeed) : all;
     const ctx: MatchContext = { demandRegion: candidate.region, learnerRegion: learner.region, learnerPrefersOnline: learner.prefersOnline };
     return [{ candidate, needs, ctx, rank: rankMatch(needs, haves, ctx, options.taxonomy) }];
@@ -207,7 +234,19 @@ interface Gather {
   readonly bound: (unread: ReadonlySet<string>) => number;
   /** The eligible candidates of some partitions in a region scope, each ranked (those already ranked may be left out). */
   readonly read: (skillIds: readonly string[], scope: Pick<RegionScope, 'within' | 'outside'>, isRanked: (id: string) => boolean) => Promise<Found[]>;
+  /** Provinces each partition may hold anyone in (a superset), when the index can tell (CandidateIndex.presence). */
+  readonly presence: (partitions: readonly string[]) => Promise<ReadonlyMap<string, ReadonlySet<string>> | undefined>;
   readonly limit: number;
+}
+
+/** Whether a partition whose records lie only in `provinces` (a superset) may hold anyone in a region scope. */
+function mayHold(scope: RegionScope, provinces: ReadonlySet<string>): boolean {
+  if (scope.within !== undefined) return provinces.has(scope.within);
+  if (scope.outside !== undefined) {
+    for (const p of provinces) if (p !== scope.outside) return true;
+    return false;
+  }
+  return provinces.size > 0;
 }
 
 /** What a request costs the read planner beyond its entries, in entries. */
@@ -233,7 +272,18 @@ async function gather(taxonomy: Taxonomy, g: Gather): Promise<Array<{ candidate:
   const add = (found: readonly Found[]) => {
     for (const f of found) if (!ranked.has(f.candidate.id) && f.rank.score > 0) ranked.set(f.candidate.id, f);
   };
-  const top = () => [...ranked.values()].sort(byRank).slice(0, g.limit);
+  // The best `limit` by selection, not by sorting thousands of candidates every round.
+  const top = () => {
+    const best: Found[] = [];
+    for (const f of ranked.values()) {
+      if (best.length >= g.limit && byRank(f, best[best.length - 1]!) >= 0) continue;
+      let i = best.length;
+      while (i > 0 && byRank(f, best[i - 1]!) < 0) i -= 1;
+      best.splice(i, 0, f);
+      if (best.length > g.limit) best.pop();
+    }
+    return best;
+  };
   const kth = () => {
     if (ranked.size < g.limit) return 0;
     const sofar = top();
@@ -245,12 +295,28 @@ async function gather(taxonomy: Taxonomy, g: Gather): Promise<Array<{ candidate:
   const unread = scopes.map(() => new Set(everything));
   // Entries seen per partition in the first scope: what the planner expects a read to cost.
   const seen = new Map<string, number>();
-  const read = async (s: number, partitions: readonly string[]) => {
-    const scope = scopes[s]!;
+  /** Reads partitions in the scopes `ss` at once: one scope's part, or (every scope) the whole partition. */
+  const read = async (ss: readonly number[], partitions: readonly string[]) => {
+    const scope: Pick<RegionScope, 'within' | 'outside'> = ss.length === scopes.length ? {} : scopes[ss[0]!]!;
     const found = await g.read(partitions, { ...(scope.within !== undefined ? { within: scope.within } : {}), ...(scope.outside !== undefined ? { outside: scope.outside } : {}) }, isRanked);
-    if (s === 0) for (const f of found) for (const p of partitionsOf(f.candidate.skills)) seen.set(p, (seen.get(p) ?? 0) + 1);
+    if (ss.includes(0)) for (const f of found) for (const p of cachedPartitions(f.candidate.skills)) seen.set(p, (seen.get(p) ?? 0) + 1);
     add(found);
-    for (const p of partitions) unread[s]!.delete(p);
+    for (const s of ss) for (const p of partitions) unread[s]!.delete(p);
+  };
+  /**
+   * One round's reads: a partition planned in every scope is read whole (one request a page, not
+   * one per scope); the rest in their own scope. All in parallel.
+   */
+  const readRound = async (plans: ReadonlyArray<readonly string[]>) => {
+    const everywhere = scopes.length > 1 ? plans.reduce((both, plan) => both.filter((p) => plan.includes(p))) : [];
+    const whole = new Set(everywhere);
+    const reads = plans.flatMap((plan, s) => {
+      const own = plan.filter((p) => !whole.has(p));
+      return own.length > 0 ? [read([s], own)] : [];
+    });
+    if (everywhere.length > 0) reads.push(read(scopes.map((_, s) => s), everywhere));
+    await Promise.all(reads);
+    return reads.length;
   };
   const cost = (partitions: readonly string[], known: number) => partitions.reduce((sum, p) => sum + (seen.get(p) ?? known) + REQUEST_COST, 0);
   /** The groups of scope `s` to read so that its bound drops below `threshold` (all of them when none can). */
@@ -272,9 +338,10 @@ async function gather(taxonomy: Taxonomy, g: Gather): Promise<Array<{ candidate:
       let best: readonly string[] | undefined;
       let bestValue = 0;
       for (const group of groups) {
-        const without = new Set(rest);
-        for (const p of group) without.delete(p);
-        const value = (now - g.bound(without)) / cost(group, known);
+        // The bound without the group, by taking it out of `rest` and putting it back (no copies).
+        for (const p of group) rest.delete(p);
+        const value = (now - g.bound(rest)) / cost(group, known);
+        for (const p of group) rest.add(p);
         if (value > bestValue) [best, bestValue] = [group, value];
       }
       // No one group lowers the bound (two sources of the same credit): read them all.
@@ -289,13 +356,21 @@ async function gather(taxonomy: Taxonomy, g: Gather): Promise<Array<{ candidate:
     if (open()) chosen.push(...rest);
     return chosen;
   };
+  // Where the partitions hold anyone, asked beside the first read: a partition with nobody in a
+  // scope counts as read there, so it lowers the bound without a request.
   const first = g.groups[0] ?? [];
-  if (first.length > 0) await read(0, first);
+  const [where] = await Promise.all([g.presence(everything), first.length > 0 ? read([0], first) : undefined]);
+  if (where !== undefined) {
+    scopes.forEach((scope, s) => {
+      for (const p of unread[s]!) {
+        const provinces = where.get(p);
+        if (provinces !== undefined && !mayHold(scope, provinces)) unread[s]!.delete(p);
+      }
+    });
+  }
   for (;;) {
     const threshold = kth();
-    const reads = scopes.map((_, s) => plan(s, threshold)).flatMap((partitions, s) => (partitions.length > 0 ? [read(s, partitions)] : []));
-    if (reads.length === 0) break;
-    await Promise.all(reads);
+    if ((await readRound(scopes.map((_, s) => plan(s, threshold)))) === 0) break;
   }
   return top().map(({ candidate, pair: { needs, haves, ctx } }) => ({ candidate, breakdown: scoreMatch(needs, haves, ctx, taxonomy) }));
 }
@@ -318,11 +393,12 @@ export function makeMatchDemand(deps: MatchDeps) {
       groups: demandGroups(partitions),
       region: demand.region,
       bound: makeLearnerSkillBound(needs, deps.taxonomy),
+      presence: async (ps) => deps.candidates.presence?.('learner', ps),
       read: async (skillIds, scope, isRanked) => {
         const { candidates } = await deps.candidates.find({ kind: 'learner', skillIds, ...scope, consentedOnly: true });
         return candidates.flatMap((candidate) => {
           if (isRanked(candidate.id) || candidate.consentToShare !== true) return [];
-          const pair = { needs, haves: havesOf(candidate.skills), ctx: { demandRegion: demand.region, learnerRegion: candidate.region } };
+          const pair = { needs, haves: cachedHaves(candidate.skills), ctx: { demandRegion: demand.region, learnerRegion: candidate.region } };
           return [{ candidate, rank: rankMatch(pair.needs, pair.haves, pair.ctx, deps.taxonomy), pair }];
         });
       },
@@ -362,6 +438,7 @@ export function makeMatchLearner(deps: MatchDeps) {
       groups: learnerGroups(partitions),
       region: learner.region,
       bound: (unread) => demandSkillBound(credits, unread),
+      presence: async (ps) => deps.candidates.presence?.('demand', ps),
       read: async (skillIds, scope, isRanked) =>
         (await findDemandsFor(deps.candidates, learner, haves, { skillIds, ...scope }, { now, taxonomy: deps.taxonomy, skip: isRanked })).map(({ candidate, needs, ctx, rank }) => ({
           candidate,

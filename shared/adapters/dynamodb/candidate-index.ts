@@ -4,6 +4,8 @@ import { translateDynamoError } from './errors.js';
 import { keys, regionPrefix } from './keys.js';
 import { decodeSkillVector } from './skill-vector.js';
 import { mapPooled } from '../../async/pool.js';
+import type { IndexedSkill } from '../../domain/records.js';
+import { IndexPresence } from './index-presence.js';
 
 export interface CandidateIndexOptions {
   /** Partitions read at once. @default 16 */
@@ -17,6 +19,23 @@ type Item = Record<string, unknown>;
 /** Attributes a candidate needs (and the sort key, which says its region); the index items hold nothing else of interest. */
 const PROJECTION = ['sk', 'recordId', 'ref', 'region', 'skillVector', 'consentToShare', 'title', 'employer', 'headcount', 'minLevel', 'expiresAt'];
 
+/**
+ * Decoded skill vectors by their text. Decoding is pure, and the same records turn up in call after
+ * call (a popular skill's partition is read for many subjects): decoding each vector once saves a
+ * large share of a match call's CPU and garbage. Bounded: cleared when full.
+ */
+const decoded = new Map<string, readonly IndexedSkill[]>();
+const DECODED_MAX = 20_000;
+
+function skillsOf(vector: string): readonly IndexedSkill[] {
+  let skills = decoded.get(vector);
+  if (skills === undefined) {
+    if (decoded.size >= DECODED_MAX) decoded.clear();
+    decoded.set(vector, (skills = decodeSkillVector(vector)));
+  }
+  return skills;
+}
+
 function toCandidate(kind: Candidate['kind'], item: Item): Candidate | undefined {
   if (typeof item.recordId !== 'string' || typeof item.skillVector !== 'string') return undefined;
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
@@ -28,7 +47,7 @@ function toCandidate(kind: Candidate['kind'], item: Item): Candidate | undefined
     id: item.recordId,
     ref: str(item.ref) ?? '',
     region: str(item.region) ?? 'national',
-    skills: decodeSkillVector(item.skillVector),
+    skills: skillsOf(item.skillVector),
     ...(typeof item.consentToShare === 'boolean' ? { consentToShare: item.consentToShare } : {}),
     ...(title !== undefined ? { title } : {}),
     ...(employer !== undefined ? { employer } : {}),
@@ -49,6 +68,7 @@ function toCandidate(kind: Candidate['kind'], item: Item): Candidate | undefined
 export class DynamoCandidateIndex implements CandidateIndex {
   private readonly concurrency: number;
   private readonly pageSize: number | undefined;
+  private readonly where: IndexPresence;
 
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -57,6 +77,12 @@ export class DynamoCandidateIndex implements CandidateIndex {
   ) {
     this.concurrency = options.concurrency ?? 16;
     this.pageSize = options.pageSize;
+    this.where = new IndexPresence(client, tableName);
+  }
+
+  /** One BatchGetItem per 100 partitions: see index-presence.ts. */
+  presence(kind: Candidate['kind'], partitions: readonly string[]): Promise<ReadonlyMap<string, ReadonlySet<string>> | undefined> {
+    return this.where.read(kind, partitions);
   }
 
   async find(query: CandidateQuery): Promise<CandidateResult> {
@@ -80,6 +106,8 @@ export class DynamoCandidateIndex implements CandidateIndex {
         readUnits += out.ConsumedCapacity?.CapacityUnits ?? 0;
         for (const item of out.Items ?? []) {
           if (excluded !== undefined && typeof item.sk === 'string' && item.sk.startsWith(excluded)) continue;
+          // A record found in another partition already is not decoded again (its entries are alike).
+          if (typeof item.recordId === 'string' && found.has(item.recordId)) continue;
           const candidate = toCandidate(query.kind, item);
           // Defence in depth: an entry without the consent flag is never shown to employers.
           if (candidate && (!consent || candidate.consentToShare === true)) found.set(candidate.id, candidate);

@@ -17,6 +17,10 @@ export function makeDocumentClient(options: DynamoClientOptions = {}): DynamoDBD
     maxAttempts: options.maxAttempts ?? 5,
     ...(local ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
   });
+  // The SDK's logger middleware copies every response through its sensitive-data filter to hand
+  // it to a no-op logger: for a match call reading thousands of index items, a tenth of its CPU.
+  // Nothing here logs through the SDK.
+  client.middlewareStack.remove('loggerMiddleware');
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
     unmarshallOptions: { wrapNumbers: false },

@@ -40,6 +40,10 @@ export const keys = {
   /** Inverted index: skill → records holding, needing or teaching it, sorted by region. */
   skillIndex: (kind: Kind, skillId: string, region: string, id: string) => ({ pk: `IDX#${KIND[kind]}#${skillId}`, sk: `${regionKey(region)}#${id}` }),
   skillIndexPartition: (kind: Kind, skillId: string) => `IDX#${KIND[kind]}#${skillId}`,
+  /** Where a skill-index partition has entries: the provinces any entry was ever written in (only grows). */
+  skillIndexPresence: (kind: Kind, skillId: string) => ({ pk: `IDXP#${KIND[kind]}#${skillId}`, sk: 'PRESENCE' }),
+  /** Written once the presence items cover every index entry (an empty table, or after a backfill): until then they are not trusted. */
+  skillIndexPresenceComplete: () => ({ pk: 'IDXP#', sk: 'COMPLETE' }),
   /** The course catalogue's version: a counter every course write raises, so cached catalogues know when to reload. */
   courseCatalogue: () => ({ pk: 'CATALOGUE#COURSE', sk: 'VERSION' }),
   /** Shortage counters of one region and skill (rolled up: a district's records count for its city, province and nation too). */

@@ -22,6 +22,7 @@ import { decodePartitionCursor, encodePageToken } from './toolkit/page-token.js'
 import { retrying } from './toolkit/retry.js';
 import { isTransactionConflict } from './toolkit/sdk-errors.js';
 import { pointReads } from './point-reads.js';
+import { IndexPresence } from './index-presence.js';
 import { encodeSkillVector } from './skill-vector.js';
 
 /** Most index operations that ride in a record's own transaction (DynamoDB allows 100 items). */
@@ -131,14 +132,21 @@ export interface DynamoRecordStoreOptions {
   readonly warn?: (message: string, error: unknown) => void;
 }
 
+/** The entries an index write puts, whose partitions and provinces must be in the presence items first. */
+const putItems = (ops: readonly IndexOp[]): Item[] => ops.flatMap((op) => ('PutRequest' in op && op.PutRequest.Item.entity === 'INDEX' ? [op.PutRequest.Item] : []));
+
 /** DynamoDB implementation of {@link RecordStore} on the single table. */
 export class DynamoRecordStore implements RecordStore {
+  private readonly presence: IndexPresence;
+
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
     private readonly clock: Clock,
     private readonly options: DynamoRecordStoreOptions,
-  ) {}
+  ) {
+    this.presence = new IndexPresence(client, tableName);
+  }
 
   async get<K extends Kind>(kind: K, id: string): Promise<RecordOf<K> | undefined> {
     // Coalesced with other point reads in flight (a use case's Promise.all) into one BatchGetItem.
@@ -160,9 +168,12 @@ export class DynamoRecordStore implements RecordStore {
     const condition = previous
       ? { ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': previous.version } }
       : { ConditionExpression: 'attribute_not_exists(pk)' };
+    const index = indexOps(next, previous, this.clock.now(), this.options.index);
+    // Where the entries go is recorded before they exist (docs in index-presence.ts).
+    await this.presence.ensure(putItems(index));
     await this.transact(
       { Put: { TableName: this.tableName, Item: toItem(next), ...condition } },
-      indexOps(next, previous, this.clock.now(), this.options.index),
+      index,
       `Saving ${next.kind} ${next.id}`,
       previous === undefined ? this.clearTombstone(next) : [],
     );
@@ -244,9 +255,11 @@ export class DynamoRecordStore implements RecordStore {
     for (const change of changes) latest.set(keyString(keys.record(change.next.kind, change.next.id)), change);
     const groups: TransactItem[][] = [];
     const oversized: Array<{ next: AnyRecord; index: IndexOp[] }> = [];
+    const puts: Item[] = [];
     let group: TransactItem[] = [];
     for (const { next, previous } of latest.values()) {
       const index = indexOps(next, previous, now, this.options.index);
+      puts.push(...putItems(index));
       if (index.length > INDEX_OPS_IN_TRANSACTION) {
         oversized.push({ next, index });
         continue;
@@ -261,6 +274,8 @@ export class DynamoRecordStore implements RecordStore {
     if (group.length > 0) groups.push(group);
 
     const courses = [...latest.values()].some((c) => c.next.kind === 'course');
+    // Where the entries go is recorded before any of them exists (docs in index-presence.ts).
+    await this.presence.ensure(puts);
     try {
       // After a failure the pool starts no other transaction: the caller has been told the write
       // failed, and must not find it still going on behind its back.

@@ -3,6 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DynamoRecordStore } from '../../../shared/adapters/dynamodb/record-store.js';
+import { keys } from '../../../shared/adapters/dynamodb/keys.js';
 import { systemClock } from '../../../shared/ports/clock.js';
 import type { RecordIndexer } from '../../../shared/ports/record-store.js';
 import { course, demand, learner, skill } from '../recommend/fakes.js';
@@ -17,14 +18,17 @@ beforeEach(() => ddb.reset());
 describe('DynamoRecordStore: what follows a record write', () => {
   it('keeps a course write that succeeded when raising the catalogue version then fails, and says so', async () => {
     ddb.on(TransactWriteCommand).resolves({});
-    ddb.on(UpdateCommand).rejects(failure('InternalServerError'));
+    // The index presence updates before the write succeed; the catalogue version's after it fails.
+    const catalogue = keys.courseCatalogue();
+    ddb.on(UpdateCommand).resolves({});
+    ddb.on(UpdateCommand, { Key: catalogue }).rejects(failure('InternalServerError'));
     const warnings: string[] = [];
     const store = new DynamoRecordStore(client, 't', systemClock, { index: recordIndex, warn: (message) => warnings.push(message) });
 
     await expect(store.save(course({ ref: 'C-1' }), undefined)).resolves.toBeUndefined();
 
     expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(1);
-    expect(ddb.commandCalls(UpdateCommand)).toHaveLength(1);
+    expect(ddb.commandCalls(UpdateCommand, { Key: catalogue })).toHaveLength(1);
     expect(warnings).toEqual([expect.stringMatching(/catalogue version was not raised/)]);
   });
 

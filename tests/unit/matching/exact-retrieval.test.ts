@@ -6,6 +6,7 @@ import { havesOf, needsOf, rankMatch } from '../../../shared/domain/matching/sco
 import { recordId, type Demand, type IndexedSkill } from '../../../shared/domain/records.js';
 import type { Candidate, CandidateIndex } from '../../../shared/ports/candidate-index.js';
 import type { RecordStore } from '../../../shared/ports/record-store.js';
+import { provinceOf } from '../../../shared/regions/regions.js';
 import { loadTaxonomy } from '../../../shared/taxonomy/taxonomy.js';
 import { makeMatchDemand, makeMatchLearner } from '../../../shared/use-cases/match.js';
 import { miniTaxonomyData } from '../../fixtures/taxonomy-mini/index.js';
@@ -23,6 +24,8 @@ const GRAMS = ['电池', '模组', '装配', '万用', '用表', 'pack', '叉车
 const REGIONS = ['110119', '110108', '110000', '310115', '440305', '440106', '440000', 'national'];
 const clock = { now: () => new Date('2026-06-01T00:00:00Z') };
 const SEED = 20261206;
+/** No presence (every partition read), or presence with some stale provinces. */
+const presenceArb = fc.option(fc.subarray(['110000', '440000', '310000', 'national']), { nil: undefined });
 
 const level = fc.constantFrom(null, 1, 2, 3, 4, 5);
 const held = fc.oneof(
@@ -62,8 +65,24 @@ const clean = (skills: ReadonlyArray<IndexedSkill & { grams?: readonly string[] 
 /** Whether a record's region key lies in a region, as the table's sort keys select it. */
 const inRegion = (code: string, region: string) => regionKey(code).startsWith(regionPrefix(region));
 
-/** An index over fixed candidates answering exactly the partitions and region scope asked for. */
-const indexOf = (candidates: readonly Candidate[]): CandidateIndex => ({
+/**
+ * An index over fixed candidates answering exactly the partitions and region scope asked for;
+ * with `stale`, it also tells where each partition holds anyone (presence), as the table's presence
+ * items do: the provinces of its entries, consenting or not, plus `stale` ones whose entries are
+ * gone (presence only grows), which must cost reads, never results.
+ */
+const indexOf = (candidates: readonly Candidate[], stale?: readonly string[]): CandidateIndex => ({
+  ...(stale === undefined
+    ? {}
+    : {
+        presence: async (kind, partitions) =>
+          new Map(
+            partitions.map((p) => [
+              p,
+              new Set([...candidates.filter((c) => c.kind === kind && partitionsOf(c.skills).includes(p)).map((c) => provinceOf(c.region) ?? 'national'), ...stale]),
+            ]),
+          ),
+      }),
   find: async (q) => ({
     candidates: candidates.filter(
       (c) =>
@@ -89,7 +108,7 @@ function exhaustive(scored: Array<{ id: string; rank: ReturnType<typeof rankMatc
 describe('exact retrieval', () => {
   it('returns the top k of scoring every consenting learner, for a demand', async () => {
     await fc.assert(
-      fc.asyncProperty(demandWithLearners, fc.integer({ min: 1, max: 6 }), async ([d, ls], k) => {
+      fc.asyncProperty(demandWithLearners, fc.integer({ min: 1, max: 6 }), presenceArb, async ([d, ls], k, stale) => {
         const learners: Candidate[] = ls.map((l, i) => ({ kind: 'learner', id: `l${String(i).padStart(2, '0')}`, ref: `l${i}`, region: l.region, consentToShare: l.consentToShare, skills: clean(l.skills) }));
         const skills = clean(d.skills);
         const demand = {
@@ -99,7 +118,7 @@ describe('exact retrieval', () => {
         // The demand's vector is given directly (skillsOf), rather than derived from text.
         const needs = needsOf(skills);
         const store = { get: async () => demand } as unknown as RecordStore;
-        const match = makeMatchDemand({ store, candidates: indexOf(learners), clock, taxonomy, skillsOf: () => skills });
+        const match = makeMatchDemand({ store, candidates: indexOf(learners, stale), clock, taxonomy, skillsOf: () => skills });
 
         const list = await match({ sub: 'emp', role: 'employer' }, demand.id, { limit: k, lang: 'zh' });
 
@@ -115,12 +134,12 @@ describe('exact retrieval', () => {
 
   it('returns the top k of scoring every open demand, for a learner', async () => {
     await fc.assert(
-      fc.asyncProperty(learnerArb, fc.array(demandArb, { maxLength: 40 }), fc.integer({ min: 1, max: 6 }), async (l, ds, k) => {
+      fc.asyncProperty(learnerArb, fc.array(demandArb, { maxLength: 40 }), fc.integer({ min: 1, max: 6 }), presenceArb, async (l, ds, k, stale) => {
         const demands: Candidate[] = ds.map((d, i) => ({ kind: 'demand', id: `d${String(i).padStart(2, '0')}`, ref: `d${i}`, region: d.region, title: 't', employer: 'e', skills: clean(d.skills) }));
         const haves = havesOf(clean(l.skills));
         const id = recordId('learner', 'me', 'L');
         const store = { get: async () => ({ kind: 'learner', id, ref: 'L', owner: 'me', region: l.region }) } as unknown as RecordStore;
-        const match = makeMatchLearner({ store, candidates: indexOf(demands), clock, taxonomy, skillsOf: () => clean(l.skills) });
+        const match = makeMatchLearner({ store, candidates: indexOf(demands, stale), clock, taxonomy, skillsOf: () => clean(l.skills) });
 
         const list = await match({ sub: 'me', role: 'jobseeker' }, id, { limit: k, lang: 'zh' });
 
