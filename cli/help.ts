@@ -58,6 +58,7 @@ export function mainHelp(lang: CliLang, version: string): string {
   campaign   运行就业服务专项活动（匹配、推荐、分配）并导出报告
   rules      检查补贴规则文件
   shortage   重建技能短缺指数
+  index      为旧表补建技能索引的分区占用信息（运维命令）
 
 示例：
   npm start                                             # 先启动本地服务
@@ -77,6 +78,7 @@ Usage: skillbridge <command> [options]      every command has --help
   campaign   run a bureau campaign (matching, recommendations, assignment) and export its report
   rules      check a subsidy rules file
   shortage   rebuild the skill shortage index
+  index      backfill the skill index's presence items on an older table (an operator command)
 
 Examples:
   npm start                                             # start the local service first
@@ -228,6 +230,25 @@ Recomputes the skill shortage index from every demand and learner (an operator c
 
 Example:
   skillbridge shortage rebuild`;
+}
+
+export function indexHelp(lang: CliLang): string {
+  return lang === 'zh'
+    ? `用法：skillbridge index presence [--endpoint URL] [--table 表名]
+
+为在分区占用信息出现之前写入的表补建这些信息（运维命令，会扫描整张表，只需运行一次；再次运行不做任何事）。
+之后匹配请求会跳过没有任何人的技能分区。
+
+示例：
+  skillbridge index presence --table skillbridge-prod`
+    : `Usage: skillbridge index presence [--endpoint URL] [--table NAME]
+
+Records where the skill index has entries on a table written before presence items existed (an operator
+command: it scans the table, once; run again, it does nothing). Match calls then skip the skill
+partitions that hold nobody.
+
+Example:
+  skillbridge index presence --table skillbridge-prod`;
 }
 
 /** True when the arguments ask for help. */

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { runCampaign } from './campaign-command.js';
-import { campaignHelp, importHelp, mainHelp, shortageHelp, tokenHelp, wantsHelp } from './help.js';
+import { campaignHelp, importHelp, indexHelp, mainHelp, shortageHelp, tokenHelp, wantsHelp } from './help.js';
 import { CliError, cliLang, say, type CliLang } from './i18n.js';
 import { runImport } from './import-command.js';
 import { runRules } from './rules-command.js';
+import { runIndex } from './index-command.js';
 import { runShortage } from './shortage-command.js';
 import { runToken } from './token-command.js';
 import { ImportFileError } from '#shared/import/decode.js';
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, { run: Command; help: (lang: CliLang) => string }
   token: { run: runToken, help: tokenHelp },
   import: { run: runImport, help: importHelp },
   shortage: { run: runShortage, help: shortageHelp },
+  index: { run: runIndex, help: indexHelp },
   campaign: { run: runCampaign, help: campaignHelp },
   rules: {
     run: (args) => runRules(args),

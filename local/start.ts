@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { makeDocumentClient } from '#shared/adapters/dynamodb/client.js';
+import { IndexPresence } from '#shared/adapters/dynamodb/index-presence.js';
 import { devTokenKey } from './dev-token.js';
 import { startDynamoLocal } from './dynamodb-local.js';
 import { localEnvironment, DATA_DIR, TABLE_NAME } from './environment.js';
@@ -63,6 +65,12 @@ async function main(): Promise<void> {
   const raw = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   const table = await ensureTable(raw, TABLE_NAME);
   raw.destroy();
+  // Match calls skip skill partitions that hold nobody once the table's presence items are complete.
+  const documents = makeDocumentClient({ endpoint: dynamo.endpoint });
+  const recorded = await new IndexPresence(documents, TABLE_NAME).makeComplete();
+  documents.destroy();
+  if (recorded !== undefined && recorded > 0) process.stdout.write(`Skill index presence: ${recorded} entries recorded.
+`);
   if (!values['no-seed']) {
     const seeded = await seedCatalogue();
     process.stdout.write(`Catalogue: ${seeded}\n`);

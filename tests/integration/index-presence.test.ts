@@ -115,6 +115,23 @@ describe('skill-index presence', () => {
     expect(asSorted(found)).toEqual({ 'uav-piloting': ['110000'], welding: ['national'] });
   });
 
+  it('makes a table complete once, whether it is empty or written before presence existed, and leaves it alone after', async () => {
+    // Prepare: an entry whose presence item is missing, as before presence existed
+    await store.save(learner('A', '110108', ['uav-piloting']), undefined);
+    await table.client.send(new DeleteCommand({ TableName: table.tableName, Key: keys.skillIndexPresence('learner', 'uav-piloting') }));
+    const presence = new IndexPresence(table.client, table.tableName);
+
+    // Act
+    const first = await presence.makeComplete();
+    const again = await presence.makeComplete();
+    const found = await new DynamoCandidateIndex(table.client, table.tableName).presence('learner', ['uav-piloting']);
+
+    // Assess
+    expect(first).toBe(1);
+    expect(again).toBeUndefined();
+    expect(asSorted(found)).toEqual({ 'uav-piloting': ['110000'] });
+  });
+
   it('lets a match call skip partitions that hold nobody, with the same list', async () => {
     // Prepare: a demand whose needs and words reach partitions where no learner is
     const learners = [learner('A', '110108', ['uav-piloting', 'uav-aerial-survey']), learner('B', '440305', ['uav-piloting']), learner('C', '110105', ['welding'])];

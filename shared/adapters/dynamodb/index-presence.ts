@@ -1,4 +1,4 @@
-import { ScanCommand, UpdateCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Kind } from '../../domain/records.js';
 import { mapPooled } from '../../async/pool.js';
 import { batchGetAll } from './batch-get.js';
@@ -113,6 +113,20 @@ export class IndexPresence {
       () => this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.skillIndexPresenceComplete(), entity: 'INDEX_PRESENCE', at: new Date().toISOString() } })),
       'Marking the skill index presence complete',
     );
+  }
+
+  /**
+   * Makes the items trusted on any table: nothing to do when the marker is there; otherwise a
+   * backfill (on a table with no index entries, a Scan that finds none, then the marker). Answers
+   * the index entries recorded, or undefined when the table was complete already. For
+   * `skillbridge index presence` and `npm start`.
+   */
+  async makeComplete(): Promise<number | undefined> {
+    const marker = await run(
+      () => this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.skillIndexPresenceComplete(), ConsistentRead: true })),
+      'Reading the skill index presence marker',
+    );
+    return marker.Item ? undefined : this.backfill();
   }
 
   /**
