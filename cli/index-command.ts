@@ -1,9 +1,7 @@
-import { parseArgs } from 'node:util';
 import { makeDocumentClient } from '#shared/adapters/dynamodb/client.js';
 import { IndexPresence } from '#shared/adapters/dynamodb/index-presence.js';
-import { TABLE_NAME } from '../local/environment.js';
 import { dynamoEndpoint } from '../local/endpoints.js';
-import { CliError } from './i18n.js';
+import { tableCommandArgs } from './table-args.js';
 
 /**
  * `skillbridge index presence [--endpoint URL] [--table NAME]`: makes the skill index's presence
@@ -11,16 +9,7 @@ import { CliError } from './i18n.js';
  * partitions that hold nobody (docs/matching.md). Safe to run again: a complete table is left as it is.
  */
 export async function runIndex(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      endpoint: { type: 'string' },
-      table: { type: 'string', default: process.env.TABLE_NAME ?? TABLE_NAME },
-    },
-    strict: true,
-  });
-  if (positionals.length !== 1 || positionals[0] !== 'presence') throw new CliError('usage: skillbridge index presence [--endpoint URL] [--table NAME] (see skillbridge index --help)');
+  const values = tableCommandArgs(args, 'presence', 'usage: skillbridge index presence [--endpoint URL] [--table NAME] (see skillbridge index --help)');
 
   const client = makeDocumentClient({ endpoint: dynamoEndpoint(values.endpoint) });
   try {

@@ -1,24 +1,13 @@
-import { parseArgs } from 'node:util';
 import { makeDocumentClient } from '#shared/adapters/dynamodb/client.js';
 import { DynamoShortageStore } from '#shared/adapters/dynamodb/shortage-store.js';
 import { systemClock } from '#shared/ports/clock.js';
 import { makeRebuildShortage } from '#shared/use-cases/rebuild-shortage.js';
-import { TABLE_NAME } from '../local/environment.js';
-import { CliError } from './i18n.js';
+import { tableCommandArgs } from './table-args.js';
 import { dynamoEndpoint } from '../local/endpoints.js';
 
 /** `skillbridge shortage rebuild [--endpoint URL] [--table NAME]`: recomputes the shortage index from every record. */
 export async function runShortage(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      endpoint: { type: 'string' },
-      table: { type: 'string', default: process.env.TABLE_NAME ?? TABLE_NAME },
-    },
-    strict: true,
-  });
-  if (positionals.length !== 1 || positionals[0] !== 'rebuild') throw new CliError('usage: skillbridge shortage rebuild [--endpoint URL] [--table NAME] (see skillbridge shortage --help)');
+  const values = tableCommandArgs(args, 'rebuild', 'usage: skillbridge shortage rebuild [--endpoint URL] [--table NAME] (see skillbridge shortage --help)');
 
   const client = makeDocumentClient({ endpoint: dynamoEndpoint(values.endpoint) });
   const shortage = new DynamoShortageStore(client, values.table, systemClock);
