@@ -1,10 +1,11 @@
-import { GetCommand, PutCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Kind } from '../../domain/records.js';
 import { mapPooled } from '../../async/pool.js';
 import { batchGetAll } from './batch-get.js';
 import { run } from './errors.js';
 import type { Item } from './items.js';
 import { keys, provinceOf } from './keys.js';
+import { scanPages } from './query-all.js';
 
 /**
  * Where each skill-index partition has entries, so that a match call skips a partition (or one
@@ -135,27 +136,17 @@ export class IndexPresence {
    * Entries written meanwhile record their own presence first, so none is missed.
    */
   async backfill(): Promise<number> {
-    let start: Record<string, unknown> | undefined;
     let entries = 0;
-    do {
-      const out = await run(
-        () =>
-          this.client.send(
-            new ScanCommand({
-              TableName: this.tableName,
-              FilterExpression: '#e = :index',
-              ProjectionExpression: '#k, skillId, #r',
-              ExpressionAttributeNames: { '#e': 'entity', '#k': 'kind', '#r': 'region' },
-              ExpressionAttributeValues: { ':index': 'INDEX' },
-              ...(start ? { ExclusiveStartKey: start } : {}),
-            }),
-          ),
-        'Backfilling the skill index presence',
-      );
-      await this.ensure(out.Items ?? []);
-      entries += out.Items?.length ?? 0;
-      start = out.LastEvaluatedKey;
-    } while (start !== undefined);
+    const index = {
+      FilterExpression: '#e = :index',
+      ProjectionExpression: '#k, skillId, #r',
+      ExpressionAttributeNames: { '#e': 'entity', '#k': 'kind', '#r': 'region' },
+      ExpressionAttributeValues: { ':index': 'INDEX' },
+    };
+    for await (const page of scanPages(this.client, this.tableName, index, 'Backfilling the skill index presence')) {
+      await this.ensure(page);
+      entries += page.length;
+    }
     await this.markComplete();
     return entries;
   }

@@ -1,6 +1,5 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import {
-  ScanCommand,
   TransactWriteCommand,
   type DynamoDBDocumentClient,
   type ScanCommandInput,
@@ -15,9 +14,9 @@ import { lazy } from '../../schemas/lazy.js';
 import type { ShortageApplyResult, ShortageEntry, ShortageStore } from '../../ports/shortage.js';
 import { batchGetAll } from './batch-get.js';
 import { batchWriteAll } from './batch-write.js';
-import { run, translateDynamoError } from './errors.js';
+import { translateDynamoError } from './errors.js';
 import { keyString, toRecord, type Item, type Key, type TransactItem } from './items.js';
-import { queryAll } from './query-all.js';
+import { queryAll, scanPages } from './query-all.js';
 import { keys } from './keys.js';
 import { TTL_ATTRIBUTE } from './table-schema.js';
 import { retrying } from './toolkit/retry.js';
@@ -231,11 +230,6 @@ export class DynamoShortageStore implements ShortageStore {
   }
 
   private async *scan(input: Omit<ScanCommandInput, 'TableName'>): AsyncIterable<Item> {
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const out = await run(() => this.client.send(new ScanCommand({ TableName: this.tableName, ...input, ExclusiveStartKey: startKey })), 'Scanning the table');
-      yield* out.Items ?? [];
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
+    for await (const page of scanPages(this.client, this.tableName, input, 'Scanning the table')) yield* page;
   }
 }
