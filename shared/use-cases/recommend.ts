@@ -680,8 +680,9 @@ function courseFitOf({ haves, wished, catalogue, taxonomy }: RankAndFillInput, h
   return (courseId) => {
     const own = byId.get(courseId);
     const fit = tradeFit(own?.taught ?? new Map(), trade, held);
-    if (meetsPrerequisite(own?.prerequisite, held)) return { trade: fit, factor: fit.factor };
-    return { trade: fit, unmet: own!.prerequisite!.skillIds, factor: fit.factor * UNMET_PREREQUISITE_FIT };
+    const prerequisite = own?.prerequisite;
+    if (prerequisite === undefined || meetsPrerequisite(prerequisite, held)) return { trade: fit, factor: fit.factor };
+    return { trade: fit, unmet: prerequisite.skillIds, factor: fit.factor * UNMET_PREREQUISITE_FIT };
   };
 }
 
@@ -726,6 +727,17 @@ function rankByGap({ learner, weighed, pool, limit }: RankAndFillInput): { reado
 }
 
 /**
+ * A course's own gap for a course found without the target's: each skill it teaches above the
+ * level the learner holds, as a preferred need at the level taught (weighed alike).
+ */
+function ownGap(taught: ReadonlyMap<string, Level>, heldLevel: ReadonlyMap<string, number>): GapSkill[] {
+  return [...taught].flatMap(([skillId, level]) => {
+    const held = heldLevel.get(skillId) ?? 0;
+    return held < level ? [{ skillId, role: 'preferred' as const, needed: level, held: held as GapSkill['held'], shortageIndex: 1, weight: 1 }] : [];
+  });
+}
+
+/**
  * Courses of the learner's own trade (at least `TRADE_FILL_SHARE` of what they teach, and something
  * new to them) that nothing above listed, to fill a list still short: a courier whose target job
  * leaves little to learn still sees the forklift and warehouse courses of the logistics trade. Each
@@ -748,10 +760,7 @@ function byTrade(
     const fit = fitOf(course.id);
     if (fit.trade.inTrade < TRADE_FILL_SHARE || fit.trade.isNew === 0) continue;
     const own = byId.get(course.id)!;
-    const gapOfCourse: GapSkill[] = [...own.taught].flatMap(([skillId, level]) =>
-      (heldLevel.get(skillId) ?? 0) < level ? [{ skillId, role: 'preferred' as const, needed: level, held: (heldLevel.get(skillId) ?? 0) as GapSkill['held'], shortageIndex: 1, weight: 1 }] : [],
-    );
-    const [assessment] = rankCourses(gapOfCourse, learnerContext, [pool.ready(own)]);
+    const [assessment] = rankCourses(ownGap(own.taught, heldLevel), learnerContext, [pool.ready(own)]);
     if (!assessment) continue;
     out.push({ assessment, scope: 'related', score: fit.factor * suitability(assessment), trade: fit.trade, byTrade: true, ...(fit.unmet ? { unmet: fit.unmet } : {}) });
   }
@@ -785,10 +794,7 @@ function byWords(
     // The words themselves stand for what the course raises, beside the skills it teaches that
     // the learner does not hold at its level; explanations name them as written.
     const taught = { course, attested: own.attested, taught: new Map([...own.taught, [WORDS_SKILL, course.level]]) };
-    const gapOfCourse: GapSkill[] = [...taught.taught].flatMap(([skillId, level]) =>
-      (heldLevel.get(skillId) ?? 0) < level ? [{ skillId, role: 'preferred' as const, needed: level, held: (heldLevel.get(skillId) ?? 0) as GapSkill['held'], shortageIndex: 1, weight: 1 }] : [],
-    );
-    const [assessment] = rankCourses(gapOfCourse, learnerContext, [pool.ready(taught)]);
+    const [assessment] = rankCourses(ownGap(taught.taught, heldLevel), learnerContext, [pool.ready(taught)]);
     if (!assessment) continue;
     out.push({ listed: { assessment, scope: 'related', score: WORDS_SHARE * score * suitability(assessment) }, shared });
   }
