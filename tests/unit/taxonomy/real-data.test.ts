@@ -143,8 +143,11 @@ describe('extractSkills on the bundled taxonomy', () => {
     expect(ids('数控车工')).toEqual(['cnc-lathe']);
     expect(ids('叉车工')).toEqual(['forklift-operation']);
     expect(ids('维修电工')).toEqual(['electrician-work']);
-    // The special-operations permit is the electrician's certificate, not the trade itself.
-    expect(ids('持低压电工作业证')).toEqual(['electrician-certificate']);
+    // The special-operations permit is the electrician's certificate, not the trade itself; the low- and
+    // high-voltage permits are two credentials, and 电工证 alone names neither.
+    expect(ids('持低压电工作业证')).toEqual(['electrician-certificate-lv']);
+    expect(ids('有高压证和进网许可证')).toEqual(['electrician-certificate-hv']);
+    expect(ids('有电工证')).toEqual(['electrician-certificate']);
     expect(ids('会车工和焊工')).toEqual(['conventional-lathe', 'welding']);
   });
 
