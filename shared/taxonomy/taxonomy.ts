@@ -31,6 +31,8 @@ export interface Skill {
   readonly category: string;
   readonly parents: readonly string[];
   readonly related: readonly string[];
+  /** What a credential attests its holder can do (叉车证 → 叉车驾驶): a holder is credited with these too. */
+  readonly attests: readonly string[];
   /** Present on retired ids: still resolvable, never suggested or extracted. */
   readonly deprecated?: { readonly replacedBy: string };
 }
@@ -94,6 +96,7 @@ export interface SkillInput {
   readonly category?: string;
   readonly parents?: readonly string[];
   readonly related?: readonly string[];
+  readonly attests?: readonly string[];
   readonly deprecated?: { readonly replacedBy: string } | undefined;
 }
 
@@ -163,13 +166,15 @@ function check(data: TaxonomyData): string[] {
     if (!isTextList(skill.synonyms?.zh) || !isTextList(skill.synonyms?.en)) issues.push(`${where}: bad synonyms`);
     if (!isTextList(skill.abbreviations)) issues.push(`${where}: bad abbreviations`);
     if (!isTextList(skill.parents) || !isTextList(skill.related)) issues.push(`${where}: bad parents/related`);
+    if (skill.attests !== undefined && !isTextList(skill.attests)) issues.push(`${where}: bad attests`);
     if (skill.category !== undefined && !categoryIds.has(skill.category)) issues.push(`${where}: unknown category ${skill.category}`);
   }
   for (const skill of skills) {
-    for (const ref of [...(skill.parents ?? []), ...(skill.related ?? []), ...(skill.deprecated ? [skill.deprecated.replacedBy] : [])]) {
+    for (const ref of [...(skill.parents ?? []), ...(skill.related ?? []), ...(skill.attests ?? []), ...(skill.deprecated ? [skill.deprecated.replacedBy] : [])]) {
       if (!ids.has(ref)) issues.push(`skill ${skill.id}: refers to unknown skill ${ref}`);
     }
     if (skill.parents?.includes(skill.id)) issues.push(`skill ${skill.id}: is its own parent`);
+    if (skill.attests?.includes(skill.id)) issues.push(`skill ${skill.id}: attests itself`);
   }
   const occupationIds = new Set<string>();
   for (const occupation of data.occupationsFile?.occupations ?? []) {
@@ -246,6 +251,7 @@ function build(data: TaxonomyData, trusted: boolean): Taxonomy {
         category: input.category ?? file.category.id,
         parents: input.parents ?? [],
         related: input.related ?? [],
+        attests: input.attests ?? [],
         ...(input.deprecated ? { deprecated: { replacedBy: input.deprecated.replacedBy } } : {}),
       };
       skills.set(skill.id, skill);

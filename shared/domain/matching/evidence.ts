@@ -55,6 +55,14 @@ export function matchingSkills(record: AnyRecord, taxonomy?: Taxonomy): IndexedS
     const plain = record.summary.split(CLAUSE_BREAK).filter((clause) => !hasNegationOrWish(clause));
     words.push(...unmapped.filter((chunk) => plain.some((clause) => clause.includes(chunk))));
   }
+  // A credential attests what its holder can do (叉车证 → 叉车驾驶, A2驾照 → a C1 licence's driving):
+  // the holder is credited with that too, as surely as with the credential.
+  const known = taxonomy ?? loadTaxonomy();
+  for (const held of [...bySkill.values()]) {
+    for (const skillId of known.getSkill(held.skillId)?.attests ?? []) {
+      if (!bySkill.has(skillId)) bySkill.set(skillId, { skillId, level: null, role: 'held', ...(held.fuzzy ? { fuzzy: true } : {}) });
+    }
+  }
   return [...bySkill.values(), ...lexicalHaves(words, 'held')];
 }
 

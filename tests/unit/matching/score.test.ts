@@ -182,6 +182,28 @@ describe('matchingSkills', () => {
     ]);
   });
 
+  it('credits what a credential attests (叉车证 → forklift driving, A2 licence → C1 driving) unless it is held already', () => {
+    // Prepare: the bundled taxonomy, where the forklift licence attests forklift operation and truck driving a C1 licence.
+    const real = loadTaxonomy();
+    const learner = {
+      kind: 'learner', id: 'l_a', ref: 'a', owner: 'js', version: 1, createdAt: '', updatedAt: '', contentHash: '',
+      summary: '', region: '310115', group: 'other', consentToShare: true,
+      skills: [{ text: '开叉车', skillId: 'forklift-operation', level: 3, confidence: 1 }],
+      certificates: ['叉车证 N1', 'A2驾驶证'],
+    } as unknown as Learner;
+
+    // Act
+    const held = matchingSkills(learner, real).filter((s) => !s.skillId.startsWith('~'));
+
+    // Assess: the listed level stays; the licence adds the C1 driving its holder has.
+    expect(held).toEqual([
+      { skillId: 'forklift-operation', level: 3, role: 'held' },
+      { skillId: 'forklift-licence', level: null, role: 'held' },
+      { skillId: 'truck-driving', level: null, role: 'held' },
+      { skillId: 'driving-licence-c1', level: null, role: 'held' },
+    ]);
+  });
+
   it('counts skills a summary names as held at the fuzzy factor, except where it says the person has no experience at all', () => {
     // Prepare
     const withSummary = (summary: string) =>
