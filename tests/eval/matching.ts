@@ -66,6 +66,8 @@ export const SETS = {
   // since then split like the first, its odd queries tuned on and its even ones held out.
   'blind 2 dev (tuning, odd queries)': { dir: BLIND2, queries: oddNumbered },
   'blind 2 test (held out, even queries)': { dir: BLIND2, queries: (ref: string) => !oddNumbered(ref) },
+  // A third, written 2026-12-07 by three more writers, wholly held out: nothing is tuned on it.
+  'blind 3 (held out, all queries)': { dir: new URL('../fixtures/colloquial/blind3/', import.meta.url) },
 } as const satisfies Record<string, EvalSet>;
 export type SetName = keyof typeof SETS;
 
