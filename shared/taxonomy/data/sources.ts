@@ -13,6 +13,10 @@ import blockchain from './skills-blockchain.json' with { type: 'json' };
 import integratedCircuits from './skills-integrated-circuits.json' with { type: 'json' };
 import intelligentManufacturing from './skills-intelligent-manufacturing.json' with { type: 'json' };
 import manufacturingTrades from './skills-manufacturing-trades.json' with { type: 'json' };
+import welding from './skills-welding.json' with { type: 'json' };
+import machining from './skills-machining.json' with { type: 'json' };
+import electricalTrades from './skills-electrical-trades.json' with { type: 'json' };
+import textileGarment from './skills-textile-garment.json' with { type: 'json' };
 import newEnergyVehicles from './skills-new-energy-vehicles.json' with { type: 'json' };
 import eCommerce from './skills-e-commerce.json' with { type: 'json' };
 import elderlyCare from './skills-elderly-care.json' with { type: 'json' };
@@ -34,6 +38,10 @@ const skillFiles = [
   integratedCircuits,
   intelligentManufacturing,
   manufacturingTrades,
+  welding,
+  machining,
+  electricalTrades,
+  textileGarment,
   newEnergyVehicles,
   eCommerce,
   elderlyCare,
