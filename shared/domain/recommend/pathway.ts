@@ -58,7 +58,7 @@ function eligible(course: CourseCandidate, gap: readonly GapSkill[], levels: Rea
   return gap.every((s) => {
     const source = sourceOf(course, s);
     const current = levels.get(s.skillId) ?? s.held;
-    return source === undefined || source.reaches <= current || entryLevel(source.taughtLevel) <= readiness(source, current);
+    return source === undefined || source.reaches <= current || entryLevel(source.taughtLevel) <= readiness(source, current, s);
   });
 }
 
@@ -114,7 +114,7 @@ export function planPathway<C extends CourseCandidate>(gap: readonly GapSkill[],
       const current = levels.get(s.skillId) ?? s.held;
       if (source === undefined || source.reaches <= current) continue;
       const by = raisedBy.get(s.skillId);
-      if (by !== undefined && entryLevel(source.taughtLevel) > readiness(source, s.held)) after.add(by);
+      if (by !== undefined && entryLevel(source.taughtLevel) > readiness(source, s.held, s)) after.add(by);
       raises.push({ skillId: s.skillId, from: current, to: source.reaches as Level, ...(source.via ? { via: source.via } : {}) });
       raisedBy.set(s.skillId, a.course.id);
     }

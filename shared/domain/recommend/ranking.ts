@@ -119,9 +119,20 @@ const viaSource = (n: GapNeighbour, taught: Level, reaches: HeldLevel, earned: n
 
 /**
  * The learner's readiness for a source's course: their level in the gap skill, or in the taught
- * neighbour when that is higher (each is evidence of the basics the course builds on).
+ * neighbour when that is higher (each is evidence of the basics the course builds on), or one
+ * step below their best level in a broader or narrower skill than the gap skill (a related one
+ * says less about the basics): someone at 技师 level in CNC machining is ready for a five-axis
+ * course that expects 高级工, though five-axis is new to them.
  */
-export const readiness = (source: SkillSource, levelInGapSkill: number): number => (source.via ? Math.max(source.heldInTaught, levelInGapSkill) : levelInGapSkill);
+export const readiness = (source: SkillSource, levelInGapSkill: number, skill?: Pick<GapSkill, 'neighbours'>): number =>
+  Math.max(source.via ? Math.max(source.heldInTaught, levelInGapSkill) : levelInGapSkill, nearbyReadiness(skill));
+
+/** Levels below their level in a neighbouring skill a learner is taken to be ready at. */
+export const NEIGHBOUR_READINESS_STEP = 1;
+
+/** One step below the learner's best level in the gap skill's parents and children (0 when they hold none). */
+const nearbyReadiness = (skill?: Pick<GapSkill, 'neighbours'>): number =>
+  Math.max(0, ...(skill?.neighbours ?? []).map((n) => (n.held > 0 && n.relation !== 'related' ? n.held - NEIGHBOUR_READINESS_STEP : 0)));
 
 /** One gap skill a course closes, wholly or in part. */
 export interface ClosedSkill {
@@ -287,7 +298,7 @@ export function rankCourses<C extends CourseCandidate>(gap: readonly GapSkill[],
   for (const course of candidates) {
     for (const skill of gap) {
       const source = sourceOf(course, skill);
-      if (source && source.reaches > skill.held && entryLevel(source.taughtLevel) <= readiness(source, skill.held)) {
+      if (source && source.reaches > skill.held && entryLevel(source.taughtLevel) <= readiness(source, skill.held, skill)) {
         takeableNow.set(skill.skillId, [...(takeableNow.get(skill.skillId) ?? []), source.reaches]);
       }
     }
@@ -300,8 +311,10 @@ export function rankCourses<C extends CourseCandidate>(gap: readonly GapSkill[],
     const levelChecks = closes.map((closed): LevelCheck => {
       const courseLevel = closed.taught.level;
       const entry = entryLevel(courseLevel);
-      // Through a neighbour, the learner's own level in the taught skill also counts as readiness.
-      const held = (closed.via ? Math.max(closed.held, closed.taught.held) : closed.held) as HeldLevel;
+      // Through a neighbour, the learner's own level in the taught skill also counts as readiness;
+      // so does their level in the gap skill's neighbours, one step down.
+      const ownLevel = closed.via ? Math.max(closed.held, closed.taught.held) : closed.held;
+      const held = Math.max(ownLevel, nearbyReadiness(gap.find((g) => g.skillId === closed.skillId))) as HeldLevel;
       const base = { skillId: closed.skillId, courseLevel, entryLevel: entry, held };
       if (held >= entry) return { ...base, status: 'fits', fit: 1 };
       if ((takeableNow.get(closed.skillId) ?? []).some((level) => level >= entry)) return { ...base, status: 'after-prerequisite', fit: BRIDGED_FIT };

@@ -105,6 +105,20 @@ describe('course ranking: level fit', () => {
     expect(bridged.levelFit).toBeGreaterThan(alone.levelFit);
   });
 
+  it('takes a learner as ready one step below their level in a broader or narrower skill, not a merely related one', () => {
+    // Prepare: five-axis work is new to both; one holds its parent (CNC machining) at 技师 (4), the other a related skill at 4.
+    const neighbour = (relation: 'parent' | 'related') => ({ skillId: 'cnc', relation, credit: RELATION_CREDIT[relation], held: 4 });
+    const course4 = [course('five-axis', { 'five-axis': 4 })];
+
+    // Act
+    const [viaParent] = rankCourses([{ ...gapSkill('five-axis', 4), neighbours: [neighbour('parent')] }], learner, course4);
+    const [viaRelated] = rankCourses([{ ...gapSkill('five-axis', 4), neighbours: [neighbour('related')] }], learner, course4);
+
+    // Assess: a level-4 course expects 3; the parent at 4 makes them ready, the related skill does not.
+    expect(viaParent!.levelChecks[0]).toMatchObject({ status: 'fits', held: 3 });
+    expect(viaRelated!.levelChecks[0]).toMatchObject({ status: 'too-advanced', held: 0 });
+  });
+
   it('lets a learner at level 2 start a level-3 course directly', () => {
     // Prepare
     const gap = [gapSkill('python', 3, 2)];
