@@ -103,7 +103,7 @@ const MIN_TARGET_SCORE = 0.15;
  */
 const OFF_TRADE_TARGET_FLOOR = 0.3;
 /** Further demands are aimed at only when they come this close to the best one (the rest are secondary). */
-const TARGET_AIM_SHARE = 0.7;
+const TARGET_AIM_SHARE = 0.6;
 /** Share of its skills in the learner's trade a course needs to fill a short list on that alone (`byTrade`). */
 const TRADE_FILL_SHARE = 0.5;
 /** How many targets a wish counts as in the gap's mean. */

@@ -22,7 +22,7 @@ import type { Have, MatchBreakdown, Need, RegionFit, SkillEvidence } from './typ
  * requiredCover = mean credit over required needs, preferredCover likewise over preferred needs
  * skill         = 0.8 × requiredCover + 0.2 × preferredCover   (both kinds present)
  *               = the one cover present                          (only one kind present)
- * score         = skill × REGION_CREDIT[regionDistance]          (1 / 0.97 / 0.7 / 0.4)
+ * score         = skill × REGION_CREDIT[regionDistance]          (1 / 0.97 / 0.6 / 0.3)
  * ```
  *
  * A learner without any mapped skill has skill 0 and so score 0: region only scales a skill score,
@@ -53,7 +53,7 @@ export const FUZZY_FACTOR = 0.8;
  * 3 elsewhere (also `national`, which is no place in particular). People do move for work, so
  * distance lowers a score rather than excluding the match.
  */
-export const REGION_CREDIT: Readonly<Record<RegionFit['distance'], number>> = { 0: 1, 1: 0.97, 2: 0.7, 3: 0.4 };
+export const REGION_CREDIT: Readonly<Record<RegionFit['distance'], number>> = { 0: 1, 1: 0.97, 2: 0.6, 3: 0.3 };
 
 /** What a match is scored in, besides the two skill lists. */
 export interface MatchContext {

@@ -85,8 +85,9 @@ describe('makeMatchDemand', () => {
     await expect(match({ sub: 'bur-bj', role: 'bureau', region: '110000' }, demand.id, options)).resolves.toEqual({ items: [] });
   });
 
-  it('ranks every region, a full match far away above a partial one nearby', async () => {
-    const local = Array.from({ length: 3 }, (_, i) => learnerCandidate(`l-bj-${i}`, '110108', [['uav-piloting', 3]]));
+  it('ranks every region, a full match far away above a weak one nearby', async () => {
+    // Nearby learners hold the preferred skill only (0.2 × 0.97); the far one holds everything (1 × 0.3).
+    const local = Array.from({ length: 3 }, (_, i) => learnerCandidate(`l-bj-${i}`, '110108', [['sql', 3]]));
     const far = learnerCandidate('l-gd', '440305', [['uav-piloting', 3], ['welding', 3], ['sql', 3]]);
     const { index, queries } = indexOf([...local, far]);
 
@@ -98,7 +99,7 @@ describe('makeMatchDemand', () => {
   });
 
   it('reads no other province once the list is full of scores that no one there can reach', async () => {
-    // Prepare: two full matches in the demand's province; elsewhere the region credit caps any score at 0.4.
+    // Prepare: two full matches in the demand's province; elsewhere the region credit caps any score at 0.3.
     const local = ['l-bj-1', 'l-bj-2'].map((id) => learnerCandidate(id, '110108', [['uav-piloting', 3], ['welding', 3], ['sql', 3]]));
     const far = learnerCandidate('l-gd', '440305', [['uav-piloting', 5], ['welding', 5], ['sql', 5]]);
     const { index, queries } = indexOf([...local, far]);
@@ -135,8 +136,8 @@ describe('exact retrieval', () => {
   const demandCandidate = (id: string, region: string, skills: string[]): Candidate => ({
     kind: 'demand', id, ref: id, region, title: id, employer: 'E', headcount: 1, skills: skills.map((skillId) => ({ skillId, level: null, role: 'required' })),
   });
-  // The learner holds uav-piloting only: the local demand is a third met (0.33 × 0.97), the distant one fully (0.4).
-  const candidates = [demandCandidate('d-local-weak', '110108', ['uav-piloting', 'welding', 'sql']), demandCandidate('d-far-strong', '440305', ['uav-piloting'])];
+  // The learner holds uav-piloting only: the local demand is a quarter met (0.25 × 0.97), the distant one fully (0.3).
+  const candidates = [demandCandidate('d-local-weak', '110108', ['uav-piloting', 'welding', 'sql', 'forklift-operation']), demandCandidate('d-far-strong', '440305', ['uav-piloting'])];
 
   it('reads every region, so a perfect match far away is not lost to a weak one nearby', async () => {
     const { index, queries } = indexOf(candidates);
