@@ -68,6 +68,9 @@ export const SETS = {
   'blind 2 test (held out, even queries)': { dir: BLIND2, queries: (ref: string) => !oddNumbered(ref) },
   // A third, written 2026-12-07 by three more writers, wholly held out: nothing is tuned on it.
   'blind 3 (held out, all queries)': { dir: new URL('../fixtures/colloquial/blind3/', import.meta.url) },
+  // Two more written the same way the same day: the fourth tuned on whole, the fifth wholly held out.
+  'blind 4 (tuning, all queries)': { dir: new URL('../fixtures/colloquial/blind4/', import.meta.url) },
+  'blind 5 (held out, all queries)': { dir: new URL('../fixtures/colloquial/blind5/', import.meta.url) },
 } as const satisfies Record<string, EvalSet>;
 export type SetName = keyof typeof SETS;
 
