@@ -43,7 +43,7 @@ export const ASSUMED_HELD_LEVEL: Level = 2;
  * needed one: a narrower skill mostly covers its parent ("Python data analysis" for "data
  * analysis"); a broader one says less about the specific skill; related skills transfer least.
  */
-export const RELATION_CREDIT = { child: 0.75, parent: 0.5, related: 0.4 } as const;
+export const RELATION_CREDIT = { child: 0.75, parent: 0.5, related: 0.3 } as const;
 
 /** Factor on the credit of a skill linked by likeness (on either side) rather than named. */
 export const FUZZY_FACTOR = 0.8;

@@ -43,7 +43,7 @@ export interface GapNeighbour {
   readonly skillId: string;
   /** What the neighbour is to the gap skill. */
   readonly relation: Relation;
-  /** `RELATION_CREDIT[relation]`: 0.75 child, 0.5 parent, 0.4 related. */
+  /** `RELATION_CREDIT[relation]`: 0.75 child, 0.5 parent, 0.3 related. */
   readonly credit: number;
   /** The learner's own level in the neighbour (0 when not held; a level not stated counts as 2, as in the scorer). */
   readonly held: number;

@@ -207,9 +207,11 @@ describe('course ranking: one hop in the taxonomy', () => {
     for (const needed of [1, 2, 3, 4, 5] as const) {
       for (const taught of [1, 2, 3, 4, 5] as const) expect(reachedLevel(1, needed, taught)).toBe(Math.min(needed, taught));
     }
-    // Related (0.4): nothing toward a working-knowledge need (0.8 of a level), one level toward an intermediate one.
+    // Related (0.3): nothing toward a working-knowledge need (0.6 of a level) or an intermediate one (0.9),
+    // one level toward an advanced one (1.2).
     expect(reachedLevel(RELATION_CREDIT.related, 2, 5)).toBe(0);
-    expect(reachedLevel(RELATION_CREDIT.related, 3, 3)).toBe(1);
+    expect(reachedLevel(RELATION_CREDIT.related, 3, 3)).toBe(0);
+    expect(reachedLevel(RELATION_CREDIT.related, 4, 4)).toBe(1);
     // Narrower (0.75) one level short: 0.75 × 0.8 × 3 = 1.8 → 1.
     expect(reachedLevel(RELATION_CREDIT.child, 3, 2)).toBe(1);
     expect(rankCourses([withNeighbours(2)], learner, [course('related', { 'data-entry': 5 })])).toEqual([]);
@@ -255,7 +257,7 @@ describe('gap: neighbours and partitions to read', () => {
     // Assess
     expect(linked[0]!.neighbours).toEqual([
       { skillId: 'image-annotation', relation: 'child', credit: 0.75, held: 0 },
-      { skillId: 'data-entry', relation: 'related', credit: 0.4, held: 2 },
+      { skillId: 'data-entry', relation: 'related', credit: RELATION_CREDIT.related, held: 2 },
     ]);
     expect(linked[1]!.neighbours).toBeUndefined();
   });
@@ -263,7 +265,7 @@ describe('gap: neighbours and partitions to read', () => {
   it('reads the partitions whose courses could close the most gap weight first, adding up what one partition serves', () => {
     // Prepare: b's narrower skill n is also a's narrower skill; r is related to a at a working-knowledge need (worth nothing).
     const gap: GapSkill[] = [
-      { ...gapSkill('a', 2, 0, 1), neighbours: [{ skillId: 'n', relation: 'child', credit: 0.75, held: 0 }, { skillId: 'r', relation: 'related', credit: 0.4, held: 0 }] },
+      { ...gapSkill('a', 2, 0, 1), neighbours: [{ skillId: 'n', relation: 'child', credit: 0.75, held: 0 }, { skillId: 'r', relation: 'related', credit: RELATION_CREDIT.related, held: 0 }] },
       { ...gapSkill('b', 3, 0, 0.6), neighbours: [{ skillId: 'n', relation: 'child', credit: 0.75, held: 0 }] },
     ];
 
@@ -288,12 +290,12 @@ describe('course ranking: the related fill, by share of a level', () => {
     const byLevel = rankCourses(gap, learner, candidates);
     const byShare = rankCourses(gap, learner, candidates, 'share');
 
-    // Assess: 0.4 × 2 = 0.8 of a level, 0.4 of the gap; the level it reaches stays 0.
+    // Assess: 0.3 × 2 = 0.6 of a level, 0.3 of the gap; the level it reaches stays 0.
     expect(byLevel).toEqual([]);
-    expect(earnedLevel(RELATION_CREDIT.related, 2, 2)).toBeCloseTo(0.8);
+    expect(earnedLevel(RELATION_CREDIT.related, 2, 2)).toBeCloseTo(0.6);
     expect(byShare[0]!.closes[0]).toMatchObject({ skillId: 'a', reaches: 0, belowLevel: true, via: { skillId: 'r', relation: 'related' } });
-    expect(byShare[0]!.closes[0]!.closure).toBeCloseTo(0.4);
-    expect(byShare[0]!.gapClosed).toBeCloseTo(0.4);
+    expect(byShare[0]!.closes[0]!.closure).toBeCloseTo(0.3);
+    expect(byShare[0]!.gapClosed).toBeCloseTo(0.3);
   });
 
   it('counts a whole level the same in both modes, and marks a skill only the certificate attests', () => {
@@ -319,7 +321,7 @@ describe('course ranking: the related fill, by share of a level', () => {
     expect(coursePartitions(gap).map((p) => p.skillId)).toEqual(['a']);
     expect(coursePartitions(gap, 'share').map((p) => [p.skillId, Math.round(p.value * 100) / 100])).toEqual([
       ['a', 1],
-      ['r', 0.4],
+      ['r', 0.3],
     ]);
   });
 });

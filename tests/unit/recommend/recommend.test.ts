@@ -404,7 +404,7 @@ describe('recommend-courses use case: certificates and filling the list', () => 
   });
 
   it('fills a short list with related courses, after the others, naming the target they serve', async () => {
-    // Prepare: SQL is related to data analysis (credit 0.4): a level-2 SQL course earns 0.8 of a level of it.
+    // Prepare: SQL is related to data analysis (credit 0.3): a level-2 SQL course earns 0.6 of a level of it.
     const w = world();
     const analyst = demand({ ref: 'SH-ANALYST', title: '数据分析助理', region: '310104', requiredSkills: [skill('data-analysis', 2)] });
     const direct = course({ ref: 'ANALYSIS-2', skillsTaught: [skill('data-analysis')], level: 2, mode: 'online', region: 'national' });
@@ -421,9 +421,9 @@ describe('recommend-courses use case: certificates and filling the list', () => 
     const related = zh.items.find((i) => i.ref === 'SQL-2')!;
     expect(related.scope).toBe('related');
     expect(related.score).toBeLessThan(zh.items[0]!.score);
-    expect(related.explanation.partly[0]).toMatchObject({ skillId: 'data-analysis', from: 0, to: 0, share: 0.4, via: { skillId: 'sql', relation: 'related' } });
-    expect(related.explanation.summary).toMatch(/^相关推荐（与目标岗位“数据分析助理”相关）：教授SQL数据库查询（与数据分析相关的技能，四级\/中级工课程），按40%计入数据分析，提升不足一级（约补上该技能差距的40%/);
-    expect(en.items.find((i) => i.ref === 'SQL-2')!.explanation.summary).toMatch(/^Related option \(toward the target job “数据分析助理”\): Teaches SQL.*less than a level, about 40% of that skill's gap/);
+    expect(related.explanation.partly[0]).toMatchObject({ skillId: 'data-analysis', from: 0, to: 0, share: 0.3, via: { skillId: 'sql', relation: 'related' } });
+    expect(related.explanation.summary).toMatch(/^相关推荐（与目标岗位“数据分析助理”相关）：教授SQL数据库查询（与数据分析相关的技能，四级\/中级工课程），按30%计入数据分析，提升不足一级（约补上该技能差距的30%/);
+    expect(en.items.find((i) => i.ref === 'SQL-2')!.explanation.summary).toMatch(/^Related option \(toward the target job “数据分析助理”\): Teaches SQL.*less than a level, about 30% of that skill's gap/);
     expect(zh.pathway.courses.map((c) => c.ref)).toEqual(['ANALYSIS-2']);
   });
 
