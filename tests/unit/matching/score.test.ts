@@ -146,13 +146,15 @@ describe('needsOf', () => {
 });
 
 describe('matchingSkills', () => {
-  it('counts the skills a learner’s certificates attest, as ids only', () => {
-    const learner = {
+  /** A learner record with nothing but what a test gives it. */
+  const learnerWith = (over: Record<string, unknown>) =>
+    ({
       kind: 'learner', id: 'l_x', ref: 'me', owner: 'js', version: 1, createdAt: '', updatedAt: '', contentHash: '',
-      summary: '', region: '110119', group: 'veteran', consentToShare: true,
-      skills: [{ text: '焊接', skillId: 'welding', level: 2, confidence: 1 }],
-      certificates: ['CAAC执照', '某某证书'],
-    } as unknown as Learner;
+      summary: '', region: '310115', group: 'other', consentToShare: true, skills: [], certificates: [], ...over,
+    }) as unknown as Learner;
+
+  it('counts the skills a learner’s certificates attest, as ids only', () => {
+    const learner = learnerWith({ region: '110119', group: 'veteran', skills: [{ text: '焊接', skillId: 'welding', level: 2, confidence: 1 }], certificates: ['CAAC执照', '某某证书'] });
 
     const skills = matchingSkills(learner, taxonomy);
 
@@ -167,10 +169,7 @@ describe('matchingSkills', () => {
   it('reads a certificate that names a trade at a level as that trade’s certificate too, at the same level', () => {
     // Prepare: the bundled taxonomy, where the trade and its certificate are two skills.
     const real = loadTaxonomy();
-    const learner = {
-      kind: 'learner', id: 'l_c', ref: 'c', owner: 'js', version: 1, createdAt: '', updatedAt: '', contentHash: '',
-      summary: '', region: '310115', group: 'other', consentToShare: true, skills: [], certificates: ['养老护理员（二级/技师）'],
-    } as unknown as Learner;
+    const learner = learnerWith({ certificates: ['养老护理员（二级/技师）'] });
 
     // Act
     const held = matchingSkills(learner, real).filter((s) => !s.skillId.startsWith('~'));
@@ -185,12 +184,7 @@ describe('matchingSkills', () => {
   it('credits what a credential attests (叉车证 → forklift driving, A2 licence → C1 driving) unless it is held already', () => {
     // Prepare: the bundled taxonomy, where the forklift licence attests forklift operation and truck driving a C1 licence.
     const real = loadTaxonomy();
-    const learner = {
-      kind: 'learner', id: 'l_a', ref: 'a', owner: 'js', version: 1, createdAt: '', updatedAt: '', contentHash: '',
-      summary: '', region: '310115', group: 'other', consentToShare: true,
-      skills: [{ text: '开叉车', skillId: 'forklift-operation', level: 3, confidence: 1 }],
-      certificates: ['叉车证 N1', 'A2驾驶证'],
-    } as unknown as Learner;
+    const learner = learnerWith({ skills: [{ text: '开叉车', skillId: 'forklift-operation', level: 3, confidence: 1 }], certificates: ['叉车证 N1', 'A2驾驶证'] });
 
     // Act
     const held = matchingSkills(learner, real).filter((s) => !s.skillId.startsWith('~'));
@@ -206,11 +200,7 @@ describe('matchingSkills', () => {
 
   it('counts skills a summary names as held at the fuzzy factor, except where it says the person has no experience at all', () => {
     // Prepare
-    const withSummary = (summary: string) =>
-      ({
-        kind: 'learner', id: 'l_s', ref: 's', owner: 'js', version: 1, createdAt: '', updatedAt: '', contentHash: '',
-        summary, region: '310112', group: 'other', consentToShare: true, skills: [], certificates: [],
-      }) as unknown as Learner;
+    const withSummary = (summary: string) => learnerWith({ summary, region: '310112' });
     const held = (summary: string) => matchingSkills(withSummary(summary), taxonomy).filter((s) => !s.skillId.startsWith('~'));
 
     // Act
