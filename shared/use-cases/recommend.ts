@@ -28,7 +28,7 @@ import { mentionedSkills, wantedSkills, wishNeeds } from '../domain/recommend/in
 import { planPathway, type PathwayPlan } from '../domain/recommend/pathway.js';
 import { courseSkills, type CourseSkills } from '../domain/recommend/taught.js';
 import { meetsPrerequisite, UNMET_PREREQUISITE_FIT } from '../domain/recommend/prerequisite.js';
-import { tradeFit, tradeOf, tradeShare, type TradeFit } from '../domain/recommend/trade.js';
+import { tooBasicFor, tradeFit, tradeOf, tradeShare, type TradeFit } from '../domain/recommend/trade.js';
 import { learnerWords, wordScores } from '../domain/recommend/wording.js';
 import { rankCourses, suitability, type ClosureMode, type CourseAssessment, type CourseCandidate } from '../domain/recommend/ranking.js';
 import { courseFacts, learnerFacts } from '../domain/subsidy/facts.js';
@@ -676,10 +676,11 @@ interface CourseFit {
  */
 function courseFitOf({ haves, wished, catalogue, taxonomy }: RankAndFillInput, held: ReadonlyMap<string, number>): (courseId: string) => CourseFit {
   const trade = tradeOf([...haves.map((h) => h.skillId), ...wished], taxonomy);
+  const tooBasic = tooBasicFor(haves, taxonomy);
   const { byId } = taughtCatalogue(catalogue, taxonomy);
   return (courseId) => {
     const own = byId.get(courseId);
-    const fit = tradeFit(own?.taught ?? new Map(), trade, held);
+    const fit = tradeFit(own?.taught ?? new Map(), trade, held, tooBasic);
     const prerequisite = own?.prerequisite;
     if (prerequisite === undefined || meetsPrerequisite(prerequisite, held)) return { trade: fit, factor: fit.factor };
     return { trade: fit, unmet: prerequisite.skillIds, factor: fit.factor * UNMET_PREREQUISITE_FIT };

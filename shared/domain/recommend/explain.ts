@@ -359,12 +359,13 @@ export function scopePrefix(scope: 'broader' | 'related', why: readonly string[]
  * Why a course ranks lower than what it closes would put it (trade.ts): most of what it teaches is
  * another trade's, or the learner holds most of it already at its level. Nothing when neither.
  */
-export function describeTradeFit(fit: Pick<TradeFit, 'inTrade' | 'isNew'> | undefined, lang: Lang): string {
+export function describeTradeFit(fit: Pick<TradeFit, 'inTrade' | 'isNew'> & Partial<Pick<TradeFit, 'tooBasic'>> | undefined, lang: Lang): string {
   if (fit === undefined) return '';
   const zh = lang === 'zh';
   const notes = [
     ...(fit.inTrade < 0.5 ? [zh ? '课程多半属于其他行当' : 'most of it belongs to another trade'] : []),
     ...(fit.isNew < 0.5 ? [zh ? '所教内容多半您已掌握' : 'you already know most of what it teaches'] : []),
+    ...(fit.tooBasic ? [zh ? '课程级别低于您在本行当已有的水平' : 'it is below the level you already have in this trade'] : []),
   ];
   if (notes.length === 0) return '';
   return zh ? `${notes.join('；')}。` : ` Note: ${notes.join('; ')}.`;

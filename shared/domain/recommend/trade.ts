@@ -28,6 +28,8 @@ export const KNOWN_FLOOR = 0.25;
 export const SHARED_CATEGORY_WEIGHT = 0.8;
 /** Categories every trade draws on: never off-trade, never a trade of their own. */
 export const SHARED_CATEGORIES: ReadonlySet<string> = new Set(['office-general', 'safety-quality']);
+/** Share of its score a course keeps when it is too basic for the learner (see `tooBasicFor`). */
+export const TOO_BASIC_FIT = 0.5;
 
 /** How much a skill belongs to the learner's trade, 0–1. */
 export type Trade = (skillId: string) => number;
@@ -37,7 +39,9 @@ export interface TradeFit {
   readonly inTrade: number;
   /** 0–1 share of the course's skills taught above the learner's level in them. */
   readonly isNew: number;
-  /** What the course's score is multiplied by: `(OFF_TRADE_FLOOR + … × inTrade) × (KNOWN_FLOOR + … × isNew)`. */
+  /** At least half of what it teaches sits in trades where the learner states a higher level than the course's. */
+  readonly tooBasic: boolean;
+  /** What the course's score is multiplied by: `(OFF_TRADE_FLOOR + … × inTrade) × (KNOWN_FLOOR + … × isNew)`, × `TOO_BASIC_FIT` when too basic. */
   readonly factor: number;
 }
 
@@ -68,10 +72,32 @@ export function tradeShare(skillIds: readonly string[], trade: Trade): number {
  * and these held levels. A course naming no taxonomy skill is neutral (factor 1): its words are
  * weighed elsewhere.
  */
-export function tradeFit(taught: ReadonlyMap<string, Level>, trade: Trade, held: ReadonlyMap<string, number>): TradeFit {
-  if (taught.size === 0) return { inTrade: 1, isNew: 1, factor: 1 };
+export function tradeFit(taught: ReadonlyMap<string, Level>, trade: Trade, held: ReadonlyMap<string, number>, tooBasic: (taught: ReadonlyMap<string, Level>) => boolean = () => false): TradeFit {
+  if (taught.size === 0) return { inTrade: 1, isNew: 1, tooBasic: false, factor: 1 };
   let isNew = 0;
   for (const [skillId, level] of taught) if ((held.get(skillId) ?? 0) < level) isNew += 1;
   const share = { inTrade: tradeShare([...taught.keys()], trade), isNew: isNew / taught.size };
-  return { ...share, factor: (OFF_TRADE_FLOOR + (1 - OFF_TRADE_FLOOR) * share.inTrade) * (KNOWN_FLOOR + (1 - KNOWN_FLOOR) * share.isNew) };
+  const below = tooBasic(taught);
+  const factor = (OFF_TRADE_FLOOR + (1 - OFF_TRADE_FLOOR) * share.inTrade) * (KNOWN_FLOOR + (1 - KNOWN_FLOOR) * share.isNew) * (below ? TOO_BASIC_FIT : 1);
+  return { ...share, tooBasic: below, factor };
+}
+
+/**
+ * Whether a course is below the learner: at least half of the skills it teaches sit in categories
+ * where the learner states a level above the course's (a 四级 carer and a 五级 care course, a 精通
+ * machinist and a 零基础 CNC course). Only levels the person stated count: an unstated level says
+ * nothing about how far along they are. The course's level is the highest it teaches at.
+ */
+export function tooBasicFor(held: ReadonlyArray<{ readonly skillId: string; readonly level: Level | null }>, taxonomy: Pick<MatchTaxonomy, 'getSkill'>): (taught: ReadonlyMap<string, Level>) => boolean {
+  const stated = new Map<string, number>();
+  for (const h of held) {
+    const category = taxonomy.getSkill(h.skillId)?.category;
+    if (h.level !== null && category !== undefined && !SHARED_CATEGORIES.has(category)) stated.set(category, Math.max(stated.get(category) ?? 0, h.level));
+  }
+  return (taught) => {
+    if (taught.size === 0 || stated.size === 0) return false;
+    const level = Math.max(...taught.values());
+    const below = [...taught.keys()].filter((id) => (stated.get(taxonomy.getSkill(id)?.category ?? '') ?? 0) > level).length;
+    return below * 2 >= taught.size;
+  };
 }

@@ -52,9 +52,11 @@ describe('recommendation sentences', () => {
     expect(describeUnmet([], 'zh')).toBe('');
   });
 
-  it('says when a course is mostly another trade’s or mostly known already, and nothing otherwise', () => {
+  it('says when a course is mostly another trade’s, mostly known already or below the learner’s level, and nothing otherwise', () => {
     // Act
     const fits = describeTradeFit({ inTrade: 1, isNew: 0.5 }, 'zh');
+    const below = describeTradeFit({ inTrade: 1, isNew: 1, tooBasic: true }, 'zh');
+    const belowEn = describeTradeFit({ inTrade: 1, isNew: 1, tooBasic: true }, 'en');
     const other = describeTradeFit({ inTrade: 1 / 3, isNew: 1 }, 'zh');
     const both = describeTradeFit({ inTrade: 0, isNew: 0 }, 'zh');
     const known = describeTradeFit({ inTrade: 1, isNew: 0 }, 'en');
@@ -65,6 +67,8 @@ describe('recommendation sentences', () => {
     expect(other).toBe('课程多半属于其他行当。');
     expect(both).toBe('课程多半属于其他行当；所教内容多半您已掌握。');
     expect(known).toBe(' Note: you already know most of what it teaches.');
+    expect(below).toBe('课程级别低于您在本行当已有的水平。');
+    expect(belowEn).toBe(' Note: it is below the level you already have in this trade.');
   });
 
   it('sums a pathway up in one sentence, or says there is no gap or no course', () => {

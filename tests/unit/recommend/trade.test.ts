@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KNOWN_FLOOR, OFF_TRADE_FLOOR, SHARED_CATEGORY_WEIGHT, tradeFit, tradeOf, tradeShare } from '#shared/domain/recommend/trade.js';
+import { KNOWN_FLOOR, OFF_TRADE_FLOOR, SHARED_CATEGORY_WEIGHT, TOO_BASIC_FIT, tooBasicFor, tradeFit, tradeOf, tradeShare } from '#shared/domain/recommend/trade.js';
 import type { Level } from '#shared/taxonomy/levels.js';
 import { loadTaxonomy } from '#shared/taxonomy/taxonomy.js';
 import { miniTaxonomyData } from '../../fixtures/taxonomy-mini/index.js';
@@ -44,7 +44,7 @@ describe('a course’s fit with the learner’s trade', () => {
     const outside = tradeFit(taught(['welding', 1], ['cnc-machining', 1]), trade, held);
 
     // Assess
-    expect(inTrade).toEqual({ inTrade: 1, isNew: 1, factor: 1 });
+    expect(inTrade).toEqual({ inTrade: 1, isNew: 1, tooBasic: false, factor: 1 });
     expect(outside.inTrade).toBe(0);
     expect(outside.factor).toBeCloseTo(OFF_TRADE_FLOOR, 10);
   });
@@ -60,11 +60,32 @@ describe('a course’s fit with the learner’s trade', () => {
     const halfOutside = tradeFit(taught(['data-annotation', 1], ['welding', 1]), trade, held);
 
     // Assess
-    expect(known).toEqual({ inTrade: 1, isNew: 0, factor: KNOWN_FLOOR });
+    expect(known).toEqual({ inTrade: 1, isNew: 0, tooBasic: false, factor: KNOWN_FLOOR });
     expect(half.isNew).toBe(0.5);
     expect(half.factor).toBeCloseTo(KNOWN_FLOOR + (1 - KNOWN_FLOOR) / 2, 10);
     expect(halfOutside.inTrade).toBe(0.5);
     expect(halfOutside.factor).toBeCloseTo(OFF_TRADE_FLOOR + (1 - OFF_TRADE_FLOOR) / 2, 10);
+  });
+
+  it('marks a course too basic when most of it sits in trades where the learner states a higher level, and only then', () => {
+    // Prepare: a drone pilot at level 4 (stated), and one whose level is not stated.
+    const trade = tradeOf(['uav-piloting'], taxonomy);
+    const seasoned = tooBasicFor([{ skillId: 'uav-piloting', level: 4 }], taxonomy);
+    const unstated = tooBasicFor([{ skillId: 'uav-piloting', level: null }], taxonomy);
+    const entry = taught(['uav-aerial-survey', 1], ['caac-licence', 1]);
+    const advanced = taught(['uav-aerial-survey', 4], ['caac-licence', 4]);
+    const mostlyOther = taught(['uav-aerial-survey', 1], ['welding', 1], ['cnc-machining', 1]);
+
+    // Act
+    const basic = tradeFit(entry, trade, new Map([['uav-piloting', 4]]), seasoned);
+
+    // Assess: an entry course of their trade is too basic for the seasoned pilot, not for the other.
+    expect(seasoned(entry)).toBe(true);
+    expect(unstated(entry)).toBe(false);
+    expect(seasoned(advanced)).toBe(false);
+    expect(seasoned(mostlyOther)).toBe(false);
+    expect(basic.tooBasic).toBe(true);
+    expect(basic.factor).toBeCloseTo(TOO_BASIC_FIT, 10);
   });
 
   it('leaves a course that names no taxonomy skill as it is (its words are weighed elsewhere), and a share of nothing at 1', () => {
