@@ -127,12 +127,16 @@ const viaSource = (n: GapNeighbour, taught: Level, reaches: HeldLevel, earned: n
 export const readiness = (source: SkillSource, levelInGapSkill: number, skill?: Pick<GapSkill, 'neighbours'>): number =>
   Math.max(source.via ? Math.max(source.heldInTaught, levelInGapSkill) : levelInGapSkill, nearbyReadiness(skill));
 
-/** Levels below their level in a neighbouring skill a learner is taken to be ready at. */
-export const NEIGHBOUR_READINESS_STEP = 1;
+/**
+ * Levels below their level in a neighbouring skill a learner is taken to be ready at: none for the
+ * broader skill (a licensed pilot is ready for the beyond-line-of-sight course that expects a
+ * pilot), one for a narrower one (a five-axis specialist has the basics of machining, not all of it).
+ */
+export const NEIGHBOUR_READINESS_STEP = { parent: 0, child: 1 } as const;
 
-/** One step below the learner's best level in the gap skill's parents and children (0 when they hold none). */
+/** The learner's readiness from the gap skill's parents and children (0 when they hold none). */
 const nearbyReadiness = (skill?: Pick<GapSkill, 'neighbours'>): number =>
-  Math.max(0, ...(skill?.neighbours ?? []).map((n) => (n.held > 0 && n.relation !== 'related' ? n.held - NEIGHBOUR_READINESS_STEP : 0)));
+  Math.max(0, ...(skill?.neighbours ?? []).map((n) => (n.held > 0 && n.relation !== 'related' ? n.held - NEIGHBOUR_READINESS_STEP[n.relation] : 0)));
 
 /** One gap skill a course closes, wholly or in part. */
 export interface ClosedSkill {

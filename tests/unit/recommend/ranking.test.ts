@@ -105,7 +105,7 @@ describe('course ranking: level fit', () => {
     expect(bridged.levelFit).toBeGreaterThan(alone.levelFit);
   });
 
-  it('takes a learner as ready one step below their level in a broader or narrower skill, not a merely related one', () => {
+  it('takes a learner as ready at their level in a broader skill, one step below it in a narrower one, not through a related one', () => {
     // Prepare: five-axis work is new to both; one holds its parent (CNC machining) at 技师 (4), the other a related skill at 4.
     const neighbour = (relation: 'parent' | 'related') => ({ skillId: 'cnc', relation, credit: RELATION_CREDIT[relation], held: 4 });
     const course4 = [course('five-axis', { 'five-axis': 4 })];
@@ -114,9 +114,13 @@ describe('course ranking: level fit', () => {
     const [viaParent] = rankCourses([{ ...gapSkill('five-axis', 4), neighbours: [neighbour('parent')] }], learner, course4);
     const [viaRelated] = rankCourses([{ ...gapSkill('five-axis', 4), neighbours: [neighbour('related')] }], learner, course4);
 
-    // Assess: a level-4 course expects 3; the parent at 4 makes them ready, the related skill does not.
-    expect(viaParent!.levelChecks[0]).toMatchObject({ status: 'fits', held: 3 });
+    // Assess: a level-4 course expects 3; the parent at 4 makes them ready (at 4), the related skill does not.
+    expect(viaParent!.levelChecks[0]).toMatchObject({ status: 'fits', held: 4 });
     expect(viaRelated!.levelChecks[0]).toMatchObject({ status: 'too-advanced', held: 0 });
+    // A narrower skill counts one step down: at 4 they are ready, at 3 not yet.
+    const viaChild = (held: number) => rankCourses([{ ...gapSkill('five-axis', 4), neighbours: [{ skillId: 'cnc', relation: 'child', credit: RELATION_CREDIT.child, held }] }], learner, course4)[0]!;
+    expect(viaChild(4).levelChecks[0]).toMatchObject({ status: 'fits', held: 3 });
+    expect(viaChild(3).levelChecks[0]).toMatchObject({ status: 'too-advanced', held: 2 });
   });
 
   it('lets a learner at level 2 start a level-3 course directly', () => {
