@@ -1,5 +1,6 @@
 import type { Caller } from '../domain/caller.js';
 import { ValidationError } from '../domain/errors.js';
+import { makeCanScore } from '../domain/jobs/can-score.js';
 import { ALL_TERM, queryTerms, skillTerm, textTerms } from '../domain/jobs/terms.js';
 import { matchingSkills } from '../domain/matching/evidence.js';
 import { rankedExplanation, type Lang } from '../domain/matching/explain.js';
@@ -77,8 +78,15 @@ export function makeSearchJobs(deps: JobsDeps) {
     const now = deps.clock.now().toISOString();
     const haves = learner ? havesOf(matchingSkills(learner, deps.taxonomy)) : undefined;
     const ctxOf = (entry: JobEntry): MatchContext => ({ demandRegion: entry.region, learnerRegion: learner!.region, learnerPrefersOnline: learner!.prefersOnline, online: entry.remote });
+    // A demand sharing no skill (or neighbour, or word) with the seeker scores exactly 0: the matcher is not asked.
+    const canScore = haves ? makeCanScore(haves, deps.taxonomy) : undefined;
+    const scoreOf = (entry: JobEntry): number => {
+      if (!haves || !canScore) return 0;
+      const needs = needsOf(entry.skillVector, entry.minLevel);
+      return canScore(needs) ? rankMatch(needs, haves, ctxOf(entry), deps.taxonomy).score : 0;
+    };
 
-    /** One region's open results, ranked (cheaply: the matcher's rankMatch, scoreMatch's score without the evidence). */
+    /** One region's open results, ranked (cheaply: the matcher's rankMatch, scoreMatch's score without the evidence, and only for demands that can score). */
     const rank = (entries: readonly JobEntry[]) => {
       const open = entries.filter(
         (c) =>
@@ -86,7 +94,7 @@ export function makeSearchJobs(deps: JobsDeps) {
           (query.salaryMin === undefined || (c.salaryMax ?? c.salaryMin ?? -1) >= query.salaryMin) &&
           (query.remote === undefined || (c.remote === true) === query.remote),
       );
-      const ranked = open.map((entry) => ({ entry, score: haves ? rankMatch(needsOf(entry.skillVector, entry.minLevel), haves, ctxOf(entry), deps.taxonomy).score : 0 }));
+      const ranked = open.map((entry) => ({ entry, score: scoreOf(entry) }));
       ranked.sort((a, b) => b.score - a.score || newestFirst(a.entry, b.entry));
       return ranked;
     };

@@ -18,6 +18,25 @@ export const JOB_ENTITY = 'JOB';
  */
 export const FIRST_ROUND = 100;
 
+/**
+ * What a term entry read past the first round brings back: what a search filters, ranks and
+ * intersects by, not the card (title, employer, the skills as posted). A common word's long read
+ * is hundreds of entries of which a page shows 20; their cards are read for the page alone
+ * (`cards`). Parsing and decoding the cards of every entry was most of the Node side of such a
+ * search (docs/jobs.md, "Where the time goes").
+ */
+const RANKING_PROJECTION = {
+  ProjectionExpression: ['pk', 'sk', 'recordId', 'region', 'skillVector', 'createdAt', 'salaryMin', 'salaryMax', 'minLevel', 'expiresAt', 'remote', 'terms'].map((_, i) => `#p${i}`).join(', '),
+  ExpressionAttributeNames: Object.fromEntries(['pk', 'sk', 'recordId', 'region', 'skillVector', 'createdAt', 'salaryMin', 'salaryMax', 'minLevel', 'expiresAt', 'remote', 'terms'].map((name, i) => [`#p${i}`, name])),
+};
+
+/**
+ * A term that looks longer than this after the first round is read on without cards
+ * ({@link RANKING_PROJECTION}). Below it, the cards cost less to parse than the request that
+ * would read the page's cards apart.
+ */
+export const SLIM_FROM = 400;
+
 /** The regions whose browse lists hold a demand: its own and each containing it, up to national. */
 const browseScopes = (demand: Demand): string[] => {
   const chain = regionChain(demand.region);
@@ -164,16 +183,18 @@ export class DynamoJobIndex implements JobIndex {
     const size = (parts: readonly PartitionRead[]) => parts.reduce((n, r) => n + r.items.length, 0);
     const ended = (parts: readonly PartitionRead[]) => parts.every((r) => r.ended);
 
-    const readAll = (terms: ReadonlyArray<readonly PartitionRead[]>, until: number) =>
-      Promise.all(terms.flat().map((r) => (r.ended || r.items.length >= until ? undefined : this.read(r, prefix, until, false))));
-    // One term: read straight to its end (or the cap); several: a first round of each.
-    await readAll(reads, reads.length === 1 ? perPartition : Math.min(FIRST_ROUND, perPartition));
+    const readAll = (terms: ReadonlyArray<readonly PartitionRead[]>, until: number, slim: boolean) =>
+      Promise.all(terms.flat().map((r) => (r.ended || r.items.length >= until ? undefined : this.read(r, prefix, until, false, slim))));
+    // A first round of each term, with cards: most searches end here (one term's partitions end).
+    await readAll(reads, Math.min(FIRST_ROUND, perPartition), false);
     if (!reads.some(ended)) {
-      // Every term has more entries: the one that looks rarest is read alone, to its end or the cap.
+      // Every term has more entries: the one that looks rarest is read alone, to its end or the cap,
+      // without cards when it looks long (the page's cards are then read apart: one more request).
       const guess = reads.reduce((best, parts) => (estimate(parts) < estimate(best) ? parts : best));
-      await readAll([guess], perPartition);
+      const slim = estimate(guess) > SLIM_FROM;
+      await readAll([guess], perPartition, slim);
       // Past the cap: the other terms up to the cap as well, in case one of them ends.
-      if (!ended(guess)) await readAll(reads, perPartition);
+      if (!ended(guess)) await readAll(reads, perPartition, slim);
     }
     // The term read to its end with the fewest entries; failing that (every term above the cap), the smallest.
     const whole = reads.map((parts, i) => ({ parts, i })).filter(({ parts }) => ended(parts));
@@ -194,13 +215,15 @@ export class DynamoJobIndex implements JobIndex {
     if (others.length === 0) return [...items];
     const listed = items.filter((i) => typeof i.terms === 'string');
     const legacy = items.filter((i) => typeof i.terms !== 'string');
+    // Terms hold no space: a term is in the list when ` term ` is in ` list `.
+    const wanted = others.map((t) => ` ${t} `);
     const kept = listed.filter((i) => {
-      const has = new Set((i.terms as string).split(' '));
-      return others.every((t) => has.has(t));
+      const list = ` ${i.terms as string} `;
+      return wanted.every((t) => list.includes(t));
     });
     if (legacy.length === 0) return kept;
-    const wanted = legacy.flatMap((i) => others.map((t) => keys.jobTerm(t, i.region as string, i.recordId as string)));
-    const found = await batchGetAll(this.client, this.tableName, wanted, { projection: 'pk, sk', what: 'Searching jobs' });
+    const legacyKeys = legacy.flatMap((i) => others.map((t) => keys.jobTerm(t, i.region as string, i.recordId as string)));
+    const found = await batchGetAll(this.client, this.tableName, legacyKeys, { projection: 'pk, sk', what: 'Searching jobs' });
     const present = new Set(found.map((k) => `${k.pk as string}\u0000${k.sk as string}`));
     return [
       ...kept,
@@ -224,8 +247,8 @@ export class DynamoJobIndex implements JobIndex {
     return out;
   }
 
-  /** Reads a partition on from where it stopped until it holds `until` entries or ends. */
-  private async read(r: PartitionRead, prefix: string, until: number, newestFirst: boolean): Promise<void> {
+  /** Reads a partition on from where it stopped until it holds `until` entries or ends; `slim`: without the cards. */
+  private async read(r: PartitionRead, prefix: string, until: number, newestFirst: boolean, slim = false): Promise<void> {
     do {
       try {
         const page = await this.client.send(
@@ -236,6 +259,7 @@ export class DynamoJobIndex implements JobIndex {
             Limit: until - r.items.length,
             ExclusiveStartKey: r.start,
             ...(newestFirst ? { ScanIndexForward: false } : {}),
+            ...(slim ? RANKING_PROJECTION : {}),
           }),
         );
         r.items.push(...(page.Items ?? []));
