@@ -49,7 +49,12 @@ const percentile = (xs: readonly number[], p: number): number => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 };
 
-export async function benchJobs(): Promise<BenchSection> {
+/**
+ * The bench's data, the same on every run: 5,000 demands, the job seeker's profile, and the
+ * seeded `pick` that the scenarios draw their queries from (in this order), so a profile of the
+ * bench (tests/bench/jobs-profile.ts) replays exactly its calls.
+ */
+export function jobsBenchData(now: Date) {
   const taxonomy = loadTaxonomy();
   const skills = [...taxonomy.skills.values()];
   const rand = prng(42);
@@ -74,9 +79,21 @@ export async function benchJobs(): Promise<BenchSection> {
         salaryMax: 8000 + (i % 10) * 800,
       } as never,
       undefined,
-      new Date(NOW.getTime() - i * 60_000),
+      new Date(now.getTime() - i * 60_000),
     );
   });
+  const learner: Learner = recordFromInput(
+    'learner',
+    'bench-seeker',
+    { ref: 'me', summary: '', skills: [stored(demands[0]!.requiredSkills[0]!.skillId!), stored(pick(skills).id)], certificates: [], region: '110108', group: 'graduate', consentToShare: true } as never,
+    undefined,
+    now,
+  );
+  return { taxonomy, skills, demands, learner, pick };
+}
+
+export async function benchJobs(): Promise<BenchSection> {
+  const { taxonomy, skills, demands, learner, pick } = jobsBenchData(NOW);
   const dynamo = await startDynamoLocal({ port: 0, jit: 'full' });
   try {
     const raw = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
@@ -86,13 +103,6 @@ export async function benchJobs(): Promise<BenchSection> {
     const loadStarted = performance.now();
     for (let i = 0; i < demands.length; i += 500) await store.saveMany(demands.slice(i, i + 500).map((next) => ({ next })));
     const loadSeconds = (performance.now() - loadStarted) / 1000;
-    const learner: Learner = recordFromInput(
-      'learner',
-      'bench-seeker',
-      { ref: 'me', summary: '', skills: [stored(demands[0]!.requiredSkills[0]!.skillId!), stored(pick(skills).id)], certificates: [], region: '110108', group: 'graduate', consentToShare: true } as never,
-      undefined,
-      NOW,
-    );
     await store.save(learner, undefined);
     const links = new DynamoProfileLinks(client, TABLE);
     await links.link('bench-seeker', learner.id);
