@@ -31,9 +31,10 @@ const RANKING_PROJECTION = {
 };
 
 /**
- * A term that looks longer than this after the first round is read on without cards
- * ({@link RANKING_PROJECTION}). Below it, the cards cost less to parse than the request that
- * would read the page's cards apart.
+ * Entries of a term read with their cards; a longer term's further entries come without
+ * ({@link RANKING_PROJECTION}). Up to here the cards cost less to parse than the request that
+ * reads the page's cards apart, and most searches end before it. With the search's default cap
+ * (400 entries a term) nothing is read slim; a larger cap reads its long terms slim.
  */
 export const SLIM_FROM = 400;
 
@@ -167,9 +168,10 @@ export class DynamoJobIndex implements JobIndex {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
+    private readonly options: { readonly slimFrom?: number } = {},
   ) {}
 
-  async find({ terms, region, perPartition }: JobLookup): Promise<JobHits> {
+  async find({ terms, region, perPartition, prefer }: JobLookup): Promise<JobHits> {
     // No words, no skill: the region's browse list, newest first.
     if (terms.length === 1 && terms[0] === ALL_TERM) {
       const read: PartitionRead = { pk: keys.jobBrowsePartition(region), shared: '', items: [], ended: false };
@@ -187,21 +189,34 @@ export class DynamoJobIndex implements JobIndex {
       Promise.all(terms.flat().map((r) => (r.ended || r.items.length >= until ? undefined : this.read(r, prefix, until, false, slim))));
     // A first round of each term, with cards: most searches end here (one term's partitions end).
     await readAll(reads, Math.min(FIRST_ROUND, perPartition), false);
+    let guess = -1;
+    let preferred: Item[] = [];
     if (!reads.some(ended)) {
-      // Every term has more entries: the one that looks rarest is read alone, to its end or the cap,
-      // without cards when it looks long (the page's cards are then read apart: one more request).
-      const guess = reads.reduce((best, parts) => (estimate(parts) < estimate(best) ? parts : best));
-      const slim = estimate(guess) > SLIM_FROM;
-      await readAll([guess], perPartition, slim);
-      // Past the cap: the other terms up to the cap as well, in case one of them ends.
-      if (!ended(guess)) await readAll(reads, perPartition, slim);
+      // Every term has more entries: the one that looks rarest is read alone, to its end or the cap;
+      // past SLIM_FROM entries without cards (the page's cards are then read apart: one more request).
+      guess = reads.reduce((best, parts, i) => (estimate(parts) < estimate(reads[best]!) ? i : best), 0);
+      const parts = reads[guess]!;
+      const slimFrom = this.options.slimFrom ?? SLIM_FROM;
+      await readAll([parts], Math.min(slimFrom, perPartition), false);
+      await readAll([parts], perPartition, true);
+      // Past the cap: the preferred region's entries as well, so a capped search still ranks the
+      // demands nearest the seeker.
+      const near = !ended(parts) && parts.length === 1 ? await prefer : undefined;
+      const nearPrefix = near === undefined ? '' : regionPrefix(near);
+      if (nearPrefix.length > prefix.length && nearPrefix.startsWith(prefix)) {
+        const own: PartitionRead = { pk: parts[0]!.pk, shared: nearPrefix, items: [], ended: false };
+        await this.read(own, nearPrefix, perPartition, false, perPartition > slimFrom);
+        preferred = own.items;
+      }
     }
-    // The term read to its end with the fewest entries; failing that (every term above the cap), the smallest.
+    // The term read to its end with the fewest entries; failing that (the rarest-looking term is
+    // past the cap), that term's entries read: the answer is then truncated.
     const whole = reads.map((parts, i) => ({ parts, i })).filter(({ parts }) => ended(parts));
-    const pool = whole.length > 0 ? whole : reads.map((parts, i) => ({ parts, i }));
-    const chosen = pool.reduce((best, next) => (size(next.parts) < size(best.parts) ? next : best));
+    const chosen = whole.length > 0 ? whole.reduce((best, next) => (size(next.parts) < size(best.parts) ? next : best)) : { parts: reads[guess]!, i: guess };
     const others = terms.filter((_, i) => i !== chosen.i);
-    const items = chosen.parts.flatMap((r) => r.items);
+    const read = chosen.parts.flatMap((r) => r.items);
+    const nearKeys = new Set(preferred.map((i) => i.sk));
+    const items = whole.length > 0 ? read : [...preferred, ...read.filter((i) => !nearKeys.has(i.sk))].slice(0, Math.max(perPartition, read.length));
     const entries = await this.holdingAll(items, others);
     return { entries: entries.map(toCardEntry), truncated: whole.length === 0 };
   }
