@@ -26,7 +26,8 @@ import { recordIndex } from '../../shared/use-cases/record-index.js';
  */
 
 const DEMANDS = Number(process.env.BENCH_JOBS_DEMANDS ?? 5_000);
-const CALLS = Number(process.env.BENCH_JOBS_CALLS ?? 100);
+/** 300 calls, so p99 is the 3rd slowest rather than the 2nd of 100: one slow call moves it less. */
+const CALLS = Number(process.env.BENCH_JOBS_CALLS ?? 300);
 const TABLE = 'bench-jobs';
 const NOW = new Date();
 const clock: Clock = { now: () => NOW };
@@ -130,6 +131,7 @@ export async function benchJobs(): Promise<BenchSection> {
       const requests: number[] = [];
       const results: number[] = [];
       const bytes: number[] = [];
+      let truncated = 0;
       for (let i = 0; i < CALLS + 5; i++) {
         const query = JobsQuerySchema.parse(params());
         commands.length = 0;
@@ -142,17 +144,18 @@ export async function benchJobs(): Promise<BenchSection> {
         requests.push(commands.length);
         results.push(page.items.length);
         bytes.push(received);
+        if (page.truncated) truncated += 1;
       }
       const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-      rows.push(`| ${name} | ${CALLS} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 99).toFixed(1)} | ${mean(requests).toFixed(1)} | ${(mean(bytes) / 1024).toFixed(0)} / ${(percentile(bytes, 99) / 1024).toFixed(0)} | ${mean(results).toFixed(1)} |`);
+      rows.push(`| ${name} | ${CALLS} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 99).toFixed(1)} | ${mean(requests).toFixed(1)} | ${(mean(bytes) / 1024).toFixed(0)} / ${(percentile(bytes, 99) / 1024).toFixed(0)} | ${mean(results).toFixed(1)} | ${truncated} |`);
     }
     return {
       title: 'Job search (`GET /jobs`)',
       markdown: [
         `${DEMANDS.toLocaleString('en')} open demands in 7 Beijing districts (loaded with their job-search terms in ${loadSeconds.toFixed(1)} s), a job seeker with a profile (every result ranked with the matcher's \`rankMatch\`, the page explained with \`scoreMatch\`), the use case called in-process one call at a time on DynamoDB Local; the bytes DynamoDB sent back per call do not depend on the machine's load. Aim: p99 ≤ 60 ms.`,
         '',
-        '| scenario | calls | p50 ms | p99 ms | DynamoDB requests (mean) | KB from DynamoDB (mean / p99) | items on the page (mean) |',
-        '| --- | --- | --- | --- | --- | --- | --- |',
+        '| scenario | calls | p50 ms | p99 ms | DynamoDB requests (mean) | KB from DynamoDB (mean / p99) | items on the page (mean) | truncated answers |',
+        '| --- | --- | --- | --- | --- | --- | --- | --- |',
         ...rows,
       ].join('\n'),
     };
