@@ -59,7 +59,7 @@ const pct = (xs: readonly number[], p: number) => {
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 
 async function main(): Promise<void> {
-  const { taxonomy, skills, demands, learner, pick } = jobsBenchData(NOW);
+  const { taxonomy, demands, learner, pick } = jobsBenchData(NOW);
   const dynamo = await startDynamoLocal({ port: 0, jit: 'full', dataDir: DIR });
   const pid = javaPid(dynamo.port);
   try {
@@ -110,7 +110,6 @@ async function main(): Promise<void> {
 
     // The bench's word-search queries, in its order (the same seeded picks).
     const qs = Array.from({ length: 305 }, () => pick(demands).title.slice(0, 3));
-    void skills;
     const byQ = new Map<string, { bytes: number; entries: number }>();
     for (const q of new Set(qs)) {
       sent = [];
