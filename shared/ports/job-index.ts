@@ -46,9 +46,9 @@ export interface JobLookup {
   /** Most index entries read per term and province partition (per browse list). */
   readonly perPartition: number;
   /**
-   * A region inside `region` (the job seeker's own) whose entries a term too long for
-   * `perPartition` reads first, so a capped search still ranks the demands nearest the seeker.
-   * A promise, so the search need not wait for the seeker's profile to start reading.
+   * A region inside `region` (the job seeker's own): when a term is past `perPartition`, its
+   * entries there are read as well and kept first, so a capped search still ranks the demands
+   * nearest the seeker. A promise, so the search need not wait for the profile to start reading.
    */
   readonly prefer?: Promise<string | undefined>;
 }

@@ -188,7 +188,9 @@ export class DynamoJobIndex implements JobIndex {
     const readAll = (terms: ReadonlyArray<readonly PartitionRead[]>, until: number, slim: boolean) =>
       Promise.all(terms.flat().map((r) => (r.ended || r.items.length >= until ? undefined : this.read(r, prefix, until, false, slim))));
     // A first round of each term, with cards: most searches end here (one term's partitions end).
-    await readAll(reads, Math.min(FIRST_ROUND, perPartition), false);
+    // A single term has nothing to compare with: its first round goes as far as cards are read.
+    const slimFrom = this.options.slimFrom ?? SLIM_FROM;
+    await readAll(reads, Math.min(reads.length === 1 ? Math.max(slimFrom, FIRST_ROUND) : FIRST_ROUND, perPartition), false);
     let guess = -1;
     let preferred: Item[] = [];
     if (!reads.some(ended)) {
@@ -196,7 +198,6 @@ export class DynamoJobIndex implements JobIndex {
       // past SLIM_FROM entries without cards (the page's cards are then read apart: one more request).
       guess = reads.reduce((best, parts, i) => (estimate(parts) < estimate(reads[best]!) ? i : best), 0);
       const parts = reads[guess]!;
-      const slimFrom = this.options.slimFrom ?? SLIM_FROM;
       await readAll([parts], Math.min(slimFrom, perPartition), false);
       await readAll([parts], perPartition, true);
       // Past the cap: the preferred region's entries as well, so a capped search still ranks the
