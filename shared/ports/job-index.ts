@@ -45,14 +45,21 @@ export interface JobLookup {
   readonly region: string;
   /** Most index entries read per term and province partition (per browse list). */
   readonly perPartition: number;
+  /**
+   * A region inside `region` (the job seeker's own): when a term is past `perPartition`, its
+   * entries there are read as well and kept first, so a capped search still ranks the demands
+   * nearest the seeker. A promise, so the search need not wait for the profile to start reading.
+   */
+  readonly prefer?: Promise<string | undefined>;
 }
 
 export interface JobHits {
   /** The demands indexed under every term, inside the region; unordered. */
   readonly entries: JobEntry[];
   /**
-   * True when every term's partitions held more entries than `perPartition`, so `entries` come
-   * from the first `perPartition` of the rarest term's (by region code and id), not all of them.
+   * True when the rarest-looking term's partitions held more entries than `perPartition`, so
+   * `entries` come from `perPartition` of them (those in `prefer` first, then by region code and
+   * id), not all of them.
    */
   readonly truncated: boolean;
 }

@@ -1,5 +1,6 @@
 import type { Caller } from '../domain/caller.js';
 import { ValidationError } from '../domain/errors.js';
+import { makeCanScore } from '../domain/jobs/can-score.js';
 import { ALL_TERM, queryTerms, skillTerm, textTerms } from '../domain/jobs/terms.js';
 import { matchingSkills } from '../domain/matching/evidence.js';
 import { rankedExplanation, type Lang } from '../domain/matching/explain.js';
@@ -20,11 +21,19 @@ export interface JobsDeps {
   readonly links: ProfileLinks;
   readonly clock: Clock;
   readonly taxonomy: Taxonomy;
-  /** Most index entries read per term and province partition. @default 2000 */
+  /** Most index entries read per term and province partition. @default {@link WORD_CAP} */
   readonly perPartition?: number;
   /** Most of a region's newest demands a search without words or skill ranks. @default 300 */
   readonly browseLimit?: number;
 }
+
+/**
+ * Most entries of a term (per province partition) a search reads; a word so common in the region
+ * that its rarest-looking term holds more is answered from this many of them (the seeker's own
+ * region's first) and says `truncated: true` (docs/jobs.md, "The cap"). Each entry read costs about
+ * 0.1 ms on DynamoDB Local (its own CPU and the Node side): the cap bounds a search's latency.
+ */
+export const WORD_CAP = 400;
 
 /** The terms a search must match: the query's, and the skill's (its taxonomy term when it maps to one). */
 export function searchTerms(query: Pick<JobsQuery, 'q' | 'skill'>, taxonomy: Taxonomy): string[] {
@@ -70,15 +79,28 @@ export function makeSearchJobs(deps: JobsDeps) {
     const offset = decodeOffset(query.nextToken);
     const terms = searchTerms(query, deps.taxonomy);
     const browsing = terms.length === 1 && terms[0] === ALL_TERM;
-    const perPartition = browsing ? (deps.browseLimit ?? 300) : (deps.perPartition ?? 2000);
+    const perPartition = browsing ? (deps.browseLimit ?? 300) : (deps.perPartition ?? WORD_CAP);
     const wide = query.near === true && query.region !== undefined ? widening(query.region) : [];
     const tiers: ReadonlyArray<{ region: string; scope?: JobScope }> = wide.length > 0 ? wide : [{ region: query.region ?? 'national' }];
-    const [firstHits, learner] = await Promise.all([deps.jobs.find({ terms, region: tiers[0]!.region, perPartition }), resolveProfile(deps, caller)]);
+    const profile = resolveProfile(deps, caller);
+    // The seeker's region, for a capped search to read first; its failure is the profile's, reported below.
+    const prefer = profile.then(
+      (l) => l?.region,
+      () => undefined,
+    );
+    const [firstHits, learner] = await Promise.all([deps.jobs.find({ terms, region: tiers[0]!.region, perPartition, prefer }), profile]);
     const now = deps.clock.now().toISOString();
     const haves = learner ? havesOf(matchingSkills(learner, deps.taxonomy)) : undefined;
     const ctxOf = (entry: JobEntry): MatchContext => ({ demandRegion: entry.region, learnerRegion: learner!.region, learnerPrefersOnline: learner!.prefersOnline, online: entry.remote });
+    // A demand sharing no skill (or neighbour, or word) with the seeker scores exactly 0: the matcher is not asked.
+    const canScore = haves ? makeCanScore(haves, deps.taxonomy) : undefined;
+    const scoreOf = (entry: JobEntry): number => {
+      if (!haves || !canScore) return 0;
+      const needs = needsOf(entry.skillVector, entry.minLevel);
+      return canScore(needs) ? rankMatch(needs, haves, ctxOf(entry), deps.taxonomy).score : 0;
+    };
 
-    /** One region's open results, ranked (cheaply: the matcher's rankMatch, scoreMatch's score without the evidence). */
+    /** One region's open results, ranked (cheaply: the matcher's rankMatch, scoreMatch's score without the evidence, and only for demands that can score). */
     const rank = (entries: readonly JobEntry[]) => {
       const open = entries.filter(
         (c) =>
@@ -86,7 +108,7 @@ export function makeSearchJobs(deps: JobsDeps) {
           (query.salaryMin === undefined || (c.salaryMax ?? c.salaryMin ?? -1) >= query.salaryMin) &&
           (query.remote === undefined || (c.remote === true) === query.remote),
       );
-      const ranked = open.map((entry) => ({ entry, score: haves ? rankMatch(needsOf(entry.skillVector, entry.minLevel), haves, ctxOf(entry), deps.taxonomy).score : 0 }));
+      const ranked = open.map((entry) => ({ entry, score: scoreOf(entry) }));
       ranked.sort((a, b) => b.score - a.score || newestFirst(a.entry, b.entry));
       return ranked;
     };
@@ -97,7 +119,7 @@ export function makeSearchJobs(deps: JobsDeps) {
     let truncated = false;
     for (const [i, tier] of tiers.entries()) {
       if (i > 0 && ranked.length > offset + query.limit) break;
-      const hits = i === 0 ? firstHits : await deps.jobs.find({ terms, region: tier.region, perPartition });
+      const hits = i === 0 ? firstHits : await deps.jobs.find({ terms, region: tier.region, perPartition, prefer });
       truncated ||= hits.truncated;
       for (const r of rank(hits.entries)) {
         if (seen.has(r.entry.id)) continue;

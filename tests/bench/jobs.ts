@@ -26,7 +26,8 @@ import { recordIndex } from '../../shared/use-cases/record-index.js';
  */
 
 const DEMANDS = Number(process.env.BENCH_JOBS_DEMANDS ?? 5_000);
-const CALLS = Number(process.env.BENCH_JOBS_CALLS ?? 100);
+/** 300 calls, so p99 is the 3rd slowest rather than the 2nd of 100: one slow call moves it less. */
+const CALLS = Number(process.env.BENCH_JOBS_CALLS ?? 300);
 const TABLE = 'bench-jobs';
 const NOW = new Date();
 const clock: Clock = { now: () => NOW };
@@ -49,7 +50,12 @@ const percentile = (xs: readonly number[], p: number): number => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 };
 
-export async function benchJobs(): Promise<BenchSection> {
+/**
+ * The bench's data, the same on every run: 5,000 demands, the job seeker's profile, and the
+ * seeded `pick` that the scenarios draw their queries from (in this order), so a profile of the
+ * bench (tests/bench/jobs-profile.ts) replays exactly its calls.
+ */
+export function jobsBenchData(now: Date) {
   const taxonomy = loadTaxonomy();
   const skills = [...taxonomy.skills.values()];
   const rand = prng(42);
@@ -74,9 +80,21 @@ export async function benchJobs(): Promise<BenchSection> {
         salaryMax: 8000 + (i % 10) * 800,
       } as never,
       undefined,
-      new Date(NOW.getTime() - i * 60_000),
+      new Date(now.getTime() - i * 60_000),
     );
   });
+  const learner: Learner = recordFromInput(
+    'learner',
+    'bench-seeker',
+    { ref: 'me', summary: '', skills: [stored(demands[0]!.requiredSkills[0]!.skillId!), stored(pick(skills).id)], certificates: [], region: '110108', group: 'graduate', consentToShare: true } as never,
+    undefined,
+    now,
+  );
+  return { taxonomy, skills, demands, learner, pick };
+}
+
+export async function benchJobs(): Promise<BenchSection> {
+  const { taxonomy, skills, demands, learner, pick } = jobsBenchData(NOW);
   const dynamo = await startDynamoLocal({ port: 0, jit: 'full' });
   try {
     const raw = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
@@ -86,13 +104,6 @@ export async function benchJobs(): Promise<BenchSection> {
     const loadStarted = performance.now();
     for (let i = 0; i < demands.length; i += 500) await store.saveMany(demands.slice(i, i + 500).map((next) => ({ next })));
     const loadSeconds = (performance.now() - loadStarted) / 1000;
-    const learner: Learner = recordFromInput(
-      'learner',
-      'bench-seeker',
-      { ref: 'me', summary: '', skills: [stored(demands[0]!.requiredSkills[0]!.skillId!), stored(pick(skills).id)], certificates: [], region: '110108', group: 'graduate', consentToShare: true } as never,
-      undefined,
-      NOW,
-    );
     await store.save(learner, undefined);
     const links = new DynamoProfileLinks(client, TABLE);
     await links.link('bench-seeker', learner.id);
@@ -120,6 +131,7 @@ export async function benchJobs(): Promise<BenchSection> {
       const requests: number[] = [];
       const results: number[] = [];
       const bytes: number[] = [];
+      let truncated = 0;
       for (let i = 0; i < CALLS + 5; i++) {
         const query = JobsQuerySchema.parse(params());
         commands.length = 0;
@@ -132,17 +144,18 @@ export async function benchJobs(): Promise<BenchSection> {
         requests.push(commands.length);
         results.push(page.items.length);
         bytes.push(received);
+        if (page.truncated) truncated += 1;
       }
       const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-      rows.push(`| ${name} | ${CALLS} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 99).toFixed(1)} | ${mean(requests).toFixed(1)} | ${(mean(bytes) / 1024).toFixed(0)} / ${(percentile(bytes, 99) / 1024).toFixed(0)} | ${mean(results).toFixed(1)} |`);
+      rows.push(`| ${name} | ${CALLS} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 99).toFixed(1)} | ${mean(requests).toFixed(1)} | ${(mean(bytes) / 1024).toFixed(0)} / ${(percentile(bytes, 99) / 1024).toFixed(0)} | ${mean(results).toFixed(1)} | ${truncated} |`);
     }
     return {
       title: 'Job search (`GET /jobs`)',
       markdown: [
         `${DEMANDS.toLocaleString('en')} open demands in 7 Beijing districts (loaded with their job-search terms in ${loadSeconds.toFixed(1)} s), a job seeker with a profile (every result ranked with the matcher's \`rankMatch\`, the page explained with \`scoreMatch\`), the use case called in-process one call at a time on DynamoDB Local; the bytes DynamoDB sent back per call do not depend on the machine's load. Aim: p99 ≤ 60 ms.`,
         '',
-        '| scenario | calls | p50 ms | p99 ms | DynamoDB requests (mean) | KB from DynamoDB (mean / p99) | items on the page (mean) |',
-        '| --- | --- | --- | --- | --- | --- | --- |',
+        '| scenario | calls | p50 ms | p99 ms | DynamoDB requests (mean) | KB from DynamoDB (mean / p99) | items on the page (mean) | truncated answers |',
+        '| --- | --- | --- | --- | --- | --- | --- | --- |',
         ...rows,
       ].join('\n'),
     };

@@ -118,6 +118,24 @@ describe('job index word search', () => {
     expect(ids(hits.entries).every((id) => expected(['数据工程'], '11').includes(id))).toBe(true);
   });
 
+  it("reads the seeker's own region first when a word is too common for the cap, and only there", async () => {
+    // Act: 数据 is in all 240 common titles, 80 in 110101 (first by key) and 160 in 110108.
+    const plain = await index.find({ terms: queryTerms('数据'), region: '110000', perPartition: 100 });
+    const near = await index.find({ terms: queryTerms('数据'), region: '110000', perPartition: 100, prefer: Promise.resolve('110108') });
+    const elsewhere = await index.find({ terms: queryTerms('数据'), region: '110000', perPartition: 100, prefer: Promise.resolve('310115') });
+    const wide = await index.find({ terms: queryTerms('数据'), region: '110000', perPartition: 2000, prefer: Promise.resolve('110108') });
+
+    // Assess
+    expect(plain.truncated).toBe(true);
+    expect(plain.entries.filter((e) => e.region === '110101')).toHaveLength(80);
+    expect(near.truncated).toBe(true);
+    expect(near.entries).toHaveLength(100);
+    expect(near.entries.every((e) => e.region === '110108' && expected(['数据'], '110108').includes(e.id))).toBe(true);
+    expect(ids(elsewhere.entries)).toEqual(ids(plain.entries));
+    expect(wide.truncated).toBe(false);
+    expect(ids(wide.entries)).toEqual(expected(['数据'], '11'));
+  });
+
   it('checks entries written without a term list by their (term, demand) keys', async () => {
     // Prepare: every entry of a match and of a demand holding only some of the words loses its term list.
     const match = demands[240]!;
@@ -205,5 +223,29 @@ describe('job search over the term index', () => {
     expect(first.truncated).toBeUndefined();
     expect(capped.truncated).toBe(true);
     expect(capped.items.length).toBeGreaterThan(0);
+  });
+
+  it('shows the same pages when a long term is read without its cards (the page\'s cards read apart)', async () => {
+    // Prepare: the same search over an index that reads past the first round without cards.
+    const deps = { store, links: new DynamoProfileLinks(table.client, table.tableName), clock, taxonomy, perPartition: 2000 };
+    const full = makeSearchJobs({ ...deps, jobs: index });
+    const slim = makeSearchJobs({ ...deps, jobs: new DynamoJobIndex(table.client, table.tableName, { slimFrom: 0 }) });
+    const caller = { sub: 'nobody', role: 'employer' } as const;
+    const query = (nextToken?: string) => JobsQuerySchema.parse({ q: '数据分析工程', region: '110000', limit: '50', ...(nextToken ? { nextToken } : {}) });
+
+    // Act
+    const pages = [];
+    for (const search of [full, slim]) {
+      const first = await search(caller, query(), 'zh');
+      commands.length = 0;
+      const second = await search(caller, query(first.nextToken), 'zh');
+      pages.push({ items: [...first.items, ...second.items], commands: [...commands] });
+    }
+
+    // Assess: every one of the 120 demands, in the same order with the same cards; the slim read asked for the page's cards once more.
+    expect(pages[0]!.items).toHaveLength(100);
+    expect(pages[1]!.items).toEqual(pages[0]!.items);
+    const batchGets = (list: readonly string[]) => list.filter((c) => c === 'BatchGetItemCommand').length;
+    expect(batchGets(pages[1]!.commands)).toBe(batchGets(pages[0]!.commands) + 1);
   });
 });

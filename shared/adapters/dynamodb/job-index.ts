@@ -18,6 +18,26 @@ export const JOB_ENTITY = 'JOB';
  */
 export const FIRST_ROUND = 100;
 
+/**
+ * What a term entry read past the first round brings back: what a search filters, ranks and
+ * intersects by, not the card (title, employer, the skills as posted). A common word's long read
+ * is hundreds of entries of which a page shows 20; their cards are read for the page alone
+ * (`cards`). Parsing and decoding the cards of every entry was most of the Node side of such a
+ * search (docs/jobs.md, "Where the time goes").
+ */
+const RANKING_PROJECTION = {
+  ProjectionExpression: ['pk', 'sk', 'recordId', 'region', 'skillVector', 'createdAt', 'salaryMin', 'salaryMax', 'minLevel', 'expiresAt', 'remote', 'terms'].map((_, i) => `#p${i}`).join(', '),
+  ExpressionAttributeNames: Object.fromEntries(['pk', 'sk', 'recordId', 'region', 'skillVector', 'createdAt', 'salaryMin', 'salaryMax', 'minLevel', 'expiresAt', 'remote', 'terms'].map((name, i) => [`#p${i}`, name])),
+};
+
+/**
+ * Entries of a term read with their cards; a longer term's further entries come without
+ * ({@link RANKING_PROJECTION}). Up to here the cards cost less to parse than the request that
+ * reads the page's cards apart, and most searches end before it. With the search's default cap
+ * (400 entries a term) nothing is read slim; a larger cap reads its long terms slim.
+ */
+export const SLIM_FROM = 400;
+
 /** The regions whose browse lists hold a demand: its own and each containing it, up to national. */
 const browseScopes = (demand: Demand): string[] => {
   const chain = regionChain(demand.region);
@@ -148,9 +168,10 @@ export class DynamoJobIndex implements JobIndex {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
+    private readonly options: { readonly slimFrom?: number } = {},
   ) {}
 
-  async find({ terms, region, perPartition }: JobLookup): Promise<JobHits> {
+  async find({ terms, region, perPartition, prefer }: JobLookup): Promise<JobHits> {
     // No words, no skill: the region's browse list, newest first.
     if (terms.length === 1 && terms[0] === ALL_TERM) {
       const read: PartitionRead = { pk: keys.jobBrowsePartition(region), shared: '', items: [], ended: false };
@@ -164,23 +185,39 @@ export class DynamoJobIndex implements JobIndex {
     const size = (parts: readonly PartitionRead[]) => parts.reduce((n, r) => n + r.items.length, 0);
     const ended = (parts: readonly PartitionRead[]) => parts.every((r) => r.ended);
 
-    const readAll = (terms: ReadonlyArray<readonly PartitionRead[]>, until: number) =>
-      Promise.all(terms.flat().map((r) => (r.ended || r.items.length >= until ? undefined : this.read(r, prefix, until, false))));
-    // One term: read straight to its end (or the cap); several: a first round of each.
-    await readAll(reads, reads.length === 1 ? perPartition : Math.min(FIRST_ROUND, perPartition));
+    const readAll = (terms: ReadonlyArray<readonly PartitionRead[]>, until: number, slim: boolean) =>
+      Promise.all(terms.flat().map((r) => (r.ended || r.items.length >= until ? undefined : this.read(r, prefix, until, false, slim))));
+    // A first round of each term, with cards: most searches end here (one term's partitions end).
+    // A single term has nothing to compare with: its first round goes as far as cards are read.
+    const slimFrom = this.options.slimFrom ?? SLIM_FROM;
+    await readAll(reads, Math.min(reads.length === 1 ? Math.max(slimFrom, FIRST_ROUND) : FIRST_ROUND, perPartition), false);
+    let guess = -1;
+    let preferred: Item[] = [];
     if (!reads.some(ended)) {
-      // Every term has more entries: the one that looks rarest is read alone, to its end or the cap.
-      const guess = reads.reduce((best, parts) => (estimate(parts) < estimate(best) ? parts : best));
-      await readAll([guess], perPartition);
-      // Past the cap: the other terms up to the cap as well, in case one of them ends.
-      if (!ended(guess)) await readAll(reads, perPartition);
+      // Every term has more entries: the one that looks rarest is read alone, to its end or the cap;
+      // past SLIM_FROM entries without cards (the page's cards are then read apart: one more request).
+      guess = reads.reduce((best, parts, i) => (estimate(parts) < estimate(reads[best]!) ? i : best), 0);
+      const parts = reads[guess]!;
+      await readAll([parts], Math.min(slimFrom, perPartition), false);
+      await readAll([parts], perPartition, true);
+      // Past the cap: the preferred region's entries as well, so a capped search still ranks the
+      // demands nearest the seeker.
+      const near = !ended(parts) && parts.length === 1 ? await prefer : undefined;
+      const nearPrefix = near === undefined ? '' : regionPrefix(near);
+      if (nearPrefix.length > prefix.length && nearPrefix.startsWith(prefix)) {
+        const own: PartitionRead = { pk: parts[0]!.pk, shared: nearPrefix, items: [], ended: false };
+        await this.read(own, nearPrefix, perPartition, false, perPartition > slimFrom);
+        preferred = own.items;
+      }
     }
-    // The term read to its end with the fewest entries; failing that (every term above the cap), the smallest.
+    // The term read to its end with the fewest entries; failing that (the rarest-looking term is
+    // past the cap), that term's entries read: the answer is then truncated.
     const whole = reads.map((parts, i) => ({ parts, i })).filter(({ parts }) => ended(parts));
-    const pool = whole.length > 0 ? whole : reads.map((parts, i) => ({ parts, i }));
-    const chosen = pool.reduce((best, next) => (size(next.parts) < size(best.parts) ? next : best));
+    const chosen = whole.length > 0 ? whole.reduce((best, next) => (size(next.parts) < size(best.parts) ? next : best)) : { parts: reads[guess]!, i: guess };
     const others = terms.filter((_, i) => i !== chosen.i);
-    const items = chosen.parts.flatMap((r) => r.items);
+    const read = chosen.parts.flatMap((r) => r.items);
+    const nearKeys = new Set(preferred.map((i) => i.sk));
+    const items = whole.length > 0 ? read : [...preferred, ...read.filter((i) => !nearKeys.has(i.sk))].slice(0, Math.max(perPartition, read.length));
     const entries = await this.holdingAll(items, others);
     return { entries: entries.map(toCardEntry), truncated: whole.length === 0 };
   }
@@ -194,13 +231,15 @@ export class DynamoJobIndex implements JobIndex {
     if (others.length === 0) return [...items];
     const listed = items.filter((i) => typeof i.terms === 'string');
     const legacy = items.filter((i) => typeof i.terms !== 'string');
+    // Terms hold no space: a term is in the list when ` term ` is in ` list `.
+    const wanted = others.map((t) => ` ${t} `);
     const kept = listed.filter((i) => {
-      const has = new Set((i.terms as string).split(' '));
-      return others.every((t) => has.has(t));
+      const list = ` ${i.terms as string} `;
+      return wanted.every((t) => list.includes(t));
     });
     if (legacy.length === 0) return kept;
-    const wanted = legacy.flatMap((i) => others.map((t) => keys.jobTerm(t, i.region as string, i.recordId as string)));
-    const found = await batchGetAll(this.client, this.tableName, wanted, { projection: 'pk, sk', what: 'Searching jobs' });
+    const legacyKeys = legacy.flatMap((i) => others.map((t) => keys.jobTerm(t, i.region as string, i.recordId as string)));
+    const found = await batchGetAll(this.client, this.tableName, legacyKeys, { projection: 'pk, sk', what: 'Searching jobs' });
     const present = new Set(found.map((k) => `${k.pk as string}\u0000${k.sk as string}`));
     return [
       ...kept,
@@ -224,8 +263,8 @@ export class DynamoJobIndex implements JobIndex {
     return out;
   }
 
-  /** Reads a partition on from where it stopped until it holds `until` entries or ends. */
-  private async read(r: PartitionRead, prefix: string, until: number, newestFirst: boolean): Promise<void> {
+  /** Reads a partition on from where it stopped until it holds `until` entries or ends; `slim`: without the cards. */
+  private async read(r: PartitionRead, prefix: string, until: number, newestFirst: boolean, slim = false): Promise<void> {
     do {
       try {
         const page = await this.client.send(
@@ -236,6 +275,7 @@ export class DynamoJobIndex implements JobIndex {
             Limit: until - r.items.length,
             ExclusiveStartKey: r.start,
             ...(newestFirst ? { ScanIndexForward: false } : {}),
+            ...(slim ? RANKING_PROJECTION : {}),
           }),
         );
         r.items.push(...(page.Items ?? []));
