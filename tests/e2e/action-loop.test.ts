@@ -107,6 +107,15 @@ describe('action loop journey', () => {
     await card.locator('.skills-fit', { hasText: /^\d+ \/ \d+ 项技能符合$/ }).waitFor();
     expect(await card.textContent()).toContain('延庆区低空巡检有限公司');
     await checkPage(pageA, 'loop-seeker-search');
+    // A word so common that the answer was cut short (`truncated`): the page says how to see them all.
+    await pageA.route(/\/jobs\?/, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, json: { ...((await response.json()) as object), truncated: true } });
+    });
+    await pageA.getByRole('button', { name: '搜索', exact: true }).click();
+    await pageA.locator('.notice', { hasText: '只按其中一部分排了序' }).waitFor();
+    await pageA.unroute(/\/jobs\?/);
+    await card.waitFor();
     await card.getByRole('button', { name: `申请：${TITLE}` }).click();
     // Opening the form puts the keyboard in its note.
     await expect.poll(() => pageA.evaluate(() => (globalThis as unknown as FocusDocument).document.activeElement?.id)).toBe(`note-${demand.id}`);

@@ -85,8 +85,13 @@ export interface JobQuery {
   readonly remote?: boolean;
 }
 
+/** A page of job search: `truncated` when a very common word was answered from part of the jobs holding it. */
+export interface JobPage extends Page<Job> {
+  readonly truncated?: true;
+}
+
 export const searchJobs = (query: JobQuery, nextToken: string | undefined, signal?: AbortSignal) =>
-  get<Page<Job>>(
+  get<JobPage>(
     `/jobs${qs({ q: query.q?.trim(), region: query.region, skill: query.skill?.trim(), salaryMin: query.salaryMin?.trim(), remote: query.remote ? 'true' : undefined, limit: 10, nextToken })}`,
     signal ? { signal } : {},
   ).then((r) => r.data);

@@ -374,6 +374,7 @@ export const en: Messages = {
   searchResults: 'Results',
   searchNone: 'No job fits these conditions. Try fewer words, another region, or no pay limit.',
   searchShown: (n: number, more: boolean) => `${n} ${n === 1 ? 'job' : 'jobs'} shown${more ? '; there are more' : ''}.`,
+  searchTruncated: 'So many jobs use these words that only part of them were ranked (your own district first). Add a district or another word to see every job that fits.',
   loadMore: 'Load more',
   remoteOk: 'Remote possible',
   salaryNotGiven: 'Pay to be agreed',

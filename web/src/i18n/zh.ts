@@ -387,6 +387,7 @@ export const zh = {
   searchResults: '搜索结果',
   searchNone: '没有找到符合条件的岗位。试试少写几个字、换个地区，或者去掉工资要求。',
   searchShown: (n: number, more: boolean) => `已显示${n}个岗位${more ? '，还有更多' : ''}。`,
+  searchTruncated: '这个词的岗位太多，只按其中一部分排了序（先看你所在的区）。加上具体的区县或再多写一个词，就能看到全部符合的岗位。',
   loadMore: '加载更多',
   remoteOk: '可远程',
   salaryNotGiven: '工资面议',

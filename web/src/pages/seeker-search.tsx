@@ -21,7 +21,7 @@ interface Filters {
   remote: boolean;
 }
 
-type Results = { state: 'idle' } | { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'done'; items: Job[]; nextToken?: string | undefined; more: 'idle' | 'loading' | { error: unknown } };
+type Results = { state: 'idle' } | { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'done'; items: Job[]; nextToken?: string | undefined; truncated: boolean; more: 'idle' | 'loading' | { error: unknown } };
 
 /** Whether asking again could help: not for a request the service rejected as it was (4xx but 408/429). */
 const canRetry = (err: unknown): boolean => !(err instanceof ApiError) || err.status < 400 || err.status >= 500 || err.status === 408 || err.status === 429;
@@ -157,7 +157,7 @@ export function SeekerSearchPage() {
       const page = await searchJobs(q, nextToken);
       if (mine !== round.current) return;
       setFilterError(undefined);
-      setResults((r) => ({ state: 'done', items: nextToken && r.state === 'done' ? [...r.items, ...page.items] : [...page.items], nextToken: page.nextToken, more: 'idle' }));
+      setResults((r) => ({ state: 'done', items: nextToken && r.state === 'done' ? [...r.items, ...page.items] : [...page.items], nextToken: page.nextToken, truncated: page.truncated === true, more: 'idle' }));
     } catch (error) {
       if (mine !== round.current) return;
       if (nextToken) setResults((r) => (r.state === 'done' ? { ...r, more: { error } } : r));
@@ -227,6 +227,7 @@ export function SeekerSearchPage() {
             <p class="muted" role="status">
               {t.searchShown(results.items.length, results.nextToken !== undefined)}
             </p>
+            {results.truncated ? <Notice>{t.searchTruncated}</Notice> : null}
             <ol class="results two">
               {results.items.map((job) => (
                 <JobCard key={job.id} job={job} canApply={!!profile} applied={applied.has(job.id)} onApplied={() => setApplied((s) => new Set([...s, job.id]))} />
