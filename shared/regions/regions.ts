@@ -58,6 +58,15 @@ function addName(name: string, entry: Entry): void {
   longestName = Math.max(longestName, name.length);
 }
 
+/** Names read only below a parent already named (工业园区 after 苏州市): alone they name nothing. */
+const byQualifiedName = new Map<string, Entry[]>();
+
+function addQualifiedName(name: string, entry: Entry): void {
+  if (name.length < 2) return;
+  byQualifiedName.set(name, [...(byQualifiedName.get(name) ?? []), entry]);
+  longestName = Math.max(longestName, name.length);
+}
+
 // Short names people use: 广东 for 广东省, 延边 for 延边朝鲜族自治州, 延庆 for 延庆区.
 const PROVINCE_SUFFIX = /(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$/;
 // Peoples named in autonomous prefectures and counties (延边朝鲜族自治州 → 延边); a generic
@@ -120,14 +129,12 @@ function indexProvince(province: ReturnType<typeof unpackDivisions>[number]): vo
       // 9-digit codes: below our granularity, so the city is the leaf there.
       if (district.code.length !== 6) continue;
       const name = `${districtPrefix}${district.name}`;
-      addEntry(
-        {
-          region: { code: district.code, name, level: 'district', provinceCode, cityCode },
-          ownName: district.name,
-          placeholder: false,
-        },
-        DISTRICT_SUFFIX,
-      );
+      const entry: Entry = { region: { code: district.code, name, level: 'district', provinceCode, cityCode }, ownName: district.name, placeholder: false };
+      addEntry(entry, DISTRICT_SUFFIX);
+      // A district named after its city (苏州工业园区 in 苏州市) is also written without the city's
+      // name once the city is given (江苏省苏州市工业园区); alone such a remainder names many places.
+      const cityShort = shortName(city.name, CITY_SUFFIX);
+      if (cityShort !== undefined && district.name.startsWith(cityShort)) addQualifiedName(district.name.slice(cityShort.length), entry);
     }
   }
 }
@@ -158,8 +165,8 @@ function parseNames(text: string, from: number, parent: Entry | undefined, out: 
   const maxLength = Math.min(longestName, text.length - from);
   for (let length = maxLength; length >= 2; length -= 1) {
     const name = text.slice(from, from + length);
-    const entries = byName.get(name);
-    if (entries === undefined) continue;
+    const entries = parent === undefined ? byName.get(name) : [...(byName.get(name) ?? []), ...(byQualifiedName.get(name) ?? [])];
+    if (entries === undefined || entries.length === 0) continue;
     for (const entry of entries) {
       if (parent !== undefined && !isStrictDescendant(entry, parent)) continue;
       if (from + length === text.length) {

@@ -48,6 +48,14 @@ describe('normaliseRegion', () => {
     expect(normaliseRegion('北京市')?.code).toBe('110000');
   });
 
+  it('reads a district named after its city without the city’s name once the city is given (江苏省苏州市工业园区)', () => {
+    // Act and Assess: 苏州工业园区 is 320576; 工业园区 alone names no one place.
+    expect(normaliseRegion('江苏省苏州市工业园区')?.code).toBe('320576');
+    expect(normaliseRegion('苏州市工业园区')?.code).toBe('320576');
+    expect(normaliseRegion('苏州工业园区')?.code).toBe('320576');
+    expect(normaliseRegion('工业园区')).toBeUndefined();
+  });
+
   it.each(['朝阳区', '鼓楼区', '不存在的地方', '', '999999', '12345'])('returns undefined for ambiguous or unknown %j', (input) => {
     // Act and Assess
     expect(normaliseRegion(input)).toBeUndefined();
