@@ -195,12 +195,21 @@ export async function findDemandsFor(
 
 /**
  * How a demand's partitions are planned: the needed skills first, together; then each gram and each
- * skill alone (any one of them lowers the bound of its need), and each neighbour tier whole.
+ * skill alone (any one of them lowers the bound of its need); the children, the parents and the
+ * related skills of each need apart (reading one need's children lowers that need's bound to the
+ * parent credit, whatever the other needs' neighbours: where the list is short of strong
+ * candidates, the rest of the country need not read every need's neighbours); and each neighbour
+ * tier whole.
  */
-function demandGroups(partitions: { readonly direct: readonly string[]; readonly tiers: readonly NeighbourTier[] }): Array<readonly string[]> {
+function demandGroups(partitions: { readonly direct: readonly string[]; readonly tiers: readonly NeighbourTier[] }, needs: readonly Need[], taxonomy: MatchTaxonomy): Array<readonly string[]> {
   const skills = partitions.direct.filter((p) => !isLexical(p));
   const grams = partitions.direct.filter(isLexical);
-  return [skills.length > 0 ? skills : grams, ...skills.map((p) => [p]), ...grams.map((p) => [p]), ...partitions.tiers.map((t) => t.partitions)];
+  const own = new Set(skills);
+  const perNeed = needs
+    .filter((n) => !isLexical(n.skillId))
+    .flatMap((n) => [taxonomy.childrenOf(n.skillId), taxonomy.parentsOf(n.skillId), taxonomy.relatedOf(n.skillId)].map((ids) => ids.map((s) => s.id).filter((id) => !own.has(id))))
+    .filter((group) => group.length > 0);
+  return [skills.length > 0 ? skills : grams, ...skills.map((p) => [p]), ...grams.map((p) => [p]), ...perNeed, ...partitions.tiers.map((t) => t.partitions)];
 }
 
 /**
@@ -328,10 +337,14 @@ async function gather(taxonomy: Taxonomy, g: Gather): Promise<Array<{ candidate:
       const most = rest.size > 0 ? scoreBound(g.bound(rest), credit) : 0;
       return most > 0 && most >= threshold;
     };
-    // Nothing to weigh while the list has room: everyone with a score belongs in it.
-    if (threshold === 0 && open()) return [...rest];
-    const known = seen.size > 0 ? [...seen.values()].reduce((a, b) => a + b, 0) / seen.size : 1;
     let groups = g.groups.map((group) => group.filter((p) => rest.has(p))).filter((group) => group.length > 0);
+    // Nothing to weigh while the list has room: everyone with a score belongs in it. The subject's
+    // province is read whole (its partitions are small). A farther scope reads only its first group
+    // still unread (the needed or held skills: those whose holders score highest there), and the next
+    // round weighs the rest against a list that is then full: reading all of it to fill the list
+    // (neighbour tiers and grams of the whole country) was what the slowest calls did.
+    if (threshold === 0 && open()) return s === 0 ? [...rest] : [...(groups[0] ?? rest)];
+    const known = seen.size > 0 ? [...seen.values()].reduce((a, b) => a + b, 0) / seen.size : 1;
     const chosen: string[] = [];
     while (open() && groups.length > 0) {
       const now = g.bound(rest);
@@ -390,7 +403,7 @@ export function makeMatchDemand(deps: MatchDeps) {
     const partitions = demandPartitions(needs, deps.taxonomy);
     const found = await gather(deps.taxonomy, {
       partitions,
-      groups: demandGroups(partitions),
+      groups: demandGroups(partitions, needs, deps.taxonomy),
       region: demand.region,
       bound: makeLearnerSkillBound(needs, deps.taxonomy),
       presence: async (ps) => deps.candidates.presence?.('learner', ps),

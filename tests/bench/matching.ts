@@ -197,6 +197,25 @@ const rank = (items: Array<{ id: string; score: number; requiredMet: number; dis
     .filter((i) => i.score > 0)
     .sort((a, b) => b.score - a.score || b.requiredMet - a.requiredMet || a.distance - b.distance || (a.id < b.id ? -1 : 1));
 
+/**
+ * The ids the benchmark calls, drawn right after {@link generate} from the same seeded sequence:
+ * the same ids on every run (and for tests/bench/matching-profile.ts).
+ */
+export function benchIds(records: readonly AnyRecord[]) {
+  const learners = records.filter((r): r is Learner => r.kind === 'learner');
+  const demands = records.filter((r): r is Demand => r.kind === 'demand');
+  const open = demands.filter((d) => isActive(d, NOW));
+  return {
+    open,
+    warmDemands: sample(demands, 20).map((d) => d.id),
+    warmLearners: sample(learners, 20).map((l) => l.id),
+    timedDemands: sample(demands, CALLS).map((d) => d.id),
+    timedLearners: sample(learners, CALLS).map((l) => l.id),
+    judgedDemands: sample(open, QUALITY_CALLS),
+    judgedLearners: sample(learners, QUALITY_CALLS),
+  };
+}
+
 /** Runs the matching benchmark. */
 export async function benchMatching(): Promise<BenchSection> {
   const dynamo = await startDynamoLocal({ port: 0, jit: process.env.BENCH_JIT === 'quick' ? 'quick' : 'full' });
@@ -215,18 +234,10 @@ export async function benchMatching(): Promise<BenchSection> {
     const indexItems = records.reduce((s, r) => s + (isActive(r, NOW) ? partitionsOf(matchingSkills(r, taxonomy)).length : 0), 0);
 
     const learners = records.filter((r): r is Learner => r.kind === 'learner');
-    const demands = records.filter((r): r is Demand => r.kind === 'demand');
     const metered = meter(client);
     const rows: string[] = [];
     const quality: string[] = [];
-    // The same ids for every configuration, so the rows differ only by the configuration.
-    const open = demands.filter((d) => isActive(d, NOW));
-    const warmDemands = sample(demands, 20).map((d) => d.id);
-    const warmLearners = sample(learners, 20).map((l) => l.id);
-    const timedDemands = sample(demands, CALLS).map((d) => d.id);
-    const timedLearners = sample(learners, CALLS).map((l) => l.id);
-    const judgedDemands = sample(open, QUALITY_CALLS);
-    const judgedLearners = sample(learners, QUALITY_CALLS);
+    const { open, warmDemands, warmLearners, timedDemands, timedLearners, judgedDemands, judgedLearners } = benchIds(records);
     const shown = learners.filter((l) => l.consentToShare).map((l) => ({ l, haves: havesOf(matchingSkills(l, taxonomy)) }));
     {
       const deps = { store, candidates: new DynamoCandidateIndex(client, TABLE), clock, taxonomy };

@@ -16,8 +16,12 @@ export interface CandidateIndexOptions {
 
 type Item = Record<string, unknown>;
 
-/** Attributes a candidate needs (and the sort key, which says its region); the index items hold nothing else of interest. */
-const PROJECTION = ['sk', 'recordId', 'ref', 'region', 'skillVector', 'consentToShare', 'title', 'employer', 'headcount', 'minLevel', 'expiresAt'];
+/**
+ * Attributes a candidate needs. The sort key says the region and the record id (`keys.skillIndex`),
+ * so the entry's own `region` and `recordId` are not read again: a match call decodes thousands of
+ * entries, and the SDK's work grows with the attributes of each.
+ */
+const PROJECTION = ['sk', 'ref', 'skillVector', 'consentToShare', 'title', 'employer', 'headcount', 'minLevel', 'expiresAt'];
 
 /**
  * Decoded skill vectors by their text. Decoding is pure, and the same records turn up in call after
@@ -36,17 +40,17 @@ function skillsOf(vector: string): readonly IndexedSkill[] {
   return skills;
 }
 
-function toCandidate(kind: Candidate['kind'], item: Item): Candidate | undefined {
-  if (typeof item.recordId !== 'string' || typeof item.skillVector !== 'string') return undefined;
+function toCandidate(kind: Candidate['kind'], item: Item, entry: { region: string; recordId: string }): Candidate | undefined {
+  if (typeof item.skillVector !== 'string') return undefined;
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const title = str(item.title);
   const employer = str(item.employer);
   const expiresAt = str(item.expiresAt);
   return {
     kind,
-    id: item.recordId,
+    id: entry.recordId,
     ref: str(item.ref) ?? '',
-    region: str(item.region) ?? 'national',
+    region: entry.region,
     skills: skillsOf(item.skillVector),
     ...(typeof item.consentToShare === 'boolean' ? { consentToShare: item.consentToShare } : {}),
     ...(title !== undefined ? { title } : {}),
@@ -105,10 +109,11 @@ export class DynamoCandidateIndex implements CandidateIndex {
         requests += 1;
         readUnits += out.ConsumedCapacity?.CapacityUnits ?? 0;
         for (const item of out.Items ?? []) {
-          if (excluded !== undefined && typeof item.sk === 'string' && item.sk.startsWith(excluded)) continue;
+          if (typeof item.sk !== 'string' || (excluded !== undefined && item.sk.startsWith(excluded))) continue;
+          const entry = keys.skillIndexEntryOf(item.sk);
           // A record found in another partition already is not decoded again (its entries are alike).
-          if (typeof item.recordId === 'string' && found.has(item.recordId)) continue;
-          const candidate = toCandidate(query.kind, item);
+          if (entry === undefined || found.has(entry.recordId)) continue;
+          const candidate = toCandidate(query.kind, item, entry);
           // Defence in depth: an entry without the consent flag is never shown to employers.
           if (candidate && (!consent || candidate.consentToShare === true)) found.set(candidate.id, candidate);
         }

@@ -40,6 +40,13 @@ export const keys = {
   /** Inverted index: skill → records holding, needing or teaching it, sorted by region. */
   skillIndex: (kind: Kind, skillId: string, region: string, id: string) => ({ pk: `IDX#${KIND[kind]}#${skillId}`, sk: `${regionKey(region)}#${id}` }),
   skillIndexPartition: (kind: Kind, skillId: string) => `IDX#${KIND[kind]}#${skillId}`,
+  /** The region and record id a skill-index sort key stands for (the inverse of `skillIndex`'s `sk`), or undefined for another shape. */
+  skillIndexEntryOf: (sk: string): { region: string; recordId: string } | undefined => {
+    const at = sk.indexOf('#');
+    if (at <= 0 || at === sk.length - 1) return undefined;
+    const region = sk.slice(0, at);
+    return { region: region === regionKey('national') ? 'national' : region, recordId: sk.slice(at + 1) };
+  },
   /** Where a skill-index partition has entries: the provinces any entry was ever written in (only grows). */
   skillIndexPresence: (kind: Kind, skillId: string) => ({ pk: `IDXP#${KIND[kind]}#${skillId}`, sk: 'PRESENCE' }),
   /** Written once the presence items cover every index entry (an empty table, or after a backfill): until then they are not trusted. */

@@ -183,6 +183,45 @@ describe('exact retrieval', () => {
   });
 });
 
+describe('read planning', () => {
+  it('reads only the needed skills outside the province while the list has room, not their neighbours', async () => {
+    // Prepare: nobody in the demand's province; elsewhere two full matches (0.4) and a holder of a narrower skill (at most 0.3).
+    const oneNeed: Demand = { ...demand, requiredSkills: [skill('uav-piloting')], preferredSkills: [] };
+    const { index, queries } = indexOf([
+      learnerCandidate('l-gd', '440305', [['uav-piloting', 3]]),
+      learnerCandidate('l-sh', '310115', [['uav-piloting', 3]]),
+      learnerCandidate('l-child', '440106', [['uav-multirotor-piloting', 3]]),
+    ]);
+
+    // Act
+    const list = await makeMatchDemand({ store: storeOf(oneNeed), candidates: index, clock, taxonomy })(owner, oneNeed.id, { ...options, limit: 2 });
+
+    // Assess
+    expect(list.items.map((i) => i.id)).toEqual(['l-gd', 'l-sh']);
+    const beyond = queries.filter((q) => q.within === undefined).flatMap((q) => q.skillIds);
+    expect(beyond).toContain('uav-piloting');
+    expect(beyond).not.toContain('uav-multirotor-piloting');
+  });
+
+  it("reads one need's narrower skills without every need's, when that is enough to close the list", async () => {
+    // Prepare: a learner meeting one of two needs (0.5); one need's children read, the other need's bound is 0.75, so the mean is 0.375.
+    const twoNeeds: Demand = { ...demand, requiredSkills: [skill('uav-piloting'), skill('industrial-automation')], preferredSkills: [] };
+    const { index, queries } = indexOf([
+      learnerCandidate('l-y', '110119', [['industrial-automation', null]]),
+      learnerCandidate('l-x-child', '110119', [['uav-multirotor-piloting', null]]),
+    ]);
+
+    // Act
+    const list = await makeMatchDemand({ store: storeOf(twoNeeds), candidates: index, clock, taxonomy })(owner, twoNeeds.id, { ...options, limit: 1 });
+
+    // Assess
+    expect(list.items.map((i) => [i.id, i.score])).toEqual([['l-y', 0.5]]);
+    const read = queries.flatMap((q) => q.skillIds);
+    expect(read).toContain('plc-programming');
+    expect(read).not.toContain('uav-multirotor-piloting');
+  });
+});
+
 describe('demandPartitions', () => {
   it('reads the needed skills, then the skills one hop away', () => {
     const needs = [
