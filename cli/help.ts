@@ -234,21 +234,30 @@ Example:
 
 export function indexHelp(lang: CliLang): string {
   return lang === 'zh'
-    ? `用法：skillbridge index presence [--endpoint URL] [--table 表名]
+    ? `用法：skillbridge index presence|rebuild [--endpoint URL] [--table 表名]
 
-为在分区占用信息出现之前写入的表补建这些信息（运维命令，会扫描整张表，只需运行一次；再次运行不做任何事）。
-之后匹配请求会跳过没有任何人的技能分区。
+运维命令，都会扫描整张表：
+  presence  为在分区占用信息出现之前写入的表补建这些信息（只需运行一次；再次运行不做任何事）。
+            之后匹配请求会跳过没有任何人的技能分区。
+  rebuild   按当前代码（含当前技能词表）重写每条记录的技能索引和找工作索引，并删除不再属于任何记录的索引项
+            （如已删除的求职者留下的项）。升级技能词表后运行一次；可以重复运行。
 
 示例：
-  skillbridge index presence --table skillbridge-prod`
-    : `Usage: skillbridge index presence [--endpoint URL] [--table NAME]
+  skillbridge index presence --table skillbridge-prod
+  skillbridge index rebuild --table skillbridge-prod`
+    : `Usage: skillbridge index presence|rebuild [--endpoint URL] [--table NAME]
 
-Records where the skill index has entries on a table written before presence items existed (an operator
-command: it scans the table, once; run again, it does nothing). Match calls then skip the skill
-partitions that hold nobody.
+Operator commands; both scan the table:
+  presence  Records where the skill index has entries on a table written before presence items
+            existed (once; run again, it does nothing). Match calls then skip the skill partitions
+            that hold nobody.
+  rebuild   Writes every record's skill-index and job-search entries again from the code that runs
+            now (its taxonomy included) and deletes entries no record wants any more (such as those
+            a deleted profile left). Run it once after a taxonomy upgrade; safe to run again.
 
-Example:
-  skillbridge index presence --table skillbridge-prod`;
+Examples:
+  skillbridge index presence --table skillbridge-prod
+  skillbridge index rebuild --table skillbridge-prod`;
 }
 
 /** True when the arguments ask for help. */

@@ -4,10 +4,14 @@ import { CliError } from './i18n.js';
 
 /**
  * The arguments of an operator command that works on the table itself (`shortage rebuild`,
- * `index presence`): its one subcommand, `--endpoint URL` and `--table NAME` (default: the
- * TABLE_NAME variable, else the local table).
+ * `index presence`, `index rebuild`): its one subcommand (one of `subcommands`), `--endpoint URL`
+ * and `--table NAME` (default: the TABLE_NAME variable, else the local table).
  */
-export function tableCommandArgs(args: string[], subcommand: string, usage: string): { readonly endpoint: string | undefined; readonly table: string } {
+export function tableCommandArgs<S extends string>(
+  args: string[],
+  subcommands: S | readonly S[],
+  usage: string,
+): { readonly subcommand: S; readonly endpoint: string | undefined; readonly table: string } {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -17,6 +21,7 @@ export function tableCommandArgs(args: string[], subcommand: string, usage: stri
     },
     strict: true,
   });
-  if (positionals.length !== 1 || positionals[0] !== subcommand) throw new CliError(usage);
-  return { endpoint: values.endpoint, table: values.table };
+  const allowed: readonly string[] = typeof subcommands === 'string' ? [subcommands] : subcommands;
+  if (positionals.length !== 1 || !allowed.includes(positionals[0]!)) throw new CliError(usage);
+  return { subcommand: positionals[0] as S, endpoint: values.endpoint, table: values.table };
 }

@@ -48,7 +48,7 @@ const toItem = (record: AnyRecord): Item => ({
 
 
 /** The inverted-index items of a record: one per partition, only while it is active. */
-function indexItems(record: AnyRecord, index: RecordIndex, now: Date): Item[] {
+export function indexItems(record: AnyRecord, index: RecordIndex, now: Date): Item[] {
   if (!isActive(record, now)) return [];
   // Open demands are also findable by job search (docs/jobs.md), in the same transaction.
   const jobs = record.kind === 'demand' ? jobTermItems(record, index.skills) : [];
