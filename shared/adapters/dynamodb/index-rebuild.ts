@@ -5,7 +5,7 @@ import type { RecordIndexer } from '../../ports/record-store.js';
 import { batchGetAll } from './batch-get.js';
 import { translateDynamoError } from './errors.js';
 import { IndexPresence } from './index-presence.js';
-import { keyString, toRecord, type Item, type Key, type TransactItem } from './items.js';
+import { atVersion, keyString, toRecord, type Item, type Key, type TransactItem } from './items.js';
 import { JOB_ENTITY } from './job-index.js';
 import { keys } from './keys.js';
 import { scanPages } from './query-all.js';
@@ -138,15 +138,7 @@ export class IndexRebuild {
 
   /** Writes `ops` in transactions that each check the record is still at the version read; false when it moved on. */
   private writeChecked(record: AnyRecord, ops: readonly TransactItem[], what: string): Promise<boolean> {
-    const check: TransactItem = {
-      ConditionCheck: {
-        TableName: this.tableName,
-        Key: keys.record(record.kind, record.id),
-        ConditionExpression: '#v = :v',
-        ExpressionAttributeNames: { '#v': 'version' },
-        ExpressionAttributeValues: { ':v': record.version },
-      },
-    };
+    const check: TransactItem = { ConditionCheck: { TableName: this.tableName, Key: keys.record(record.kind, record.id), ...atVersion(record.version) } };
     return this.writeWith(check, ops, what);
   }
 

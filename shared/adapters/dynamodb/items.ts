@@ -18,3 +18,10 @@ export const toRecord = (item: Item): AnyRecord => {
   for (const a of ATTRS_NOT_IN_RECORD) delete out[a];
   return out as unknown as AnyRecord;
 };
+
+/** The condition that an item is still at the version read (optimistic locking on `version`). */
+export const atVersion = (version: number) => ({
+  ConditionExpression: '#v = :v',
+  ExpressionAttributeNames: { '#v': 'version' },
+  ExpressionAttributeValues: { ':v': version },
+});

@@ -14,7 +14,7 @@ import { batchWriteAll } from './batch-write.js';
 import { removeLearnerCampaignResults, TOMBSTONE_DAYS } from './campaign-store.js';
 import { erasureJobItem } from './erasure-jobs.js';
 import { run, translateDynamoError } from './errors.js';
-import { keyString, toRecord, type Item, type Key, type TransactItem } from './items.js';
+import { atVersion, keyString, toRecord, type Item, type Key, type TransactItem } from './items.js';
 import { jobTermItems, jobTermKeys } from './job-index.js';
 import { keys, PROVINCES, provinceOf, regionPrefix } from './keys.js';
 import { TTL_ATTRIBUTE } from './table-schema.js';
@@ -166,7 +166,7 @@ export class DynamoRecordStore implements RecordStore {
 
   async save(next: AnyRecord, previous: AnyRecord | undefined): Promise<void> {
     const condition = previous
-      ? { ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': previous.version } }
+      ? atVersion(previous.version)
       : { ConditionExpression: 'attribute_not_exists(pk)' };
     const index = indexOps(next, previous, this.clock.now(), this.options.index);
     // Where the entries go is recorded before they exist (docs in index-presence.ts).
@@ -223,13 +223,7 @@ export class DynamoRecordStore implements RecordStore {
     await sweep();
     await this.transact(
       {
-        Delete: {
-          TableName: this.tableName,
-          Key: keys.record(record.kind, record.id),
-          ConditionExpression: '#v = :v',
-          ExpressionAttributeNames: { '#v': 'version' },
-          ExpressionAttributeValues: { ':v': record.version },
-        },
+        Delete: { TableName: this.tableName, Key: keys.record(record.kind, record.id), ...atVersion(record.version) },
       },
       indexOps(undefined, record, this.clock.now(), this.options.index),
       `Deleting ${record.kind} ${record.id}`,
