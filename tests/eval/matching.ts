@@ -71,6 +71,8 @@ export const SETS = {
   // Two more written the same way the same day: the fourth tuned on whole, the fifth wholly held out.
   'blind 4 (tuning, all queries)': { dir: new URL('../fixtures/colloquial/blind4/', import.meta.url) },
   'blind 5 (held out, all queries)': { dir: new URL('../fixtures/colloquial/blind5/', import.meta.url) },
+  // A sixth, written the same way at the end of that day, tuned on whole.
+  'blind 6 (tuning, all queries)': { dir: new URL('../fixtures/colloquial/blind6/', import.meta.url) },
 } as const satisfies Record<string, EvalSet>;
 export type SetName = keyof typeof SETS;
 
