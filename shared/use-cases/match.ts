@@ -4,7 +4,7 @@ import { ForbiddenError } from '../domain/errors.js';
 import { matchingSkills } from '../domain/matching/evidence.js';
 import { rankedExplanation, type Lang } from '../domain/matching/explain.js';
 import { demandSkillBound, directCredit, makeLearnerSkillBound, regionScopes, scoreBound, type RegionScope } from '../domain/matching/retrieval-bound.js';
-import { havesOf, needsOf, rankMatch, RELATION_CREDIT, scoreMatch, type MatchContext, type MatchRank, type MatchTaxonomy } from '../domain/matching/score.js';
+import { havesOf, needsOf, neighboursOf, rankMatch, RELATION_CREDIT, scoreMatch, type MatchContext, type MatchRank, type MatchTaxonomy } from '../domain/matching/score.js';
 import { isLexical, partitionsOf } from '../domain/matching/lexical.js';
 import type { Have, Need, RankedMatch } from '../domain/matching/types.js';
 import type { Candidate, CandidateIndex } from '../ports/candidate-index.js';
@@ -207,7 +207,10 @@ function demandGroups(partitions: { readonly direct: readonly string[]; readonly
   const own = new Set(skills);
   const perNeed = needs
     .filter((n) => !isLexical(n.skillId))
-    .flatMap((n) => [taxonomy.childrenOf(n.skillId), taxonomy.parentsOf(n.skillId), taxonomy.relatedOf(n.skillId)].map((ids) => ids.map((s) => s.id).filter((id) => !own.has(id))))
+    .flatMap((n) => {
+      const neighbours = neighboursOf(taxonomy, n.skillId).filter((s) => !own.has(s.id));
+      return (['child', 'parent', 'related'] as const).map((relation) => neighbours.filter((s) => s.relation === relation).map((s) => s.id));
+    })
     .filter((group) => group.length > 0);
   return [skills.length > 0 ? skills : grams, ...skills.map((p) => [p]), ...grams.map((p) => [p]), ...perNeed, ...partitions.tiers.map((t) => t.partitions)];
 }

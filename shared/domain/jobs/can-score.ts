@@ -1,5 +1,5 @@
 import { gramsOfEntry, isLexical, LEXICAL_PREFIX } from '../matching/lexical.js';
-import type { MatchTaxonomy } from '../matching/score.js';
+import { neighboursOf, type MatchTaxonomy } from '../matching/score.js';
 import type { Have, Need } from '../matching/types.js';
 
 /**
@@ -22,7 +22,7 @@ export function makeCanScore(haves: readonly Have[], taxonomy: MatchTaxonomy): (
   const skillCan = (id: string): boolean => {
     let can = bySkill.get(id);
     if (can === undefined) {
-      can = held.has(id) || [taxonomy.childrenOf(id), taxonomy.parentsOf(id), taxonomy.relatedOf(id)].some((list) => list.some((s) => held.has(s.id)));
+      can = held.has(id) || neighboursOf(taxonomy, id).some((n) => held.has(n.id));
       bySkill.set(id, can);
     }
     return can;

@@ -108,6 +108,9 @@ function factsOf(taxonomy: MatchTaxonomy, skillId: string): SkillFacts {
   return facts;
 }
 
+/** A skill's one-hop neighbours in the taxonomy, named by what each is to it (a `child` is narrower): the scorer's own, cached. */
+export const neighboursOf = (taxonomy: MatchTaxonomy, skillId: string): SkillFacts['neighbours'] => factsOf(taxonomy, skillId).neighbours;
+
 // Lexical needs are as many as the phrases people write: keep the cache bounded.
 const FACTS_CACHE_MAX = 50_000;
 
