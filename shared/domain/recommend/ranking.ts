@@ -118,14 +118,18 @@ const viaSource = (n: GapNeighbour, taught: Level, reaches: HeldLevel, earned: n
 });
 
 /**
- * The learner's readiness for a source's course: their level in the gap skill, or in the taught
- * neighbour when that is higher (each is evidence of the basics the course builds on), or one
- * step below their best level in a broader or narrower skill than the gap skill (a related one
- * says less about the basics): someone at 技师 level in CNC machining is ready for a five-axis
- * course that expects 高级工, though five-axis is new to them.
+ * The learner's readiness for a course toward a gap skill: their level in the gap skill; in the
+ * taught neighbour when the course teaches one (`heldInTaught`); or what their level in a broader
+ * or narrower skill than the gap skill says (`NEIGHBOUR_READINESS_STEP`; a related one says less
+ * about the basics): each is evidence of the basics the course builds on. Someone at 技师 level in
+ * CNC machining is ready for a five-axis course that expects 高级工, though five-axis is new to them.
  */
+const readyLevel = (levelInGapSkill: number, heldInTaught: number | undefined, skill?: Pick<GapSkill, 'neighbours'>): number =>
+  Math.max(levelInGapSkill, heldInTaught ?? 0, nearbyReadiness(skill));
+
+/** {@link readyLevel} for a source's course. */
 export const readiness = (source: SkillSource, levelInGapSkill: number, skill?: Pick<GapSkill, 'neighbours'>): number =>
-  Math.max(source.via ? Math.max(source.heldInTaught, levelInGapSkill) : levelInGapSkill, nearbyReadiness(skill));
+  readyLevel(levelInGapSkill, source.via ? source.heldInTaught : undefined, skill);
 
 /**
  * Levels below their level in a neighbouring skill a learner is taken to be ready at: none for the
@@ -315,10 +319,7 @@ export function rankCourses<C extends CourseCandidate>(gap: readonly GapSkill[],
     const levelChecks = closes.map((closed): LevelCheck => {
       const courseLevel = closed.taught.level;
       const entry = entryLevel(courseLevel);
-      // Through a neighbour, the learner's own level in the taught skill also counts as readiness;
-      // so does their level in the gap skill's neighbours, one step down.
-      const ownLevel = closed.via ? Math.max(closed.held, closed.taught.held) : closed.held;
-      const held = Math.max(ownLevel, nearbyReadiness(gap.find((g) => g.skillId === closed.skillId))) as HeldLevel;
+      const held = readyLevel(closed.held, closed.via ? closed.taught.held : undefined, gap.find((g) => g.skillId === closed.skillId)) as HeldLevel;
       const base = { skillId: closed.skillId, courseLevel, entryLevel: entry, held };
       if (held >= entry) return { ...base, status: 'fits', fit: 1 };
       if ((takeableNow.get(closed.skillId) ?? []).some((level) => level >= entry)) return { ...base, status: 'after-prerequisite', fit: BRIDGED_FIT };
