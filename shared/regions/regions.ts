@@ -50,20 +50,14 @@ const byCode = new Map<string, Entry>();
 const byName = new Map<string, Entry[]>();
 let longestName = 0;
 
-function addName(name: string, entry: Entry): void {
-  if (name.length < 2) return;
-  const list = byName.get(name);
-  if (list === undefined) byName.set(name, [entry]);
-  else if (!list.includes(entry)) list.push(entry);
-  longestName = Math.max(longestName, name.length);
-}
-
 /** Names read only below a parent already named (工业园区 after 苏州市): alone they name nothing. */
 const byQualifiedName = new Map<string, Entry[]>();
 
-function addQualifiedName(name: string, entry: Entry): void {
+function addName(name: string, entry: Entry, names: Map<string, Entry[]> = byName): void {
   if (name.length < 2) return;
-  byQualifiedName.set(name, [...(byQualifiedName.get(name) ?? []), entry]);
+  const list = names.get(name);
+  if (list === undefined) names.set(name, [entry]);
+  else if (!list.includes(entry)) list.push(entry);
   longestName = Math.max(longestName, name.length);
 }
 
@@ -134,7 +128,7 @@ function indexProvince(province: ReturnType<typeof unpackDivisions>[number]): vo
       // A district named after its city (苏州工业园区 in 苏州市) is also written without the city's
       // name once the city is given (江苏省苏州市工业园区); alone such a remainder names many places.
       const cityShort = shortName(city.name, CITY_SUFFIX);
-      if (cityShort !== undefined && district.name.startsWith(cityShort)) addQualifiedName(district.name.slice(cityShort.length), entry);
+      if (cityShort !== undefined && district.name.startsWith(cityShort)) addName(district.name.slice(cityShort.length), entry, byQualifiedName);
     }
   }
 }
