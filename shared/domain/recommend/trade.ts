@@ -45,13 +45,19 @@ export interface TradeFit {
   readonly factor: number;
 }
 
+/** The trade a skill belongs to: its taxonomy category, unless that is one every trade draws on (or it has none). */
+const tradeCategory = (taxonomy: Pick<MatchTaxonomy, 'getSkill'>, skillId: string): string | undefined => {
+  const category = taxonomy.getSkill(skillId)?.category;
+  return category === undefined || SHARED_CATEGORIES.has(category) ? undefined : category;
+};
+
 /** The learner's trade from the skills given (held, wished for): each skill's weight by its category (see above). */
 export function tradeOf(own: Iterable<string>, taxonomy: Pick<MatchTaxonomy, 'getSkill'>): Trade {
   const given = new Set(own);
   const counts = new Map<string, number>();
   for (const id of given) {
-    const category = taxonomy.getSkill(id)?.category;
-    if (category !== undefined && !SHARED_CATEGORIES.has(category)) counts.set(category, (counts.get(category) ?? 0) + 1);
+    const category = tradeCategory(taxonomy, id);
+    if (category !== undefined) counts.set(category, (counts.get(category) ?? 0) + 1);
   }
   const main = Math.max(1, ...counts.values());
   return (skillId) => {
@@ -91,13 +97,13 @@ export function tradeFit(taught: ReadonlyMap<string, Level>, trade: Trade, held:
 export function tooBasicFor(held: ReadonlyArray<{ readonly skillId: string; readonly level: Level | null }>, taxonomy: Pick<MatchTaxonomy, 'getSkill'>): (taught: ReadonlyMap<string, Level>) => boolean {
   const stated = new Map<string, number>();
   for (const h of held) {
-    const category = taxonomy.getSkill(h.skillId)?.category;
-    if (h.level !== null && category !== undefined && !SHARED_CATEGORIES.has(category)) stated.set(category, Math.max(stated.get(category) ?? 0, h.level));
+    const category = tradeCategory(taxonomy, h.skillId);
+    if (h.level !== null && category !== undefined) stated.set(category, Math.max(stated.get(category) ?? 0, h.level));
   }
   return (taught) => {
     if (taught.size === 0 || stated.size === 0) return false;
     const level = Math.max(...taught.values());
-    const below = [...taught.keys()].filter((id) => (stated.get(taxonomy.getSkill(id)?.category ?? '') ?? 0) > level).length;
+    const below = [...taught.keys()].filter((id) => (stated.get(tradeCategory(taxonomy, id) ?? '') ?? 0) > level).length;
     return below * 2 >= taught.size;
   };
 }
