@@ -19,7 +19,7 @@ import { toFieldIssues } from '#shared/schemas/issues.js';
 import { loadTaxonomy } from '#shared/taxonomy/taxonomy.js';
 import { assertMayRunCampaign, campaignView, newCampaign, resultView } from '#shared/use-cases/campaign/manage.js';
 import { makeCampaignRunner } from '#shared/use-cases/campaign/runner.js';
-import { TABLE_NAME } from '../local/environment.js';
+import { tableOptions } from './table-args.js';
 import { CliError, say, type CliLang } from './i18n.js';
 import { dynamoEndpoint } from '../local/endpoints.js';
 import { makeBar } from './progress.js';
@@ -141,8 +141,7 @@ async function runCampaignRun(args: string[], lang: CliLang): Promise<number> {
       owner: { type: 'string', default: 'bureau-cli' },
       'page-size': { type: 'string' },
       json: { type: 'boolean', default: false },
-      endpoint: { type: 'string' },
-      table: { type: 'string', default: process.env.TABLE_NAME ?? TABLE_NAME },
+      ...tableOptions(),
     },
     strict: true,
   });
@@ -258,8 +257,7 @@ async function runCampaignReport(args: string[], lang: CliLang): Promise<number>
       format: { type: 'string', default: 'csv' },
       columns: { type: 'string', default: 'zh' },
       out: { type: 'string' },
-      endpoint: { type: 'string' },
-      table: { type: 'string', default: process.env.TABLE_NAME ?? TABLE_NAME },
+      ...tableOptions(),
     },
     strict: true,
   });

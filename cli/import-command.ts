@@ -10,8 +10,8 @@ import { templateCsv } from '#shared/import/template.js';
 import { systemClock } from '#shared/ports/clock.js';
 import { normaliseRegion } from '#shared/regions/regions.js';
 import { makeImportRecords, type ImportSummary } from '#shared/use-cases/import-records.js';
-import { TABLE_NAME } from '../local/environment.js';
 import { KIND_WORDS } from './help.js';
+import { tableOptions } from './table-args.js';
 import { CliError, say, type CliLang } from './i18n.js';
 import { dynamoEndpoint } from '../local/endpoints.js';
 import { makeBar } from './progress.js';
@@ -61,8 +61,7 @@ export async function runImport(args: string[], lang: CliLang = 'en'): Promise<n
     args,
     allowPositionals: true,
     options: {
-      endpoint: { type: 'string' },
-      table: { type: 'string', default: process.env.TABLE_NAME ?? TABLE_NAME },
+      ...tableOptions(),
       owner: { type: 'string', default: 'bureau-import' },
       region: { type: 'string', default: 'national' },
       report: { type: 'string' },

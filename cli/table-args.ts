@@ -2,6 +2,13 @@ import { parseArgs } from 'node:util';
 import { TABLE_NAME } from '../local/environment.js';
 import { CliError } from './i18n.js';
 
+/** The options of every command that works on the table: `--endpoint URL` and `--table NAME` (default: the TABLE_NAME variable, else the local table). */
+export const tableOptions = () =>
+  ({
+    endpoint: { type: 'string' },
+    table: { type: 'string', default: process.env.TABLE_NAME ?? TABLE_NAME },
+  }) as const;
+
 /**
  * The arguments of an operator command that works on the table itself (`shortage rebuild`,
  * `index presence`, `index rebuild`): its one subcommand (one of `subcommands`), `--endpoint URL`
@@ -15,10 +22,7 @@ export function tableCommandArgs<S extends string>(
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: {
-      endpoint: { type: 'string' },
-      table: { type: 'string', default: process.env.TABLE_NAME ?? TABLE_NAME },
-    },
+    options: tableOptions(),
     strict: true,
   });
   const allowed: readonly string[] = typeof subcommands === 'string' ? [subcommands] : subcommands;
