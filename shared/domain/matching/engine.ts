@@ -1,7 +1,7 @@
 import { regionDistance } from '../../regions/regions.js';
 import type { Level } from '../../taxonomy/levels.js';
 import { gramsOfEntry, isLexical, LEXICAL_CREDIT, LEXICAL_PREFIX } from './lexical.js';
-import { FUZZY_FACTOR, levelCredit, rankMatch, REGION_CREDIT, RELATION_CREDIT, REQUIRED_WEIGHT, scoreMatch, type MatchRank, type MatchTaxonomy } from './score.js';
+import { FUZZY_FACTOR, levelCredit, needWeights, rankMatch, REGION_CREDIT, RELATION_CREDIT, scoreMatch, type MatchRank, type MatchTaxonomy } from './score.js';
 import type { Have, MatchBreakdown, Need } from './types.js';
 
 /**
@@ -10,8 +10,9 @@ import type { Have, MatchBreakdown, Need } from './types.js';
  * cost. Method (the threshold algorithm over an inverted index):
  *
  * 1. Index: two kinds of postings, each (demand, the most that posting can add to the demand's
- *    skill score). A need's weight is its share of `scoreMatch`'s skill component: 0.8/|required|
- *    and 0.2/|preferred| when a demand has both kinds, 1/|required| or 1/|preferred| when it has one.
+ *    skill score). A need's weight is its share of `scoreMatch`'s skill component (`needWeights`:
+ *    0.8 over the required needs and 0.2 over the preferred ones, a generic skill beside a trade's
+ *    skills weighing a quarter of the others).
  *    - skill → postings of the needs of that skill, weight × the fuzzy factor when the need was
  *      only linked by likeness, with the needed level;
  *    - gram → postings of the needs whose words hold it (a lexical need `~电池+pack`, and a named
@@ -31,7 +32,7 @@ import type { Have, MatchBreakdown, Need } from './types.js';
  *    a bound below it, so nothing better was skipped.
  *
  * Every factor of the bound comes from the scorer's exported constants (`RELATION_CREDIT`,
- * `FUZZY_FACTOR`, `LEXICAL_CREDIT`, `levelCredit`, `REGION_CREDIT`, `REQUIRED_WEIGHT`) through
+ * `FUZZY_FACTOR`, `LEXICAL_CREDIT`, `levelCredit`, `REGION_CREDIT`, `needWeights`) through
  * {@link makeScoredEngine}, so it stays an upper bound when they are tuned.
  *
  * Only the k returned get `scoreMatch` and its evidence (see {@link ScoredEngine.explain}).
@@ -80,6 +81,8 @@ export interface EngineOptions {
    * miss candidates. Words are not routes: lexical entries (`~…`) go through the gram postings.
    */
   readonly creditRoutes: (skillId: string) => readonly CreditRoute[];
+  /** Each need's share of its demand's skill score, exactly as the ranker weighs it (`needWeights` of score.ts). */
+  readonly needWeights: (needs: readonly Need[]) => readonly number[];
   /** The most credit a skill held at `held` earns for a need at `needed` (before the route's factor). @default 1 */
   readonly levelCredit?: (needed: Level | null, held: Level | null) => number;
   /**
@@ -106,17 +109,6 @@ export interface EngineStats {
   touched: number;
   /** Demands scored exactly. */
   ranked: number;
-}
-
-/** The scorer's weight of each need in its demand's skill score (see the module comment). */
-export function needWeights(needs: readonly Need[]): number[] {
-  const required = needs.filter((n) => n.role === 'required').length;
-  const preferred = needs.length - required;
-  const both = required > 0 && preferred > 0;
-  return needs.map((n) => {
-    if (n.role === 'required') return (both ? REQUIRED_WEIGHT : 1) / required;
-    return (both ? 1 - REQUIRED_WEIGHT : 1) / preferred;
-  });
 }
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
@@ -192,7 +184,7 @@ export class DemandEngine {
         regionIndex.set(d.region, r);
       }
       this.regionOf[i] = r;
-      const weights = needWeights(d.needs);
+      const weights = options.needWeights(d.needs);
       d.needs.forEach((need, j) => {
         const weight = weights[j]!;
         // A lexical need is met by its words alone; a named need by its skill, or by the words of its phrase.
@@ -466,6 +458,7 @@ export function makeScoredEngine(demands: readonly EngineDemand[], taxonomy: Mat
   const rank: Ranker = (demand, learner) => rankMatch(demand.needs, learner.haves, contextOf(demand, learner), taxonomy);
   const engine = new DemandEngine(demands, rank, {
     creditRoutes: creditRoutesOf(taxonomy),
+    needWeights: (needs) => needWeights(needs, taxonomy),
     levelCredit,
     fuzzyFactor: FUZZY_FACTOR,
     lexicalCredit: LEXICAL_CREDIT,

@@ -1,13 +1,13 @@
 import { provinceOf } from '../../regions/regions.js';
 import { gramsOfEntry, isLexical, LEXICAL_CREDIT, LEXICAL_PREFIX } from './lexical.js';
-import { REGION_CREDIT, RELATION_CREDIT, REQUIRED_WEIGHT, type MatchTaxonomy } from './score.js';
+import { needWeights, REGION_CREDIT, RELATION_CREDIT, type MatchTaxonomy } from './score.js';
 import type { Need } from './types.js';
 
 /**
  * Upper bounds of the match score for records that retrieval has not read yet, so that a match
  * call can stop reading index partitions once nothing unread can still enter its top k (the
  * threshold algorithm). Every figure comes from the scorer's own exported constants
- * (`REQUIRED_WEIGHT`, `RELATION_CREDIT`, `LEXICAL_CREDIT`, `REGION_CREDIT`), so a bound stays
+ * (`needWeights`, `RELATION_CREDIT`, `LEXICAL_CREDIT`, `REGION_CREDIT`), so a bound stays
  * right when they are tuned; `tests/unit/matching/retrieval-bound.test.ts` checks bound ≥ score.
  *
  * A record can only earn credit for a need through a partition it is indexed under: the needed
@@ -24,14 +24,6 @@ const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 /** The score (rounded as the scorer rounds) a record cannot exceed, from its skill and region bounds. */
 export const scoreBound = (skill: number, region: number): number => round3(skill * region + BOUND_SLACK);
 
-/** The skill part of the score from per-need credits, as the scorer forms it. */
-function skillScoreOf(requiredSum: number, requiredCount: number, preferredSum: number, preferredCount: number): number {
-  if (requiredCount > 0 && preferredCount > 0) return REQUIRED_WEIGHT * (requiredSum / requiredCount) + (1 - REQUIRED_WEIGHT) * (preferredSum / preferredCount);
-  if (requiredCount > 0) return requiredSum / requiredCount;
-  if (preferredCount > 0) return preferredSum / preferredCount;
-  return 0;
-}
-
 /** Share of `grams` whose partitions are unread, times the lexical credit: the most the words can still earn. */
 function gramsBound(grams: readonly string[] | undefined, unread: ReadonlySet<string>): number {
   if (grams === undefined || grams.length === 0) return 0;
@@ -40,22 +32,21 @@ function gramsBound(grams: readonly string[] | undefined, unread: ReadonlySet<st
   return (LEXICAL_CREDIT * open) / grams.length;
 }
 
-/** What bounding one need takes: its role, its own partition, its grams, and its neighbours by credit, best first. */
+/** What bounding one need takes: its own partition, its grams, and its neighbours by credit, best first. */
 interface NeedSources {
-  readonly role: Need['role'];
   readonly skillId?: string;
   readonly grams?: readonly string[];
   readonly neighbours: ReadonlyArray<{ readonly credit: number; readonly ids: readonly string[] }>;
 }
 
 function sourcesOf(need: Need, taxonomy: MatchTaxonomy): NeedSources {
-  if (isLexical(need.skillId)) return { role: need.role, grams: gramsOfEntry(need.skillId), neighbours: [] };
+  if (isLexical(need.skillId)) return { grams: gramsOfEntry(need.skillId), neighbours: [] };
   const neighbours = [
     { credit: RELATION_CREDIT.child, ids: taxonomy.childrenOf(need.skillId).map((s) => s.id) },
     { credit: RELATION_CREDIT.parent, ids: taxonomy.parentsOf(need.skillId).map((s) => s.id) },
     { credit: RELATION_CREDIT.related, ids: taxonomy.relatedOf(need.skillId).map((s) => s.id) },
   ].sort((a, b) => b.credit - a.credit);
-  return { role: need.role, skillId: need.skillId, ...(need.grams ? { grams: need.grams } : {}), neighbours };
+  return { skillId: need.skillId, ...(need.grams ? { grams: need.grams } : {}), neighbours };
 }
 
 /** The most one need can credit someone found only through `unread` partitions. */
@@ -78,23 +69,8 @@ function needBound(need: NeedSources, unread: ReadonlySet<string>): number {
  */
 export function makeLearnerSkillBound(needs: readonly Need[], taxonomy: MatchTaxonomy): (unread: ReadonlySet<string>) => number {
   const sources = needs.map((need) => sourcesOf(need, taxonomy));
-  return (unread) => {
-    let requiredSum = 0;
-    let requiredCount = 0;
-    let preferredSum = 0;
-    let preferredCount = 0;
-    for (const need of sources) {
-      const most = needBound(need, unread);
-      if (need.role === 'required') {
-        requiredSum += most;
-        requiredCount += 1;
-      } else {
-        preferredSum += most;
-        preferredCount += 1;
-      }
-    }
-    return skillScoreOf(requiredSum, requiredCount, preferredSum, preferredCount);
-  };
+  const weights = needWeights(needs, taxonomy);
+  return (unread) => sources.reduce((bound, need, i) => bound + weights[i]! * needBound(need, unread), 0);
 }
 
 /** {@link makeLearnerSkillBound} for one set of unread partitions. */

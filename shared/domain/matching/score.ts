@@ -19,9 +19,12 @@ import type { Have, MatchBreakdown, Need, RegionFit, SkillEvidence } from './typ
  *                   = 1 − 0.2 × (n − h)          otherwise (1 level short 0.8 … 4 short 0.2)
  *                     h unknown counts as level 2 (四级/中级工, working knowledge): holding a skill
  *                     says something, but not that it is held at a high level
- * requiredCover = mean credit over required needs, preferredCover likewise over preferred needs
+ * requiredCover = weighted mean credit over required needs, preferredCover likewise over preferred
+ *                 needs; a need of a category every trade draws on (计算机基础, 普通话, 安全生产)
+ *                 weighs GENERIC_NEED_WEIGHT (0.25) when the demand also needs a trade's skills, 1 else
  * skill         = 0.8 × requiredCover + 0.2 × preferredCover   (both kinds present)
  *               = the one cover present                          (only one kind present)
+ *               = Σ needWeights × credit
  * score         = skill × REGION_CREDIT[regionDistance]          (1 / 0.97 / 0.6 / 0.3)
  * ```
  *
@@ -31,6 +34,16 @@ import type { Have, MatchBreakdown, Need, RegionFit, SkillEvidence } from './typ
 
 /** Share of the skill score that required needs carry; preferred needs carry the rest. */
 export const REQUIRED_WEIGHT = 0.8;
+
+/** Taxonomy categories every trade draws on (office work and languages; safety and quality): never a trade of their own. */
+export const GENERIC_CATEGORIES: ReadonlySet<string> = new Set(['office-general', 'safety-quality']);
+
+/**
+ * Weight, against 1 for a trade's skill, of a need in a `GENERIC_CATEGORIES` category when its
+ * demand also needs skills of a trade: "电脑基本操作" beside "图片标注" says little about who can
+ * do the job, and graders of every evaluation set rank the annotator above the typist.
+ */
+export const GENERIC_NEED_WEIGHT = 0.25;
 
 /** Credit lost per level the learner is short of what is needed, on the 1–5 scale. */
 export const LEVEL_STEP = 0.2;
@@ -73,10 +86,12 @@ type Relation = keyof typeof RELATION_CREDIT;
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
-/** What the score needs to know about one skill: its label and its one-hop neighbours. */
+/** What the score needs to know about one skill: its label, its one-hop neighbours, and whether it is generic. */
 interface SkillFacts {
   readonly label: Label;
   readonly neighbours: ReadonlyArray<{ readonly id: string; readonly relation: Relation }>;
+  /** Its category is one every trade draws on (`GENERIC_CATEGORIES`). */
+  readonly generic?: true;
 }
 
 // The taxonomy is read-only and shared by every request, so each skill's facts are worked out
@@ -97,6 +112,7 @@ function factsOf(taxonomy: MatchTaxonomy, skillId: string): SkillFacts {
     // The relation names what the held skill is to the needed one: a `child` is narrower.
     facts = {
       label: skill ? { zh: skill.zh, en: skill.en } : { zh: skillId, en: skillId },
+      ...(skill?.category !== undefined && GENERIC_CATEGORIES.has(skill.category) ? { generic: true as const } : {}),
       neighbours: [
         ...taxonomy.childrenOf(skillId).map((s) => ({ id: s.id, relation: 'child' as const })),
         ...taxonomy.parentsOf(skillId).map((s) => ({ id: s.id, relation: 'parent' as const })),
@@ -195,12 +211,20 @@ function heldMap(haves: readonly Have[]): Held {
   return { skills, grams };
 }
 
-/** The skill part of the score from per-need credits (see the module comment). */
-function skillScoreOf(requiredSum: number, requiredCount: number, preferredSum: number, preferredCount: number): number {
-  if (requiredCount > 0 && preferredCount > 0) return REQUIRED_WEIGHT * (requiredSum / requiredCount) + (1 - REQUIRED_WEIGHT) * (preferredSum / preferredCount);
-  if (requiredCount > 0) return requiredSum / requiredCount;
-  if (preferredCount > 0) return preferredSum / preferredCount;
-  return 0;
+/**
+ * The weight of each need in its demand's skill score (they sum to 1): required needs share
+ * `REQUIRED_WEIGHT` and preferred ones the rest (one role alone takes all), each need in proportion
+ * to its own weight, `GENERIC_NEED_WEIGHT` for a generic skill beside a trade's skills and 1 else.
+ */
+export function needWeights(needs: readonly Need[], taxonomy: MatchTaxonomy): number[] {
+  const own = needs.map((n) => (isLexical(n.skillId) ? 1 : factsOf(taxonomy, n.skillId).generic ? GENERIC_NEED_WEIGHT : 1));
+  // A demand needing only generic skills (a data-entry clerk) weighs them alike.
+  const beside = own.some((w) => w === 1) ? own : needs.map(() => 1);
+  let required = 0;
+  let preferred = 0;
+  needs.forEach((n, i) => (n.role === 'required' ? (required += beside[i]!) : (preferred += beside[i]!)));
+  const both = required > 0 && preferred > 0;
+  return needs.map((n, i) => (n.role === 'required' ? ((both ? REQUIRED_WEIGHT : 1) * beside[i]!) / required : ((both ? 1 - REQUIRED_WEIGHT : 1) * beside[i]!) / preferred));
 }
 
 /** The lowest region both codes lie in (`110119`, `110108` → `110100`), or undefined when none but national. */
@@ -269,25 +293,18 @@ export interface MatchRank {
  */
 export function rankMatch(needs: readonly Need[], haves: readonly Have[], ctx: MatchContext, taxonomy: MatchTaxonomy): MatchRank {
   const held = heldMap(haves);
-  let requiredSum = 0;
-  let requiredCount = 0;
-  let preferredSum = 0;
-  let preferredCount = 0;
+  const weights = needWeights(needs, taxonomy);
+  let skill = 0;
   let requiredMet = 0;
   let needsMet = 0;
-  for (const need of needs) {
+  needs.forEach((need, i) => {
     const { credit } = bestSource(need, held, factsOf(taxonomy, need.skillId));
-    if (round3(credit) >= 1) needsMet += 1;
-    if (need.role === 'required') {
-      requiredSum += credit;
-      requiredCount += 1;
-      if (round3(credit) >= 1) requiredMet += 1;
-    } else {
-      preferredSum += credit;
-      preferredCount += 1;
+    skill += weights[i]! * credit;
+    if (round3(credit) >= 1) {
+      needsMet += 1;
+      if (need.role === 'required') requiredMet += 1;
     }
-  }
-  const skill = skillScoreOf(requiredSum, requiredCount, preferredSum, preferredCount);
+  });
   const region = regionFit(ctx);
   return { score: skill > 0 ? round3(skill * region.credit) : 0, requiredMet, needsMet, distance: region.distance };
 }
@@ -315,10 +332,9 @@ export function scoreMatch(needs: readonly Need[], haves: readonly Have[], ctx: 
       ...(source.via ? { via: { skillId: source.via.id, relation: source.via.relation, label: factsOf(taxonomy, source.via.id).label } } : {}),
     };
   });
-  const sum = (list: readonly SkillEvidence[]) => list.reduce((total, e) => total + e.credit, 0);
+  const weights = needWeights(needs, taxonomy);
+  const skillScore = evidence.reduce((total, e, i) => total + weights[i]! * e.credit, 0);
   const required = evidence.filter((e) => e.role === 'required');
-  const preferred = evidence.filter((e) => e.role === 'preferred');
-  const skillScore = skillScoreOf(sum(required), required.length, sum(preferred), preferred.length);
   const region = regionFit(ctx);
   const byRole = (a: SkillEvidence, b: SkillEvidence) => (a.role === b.role ? 0 : a.role === 'required' ? -1 : 1);
   const rounded = evidence.map((e) => ({ ...e, credit: round3(e.credit) })).sort(byRole);

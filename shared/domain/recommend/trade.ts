@@ -18,7 +18,7 @@
  * ranks among the rest when nothing better exists, rather than vanishing from a short list.
  */
 import type { Level } from '../../taxonomy/levels.js';
-import type { MatchTaxonomy } from '../matching/score.js';
+import { GENERIC_CATEGORIES, type MatchTaxonomy } from '../matching/score.js';
 
 /** Share of its score a course wholly outside the learner's trade keeps. */
 export const OFF_TRADE_FLOOR = 0.1;
@@ -26,8 +26,6 @@ export const OFF_TRADE_FLOOR = 0.1;
 export const KNOWN_FLOOR = 0.25;
 /** Weight in every trade of the categories every trade draws on. */
 export const SHARED_CATEGORY_WEIGHT = 0.8;
-/** Categories every trade draws on: never off-trade, never a trade of their own. */
-export const SHARED_CATEGORIES: ReadonlySet<string> = new Set(['office-general', 'safety-quality']);
 /** Share of its score a course keeps when it is too basic for the learner (see `tooBasicFor`). */
 export const TOO_BASIC_FIT = 0.5;
 
@@ -48,7 +46,7 @@ export interface TradeFit {
 /** The trade a skill belongs to: its taxonomy category, unless that is one every trade draws on (or it has none). */
 const tradeCategory = (taxonomy: Pick<MatchTaxonomy, 'getSkill'>, skillId: string): string | undefined => {
   const category = taxonomy.getSkill(skillId)?.category;
-  return category === undefined || SHARED_CATEGORIES.has(category) ? undefined : category;
+  return category === undefined || GENERIC_CATEGORIES.has(category) ? undefined : category;
 };
 
 /** The learner's trade from the skills given (held, wished for): each skill's weight by its category (see above). */
@@ -64,7 +62,7 @@ export function tradeOf(own: Iterable<string>, taxonomy: Pick<MatchTaxonomy, 'ge
     if (given.has(skillId)) return 1;
     const category = taxonomy.getSkill(skillId)?.category;
     if (category === undefined) return 0;
-    return SHARED_CATEGORIES.has(category) ? SHARED_CATEGORY_WEIGHT : (counts.get(category) ?? 0) / main;
+    return GENERIC_CATEGORIES.has(category) ? SHARED_CATEGORY_WEIGHT : (counts.get(category) ?? 0) / main;
   };
 }
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bruteForceTop, creditRoutesOf, DemandEngine, makeScoredEngine, needWeights, type EngineDemand, type EngineLearner, type RankedDemand } from '../../../shared/domain/matching/engine.js';
+import { bruteForceTop, creditRoutesOf, DemandEngine, makeScoredEngine, type EngineDemand, type EngineLearner, type RankedDemand } from '../../../shared/domain/matching/engine.js';
 import { LEXICAL_CREDIT } from '../../../shared/domain/matching/lexical.js';
-import { RELATION_CREDIT } from '../../../shared/domain/matching/score.js';
+import { needWeights, RELATION_CREDIT } from '../../../shared/domain/matching/score.js';
 import type { Need } from '../../../shared/domain/matching/types.js';
 import { loadTaxonomy } from '../../../shared/taxonomy/taxonomy.js';
 import type { Level } from '../../../shared/taxonomy/levels.js';
@@ -176,7 +176,7 @@ describe('DemandEngine', () => {
       return { score: Math.round(Math.max(held.has(need.skillId) ? 0.5 : 0, words) * 1000) / 1000, requiredMet: 0, needsMet: 0, distance: 0 as const };
     };
     const learner: EngineLearner = { id: 'l', region: 'x', haves: [{ skillId: 't', level: null }, { skillId: '~a', level: null }] };
-    const options = { creditRoutes: (id: string) => [{ skillId: id, factor: 0.5 }], regionCredit: () => 1 };
+    const options = { creditRoutes: (id: string) => [{ skillId: id, factor: 0.5 }], needWeights: (needs: readonly Need[]) => needWeights(needs, taxonomy), regionCredit: () => 1 };
     const view2 = (list: readonly RankedDemand[]) => list.map((r) => [r.demand.id, r.rank.score]);
 
     // Act
@@ -198,7 +198,7 @@ describe('DemandEngine', () => {
       { region: 'x', needs: [{ skillId: 'c', level: null, role: 'required' }] },
     ]);
     const rank = (d: EngineDemand, l: EngineLearner) => ({ score: d.needs.filter((n) => l.haves.some((h) => h.skillId === n.skillId)).length / d.needs.length, requiredMet: 0, needsMet: 0, distance: 0 as const });
-    const engine = new DemandEngine(demands, rank, { creditRoutes: (id) => [{ skillId: id, factor: 1 }], regionCredit: () => 1 });
+    const engine = new DemandEngine(demands, rank, { creditRoutes: (id) => [{ skillId: id, factor: 1 }], needWeights: (needs) => needWeights(needs, taxonomy), regionCredit: () => 1 });
 
     // Act
     const top = engine.topFor({ id: 'l', region: 'x', haves: [{ skillId: 'b', level: null }] }, 2);
@@ -220,9 +220,24 @@ describe('needWeights', () => {
       { skillId: 'c', level: null, role: 'preferred' },
     ];
 
-    expect(needWeights(needs)).toEqual([0.4, 0.4, expect.closeTo(0.2, 12)]);
-    expect(needWeights(needs.slice(0, 2))).toEqual([0.5, 0.5]);
-    expect(needWeights(needs.slice(2))).toEqual([1]);
+    expect(needWeights(needs, taxonomy)).toEqual([0.4, 0.4, expect.closeTo(0.2, 12)]);
+    expect(needWeights(needs.slice(0, 2), taxonomy)).toEqual([0.5, 0.5]);
+    expect(needWeights(needs.slice(2), taxonomy)).toEqual([1]);
+  });
+
+  it('weighs a generic skill a quarter of a trade skill beside it, and alike when the demand needs nothing else', () => {
+    const annotator: Need[] = [
+      { skillId: 'image-annotation', level: null, role: 'required' },
+      { skillId: 'computer-basics', level: null, role: 'required' },
+      { skillId: 'autonomous-driving-annotation', level: null, role: 'preferred' },
+    ];
+    const clerk: Need[] = [
+      { skillId: 'data-entry', level: null, role: 'required' },
+      { skillId: 'typing', level: null, role: 'required' },
+    ];
+
+    expect(needWeights(annotator, taxonomy)).toEqual([expect.closeTo(0.64, 12), expect.closeTo(0.16, 12), expect.closeTo(0.2, 12)]);
+    expect(needWeights(clerk, taxonomy)).toEqual([0.5, 0.5]);
   });
 });
 
