@@ -73,6 +73,10 @@ export const SETS = {
   'blind 5 (held out, all queries)': { dir: new URL('../fixtures/colloquial/blind5/', import.meta.url) },
   // A sixth, written the same way at the end of that day, tuned on whole.
   'blind 6 (tuning, all queries)': { dir: new URL('../fixtures/colloquial/blind6/', import.meta.url) },
+  // Two more written 2026-12-07 in 26 places no earlier set uses: the seventh tuned on whole (its
+  // first run came after the generic-need weight), the eighth wholly held out.
+  'blind 7 (tuning, all queries)': { dir: new URL('../fixtures/colloquial/blind7/', import.meta.url) },
+  'blind 8 (held out, all queries)': { dir: new URL('../fixtures/colloquial/blind8/', import.meta.url) },
 } as const satisfies Record<string, EvalSet>;
 export type SetName = keyof typeof SETS;
 
