@@ -12,6 +12,8 @@ describe('wishes are not skills held', () => {
     ['希望从事数据标注', 'data-annotation'],
     ['打算考电工证', 'electrician-certificate'],
     ['want to learn welding', 'welding'],
+    ['想学焊工，听说焊工好找工作', 'welding'],
+    ['听说AI数据标注在招人', 'data-annotation'],
   ])('reads %s as a wish for %s', (text, skillId) => {
     // Act
     const found = extractSkills(text);
