@@ -211,6 +211,12 @@ function heldMap(haves: readonly Have[]): Held {
   return { skills, grams };
 }
 
+/** Whether a skill is of a `GENERIC_CATEGORIES` category (words never are). */
+export const genericSkill =
+  (taxonomy: MatchTaxonomy) =>
+  (skillId: string): boolean =>
+    !isLexical(skillId) && factsOf(taxonomy, skillId).generic === true;
+
 /**
  * The weight of each need in its demand's skill score (they sum to 1): required needs share
  * `REQUIRED_WEIGHT` and preferred ones the rest (one role alone takes all), each need in proportion
@@ -218,8 +224,9 @@ function heldMap(haves: readonly Have[]): Held {
  */
 export function needWeights(needs: readonly Need[], taxonomy: MatchTaxonomy): number[] {
   const own = needs.map((n) => (isLexical(n.skillId) ? 1 : factsOf(taxonomy, n.skillId).generic ? GENERIC_NEED_WEIGHT : 1));
-  // A demand needing only generic skills (a data-entry clerk) weighs them alike.
-  const beside = own.some((w) => w === 1) ? own : needs.map(() => 1);
+  // A demand needing no trade's taxonomy skill (a data-entry clerk; a guard whose other need is
+  // words: 门岗值守 巡逻 beside 会看监控) weighs its needs alike: words name no trade.
+  const beside = own.some((w, i) => w === 1 && !isLexical(needs[i]!.skillId)) ? own : needs.map(() => 1);
   let required = 0;
   let preferred = 0;
   needs.forEach((n, i) => (n.role === 'required' ? (required += beside[i]!) : (preferred += beside[i]!)));

@@ -23,6 +23,11 @@ const STOP_PAIRS = new Set(
   ).split(' '),
 );
 
+// Conditions of the work, not skills: a posting's "能上夜班" or "身体健康" is no need a résumé meets
+// in words, and a résumé's "能吃苦" is no evidence. Taken out before the pairs are made.
+const WORK_CONDITIONS =
+  /(?:能|可以|接受|适应)?(?:上)?(?:夜班|倒班|两班倒|三班倒)|身体健康|身体好|吃苦耐劳|能吃苦|服从(?:工作)?安排|(?:能|接受|适应)(?:出差|加班)|年龄[^，,；;、]*|\d+\s*岁(?:以下|以上|以内)?/g;
+
 const LATIN_STOP = new Set(
   'and or the of in on to for with a an is are be as at by from it its we you our your can will have has had do does did experience skill skills years year good basic work job etc'.split(
     ' ',
@@ -40,7 +45,7 @@ function normalise(text: string): string {
  */
 export function gramsOf(text: string): string[] {
   const out = new Set<string>();
-  const lower = normalise(text);
+  const lower = normalise(text).replace(WORK_CONDITIONS, ' ');
   for (const [run] of lower.matchAll(HAN_RUN)) {
     for (let i = 0; i + 1 < run.length; i += 1) {
       const pair = run.slice(i, i + 2);

@@ -239,6 +239,15 @@ describe('needWeights', () => {
     expect(needWeights(annotator, taxonomy)).toEqual([expect.closeTo(0.64, 12), expect.closeTo(0.16, 12), expect.closeTo(0.2, 12)]);
     expect(needWeights(clerk, taxonomy)).toEqual([0.5, 0.5]);
   });
+
+  it('takes words for no trade: a guard whose other need is words keeps security at full weight', () => {
+    const guard: Need[] = [
+      { skillId: 'security-services', level: null, role: 'required' },
+      { skillId: '~看监+监控', level: null, role: 'required' },
+    ];
+
+    expect(needWeights(guard, taxonomy)).toEqual([0.5, 0.5]);
+  });
 });
 
 describe('creditRoutesOf', () => {
