@@ -1,6 +1,6 @@
 import type { Caller } from '../domain/caller.js';
 import { NotFoundError, ValidationError } from '../domain/errors.js';
-import { ASSUMED_HELD_LEVEL, havesOf, needsOf, scoreMatch, type MatchContext, type MatchTaxonomy } from '../domain/matching/score.js';
+import { ASSUMED_HELD_LEVEL, genericSkill, havesOf, needsOf, scoreMatch, type MatchContext, type MatchTaxonomy } from '../domain/matching/score.js';
 import { matchingSkills } from '../domain/matching/evidence.js';
 import { isLexical } from '../domain/matching/lexical.js';
 import type { Have, MatchBreakdown, Need } from '../domain/matching/types.js';
@@ -500,13 +500,13 @@ async function weighGap({ learner, haves, choice, shortage, taxonomy }: WeighGap
     for (const id of needed) shortageIndex.set(id, found.get(id)?.index ?? 1);
   }
   const shortageOf = (skillId: string) => shortageIndex.get(skillId) ?? 1;
-  const gap = withNeighbours(computeGap(assessments, shortageOf), taxonomy, haves);
+  const gap = withNeighbours(computeGap(assessments, shortageOf, genericSkill(taxonomy)), taxonomy, haves);
   return {
     assessments,
     secondaryAssessments,
     shortageIndex,
     gap,
-    broaderGap: () => (secondaryAssessments.length > 0 ? withNeighbours(computeGap([...assessments, ...secondaryAssessments], shortageOf), taxonomy, haves) : gap),
+    broaderGap: () => (secondaryAssessments.length > 0 ? withNeighbours(computeGap([...assessments, ...secondaryAssessments], shortageOf, genericSkill(taxonomy)), taxonomy, haves) : gap),
   };
 }
 

@@ -2,7 +2,7 @@ import { explainMatch } from '../matching/explain.js';
 import { matchingSkills } from '../matching/evidence.js';
 import { makeScoredEngine, type EngineLearner, type ScoredEngine } from '../matching/engine.js';
 import { isLexical } from '../matching/lexical.js';
-import { havesOf } from '../matching/score.js';
+import { genericSkill, havesOf } from '../matching/score.js';
 import type { MatchBreakdown } from '../matching/types.js';
 import { round } from '../numbers.js';
 import type { Learner } from '../records.js';
@@ -126,6 +126,7 @@ export function makeLearnerComputer(snapshot: CampaignSnapshot, options: Compute
     const gap = computeGap(
       targets.map((t) => assessBreakdown(`demand:${t.demand.id}`, t.breakdown)),
       shortageOf,
+      genericSkill(taxonomy),
     );
     const candidates = new Map<string, CourseInCampaign>();
     for (const skill of gap) {

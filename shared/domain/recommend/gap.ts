@@ -4,7 +4,7 @@
  * closing it matters here (required over preferred, short-supply skills over surplus ones).
  */
 import type { Level } from '../../taxonomy/levels.js';
-import { ASSUMED_HELD_LEVEL, RELATION_CREDIT, type MatchTaxonomy } from '../matching/score.js';
+import { ASSUMED_HELD_LEVEL, GENERIC_NEED_WEIGHT, RELATION_CREDIT, type MatchTaxonomy } from '../matching/score.js';
 import type { Have, MatchBreakdown, Need } from '../matching/types.js';
 
 /** A need without a level (and no minimum level on the demand) asks for working knowledge. */
@@ -92,9 +92,11 @@ export const shortageFactor = (index: number): number => Math.min(SHORTAGE_FACTO
 /**
  * The gap over all targets, heaviest first. A skill's weight is the mean over the targets of its
  * role weight (0 for targets that do not need it), times the missing share of the level
- * ((needed − held) / needed), times the shortage factor.
+ * ((needed − held) / needed), times the shortage factor. As matching weighs it (`needWeights`), a
+ * generic skill (`isGeneric`: 打字, 电脑基本操作) a target needs beside a trade's skills weighs
+ * `GENERIC_NEED_WEIGHT` of its role weight: an annotator's gap is annotation before typing.
  */
-export function computeGap(targets: readonly TargetAssessment[], shortageOf: (skillId: string) => number): GapSkill[] {
+export function computeGap(targets: readonly TargetAssessment[], shortageOf: (skillId: string) => number, isGeneric: (skillId: string) => boolean = () => false): GapSkill[] {
   if (targets.length === 0) return [];
   const bySkill = new Map<string, { role: Need['role']; needed: Level; held: HeldLevel; roleSum: number; targets: string[] }>();
   for (const target of targets) {
@@ -109,13 +111,15 @@ export function computeGap(targets: readonly TargetAssessment[], shortageOf: (sk
           : need,
       );
     }
+    const trade = [...own.keys()].some((skillId) => !isGeneric(skillId));
     for (const need of own.values()) {
       if (need.held >= need.needed) continue;
+      const roleWeight = ROLE_WEIGHT[need.role] * (trade && isGeneric(need.skillId) ? GENERIC_NEED_WEIGHT : 1);
       const entry = bySkill.get(need.skillId);
       if (!entry) {
-        bySkill.set(need.skillId, { role: need.role, needed: need.needed, held: need.held, roleSum: ROLE_WEIGHT[need.role], targets: [target.key] });
+        bySkill.set(need.skillId, { role: need.role, needed: need.needed, held: need.held, roleSum: roleWeight, targets: [target.key] });
       } else {
-        entry.roleSum += ROLE_WEIGHT[need.role];
+        entry.roleSum += roleWeight;
         entry.targets.push(target.key);
         if (need.role === 'required') entry.role = 'required';
         if (need.needed > entry.needed) entry.needed = need.needed;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RELATION_CREDIT } from '#shared/domain/matching/score.js';
+import { genericSkill, RELATION_CREDIT } from '#shared/domain/matching/score.js';
 import { adjacentNeeds, computeGap, coursePartitions, withNeighbours as withGapNeighbours, type GapSkill, type HeldLevel } from '#shared/domain/recommend/gap.js';
 import { accessOf, earnedLevel, entryLevel, rankCourses, reachedLevel, type CourseCandidate } from '#shared/domain/recommend/ranking.js';
 import type { Level } from '#shared/taxonomy/levels.js';
@@ -71,6 +71,25 @@ describe('course ranking: gap closed', () => {
       ['a', 'required', 3, 1],
       ['b', 'preferred', 2, 0.25],
     ]);
+  });
+
+  it('weighs a generic skill a target needs beside a trade skill a quarter, as matching does, and alike when it needs nothing else', () => {
+    // Prepare: an annotator post that also asks for typing, and a typist post.
+    const need = (skillId: string) => ({ skillId, role: 'required' as const, needed: 2 as Level, held: 0 as HeldLevel });
+    const annotator = [{ key: 'demand:annotator', needs: [need('image-annotation'), need('typing')] }];
+    const typist = [{ key: 'demand:typist', needs: [need('typing'), need('data-entry')] }];
+    const generic = genericSkill(loadTaxonomy());
+
+    // Act
+    const annotatorGap = computeGap(annotator, () => 1, generic);
+    const typistGap = computeGap(typist, () => 1, generic);
+
+    // Assess
+    expect(annotatorGap.map((s) => [s.skillId, s.weight])).toEqual([
+      ['image-annotation', 1],
+      ['typing', 0.25],
+    ]);
+    expect(typistGap.map((s) => s.weight)).toEqual([1, 1]);
   });
 });
 
