@@ -77,6 +77,11 @@ export const SETS = {
   // first run came after the generic-need weight), the eighth wholly held out.
   'blind 7 (tuning, all queries)': { dir: new URL('../fixtures/colloquial/blind7/', import.meta.url) },
   'blind 8 (held out, all queries)': { dir: new URL('../fixtures/colloquial/blind8/', import.meta.url) },
+  // Two more written the same day, each in 13 places almost none of the earlier sets use (two cities
+  // in several provinces, so "same province, other city" is common): the ninth tuned on whole, the
+  // tenth wholly held out. Both first ran on taxonomy 2026.12.6.
+  'blind 9 (tuning, all queries)': { dir: new URL('../fixtures/colloquial/blind9/', import.meta.url) },
+  'blind 10 (held out, all queries)': { dir: new URL('../fixtures/colloquial/blind10/', import.meta.url) },
 } as const satisfies Record<string, EvalSet>;
 export type SetName = keyof typeof SETS;
 
