@@ -90,6 +90,8 @@ export interface LevelMention {
   readonly level: Level;
   readonly start: number;
   readonly end: number;
+  /** A word that is a level only in brackets after a skill (`TRAINED_ONLY`). */
+  readonly bracketOnly?: true;
 }
 
 // Level words as they appear in postings and CVs. Longer forms first so that the alternation
@@ -110,13 +112,18 @@ const EN_MENTIONS: ReadonlyArray<readonly [string, Level]> = [
   ['advanced', 4], ['strong', 4],
   ['expert', 5], ['expertise', 5], ['master', 5], ['mastery', 5],
 ];
-const LEVEL_OF = new Map<string, Level>([...ZH_MENTIONS, ...EN_MENTIONS]);
+// Where a skill was only learnt, in brackets after it: "数控车床（实训）", "倾斜摄影建模（课程）",
+// "临床护理（实习）" are held at 五级/初级工, a beginner's level. Only in brackets: "实训台一人一套"
+// or "实习半年后转正" qualify no skill.
+const TRAINED_ONLY: ReadonlyArray<readonly [string, Level]> = [['实训', 1], ['课程', 1], ['实习', 1], ['学过', 1], ['在校学过', 1]];
+const BRACKET_ONLY = new Set(TRAINED_ONLY.map(([word]) => word));
+const LEVEL_OF = new Map<string, Level>([...ZH_MENTIONS, ...TRAINED_ONLY, ...EN_MENTIONS]);
 
 const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // English words need word boundaries ("strongly" is not "strong"; "master's" is a degree).
 const MENTION_PATTERN = new RegExp(
   [
-    ...ZH_MENTIONS.map(([word]) => escape(word)),
+    ...[...ZH_MENTIONS, ...TRAINED_ONLY].map(([word]) => escape(word)).sort((a, b) => b.length - a.length),
     `(?<![A-Za-z])(?:${[...EN_MENTIONS]
       .map(([word]) => word)
       .sort((a, b) => b.length - a.length)
@@ -132,7 +139,7 @@ export function findLevelMentions(text: string): LevelMention[] {
   for (const match of text.matchAll(MENTION_PATTERN)) {
     const level = LEVEL_OF.get(match[0].toLowerCase());
     if (level === undefined) continue;
-    mentions.push({ level, start: match.index, end: match.index + match[0].length });
+    mentions.push({ level, start: match.index, end: match.index + match[0].length, ...(BRACKET_ONLY.has(match[0]) ? { bracketOnly: true as const } : {}) });
   }
   return mentions;
 }
@@ -226,6 +233,8 @@ export function levelsNearSpans(
     const bracketed = OPENS.test(gapText(before?.[1] ?? 0, mention.start)) && CLOSES.test(text.slice(mention.end));
     if (before !== undefined && bracketed && within(before[1], mention.start, 2)) {
       assign(chain(previous, -1), mention.level);
+    } else if (mention.bracketOnly) {
+      continue;
     } else if (after !== undefined && within(mention.end, after[0], zh ? REACH_BEFORE.zh : REACH_BEFORE.en)) {
       pre.push([next, mention.level]);
     } else if (before !== undefined && within(before[1], mention.start, zh ? REACH_AFTER.zh : REACH_AFTER.en)) {
