@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { parseLevel, type Level } from '../taxonomy/levels.js';
+import { parseLevel, unknownLevelMessage, type Level } from '../taxonomy/levels.js';
 import { normaliseRegion } from '../regions/regions.js';
 
 /** Submitter's own identifier: any letters or digits and a few separators, at most 128 characters. */
@@ -48,7 +48,7 @@ export const LevelSchema = z
       ctx.issues.push({
         code: 'custom',
         input: value,
-        message: `"${value}" is not a known level: use 1–5, elementary|intermediate|advanced|expert, or 五级/初级工 … 一级/高级技师.`,
+        message: unknownLevelMessage(value),
       });
       return z.NEVER;
     }

@@ -71,6 +71,22 @@ export function parseLevel(input: string | number): Level | undefined {
   return first !== undefined && levels.every((level) => level === first) ? first : undefined;
 }
 
+// "十年", "3年", "5年以上", "two years": years of experience written where a level goes.
+const YEARS = /^\s*(?:\d+(?:\.\d+)?|[一二两三四五六七八九十半几]+)\s*(?:年|years?|yrs?)/i;
+
+/**
+ * Why an input is not a level, for the person who wrote it. Years of experience in place of a level
+ * are the usual slip (every blind writer made it): they are told where years go, since a number of
+ * years is no level on the national ladder and is never read as one.
+ */
+export function unknownLevelMessage(input: string | number): string {
+  const known = 'use 1–5, elementary|intermediate|advanced|expert, or 五级/初级工 … 一级/高级技师';
+  if (typeof input === 'string' && YEARS.test(input)) {
+    return `"${input}" is years of experience, not a level: ${known} (熟练 or 四级/中级工, say); years go in yearsExperience (工作年限) on a résumé.`;
+  }
+  return `"${input}" is not a known level: ${known}.`;
+}
+
 function asLevel(value: number): Level | undefined {
   return Number.isInteger(value) && value >= 1 && value <= 5 ? (value as Level) : undefined;
 }

@@ -5,7 +5,7 @@
 import { hasNegationOrWish } from '../domain/text/cues.js';
 import { extractSkills } from './extract.js';
 import { linkNearest } from './fuzzy.js';
-import { parseLevel } from './levels.js';
+import { parseLevel, unknownLevelMessage } from './levels.js';
 import type { Level } from './levels.js';
 import { loadTaxonomy } from './taxonomy.js';
 import type { Taxonomy } from './taxonomy.js';
@@ -76,7 +76,7 @@ export function normaliseSkillInputs(
       if (explicit === undefined) {
         errors.push({
           index,
-          message: `level '${String(rawLevel)}' is not a known level; use 1–5, elementary|intermediate|advanced|expert, or 初级工…高级技师`,
+          message: `level ${unknownLevelMessage(rawLevel)}`,
         });
         return;
       }

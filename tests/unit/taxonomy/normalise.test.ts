@@ -61,8 +61,20 @@ describe('normaliseSkillInputs', () => {
     // Assess
     expect(skills.map((skill) => skill.skillId)).toEqual(['welding']);
     expect(errors).toEqual([
-      { index: 1, message: "level 'xyz' is not a known level; use 1–5, elementary|intermediate|advanced|expert, or 初级工…高级技师" },
+      { index: 1, message: 'level "xyz" is not a known level: use 1–5, elementary|intermediate|advanced|expert, or 五级/初级工 … 一级/高级技师.' },
     ]);
+  });
+
+  it('tells someone who wrote years for a level (十年, 3年以上) where years go, and reads no level from them', () => {
+    // Act
+    const { skills, errors } = normaliseSkillInputs([{ skill: '电焊', level: '十年' }, { skill: 'PLC', level: '3年以上' }, { skill: 'Excel', level: '熟练' }], taxonomy);
+
+    // Assess
+    expect(skills.map((skill) => [skill.text, skill.level])).toEqual([['Excel', 3]]);
+    expect(errors.map((e) => e.index)).toEqual([0, 1]);
+    expect(errors[0]!.message).toBe(
+      'level "十年" is years of experience, not a level: use 1–5, elementary|intermediate|advanced|expert, or 五级/初级工 … 一级/高级技师 (熟练 or 四级/中级工, say); years go in yearsExperience (工作年限) on a résumé.',
+    );
   });
 
   it('merges entries for the same skill, keeping the highest level', () => {
