@@ -28,7 +28,7 @@ import { mentionedSkills, wantedSkills, wishNeeds } from '../domain/recommend/in
 import { planPathway, type PathwayPlan } from '../domain/recommend/pathway.js';
 import { courseSkills, type CourseSkills } from '../domain/recommend/taught.js';
 import { meetsPrerequisite, UNMET_PREREQUISITE_FIT } from '../domain/recommend/prerequisite.js';
-import { tooBasicFor, tradeFit, tradeOf, tradeShare, type TradeFit } from '../domain/recommend/trade.js';
+import { isTradeSkill, tooBasicFor, tradeFit, tradeOf, tradeShare, type TradeFit } from '../domain/recommend/trade.js';
 import { learnerWords, wordScores } from '../domain/recommend/wording.js';
 import { rankCourses, suitability, type ClosureMode, type CourseAssessment, type CourseCandidate } from '../domain/recommend/ranking.js';
 import { courseFacts, learnerFacts } from '../domain/subsidy/facts.js';
@@ -777,7 +777,7 @@ function ownGap(taught: ReadonlyMap<string, Level>, heldLevel: ReadonlyMap<strin
  * by its course fit; their scores are scaled to stay below every course listed above them.
  */
 function byTrade(
-  { learner, catalogue, pool, taxonomy, limit }: RankAndFillInput,
+  { learner, haves, catalogue, pool, taxonomy, limit }: RankAndFillInput,
   listed: readonly Listed[],
   heldLevel: ReadonlyMap<string, number>,
   fitOf: (courseId: string) => CourseFit,
@@ -786,12 +786,16 @@ function byTrade(
   const seen = new Set(listed.map((l) => l.assessment.course.id));
   const learnerContext = { region: learner.region, prefersOnline: learner.prefersOnline };
   const { byId } = taughtCatalogue(catalogue, taxonomy);
+  // Office work and safety serve every trade: for someone with a trade of their own, a course of
+  // those alone (普通话, Office) is no "other course of your trade".
+  const hasTrade = haves.some((h) => isTradeSkill(taxonomy, h.skillId));
   const out: Listed[] = [];
   for (const course of catalogue) {
     if (seen.has(course.id)) continue;
     const fit = fitOf(course.id);
     if (fit.trade.inTrade < TRADE_FILL_SHARE || fit.trade.isNew === 0) continue;
     const own = byId.get(course.id)!;
+    if (hasTrade && ![...own.taught.keys()].some((id) => isTradeSkill(taxonomy, id))) continue;
     const [assessment] = rankCourses(ownGap(own.taught, heldLevel), learnerContext, [pool.ready(own)]);
     if (!assessment) continue;
     out.push({ assessment, scope: 'related', score: fit.factor * suitability(assessment), trade: fit.trade, byTrade: true, ...(fit.unmet ? { unmet: fit.unmet } : {}) });

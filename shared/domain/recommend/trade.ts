@@ -49,6 +49,9 @@ const tradeCategory = (taxonomy: Pick<MatchTaxonomy, 'getSkill'>, skillId: strin
   return category === undefined || GENERIC_CATEGORIES.has(category) ? undefined : category;
 };
 
+/** Whether a skill belongs to a trade of its own (not to a category every trade draws on). */
+export const isTradeSkill = (taxonomy: Pick<MatchTaxonomy, 'getSkill'>, skillId: string): boolean => tradeCategory(taxonomy, skillId) !== undefined;
+
 /** The learner's trade from the skills given (held, wished for): each skill's weight by its category (see above). */
 export function tradeOf(own: Iterable<string>, taxonomy: Pick<MatchTaxonomy, 'getSkill'>): Trade {
   const given = new Set(own);

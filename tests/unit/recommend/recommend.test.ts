@@ -10,7 +10,7 @@ const taxonomy = loadTaxonomy(miniTaxonomyData);
 const clock = { now: () => new Date('2026-03-01T00:00:00Z') };
 
 /** A Shanghai migrant worker who does data entry and wants to move into data annotation. */
-function world(shortage: Record<string, number> = {}) {
+function world(shortage: Record<string, number> = {}, known = taxonomy) {
   const me = learner({ ref: 'me', region: '310104', group: 'migrant_worker', prefersOnline: true, skills: [skill('data-entry', 2), skill('spreadsheets', 2)] });
   const annotator = demand({
     ref: 'SH-ANNOTATOR',
@@ -34,7 +34,7 @@ function world(shortage: Record<string, number> = {}) {
   const candidates = new MemoryCandidateIndex(store);
   const shortageReader = new FixedShortage(shortage);
   const catalogue = new MemoryCourseCatalogue(store);
-  const recommend = makeRecommendCourses({ store, candidates, shortage: shortageReader, catalogue, clock, taxonomy });
+  const recommend = makeRecommendCourses({ store, candidates, shortage: shortageReader, catalogue, clock, taxonomy: known });
   return { me, annotator, pilot, closed, courses, store, candidates, shortage: shortageReader, catalogue, recommend };
 }
 
@@ -418,6 +418,23 @@ describe('recommend-courses use case: certificates and filling the list', () => 
     expect(filled.score).toBeLessThanOrEqual(Math.min(...answer.items.filter((i) => i.ref !== 'CNC-2').map((i) => i.score)));
     expect(filled.explanation.summary).toMatch(/^同行当的其他课程（与当前目标无直接关系）：/);
     expect(english.items.find((i) => i.ref === 'CNC-2')!.explanation.summary).toMatch(/^More in your trade \(not toward a current target\): /);
+  });
+
+  it('fills no welder\'s list with a course of what every trade draws on (普通话) as their own trade\'s', async () => {
+    // Prepare: the full taxonomy, where 普通话 is office-general work, which weighs in every trade.
+    const w = world({}, loadTaxonomy());
+    const welder = learner({ ref: 'welder', region: '310104', skills: [skill('welding', 3)] });
+    const job = demand({ ref: 'SH-WELDER', region: '310104', requiredSkills: [skill('welding', 4)] });
+    const advanced = course({ ref: 'WELD-4', skillsTaught: [skill('welding')], level: 4, region: '310000' });
+    const mandarin = course({ ref: 'PSC-1', title: '普通话水平测试培训', skillsTaught: [skill('mandarin-putonghua')], level: 1, mode: 'online', region: 'national' });
+    for (const r of [welder, job, advanced, mandarin]) w.store.records.set(r.id, r);
+
+    // Act
+    const answer = await w.recommend({ sub: welder.owner, role: 'jobseeker' }, welder.id, { ...options, demandId: job.id });
+
+    // Assess
+    expect(answer.items.map((i) => i.ref)).toContain('WELD-4');
+    expect(answer.items.map((i) => i.ref)).not.toContain('PSC-1');
   });
 
   it('fills a short list with related courses, after the others, naming the target they serve', async () => {
