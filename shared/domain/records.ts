@@ -87,6 +87,11 @@ export interface IndexedSkill {
    * wrote the same words without naming the skill still earns lexical credit for it.
    */
   readonly grams?: readonly string[];
+  /**
+   * Learners: the credential that attests this skill (叉车证 → 叉车操作, the taxonomy's `attests`),
+   * when the person does not name the skill themselves; explanations say so.
+   */
+  readonly attestedBy?: string;
 }
 
 const mapped = (skills: readonly StoredSkill[], role: IndexedSkill['role']): IndexedSkill[] =>

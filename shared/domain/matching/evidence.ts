@@ -60,7 +60,7 @@ export function matchingSkills(record: AnyRecord, taxonomy?: Taxonomy): IndexedS
   const known = taxonomy ?? loadTaxonomy();
   for (const held of [...bySkill.values()]) {
     for (const skillId of known.getSkill(held.skillId)?.attests ?? []) {
-      if (!bySkill.has(skillId)) bySkill.set(skillId, { skillId, level: null, role: 'held', ...(held.fuzzy ? { fuzzy: true } : {}) });
+      if (!bySkill.has(skillId)) bySkill.set(skillId, { skillId, level: null, role: 'held', attestedBy: held.skillId, ...(held.fuzzy ? { fuzzy: true } : {}) });
     }
   }
   return [...bySkill.values(), ...lexicalHaves(words, 'held')];

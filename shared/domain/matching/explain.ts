@@ -29,6 +29,7 @@ const WORDS = {
     viaLow: '，等级低于要求',
     lexical: (skill: string, words: string) => `${skill}：相近表述：${words}`,
     fuzzy: (skill: string) => `${skill}（按相近表述对应）`,
+    attested: (skill: string, credential: string) => `${skill}（凭${credential}）`,
     missing: (names: string) => `缺少：${names}`,
     missingPreferred: (names: string) => `未具备优先技能：${names}`,
   },
@@ -48,6 +49,7 @@ const WORDS = {
     viaLow: ', below the level asked',
     lexical: (skill: string, words: string) => `${skill}: similar wording: ${words}`,
     fuzzy: (skill: string) => `${skill} (matched by similar wording)`,
+    attested: (skill: string, credential: string) => `${skill} (by ${credential})`,
     missing: (names: string) => `missing: ${names}`,
     missingPreferred: (names: string) => `lacks preferred: ${names}`,
   },
@@ -55,7 +57,7 @@ const WORDS = {
 
 const names = (list: readonly SkillEvidence[], lang: Lang): string => {
   const w = WORDS[lang];
-  const shown = list.slice(0, LIST_MAX).map((e) => e.label[lang]);
+  const shown = list.slice(0, LIST_MAX).map((e) => (e.attestedBy ? w.attested(e.label[lang], e.attestedBy.label[lang]) : e.label[lang]));
   const rest = list.length - shown.length;
   return rest > 0 ? `${shown.join(w.sep)}${lang === 'zh' ? '' : w.sep}${w.more(rest)}` : shown.join(w.sep);
 };

@@ -156,6 +156,8 @@ interface Source {
   readonly via?: { readonly id: string; readonly relation: Relation };
   readonly lexical?: readonly string[];
   readonly fuzzy?: boolean;
+  /** The credential attesting the skill held, when the credit is the skill's own. */
+  readonly attestedBy?: string;
 }
 
 const NONE: Source = { credit: 0, level: null };
@@ -171,7 +173,7 @@ function bestSource(need: Need, held: Held, facts: SkillFacts): Source {
   const own = held.skills.get(need.skillId);
   if (own !== undefined) {
     const factor = needFactor * (own.fuzzy ? FUZZY_FACTOR : 1);
-    best = { credit: factor * levelCredit(need.level, own.level), level: own.level, ...(factor < 1 ? { fuzzy: true } : {}) };
+    best = { credit: factor * levelCredit(need.level, own.level), level: own.level, ...(factor < 1 ? { fuzzy: true } : {}), ...(own.attestedBy ? { attestedBy: own.attestedBy } : {}) };
     if (best.credit >= 1) return best;
   }
   for (const { id, relation } of facts.neighbours) {
@@ -190,13 +192,20 @@ function bestSource(need: Need, held: Held, facts: SkillFacts): Source {
 }
 
 /** What a learner holds: skills by id (highest stated level wins; named beats linked), and grams. */
+interface HeldSkill {
+  readonly level: Level | null;
+  readonly fuzzy: boolean;
+  /** Only while every source of the skill is a credential attesting it. */
+  readonly attestedBy?: string;
+}
+
 interface Held {
-  readonly skills: Map<string, { level: Level | null; fuzzy: boolean }>;
+  readonly skills: Map<string, HeldSkill>;
   readonly grams: Set<string>;
 }
 
 function heldMap(haves: readonly Have[]): Held {
-  const skills = new Map<string, { level: Level | null; fuzzy: boolean }>();
+  const skills = new Map<string, HeldSkill>();
   const grams = new Set<string>();
   for (const h of haves) {
     if (isLexical(h.skillId)) {
@@ -205,8 +214,11 @@ function heldMap(haves: readonly Have[]): Held {
     }
     const seen = skills.get(h.skillId);
     const fuzzy = h.fuzzy === true;
-    if (!seen) skills.set(h.skillId, { level: h.level, fuzzy });
-    else skills.set(h.skillId, { level: (h.level ?? 0) > (seen.level ?? 0) ? h.level : seen.level, fuzzy: seen.fuzzy && fuzzy });
+    if (!seen) skills.set(h.skillId, { level: h.level, fuzzy, ...(h.attestedBy ? { attestedBy: h.attestedBy } : {}) });
+    else {
+      const attestedBy = seen.attestedBy !== undefined && h.attestedBy !== undefined ? seen.attestedBy : undefined;
+      skills.set(h.skillId, { level: (h.level ?? 0) > (seen.level ?? 0) ? h.level : seen.level, fuzzy: seen.fuzzy && fuzzy, ...(attestedBy ? { attestedBy } : {}) });
+    }
   }
   return { skills, grams };
 }
@@ -336,6 +348,7 @@ export function scoreMatch(needs: readonly Need[], haves: readonly Have[], ctx: 
       credit: source.credit,
       ...(source.lexical ? { lexical: { matched: source.lexical } } : {}),
       ...(source.fuzzy ? { fuzzy: true } : {}),
+      ...(source.attestedBy ? { attestedBy: { skillId: source.attestedBy, label: factsOf(taxonomy, source.attestedBy).label } } : {}),
       ...(source.via ? { via: { skillId: source.via.id, relation: source.via.relation, label: factsOf(taxonomy, source.via.id).label } } : {}),
     };
   });
@@ -379,5 +392,7 @@ export function needsOf(skills: readonly IndexedSkill[], minLevel?: Level | null
 
 /** A learner's (or a course's) skills as haves. */
 export function havesOf(skills: readonly IndexedSkill[]): Have[] {
-  return skills.flatMap((s) => (s.role === 'held' || s.role === 'taught' ? [{ skillId: s.skillId, level: s.level, ...(s.fuzzy ? { fuzzy: true } : {}) }] : []));
+  return skills.flatMap((s) =>
+    s.role === 'held' || s.role === 'taught' ? [{ skillId: s.skillId, level: s.level, ...(s.fuzzy ? { fuzzy: true } : {}), ...(s.attestedBy ? { attestedBy: s.attestedBy } : {}) }] : [],
+  );
 }

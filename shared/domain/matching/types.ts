@@ -23,6 +23,8 @@ export interface Have {
   readonly skillId: string;
   readonly level: Level | null;
   readonly fuzzy?: boolean;
+  /** The credential that attests it, when the learner does not name the skill (`IndexedSkill.attestedBy`). */
+  readonly attestedBy?: string;
 }
 
 /** How one needed skill was met, partly met or missed, with the evidence a person can check. */
@@ -38,6 +40,8 @@ export interface SkillEvidence {
   readonly lexical?: { readonly matched: readonly string[] };
   /** Set when the skill was linked by likeness on either side (credited less). */
   readonly fuzzy?: boolean;
+  /** Set when the learner holds the skill through a credential that attests it (叉车证 → 叉车操作), not by naming it. */
+  readonly attestedBy?: { readonly skillId: string; readonly label: { readonly zh: string; readonly en: string } };
   /** Set when the credit comes from another skill the learner holds. */
   readonly via?: { readonly skillId: string; readonly relation: 'parent' | 'child' | 'related'; readonly label: { readonly zh: string; readonly en: string } };
 }

@@ -12,6 +12,10 @@ export const SkillEvidenceSchema = z.lazy(() =>
       needed: LevelValueSchema.nullable(),
       held: LevelValueSchema.nullable(),
       credit: ShareSchema.meta({ description: '1 fully met; between for a lower level or a neighbouring skill; 0 missing.' }),
+      attestedBy: z
+        .object({ skillId: z.string(), label: LabelSchema })
+        .optional()
+        .meta({ description: 'Set when the learner holds the skill through a credential that attests it (叉车证 → 叉车操作) rather than naming it.' }),
       via: z
         .object({ skillId: z.string(), relation: z.enum(['parent', 'child', 'related']), label: LabelSchema })
         .optional()

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matchingSkills } from '../../../shared/domain/matching/evidence.js';
+import { explainMatch } from '../../../shared/domain/matching/explain.js';
 import { ASSUMED_HELD_LEVEL, havesOf, levelCredit, needsOf, rankMatch, REGION_CREDIT, regionFit, RELATION_CREDIT, scoreMatch } from '../../../shared/domain/matching/score.js';
 import type { Have, Need } from '../../../shared/domain/matching/types.js';
 import type { Learner } from '../../../shared/domain/records.js';
@@ -194,8 +195,28 @@ describe('matchingSkills', () => {
       { skillId: 'forklift-operation', level: 3, role: 'held' },
       { skillId: 'forklift-licence', level: null, role: 'held' },
       { skillId: 'truck-driving', level: null, role: 'held' },
-      { skillId: 'driving-licence-c1', level: null, role: 'held' },
+      { skillId: 'driving-licence-c1', level: null, role: 'held', attestedBy: 'truck-driving' },
     ]);
+  });
+
+  it('says in the explanation which credential a skill is held by, when the person does not name it', () => {
+    // Prepare: a forklift post; one learner names forklift driving, one only holds the licence.
+    const real = loadTaxonomy();
+    const needs = [{ skillId: 'forklift-operation', level: null, role: 'required' as const }];
+    const named = learnerWith({ skills: [{ text: '开叉车', skillId: 'forklift-operation', level: null, confidence: 1 }], certificates: ['叉车证'] });
+    const licensed = learnerWith({ certificates: ['叉车证'] });
+    const ctx = { demandRegion: '310112', learnerRegion: '310112' };
+
+    // Act
+    const byName = scoreMatch(needs, havesOf(matchingSkills(named, real)), ctx, real);
+    const byLicence = scoreMatch(needs, havesOf(matchingSkills(licensed, real)), ctx, real);
+
+    // Assess
+    expect(byName.matched[0]!.attestedBy).toBeUndefined();
+    expect(byLicence.matched[0]!.attestedBy).toEqual({ skillId: 'forklift-licence', label: { zh: '叉车证', en: expect.any(String) } });
+    expect(byLicence.score).toBe(byName.score);
+    expect(explainMatch(byLicence, 'zh')).toMatch(/^满足全部1项必需技能（叉车操作（凭叉车证））/);
+    expect(explainMatch(byName, 'zh')).toMatch(/^满足全部1项必需技能（叉车操作）/);
   });
 
   it('counts skills a summary names as held at the fuzzy factor, except where it says the person has no experience at all', () => {

@@ -4560,6 +4560,11 @@ export interface components {
         held: (components["schemas"]["LevelValue"]) | (null);
         /** 1 fully met; between for a lower level or a neighbouring skill; 0 missing. */
         credit: number;
+        /** Set when the learner holds the skill through a credential that attests it (叉车证 → 叉车操作) rather than naming it. */
+        attestedBy?: {
+          skillId: string;
+          label: components["schemas"]["Label"];
+        };
         /** Set when the credit comes from another skill the learner holds. */
         via?: {
           skillId: string;
