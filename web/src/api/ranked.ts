@@ -16,6 +16,7 @@ export interface SkillEvidence {
   readonly held?: number | null;
   readonly credit?: number;
   readonly via?: { readonly skillId: string; readonly relation: string; readonly label?: Label };
+  readonly attestedBy?: { readonly skillId: string; readonly label?: Label };
 }
 
 export interface Explanation {

@@ -25,12 +25,14 @@ function Tags({ list, kind, title }: { list: readonly SkillEvidence[]; kind: 'me
         {list.map((s) => {
           const name = textOf(s.label, lang) || s.skillId;
           const via = s.via ? textOf(s.via.label, lang) || s.via.skillId : undefined;
+          const credential = s.attestedBy ? textOf(s.attestedBy.label, lang) || s.attestedBy.skillId : undefined;
           return (
             <li key={s.skillId} class={`tag ${kind}`}>
               <span aria-hidden="true">{kind === 'met' ? '✓ ' : kind === 'partial' ? '≈ ' : '✗ '}</span>
               {name}
               {s.role === 'preferred' ? t.preferredMark : ''}
               {via ? t.viaSkill(via) : ''}
+              {credential ? t.byCredential(credential) : ''}
             </li>
           );
         })}

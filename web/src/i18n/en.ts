@@ -194,6 +194,7 @@ export const en: Messages = {
   skillsMissing: 'Skills still missing',
   preferredMark: ' (nice to have)',
   viaSkill: (name: string) => ` (you know “${name}”, which is close)`,
+  byCredential: (name: string) => ` (by your ${name})`,
 
   coursesTitle: 'Courses for me',
   coursesIntro: 'For the skills you are missing; prices already take off the subsidies you can get.',

@@ -201,6 +201,7 @@ export const zh = {
   skillsMissing: '还缺的技能',
   preferredMark: '（加分项）',
   viaSkill: (name: string) => `（你会“${name}”，相近）`,
+  byCredential: (name: string) => `（凭${name}）`,
 
   // Courses
   coursesTitle: '推荐课程',
