@@ -199,6 +199,22 @@ describe('matchingSkills', () => {
     ]);
   });
 
+  it('lets a narrower permit meet a need for the broader one in full (低压电工作业证 is a 电工证), and says by which', () => {
+    // Prepare
+    const real = loadTaxonomy();
+    const needs = [{ skillId: 'electrician-certificate', level: null, role: 'required' as const }];
+    const permit = learnerWith({ certificates: ['电工证（低压）'] });
+
+    // Act
+    const held = matchingSkills(permit, real).filter((s) => !s.skillId.startsWith('~'));
+    const breakdown = scoreMatch(needs, havesOf(held), { demandRegion: '310112', learnerRegion: '310112' }, real);
+
+    // Assess
+    expect(held.map((s) => s.skillId)).toEqual(['electrician-certificate-lv', 'electrician-work', 'electrician-certificate']);
+    expect(breakdown.matched.map((e) => [e.skillId, e.attestedBy?.skillId])).toEqual([['electrician-certificate', 'electrician-certificate-lv']]);
+    expect(explainMatch(breakdown, 'zh')).toMatch(/^满足全部1项必需技能（电工证（凭低压电工作业证））/);
+  });
+
   it('says in the explanation which credential a skill is held by, when the person does not name it', () => {
     // Prepare: a forklift post; one learner names forklift driving, one only holds the licence.
     const real = loadTaxonomy();
