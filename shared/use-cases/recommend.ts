@@ -660,9 +660,9 @@ function rankAndFill(input: RankAndFillInput): RankedCourses {
   // Every score, however found, is weighed by how much of the course is the learner's trade and new
   // to them, and by whether they have what it asks for on entry.
   const fitOf = courseFitOf(input, held);
-  const fitted = [...listed.map((l) => ({ l, words: wordsOf(l) })), ...worded.map((w) => ({ l: w.listed, words: w.listed.score / WORDS_SHARE }))].map(({ l, words }) => {
+  const fitted = [...listed, ...worded.map((w) => w.listed)].map((l) => {
     const fit = fitOf(l.assessment.course.id);
-    return { listed: { ...l, score: l.score * fit.factor, trade: fit.trade, ...(fit.unmet ? { unmet: fit.unmet } : {}) }, words: words * fit.factor };
+    return { listed: { ...l, score: l.score * fit.factor, trade: fit.trade, ...(fit.unmet ? { unmet: fit.unmet } : {}) }, words: wordsOf(l) * fit.factor };
   });
   // The order fuses two votes by rank: the score so far, and the learner's own words alone.
   const byScore = ranksOf(fitted.map((f) => [f.listed.assessment.course.id, f.listed.score]));
