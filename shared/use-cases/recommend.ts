@@ -513,13 +513,14 @@ async function weighGap({ learner, haves, choice, shortage, taxonomy }: WeighGap
     for (const id of needed) shortageIndex.set(id, found.get(id)?.index ?? 1);
   }
   const shortageOf = (skillId: string) => shortageIndex.get(skillId) ?? 1;
-  const gap = withNeighbours(computeGap(assessments, shortageOf, genericSkill(taxonomy)), taxonomy, haves);
+  const generic = genericSkill(taxonomy);
+  const gap = withNeighbours(computeGap(assessments, shortageOf, generic), taxonomy, haves);
   return {
     assessments,
     secondaryAssessments,
     shortageIndex,
     gap,
-    broaderGap: () => (secondaryAssessments.length > 0 ? withNeighbours(computeGap([...assessments, ...secondaryAssessments], shortageOf, genericSkill(taxonomy)), taxonomy, haves) : gap),
+    broaderGap: () => (secondaryAssessments.length > 0 ? withNeighbours(computeGap([...assessments, ...secondaryAssessments], shortageOf, generic), taxonomy, haves) : gap),
   };
 }
 

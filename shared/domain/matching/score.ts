@@ -235,7 +235,8 @@ export const genericSkill =
  * to its own weight, `GENERIC_NEED_WEIGHT` for a generic skill beside a trade's skills and 1 else.
  */
 export function needWeights(needs: readonly Need[], taxonomy: MatchTaxonomy): number[] {
-  const own = needs.map((n) => (isLexical(n.skillId) ? 1 : factsOf(taxonomy, n.skillId).generic ? GENERIC_NEED_WEIGHT : 1));
+  const generic = genericSkill(taxonomy);
+  const own = needs.map((n) => (generic(n.skillId) ? GENERIC_NEED_WEIGHT : 1));
   // A demand needing no trade's taxonomy skill (a data-entry clerk; a guard whose other need is
   // words: 门岗值守 巡逻 beside 会看监控) weighs its needs alike: words name no trade.
   const beside = own.some((w, i) => w === 1 && !isLexical(needs[i]!.skillId)) ? own : needs.map(() => 1);
