@@ -24,12 +24,12 @@ import {
   type TargetNaming,
 } from '../domain/recommend/explain.js';
 import { adjacentNeeds, assessBreakdown, computeGap, coursePartitions, requiredMet, withNeighbours, type GapSkill, type TargetAssessment } from '../domain/recommend/gap.js';
-import { mentionedSkills, wantedSkills, wishNeeds } from '../domain/recommend/intent.js';
+import { mentionedSkills, wishedSkills, wishNeeds } from '../domain/recommend/intent.js';
 import { planPathway, type PathwayPlan } from '../domain/recommend/pathway.js';
 import { courseSkills, type CourseSkills } from '../domain/recommend/taught.js';
-import { meetsPrerequisite, UNMET_PREREQUISITE_FIT } from '../domain/recommend/prerequisite.js';
-import { isTradeSkill, tooBasicFor, tradeFit, tradeOf, tradeShare, type TradeFit } from '../domain/recommend/trade.js';
-import { learnerWords, wordScores } from '../domain/recommend/wording.js';
+import { courseFit, fusedPlaces, type CourseFit } from '../domain/recommend/fusion.js';
+import { isTradeSkill, tooBasicFor, tradeOf, tradeShare, type TradeFit } from '../domain/recommend/trade.js';
+import { courseText, learnerWords, wordScores } from '../domain/recommend/wording.js';
 import { rankCourses, suitability, type ClosureMode, type CourseAssessment, type CourseCandidate } from '../domain/recommend/ranking.js';
 import { courseFacts, learnerFacts } from '../domain/subsidy/facts.js';
 import { courseOccupation, evaluateSubsidies, type Bilingual, type SubsidyOutcome, type SubsidyRuleSet } from '../domain/subsidy/rules.js';
@@ -89,24 +89,6 @@ export interface RecommendOptions {
 export const TARGET_DEMANDS = 3;
 /** A course found only by words needs this share of the best word score, and is ranked at this factor of it. */
 const WORDS_MIN_SCORE = 0.2;
-/**
- * Share of a ranked course's score that the learner's own words carry (wishes, summary, skills
- * against the course's words); the rest is its score against the gap, relative to the best course.
- */
-const WORDS_SHARE = 0.5;
-/**
- * The list's order: reciprocal rank fusion of a course's rank by its score (gap and words, times
- * its fit) and its rank by the learner's own words alone. A gap score is read relative to the best
- * course, so its size says little when every course closes little; ranks do not depend on it, and
- * the second vote lets the person's own trade as they write it break what the gap alone would put
- * first (hybrid search fuses a keyword and a semantic ranking the same way). RRF's usual damping is
- * 60 over long lists; a list of ten needs its head to count, hence 3. Tuning sets: blind mean
- * 0.820 → 0.832, every blind set up (+0.005 … +0.026; blind 9, written after the weights were
- * chosen, +0.013), colloquial dev −0.009, taxonomy words −0.013.
- */
-const RRF_K = 3;
-/** Weight of the words' vote against the score's (1). */
-const WORDS_RANK_WEIGHT = 0.3;
 /** A nearby demand is aimed at only when the learner already meets this much of it. */
 const MIN_TARGET_SCORE = 0.15;
 /**
@@ -355,13 +337,7 @@ async function chooseTargets(input: ChooseTargetsInput): Promise<TargetChoice> {
   const adjacent = adjacentTarget(haves, here, taxonomy);
   // Wishes written as such (the profile's `wants`, and 想学… among the skills) and in the summary:
   // its skills are preferred ones, one target among up to four in the gap's mean.
-  const wished = [
-    ...new Map(
-      [...(learner.wants ?? []).flatMap((w) => (w.skillId ? [{ skillId: w.skillId }] : [])), ...wantedSkills(learner.summary ?? '', taxonomy)]
-        .filter((w) => !haves.some((h) => h.skillId === w.skillId))
-        .map((w) => [w.skillId, w]),
-    ).values(),
-  ];
+  const wished = wishedSkills(learner, new Set(haves.map((h) => h.skillId)), taxonomy);
   const wants = kind === 'nearby-demands' || kind === 'upskilling' ? wished : [];
   // Skills the summary otherwise mentions (their history, in their words) only fill a short list.
   const mentioned = mentionedSkills(learner.summary ?? '', taxonomy, new Set([...haves.map((h) => h.skillId), ...wished.map((w) => w.skillId)]));
@@ -649,74 +625,36 @@ interface RankedCourses {
 function rankAndFill(input: RankAndFillInput): RankedCourses {
   const { learner, catalogue } = input;
   const { result, fillGap } = rankByGap(input);
-  // Half of a course's score is the learner's own words (a wish, their trade's words) against the
-  // course's; level and place fit weigh the words too, so a beginner never sees an advanced course first.
-  const scores = wordScores(learnerWords(learner), catalogue);
-  const best = Math.max(1e-9, ...result.listed.map((l) => l.score));
+  // The learner's own words (a wish, their trade's words) against each course's; level and place
+  // fit weigh them too, so a beginner never sees an advanced course first.
+  const scores = wordScores(learnerWords(learner), catalogue, courseText);
   const wordsOf = (l: Listed): number => (scores.get(l.assessment.course.id)?.score ?? 0) * suitability(l.assessment);
-  const listed = result.listed.map((l) => ({ ...l, score: (1 - WORDS_SHARE) * (l.score / best) + WORDS_SHARE * wordsOf(l) }));
   // The level held in each skill (an unstated one assumed): what a course teaches above it is new.
   const held = new Map(input.haves.map((h) => [h.skillId, h.level ?? ASSUMED_HELD_LEVEL]));
-  const worded = byWords(input, listed, scores, held);
-  // Every score, however found, is weighed by how much of the course is the learner's trade and new
-  // to them, and by whether they have what it asks for on entry.
+  const worded = byWords(input, result.listed, scores, held);
+  // Every course, however found, is placed by its score against the gap and the learner's words,
+  // each weighed by how much of the course is the learner's trade and new to them, and by whether
+  // they have what it asks for on entry (fusion.ts).
   const fitOf = courseFitOf(input, held);
-  const fitted = [...listed, ...worded.map((w) => w.listed)].map((l) => {
-    const fit = fitOf(l.assessment.course.id);
-    return { listed: { ...l, score: l.score * fit.factor, trade: fit.trade, ...(fit.unmet ? { unmet: fit.unmet } : {}) }, words: wordsOf(l) * fit.factor };
-  });
-  // The order fuses two votes by rank: the score so far, and the learner's own words alone.
-  const byScore = ranksOf(fitted.map((f) => [f.listed.assessment.course.id, f.listed.score]));
-  const byWordsAlone = ranksOf(fitted.map((f) => [f.listed.assessment.course.id, f.words]));
-  const all = fitted
-    .map(({ listed: l }) => ({ ...l, score: fusedScore(byScore.get(l.assessment.course.id), byWordsAlone.get(l.assessment.course.id)) }))
+  const found = [...result.listed.map((l) => ({ l, gap: l.score })), ...worded.map((w) => ({ l: w.listed, gap: 0 }))].map((f) => ({ ...f, fit: fitOf(f.l.assessment.course.id) }));
+  const places = fusedPlaces(found.map(({ l, gap, fit }) => ({ id: l.assessment.course.id, gap, words: wordsOf(l), fit: fit.factor })));
+  const all = found
+    .map(({ l, fit }) => ({ ...l, score: places.get(l.assessment.course.id) ?? 0, trade: fit.trade, ...(fit.unmet ? { unmet: fit.unmet } : {}) }))
     .sort((a, b) => b.score - a.score || (a.assessment.course.id < b.assessment.course.id ? -1 : 1));
   // A list still short is filled with what is left of the person's own trade, after everything else.
   const filled = byTrade(input, all, held, fitOf);
   return { target: result.target, listed: [...all, ...filled], fillGap, worded: new Map(worded.map((w) => [w.listed.assessment.course.id, w.shared])) };
 }
 
-/** Rank (1 = first) of each id with a positive value, highest first; ties by id. */
-function ranksOf(values: ReadonlyArray<readonly [string, number]>): Map<string, number> {
-  const order = values.filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  return new Map(order.map(([id], i) => [id, i + 1]));
-}
-
 /**
- * A course's place in the list, 0–1 (1 = first by both votes): reciprocal rank fusion of its rank
- * by score and its rank by the learner's words alone, `1/(RRF_K + rank)` each, the words' vote
- * weighing `WORDS_RANK_WEIGHT`. A missing rank (no score, no shared words) votes 0.
- */
-function fusedScore(byScore: number | undefined, byWords: number | undefined): number {
-  const vote = (rank: number | undefined) => (rank === undefined ? 0 : 1 / (RRF_K + rank));
-  return round((vote(byScore) + WORDS_RANK_WEIGHT * vote(byWords)) / ((1 + WORDS_RANK_WEIGHT) / (RRF_K + 1)), 4);
-}
-
-/** How a course suits this learner whatever it closes: its trade fit, and what it asks for on entry that they lack. */
-interface CourseFit {
-  readonly trade: TradeFit;
-  /** The skills the course asks for on entry, when the learner holds none of them. */
-  readonly unmet?: readonly string[];
-  /** What the course's score is multiplied by. */
-  readonly factor: number;
-}
-
-/**
- * The fit of each course of the catalogue for this learner: its trade fit (trade.ts; the trade is
- * what they hold and wish for, not the target's gap, which an off-trade target would drag in), and
- * `UNMET_PREREQUISITE_FIT` when it asks for something on entry they lack (prerequisite.ts).
+ * The fit of each course of the catalogue for this learner (fusion.ts): the trade is what they hold
+ * and wish for, not the target's gap, which an off-trade target would drag in.
  */
 function courseFitOf({ haves, wished, catalogue, taxonomy }: RankAndFillInput, held: ReadonlyMap<string, number>): (courseId: string) => CourseFit {
   const trade = tradeOf([...haves.map((h) => h.skillId), ...wished], taxonomy);
   const tooBasic = tooBasicFor(haves, taxonomy);
   const { byId } = taughtCatalogue(catalogue, taxonomy);
-  return (courseId) => {
-    const own = byId.get(courseId);
-    const fit = tradeFit(own?.taught ?? new Map(), trade, held, tooBasic);
-    const prerequisite = own?.prerequisite;
-    if (prerequisite === undefined || meetsPrerequisite(prerequisite, held)) return { trade: fit, factor: fit.factor };
-    return { trade: fit, unmet: prerequisite.skillIds, factor: fit.factor * UNMET_PREREQUISITE_FIT };
-  };
+  return (courseId) => courseFit(byId.get(courseId) ?? { taught: new Map() }, trade, held, tooBasic);
 }
 
 /** The ranking against the target's gap, and the list it starts (filled toward a broader gap when asked). */
@@ -826,14 +764,15 @@ function byWords(
   });
   const { byId } = taughtCatalogue(catalogue, taxonomy);
   const out: Array<{ listed: Listed; shared: readonly string[] }> = [];
-  for (const { course, score, shared } of candidates) {
+  for (const { course, shared } of candidates) {
     const own = byId.get(course.id)!;
     // The words themselves stand for what the course raises, beside the skills it teaches that
     // the learner does not hold at its level; explanations name them as written.
     const taught = { course, attested: own.attested, taught: new Map([...own.taught, [WORDS_SKILL, course.level]]) };
     const [assessment] = rankCourses(ownGap(taught.taught, heldLevel), learnerContext, [pool.ready(taught)]);
     if (!assessment) continue;
-    out.push({ listed: { assessment, scope: 'related', score: WORDS_SHARE * score * suitability(assessment) }, shared });
+    // Placed with every other course in rankAndFill, by its words' vote.
+    out.push({ listed: { assessment, scope: 'related', score: 0 }, shared });
   }
   return out;
 }

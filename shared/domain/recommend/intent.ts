@@ -59,6 +59,15 @@ export function wantedSkills(summary: string, taxonomy: Taxonomy): WantedSkill[]
   return [...found.values()];
 }
 
+/**
+ * What a learner wishes to learn: the profile's wants and the wishes in their summary (想学…),
+ * each skill once, leaving out what they already hold.
+ */
+export function wishedSkills(learner: { readonly summary?: string | undefined; readonly wants?: ReadonlyArray<{ readonly skillId?: string | null | undefined }> | undefined }, held: ReadonlySet<string>, taxonomy: Taxonomy): WantedSkill[] {
+  const wanted: WantedSkill[] = [...(learner.wants ?? []).flatMap((w) => (w.skillId ? [{ skillId: w.skillId }] : [])), ...wantedSkills(learner.summary ?? '', taxonomy)];
+  return [...new Map(wanted.filter((w) => !held.has(w.skillId)).map((w) => [w.skillId, w])).values()];
+}
+
 /** The needs of a wish: preferred (a wish weighs as a preferred skill does), at the level written or working knowledge. */
 export const wishNeeds = (wanted: readonly WantedSkill[]) =>
   wanted.map((w) => ({ skillId: w.skillId, level: w.level ?? DEFAULT_NEEDED_LEVEL, role: 'preferred' as const }));

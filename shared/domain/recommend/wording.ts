@@ -30,44 +30,63 @@ export function learnerWords(learner: Pick<Learner, 'summary' | 'skills'> & { re
   return words;
 }
 
-/** A course's words: title, skills taught, certificate and description. */
-export function courseWords(course: Pick<Course, 'title' | 'skillsTaught' | 'certificate' | 'description'>): Set<string> {
-  return new Set(gramsOf([course.title, ...course.skillsTaught.map((s) => s.text), course.certificate ?? '', course.description].join('\n')));
+/** The text a course's words are read from: title, skills taught, certificate and description. */
+export function courseText(course: Pick<Course, 'title' | 'skillsTaught' | 'certificate' | 'description'>): string {
+  return [course.title, ...course.skillsTaught.map((s) => s.text), course.certificate ?? '', course.description].join('\n');
+}
+
+/** A course as the words scorer indexes it: by id (its text comes from the `textOf` given). */
+export interface WordedCourse {
+  readonly id: string;
 }
 
 interface CatalogueWords {
-  readonly bags: ReadonlyArray<readonly [string, Set<string>]>;
-  readonly df: ReadonlyMap<string, number>;
+  readonly size: number;
+  /** Each gram, the courses whose words hold it. */
+  readonly postings: ReadonlyMap<string, readonly string[]>;
 }
 
-// The catalogue adapter hands out the same array while nothing changed, so its words and their
-// document frequencies are worked out once per copy, not on every recommendation.
-const catalogueCache = new WeakMap<readonly Course[], CatalogueWords>();
+// The catalogue adapter (and a campaign's snapshot) hands out the same array while nothing
+// changed, so its words are indexed once per copy, not on every recommendation.
+const catalogueCache = new WeakMap<readonly WordedCourse[], CatalogueWords>();
 
-function catalogueWords(courses: readonly Course[]): CatalogueWords {
+function catalogueWords<C extends WordedCourse>(courses: readonly C[], textOf: (course: C) => string): CatalogueWords {
   let cached = catalogueCache.get(courses);
   if (!cached) {
-    const bags = courses.map((c) => [c.id, courseWords(c)] as const);
-    const df = new Map<string, number>();
-    for (const [, bag] of bags) for (const g of bag) df.set(g, (df.get(g) ?? 0) + 1);
-    catalogueCache.set(courses, (cached = { bags, df }));
+    const postings = new Map<string, string[]>();
+    for (const course of courses) {
+      for (const g of new Set(gramsOf(textOf(course)))) {
+        const list = postings.get(g);
+        if (list) list.push(course.id);
+        else postings.set(g, [course.id]);
+      }
+    }
+    catalogueCache.set(courses, (cached = { size: courses.length, postings }));
   }
   return cached;
 }
 
-/** How well each course's words meet the learner's, 0–1 (1 the best course), and the words shared. */
-export function wordScores(words: ReadonlyMap<string, number>, courses: readonly Course[]): Map<string, { score: number; shared: string[] }> {
-  const { bags, df } = catalogueWords(courses);
-  const raw = bags.map(([id, bag]) => {
-    let score = 0;
-    const shared: string[] = [];
-    for (const [g, weight] of words) {
-      if (!bag.has(g)) continue;
-      score += weight * Math.log(1 + bags.length / (df.get(g) ?? 1));
-      shared.push(g);
+/**
+ * How well each course's words meet the learner's, 0–1 (1 the best course), and the words shared;
+ * courses sharing no word are absent. `textOf` must give the same text for the same array (its
+ * index is kept per array).
+ */
+export function wordScores<C extends WordedCourse>(words: ReadonlyMap<string, number>, courses: readonly C[], textOf: (course: C) => string): Map<string, { score: number; shared: string[] }> {
+  const { size, postings } = catalogueWords(courses, textOf);
+  const found = new Map<string, { score: number; shared: string[] }>();
+  for (const [g, weight] of words) {
+    const holders = postings.get(g);
+    if (!holders) continue;
+    const idf = Math.log(1 + size / holders.length);
+    for (const id of holders) {
+      const entry = found.get(id);
+      if (entry) {
+        entry.score += weight * idf;
+        entry.shared.push(g);
+      } else found.set(id, { score: weight * idf, shared: [g] });
     }
-    return { id, score, shared };
-  });
-  const best = Math.max(0, ...raw.map((r) => r.score));
-  return new Map(raw.map((r) => [r.id, { score: best > 0 ? r.score / best : 0, shared: r.shared }]));
+  }
+  const best = Math.max(0, ...[...found.values()].map((r) => r.score));
+  for (const entry of found.values()) entry.score = best > 0 ? entry.score / best : 0;
+  return found;
 }
