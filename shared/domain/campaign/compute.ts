@@ -2,12 +2,17 @@ import { explainMatch } from '../matching/explain.js';
 import { matchingSkills } from '../matching/evidence.js';
 import { makeScoredEngine, type EngineLearner, type ScoredEngine } from '../matching/engine.js';
 import { isLexical } from '../matching/lexical.js';
-import { genericSkill, havesOf } from '../matching/score.js';
-import type { MatchBreakdown } from '../matching/types.js';
+import { ASSUMED_HELD_LEVEL, genericSkill, havesOf } from '../matching/score.js';
+import type { Have, MatchBreakdown } from '../matching/types.js';
 import { round } from '../numbers.js';
 import type { Learner } from '../records.js';
 import { assessBreakdown, computeGap } from '../recommend/gap.js';
-import { rankCourses, type CourseCandidate } from '../recommend/ranking.js';
+import { courseFit, fusedPlaces } from '../recommend/fusion.js';
+import { wishedSkills } from '../recommend/intent.js';
+import { prerequisiteOfSkills, type Prerequisite } from '../recommend/prerequisite.js';
+import { rankCourses, suitability, type CourseAssessment, type CourseCandidate } from '../recommend/ranking.js';
+import { tooBasicFor, tradeOf } from '../recommend/trade.js';
+import { learnerWords, wordScores } from '../recommend/wording.js';
 import { courseFacts, learnerFacts, learnerFactsKey } from '../subsidy/facts.js';
 import { courseOccupation, evaluateSubsidies, type SubsidyOutcome, type SubsidyRuleSet } from '../subsidy/rules.js';
 import type { Level } from '../../taxonomy/levels.js';
@@ -42,7 +47,11 @@ export type LearnerComputer = (learner: Learner) => LearnerOutcome;
 
 interface CourseInCampaign extends CourseCandidate {
   readonly course: SnapshotCourse;
+  readonly prerequisite?: Prerequisite;
 }
+
+/** A snapshot course's words: its text, or its title in a snapshot taken before texts were kept. */
+const textOf = (course: SnapshotCourse): string => course.text ?? course.title;
 
 
 /** The engine's view of a demand is the snapshot demand itself (id, ref, region, needs). */
@@ -81,6 +90,7 @@ export function makeLearnerComputer(snapshot: CampaignSnapshot, options: Compute
   const demandById = new Map(snapshot.demands.map((d) => [d.id, d]));
   const shortage = new Map(Object.entries(snapshot.shortage));
   const shortageOf = (skillId: string) => shortage.get(skillId) ?? 1;
+  const prerequisites = new Map(snapshot.courses.flatMap((c) => (c.prerequisite ? [[c.id, prerequisiteOfSkills(c.prerequisite, taxonomy)] as const] : [])));
   const coursesBySkill = new Map<string, SnapshotCourse[]>();
   for (const course of snapshot.courses) {
     for (const [skillId] of course.taught) {
@@ -106,6 +116,31 @@ export function makeLearnerComputer(snapshot: CampaignSnapshot, options: Compute
     return outcome;
   };
 
+  /**
+   * The courses in the order the learner's own list gives them (fusion.ts): the score against the
+   * gap and the learner's own words (against the snapshot's courses), weighed by trade fit and
+   * entry requirement; `score` is the place.
+   */
+  const placed = (learner: Learner, haves: readonly Have[], ranked: readonly CourseAssessment<CourseInCampaign>[]) => {
+    const own = haves.filter((h) => !isLexical(h.skillId));
+    const held = new Map(own.map((h) => [h.skillId, h.level ?? ASSUMED_HELD_LEVEL]));
+    const wished = wishedSkills(learner, new Set(held.keys()), taxonomy).map((w) => w.skillId);
+    const trade = tradeOf([...held.keys(), ...wished], taxonomy);
+    const tooBasic = tooBasicFor(own, taxonomy);
+    const words = wordScores(learnerWords(learner), snapshot.courses, textOf);
+    const places = fusedPlaces(
+      ranked.map((a) => ({
+        id: a.course.id,
+        gap: a.score,
+        words: (words.get(a.course.id)?.score ?? 0) * suitability(a),
+        fit: courseFit(a.course, trade, held, tooBasic).factor,
+      })),
+    );
+    return ranked
+      .map((a) => ({ ...a, score: places.get(a.course.id) ?? 0 }))
+      .sort((a, b) => b.score - a.score || (a.course.id < b.course.id ? -1 : 1));
+  };
+
   return (learner) => {
     const haves = havesOf(matchingSkills(learner, taxonomy));
     const learnerKey = learnerFactsKey(learner);
@@ -129,6 +164,7 @@ export function makeLearnerComputer(snapshot: CampaignSnapshot, options: Compute
       genericSkill(taxonomy),
     );
     const candidates = new Map<string, CourseInCampaign>();
+    const prerequisite = (id: string) => prerequisites.get(id);
     for (const skill of gap) {
       for (const course of coursesBySkill.get(skill.skillId) ?? []) {
         if (candidates.has(course.id)) continue;
@@ -141,10 +177,11 @@ export function makeLearnerComputer(snapshot: CampaignSnapshot, options: Compute
           taught: new Map<string, Level>(course.taught),
           netCostYuan: subsidyOf(course, learner, learnerKey).netCostYuan,
           course,
+          ...(prerequisite(course.id) ? { prerequisite: prerequisite(course.id) } : {}),
         });
       }
     }
-    const ranked = rankCourses(gap, { region: learner.region, prefersOnline: learner.prefersOnline }, [...candidates.values()]);
+    const ranked = placed(learner, haves, rankCourses(gap, { region: learner.region, prefersOnline: learner.prefersOnline }, [...candidates.values()]));
     const recommendations: CampaignCourse[] = ranked.slice(0, RECOMMENDATIONS_PER_LEARNER).map((a) => {
       const { course } = a.course;
       const subsidy = subsidyOf(course, learner, learnerKey);

@@ -99,8 +99,16 @@ export interface SnapshotCourse {
   readonly subsidyConditions?: string;
   readonly subsidyTerms?: CourseSubsidyTerms;
   readonly certificate?: string;
-  /** Taught skills and the level each reaches. */
+  /** Skills raised and the level each reaches: those taught, and those its certificate attests (taught.ts). */
   readonly taught: ReadonlyArray<readonly [string, Level]>;
+  /**
+   * The course's words (`courseText`: title, skills taught, certificate, description), which the
+   * learner's own words are read against. Absent from snapshots taken before they were kept: the
+   * title stands in.
+   */
+  readonly text?: string;
+  /** The skills it asks for on entry (any one will do; prerequisite.ts); absent when none. */
+  readonly prerequisite?: readonly string[];
 }
 
 /**

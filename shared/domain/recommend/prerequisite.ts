@@ -43,10 +43,14 @@ export function prerequisiteOf(course: { readonly title: string; readonly descri
   for (const clause of prerequisiteClauses(`${course.title}。${course.description ?? ''}`)) {
     for (const item of extractSkills(clause, taxonomy).items) skillIds.add(item.skillId);
   }
-  if (skillIds.size === 0) return undefined;
+  return skillIds.size === 0 ? undefined : prerequisiteOfSkills([...skillIds], taxonomy);
+}
+
+/** A prerequisite asking for any one of these skills (or a narrower one). */
+export function prerequisiteOfSkills(skillIds: readonly string[], taxonomy: Pick<Taxonomy, 'childrenOf'>): Prerequisite {
   const accepts = new Set(skillIds);
   for (const id of skillIds) for (const child of taxonomy.childrenOf(id)) accepts.add(child.id);
-  return { skillIds: [...skillIds], accepts };
+  return { skillIds, accepts };
 }
 
 /** Whether a learner holding these skills meets the prerequisite (none asked for: met). */

@@ -4,12 +4,13 @@ import { matchingSkills } from '../../domain/matching/evidence.js';
 import { isLexical } from '../../domain/matching/lexical.js';
 import { needsOf } from '../../domain/matching/score.js';
 import { round } from '../../domain/numbers.js';
-import { indexedSkills, isActive, type Course, type Demand } from '../../domain/records.js';
+import { courseSkills } from '../../domain/recommend/taught.js';
+import { courseText } from '../../domain/recommend/wording.js';
+import { isActive, type Course, type Demand } from '../../domain/records.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Page, PageRequest, RecordStore } from '../../ports/record-store.js';
 import type { ShortageReader } from '../../ports/shortage.js';
 import { regionChain, regionContains, regionDistance } from '../../regions/regions.js';
-import type { Level } from '../../taxonomy/levels.js';
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
 import { mapPooled } from '../../async/pool.js';
 
@@ -24,7 +25,7 @@ import { mapPooled } from '../../async/pool.js';
 export interface SnapshotDeps {
   readonly store: Pick<RecordStore, 'listByRegion' | 'listBySkill'>;
   readonly shortage: ShortageReader;
-  readonly taxonomy: Pick<Taxonomy, 'occupations'>;
+  readonly taxonomy: Taxonomy;
   readonly clock: Clock;
 }
 
@@ -66,8 +67,9 @@ export function snapshotDemand(d: Demand): SnapshotDemand {
   return { id: d.id, ref: d.ref, title: d.title, employer: d.employer, region: d.region, headcount: d.headcount, needs: needsOf(matchingSkills(d), d.minLevel) };
 }
 
-function snapshotCourse(c: Course): SnapshotCourse {
-  const taught: Array<[string, Level]> = indexedSkills(c).map((s) => [s.skillId, s.level ?? c.level]);
+/** A course as a campaign ranks it: what the learner's own list reads of it (skills raised, words, entry requirement). */
+function snapshotCourse(c: Course, taxonomy: Taxonomy): SnapshotCourse {
+  const { taught, prerequisite } = courseSkills(c, taxonomy);
   return {
     id: c.id,
     ref: c.ref,
@@ -83,7 +85,9 @@ function snapshotCourse(c: Course): SnapshotCourse {
     ...(c.subsidyConditions !== undefined ? { subsidyConditions: c.subsidyConditions } : {}),
     ...(c.subsidyTerms !== undefined ? { subsidyTerms: c.subsidyTerms } : {}),
     ...(c.certificate !== undefined ? { certificate: c.certificate } : {}),
-    taught,
+    taught: [...taught],
+    text: courseText(c),
+    ...(prerequisite ? { prerequisite: prerequisite.skillIds } : {}),
   };
 }
 
@@ -105,7 +109,7 @@ export function makeTakeSnapshot(deps: SnapshotDeps) {
     const courses = new Map<string, SnapshotCourse>();
     await mapPooled(skills, SKILL_READS_IN_FLIGHT, async (skill) => {
       for await (const record of everyItem((page) => deps.store.listBySkill('course', skill, page), 200, COURSES_PER_SKILL)) {
-        if (record.kind === 'course' && !courses.has(record.id) && courseReachable(record, region)) courses.set(record.id, snapshotCourse(record));
+        if (record.kind === 'course' && !courses.has(record.id) && courseReachable(record, region)) courses.set(record.id, snapshotCourse(record, deps.taxonomy));
       }
     });
 
