@@ -21,6 +21,8 @@ const words = wordsFlag !== 0;
 const K = 10;
 
 const taxonomy = loadTaxonomy();
+/** A skill's Chinese name (a lexical entry's id stands in for itself). */
+const labelOf = (skillId: string): string => taxonomy.getSkill(skillId)?.zh ?? skillId;
 const market = marketGenerator(20260701);
 const demands: EngineDemand[] = Array.from({ length: demandCount }, (_, i) => {
   const d = market.demand();
@@ -71,16 +73,20 @@ const snapshot: CampaignSnapshot = {
   demands: demands.map((d, i) => ({ ...d, title: `岗位${i}`, employer: `企业${i % 700}`, headcount: 1 + (i % 5) })),
   courses: Array.from({ length: 1_000 }, (_, i) => {
     const c = market.course();
-    return { id: `c_${i}`, ref: `C-${i}`, title: `课程${i}`, provider: '培训中心', region: c.region, mode: c.mode, level: c.level, hours: 80, seats: c.seats, priceYuan: c.priceYuan, taught: c.skills.map((s) => [s.skillId, s.level ?? c.level] as const) };
+    // Words as a school writes them: the skills' names, and a line of the usual advert.
+    const text = [`课程${i}`, ...c.skills.map((s) => labelOf(s.skillId)), `${labelOf(c.skills[0]!.skillId)}实操为主，零基础包教会，小班授课，结业推荐就业，可申请职业技能培训补贴。`].join('\n');
+    return { id: `c_${i}`, ref: `C-${i}`, title: `课程${i}`, provider: '培训中心', region: c.region, mode: c.mode, level: c.level, hours: 80, seats: c.seats, priceYuan: c.priceYuan, taught: c.skills.map((s) => [s.skillId, s.level ?? c.level] as const), text };
   }),
 };
 const compute = makeLearnerComputer(snapshot, { taxonomy, rules: loadSubsidyRules(), limit: 5, threshold: 0.3 });
 const computeStarted = performance.now();
 const computeCpu = process.cpuUsage();
-for (const l of learners.slice(0, computeSample)) {
-  const named = l.haves.filter((h) => !isLexical(h.skillId)).map((h) => ({ text: h.skillId, skillId: h.skillId, level: h.level, confidence: 1 }));
+for (const [i, l] of learners.slice(0, computeSample).entries()) {
+  const named = l.haves.filter((h) => !isLexical(h.skillId)).map((h) => ({ text: labelOf(h.skillId), skillId: h.skillId, level: h.level, confidence: 1 }));
   const unnamed = l.unnamed !== undefined ? [{ text: l.unnamed, skillId: null, level: null, confidence: 0 }] : [];
-  compute({ id: l.id, ref: l.id, owner: 'b', version: 1, createdAt: '', updatedAt: '', contentHash: '', kind: 'learner', summary: '', skills: [...named, ...unnamed], certificates: [], region: l.region, group: l.group, consentToShare: true });
+  // A summary as people write one: what they did, and a wish (read for the course order).
+  const summary = `在厂里干了几年，做过${named.map((s) => s.text).join('、')}，人踏实肯干。想学${labelOf(learners[(i + 7) % learners.length]!.haves[0]!.skillId)}，希望找个稳定的工作。`;
+  compute({ id: l.id, ref: l.id, owner: 'b', version: 1, createdAt: '', updatedAt: '', contentHash: '', kind: 'learner', summary, skills: [...named, ...unnamed], certificates: [], region: l.region, group: l.group, consentToShare: true });
 }
 const computeSeconds = (performance.now() - computeStarted) / 1000;
 const computeCpuUsed = process.cpuUsage(computeCpu);
