@@ -82,6 +82,9 @@ export const SETS = {
   // tenth wholly held out. Both first ran on taxonomy 2026.12.6.
   'blind 9 (tuning, all queries)': { dir: new URL('../fixtures/colloquial/blind9/', import.meta.url) },
   'blind 10 (held out, all queries)': { dir: new URL('../fixtures/colloquial/blind10/', import.meta.url) },
+  // Two more written 2026-12-07 the same way, each in 13 places no earlier set uses: the eleventh
+  // tuned on whole, the twelfth wholly held out. Both first ran on taxonomy 2026.12.7.
+  'blind 11 (tuning, all queries)': { dir: new URL('../fixtures/colloquial/blind11/', import.meta.url) },
 } as const satisfies Record<string, EvalSet>;
 export type SetName = keyof typeof SETS;
 
