@@ -85,6 +85,7 @@ export const SETS = {
   // Two more written 2026-12-07 the same way, each in 13 places no earlier set uses: the eleventh
   // tuned on whole, the twelfth wholly held out. Both first ran on taxonomy 2026.12.7.
   'blind 11 (tuning, all queries)': { dir: new URL('../fixtures/colloquial/blind11/', import.meta.url) },
+  'blind 12 (held out, all queries)': { dir: new URL('../fixtures/colloquial/blind12/', import.meta.url) },
 } as const satisfies Record<string, EvalSet>;
 export type SetName = keyof typeof SETS;
 
