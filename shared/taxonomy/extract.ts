@@ -30,7 +30,7 @@
  * Text that maps to nothing is never forced onto a near skill: it is reported in `unmapped`.
  * The indexes are built once per taxonomy, on first use (or `prepareExtraction`), and cached.
  */
-import { isNegatedAt, isWantedAt } from '../domain/text/cues.js';
+import { isNegatedAt, isRefusedAt, isWantedAt } from '../domain/text/cues.js';
 import { englishStopWords, similarity, stem, tokenize } from './natural.js';
 import type { Token } from './natural.js';
 import { findLevelMentions, levelsNearSpans } from './levels.js';
@@ -58,6 +58,14 @@ export interface WantedSkill {
   /** The words that named the skill. */
   readonly text: string;
   readonly span: [number, number];
+  /** The level written near it ("想考三级电工" → 3), when there is one. */
+  readonly level?: Level;
+}
+
+/** A skill the text says the person does not have ("不会CAD", "没碰过PLC"). */
+export interface NegatedSkill {
+  readonly skillId: string;
+  readonly span: [number, number];
 }
 
 /** What `extractSkills` found. */
@@ -69,8 +77,11 @@ export interface Extraction {
    * the person wants, never what they hold. A skill both held and wanted elsewhere stays in `items`.
    */
   readonly wants: WantedSkill[];
-  /** Spans of skills named under a negation ("不会CAD", "没做过标注"): neither held nor wanted. */
-  readonly negated: Array<[number, number]>;
+  /**
+   * Skills named under a negation ("不会CAD", "没做过标注"): neither held nor wanted, but lacking,
+   * in text order. A skill turned down ("不想学焊接") is in none of these lists.
+   */
+  readonly negated: NegatedSkill[];
   /**
    * Meaningful pieces of text that no skill covers (not stop words, level words or punctuation),
    * in order. Computed on first read, then kept.
@@ -1335,9 +1346,11 @@ export function extractSkills(input: string, taxonomy: Taxonomy = loadTaxonomy()
   // Dropped after overlap resolution, so that a negated or announcing span still hides the
   // shorter matches inside it, and is not reported as unmapped either.
   const kept = resolved.filter((candidate) => !isAnnouncement(text, candidate.start, candidate.end) && !isPossessedAbbreviation(candidate, text));
-  const negated = kept.filter((candidate) => isNegatedAt(text, candidate.start, candidate.end));
-  const wanted = kept.filter((candidate) => !negated.includes(candidate) && isWantedAt(text, candidate.start, candidate.end));
-  const accepted = kept.filter((candidate) => !negated.includes(candidate) && !wanted.includes(candidate));
+  // What is turned down (不想学焊接) is none of held, wanted or lacking; what is negated (不会CAD) is lacking.
+  const refused = kept.filter((candidate) => isRefusedAt(text, candidate.start));
+  const negated = kept.filter((candidate) => !refused.includes(candidate) && isNegatedAt(text, candidate.start, candidate.end));
+  const wanted = kept.filter((candidate) => !refused.includes(candidate) && !negated.includes(candidate) && isWantedAt(text, candidate.start, candidate.end));
+  const accepted = kept.filter((candidate) => !refused.includes(candidate) && !negated.includes(candidate) && !wanted.includes(candidate));
 
   const spans = accepted.map((candidate): Span => [candidate.start, candidate.end]);
   const mentions = findLevelMentions(text);
@@ -1359,11 +1372,14 @@ export function extractSkills(input: string, taxonomy: Taxonomy = loadTaxonomy()
     .map(({ item, level }) => (level === undefined ? item : { ...item, level }))
     .sort((a, b) => a.span[0] - b.span[0]);
   const wants: WantedSkill[] = [];
-  for (const candidate of wanted) {
+  const wantedLevels = levelsNearSpans(text, wanted.map((candidate): Span => [candidate.start, candidate.end]), mentions);
+  wanted.forEach((candidate, i) => {
     const { skill } = candidate.term;
-    if (bySkill.has(skill.id) || wants.some((w) => w.skillId === skill.id)) continue;
-    wants.push({ skillId: skill.id, label: { zh: skill.zh, en: skill.en }, text: input.slice(candidate.start, candidate.end), span: [candidate.start, candidate.end] });
-  }
+    if (bySkill.has(skill.id) || wants.some((w) => w.skillId === skill.id)) return;
+    const level = wantedLevels[i];
+    wants.push({ skillId: skill.id, label: { zh: skill.zh, en: skill.en }, text: input.slice(candidate.start, candidate.end), span: [candidate.start, candidate.end], ...(level === undefined ? {} : { level }) });
+  });
+  wants.sort((a, b) => a.span[0] - b.span[0]);
 
   // Level words are accounted for, so they are not "unmapped" either.
   const covered: Span[] = [...resolved.map((candidate): Span => [candidate.start, candidate.end]), ...mentions.map((mention): Span => [mention.start, mention.end])];
@@ -1371,7 +1387,7 @@ export function extractSkills(input: string, taxonomy: Taxonomy = loadTaxonomy()
   return {
     items,
     wants,
-    negated: negated.map((candidate): [number, number] => [candidate.start, candidate.end]),
+    negated: negated.map((candidate): NegatedSkill => ({ skillId: candidate.term.skill.id, span: [candidate.start, candidate.end] })),
     // Computed on first read: ICU word segmentation costs more than all the matching above, and
     // most callers (matching, ranking) never read it.
     get unmapped(): string[] {

@@ -5,7 +5,7 @@
  */
 
 /** Negation just before a skill, in the same clause ("不会Python", "零基础学无人机", "不需要经验"). */
-export const NEGATED_BEFORE_ZH = /(?:不(?:会|懂|是|需要?|要求|用|熟悉|了解|涉及|包括|太会|太懂)|无需|没有?|并非|零基础|从未|未曾)[^，。；;！!？?、\n]{0,4}$/;
+export const NEGATED_BEFORE_ZH = /(?:不(?:会|懂|是|需要?|要求|用|熟悉|了解|涉及|包括|太会|太懂)|无需|没有?|并非|零基础(?![^，。；;！!？?、\n]{0,2}(?:想|希望|打算|可以|也能|愿意))|从未|未曾)[^，。；;！!？?、\n]{0,4}$/;
 /** English negation before a skill; "not only" is not one. */
 export const NEGATED_BEFORE_EN = /\b(?:no|not(?! only)|without|never|non|don't|doesn't|isn't|aren't|cannot|can't|nor)\b[^.,;:!?\n]{0,15}$/i;
 /** Negation just after a skill: "CAD不会", "PLC没接触过", "数据标注没做过". */
@@ -16,9 +16,23 @@ export const NEGATED_AFTER_ZH = /^[\s：:]{0,2}(?:不会|不懂|不太会|不熟
  * hold. Hearsay reads as one too ("听说焊工好找工作" follows 想学焊工; what someone heard is no skill).
  */
 export const WANTED_BEFORE_ZH =
-  /(?:想(?:要|去|着)?(?:学|做|干|从事|转|考|找|进|往|当|入行)|希望(?:能|可以)?(?:学|从事|做|干|找|转|进入|成为|考)?|打算|计划(?:学|考|转)|准备(?:学|考|转)|愿意(?:学|从事|做|尝试)|可以(?:学|培训)|有意向|意向|期望(?:从事)?|求职方向|目标(?:岗位|是)|梦想|正在学|在学|报了|报名了?|听说|据说|听人说)[^，。；;！!？?\n]{0,10}$/;
+  /(?:想(?:要|去|着)?(?:学|做|干|从事|转|考|找|进|往|当|入行|成为|试|尝试)|希望(?:能|可以)?(?:学|从事|做|干|找|转|进入|成为|考)?|打算|计划(?:学|考|转)|准备(?:学|考|转)|愿意(?:学|从事|做|尝试)|可以(?:学|培训)|有意向|意向|期望(?:从事)?|求职方向|目标(?:岗位|是)|梦想|正在学|在学|报了|报名了?|听说|据说|听人说)[^，。；;！!？?\n]{0,10}$/;
 export const WANTED_BEFORE_EN =
   /\b(?:want(?:s|ed)? to|would like to|wish(?:es)? to|hop(?:e|es|ing) to|plan(?:s|ning)? to|interested in|looking to|keen to|eager to|aspir(?:e|ing) to|currently learning|learning)\b[^.;:!?\n]{0,30}$/i;
+
+/**
+ * A refusal just before a skill: "不想学焊接", "没打算做数控", "本人不做数据分析", "don't want to learn
+ * welding"; 不 right before a skill's words ("不做数据分析" where 做数据分析 names the skill). What
+ * someone turns down is neither held, nor wanted, nor a skill they know they lack.
+ */
+export const REFUSED_BEFORE_ZH = /(?:(?:不(?:想|打算|愿意?|希望|考虑|喜欢|做|干|要(?!求))|没(?:打算|想过|考虑)|别(?:想|做|干))[^，。；;！!？?、\n]{0,8}|不)$/;
+export const REFUSED_BEFORE_EN = /\b(?:(?:don't|do not|doesn't|does not|never|not|no longer)\s+(?:want|wish|plan|intend|like)|not interested in)\b[^.,;:!?\n]{0,20}$/i;
+
+/** Whether the skill starting at `start` of `text` is turned down. */
+export function isRefusedAt(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 30), start);
+  return REFUSED_BEFORE_ZH.test(before) || REFUSED_BEFORE_EN.test(before);
+}
 
 /** Whether the skill at `[start, end)` of `text` is negated. */
 export function isNegatedAt(text: string, start: number, end: number): boolean {
@@ -36,7 +50,7 @@ export function isWantedAt(text: string, start: number, end = start): boolean {
 }
 
 const ANY_CUE_ZH =
-  /不会|不懂|不太会|不熟|没有|没[^，。；;]{0,3}过|没(?:学|考|证|经验|基础)|零基础|从未|未曾|还没|感兴趣|想(?:要|去|着)?(?:学|做|干|从事|转|考|找|进|往|当|入行)|希望|打算|计划(?:学|考|转)|准备(?:学|考|转)|愿意(?:学|从事|做)|可以学|意向|期望|正在学|报名|听说|据说/;
+  /不会|不懂|不太会|不熟|没有|没[^，。；;]{0,3}过|没(?:学|考|证|经验|基础)|零基础|从未|未曾|还没|感兴趣|想(?:要|去|着)?(?:学|做|干|从事|转|考|找|进|往|当|入行|成为|试|尝试)|希望|打算|计划(?:学|考|转)|准备(?:学|考|转)|愿意(?:学|从事|做)|可以学|意向|期望|正在学|报名|听说|据说/;
 const ANY_CUE_EN = /\b(?:no|not|never|without|want(?:s|ed)? to|would like to|hop(?:e|ing) to|plan(?:ning)? to|interested in|learning)\b/i;
 
 /** Whether a phrase says anything is lacking or wished for: its words are then no evidence of a skill held. */

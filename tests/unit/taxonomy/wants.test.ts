@@ -23,6 +23,21 @@ describe('wishes are not skills held', () => {
     expect(ids(found.wants)).toContain(skillId);
   });
 
+  it.each([
+    ['希望以后能转行做数据分析', 'data-analysis'],
+    ['想试试数据标注', 'data-annotation'],
+    ['零基础想学无人机驾驶', 'uav-piloting'],
+  ])('reads %s as a wish for %s, not a lack', (text, skillId) => {
+    const found = extractSkills(text);
+
+    expect(ids(found.wants)).toEqual([skillId]);
+    expect(found.negated).toEqual([]);
+  });
+
+  it('keeps the level written near a wish', () => {
+    expect(extractSkills('想学三级电工').wants.map((w) => [w.skillId, w.level])).toEqual([['electrician-work', 3]]);
+  });
+
   it('keeps what is held beside what is wished in one sentence', () => {
     const found = extractSkills('熟练Python，想学数据标注');
 
@@ -52,6 +67,16 @@ describe('negations are not skills held', () => {
 
     expect(found.items).toEqual([]);
     expect(found.negated.length).toBeGreaterThan(0);
+  });
+
+  it('names the skill that is lacking', () => {
+    expect(extractSkills('干了五年施工图，没做过BIM').negated.map((n) => n.skillId)).toEqual(['bim-modelling']);
+  });
+
+  it.each(['不想学焊接', '没打算学焊接', '本人不做焊接', "I don't want to learn welding"])('reads %s as turned down: not held, wished or lacking', (text) => {
+    const found = extractSkills(text);
+
+    expect([found.items, found.wants, found.negated]).toEqual([[], [], []]);
   });
 
   it('gives a negated phrase no words to count and no nearest skill', () => {
