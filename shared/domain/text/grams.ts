@@ -23,10 +23,11 @@ const STOP_PAIRS = new Set(
   ).split(' '),
 );
 
-// Conditions of the work, not skills: a posting's "能上夜班" or "身体健康" is no need a résumé meets
-// in words, and a résumé's "能吃苦" is no evidence. Taken out before the pairs are made.
+// Conditions of the work, not skills: a posting's "能上夜班", "身体健康" or "接受下地跑外勤" is no
+// need a résumé meets in words, and a résumé's "能吃苦" is no evidence. Taken out before the pairs
+// are made ("接受过培训" is not a condition).
 const WORK_CONDITIONS =
-  /(?:能|可以|接受|适应)?(?:上)?(?:夜班|倒班|两班倒|三班倒)|身体健康|身体好|吃苦耐劳|能吃苦|服从(?:工作)?安排|(?:能|接受|适应)(?:出差|加班)|年龄[^，,；;、]*|\d+\s*岁(?:以下|以上|以内)?/g;
+  /(?:能|可以|接受|适应)?(?:上)?(?:夜班|倒班|两班倒|三班倒|四班三倒)|身体健康|身体好|吃苦耐劳|能吃苦|不恐高|服从(?:工作)?安排|(?:能|接受|适应)(?:出差|加班)|(?:能|可以|愿意)?(?:接受|适应)(?!过)[^，,；;、。]{0,8}|年龄[^，,；;、]*|\d+\s*岁(?:以下|以上|以内)?/g;
 
 const LATIN_STOP = new Set(
   'and or the of in on to for with a an is are be as at by from it its we you our your can will have has had do does did experience skill skills years year good basic work job etc'.split(
