@@ -235,6 +235,20 @@ describe('matchingSkills', () => {
     expect(explainMatch(byName, 'zh')).toMatch(/^满足全部1项必需技能（叉车操作）/);
   });
 
+  it('meets a broader credential in full with a narrower one, and names it', () => {
+    // Prepare: a posting asks for 电工证; the learner holds the low-voltage permit.
+    const real = loadTaxonomy();
+    const needs = [{ skillId: 'electrician-certificate', level: null, role: 'required' as const }];
+    const permit = learnerWith({ certificates: ['低压电工作业证'] });
+
+    // Act
+    const match = scoreMatch(needs, havesOf(matchingSkills(permit, real)), { demandRegion: '310112', learnerRegion: '310112' }, real);
+
+    // Assess
+    expect(match.requiredMet).toBe(1);
+    expect(explainMatch(match, 'zh')).toMatch(/^满足全部1项必需技能（电工证（凭低压电工作业证））/);
+  });
+
   it('counts skills a summary names as held at the fuzzy factor, except where it says the person has no experience at all', () => {
     // Prepare
     const withSummary = (summary: string) => learnerWith({ summary, region: '310112' });
