@@ -24,6 +24,7 @@ export const ExtractionSchema = z.lazy(() =>
               label: LabelSchema,
               text: z.string().meta({ description: 'The words that named the skill.' }),
               span: z.tuple([z.int().min(0), z.int().min(0)]),
+              level: LevelValueSchema.optional().meta({ description: 'The level written near the wish (想考三级电工), when there is one.' }),
             })
             .meta({ id: 'WantedSkill' }),
         )

@@ -4479,6 +4479,8 @@ export interface components {
         /** The words that named the skill. */
         text: string;
         span: [number, number];
+        /** The level written near the wish (想考三级电工), when there is one. */
+        level?: components["schemas"]["LevelValue"];
       };
     ShortageRanking: {
         region: string;
