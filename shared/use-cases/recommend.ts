@@ -24,6 +24,7 @@ import {
   type TargetNaming,
 } from '../domain/recommend/explain.js';
 import { adjacentNeeds, assessBreakdown, computeGap, coursePartitions, requiredMet, withNeighbours, type GapSkill, type TargetAssessment } from '../domain/recommend/gap.js';
+import { missingCredentials } from '../domain/recommend/credentials.js';
 import { mentionedSkills, wishedSkills, wishNeeds } from '../domain/recommend/intent.js';
 import { planPathway, type PathwayPlan } from '../domain/recommend/pathway.js';
 import { courseSkills, type CourseSkills } from '../domain/recommend/taught.js';
@@ -342,12 +343,18 @@ async function chooseTargets(input: ChooseTargetsInput): Promise<TargetChoice> {
   // Skills the summary otherwise mentions (their history, in their words) only fill a short list.
   const mentioned = mentionedSkills(learner.summary ?? '', taxonomy, new Set([...haves.map((h) => h.skillId), ...wished.map((w) => w.skillId)]));
   const intent = wants.length > 0 ? scoreMatch(wishNeeds(wants), haves, here, taxonomy) : undefined;
+  // The credentials of their own trade they lack (a welder without 焊工证): one weak target more.
+  const lacking = kind === 'nearby-demands' || kind === 'upskilling' ? missingCredentials(haves, taxonomy).filter((c) => !wants.some((w) => w.skillId === c.skillId)) : [];
+  const credentials = lacking.length > 0 ? scoreMatch(wishNeeds(lacking), haves, here, taxonomy) : undefined;
   return {
     kind,
     // A wish weighs as much as WISH_TARGETS jobs in the gap's mean: what a person says they want to
     // learn is the strongest sign of what will help them.
-    targets:
-      intent && intent.missing.length + intent.partial.length > 0 ? [...aimed, ...Array.from({ length: WISH_TARGETS }, () => ({ key: 'intent', breakdown: intent }))] : aimed,
+    targets: [
+      ...aimed,
+      ...(intent && intent.missing.length + intent.partial.length > 0 ? Array.from({ length: WISH_TARGETS }, () => ({ key: 'intent', breakdown: intent })) : []),
+      ...(credentials && credentials.missing.length + credentials.partial.length > 0 ? [{ key: 'credential', breakdown: credentials }] : []),
+    ],
     secondary: [
       ...primary.secondary,
       ...(!nothingNearby && upskilling ? [upskilling] : []),
@@ -802,6 +809,8 @@ function viewRecommendations(input: ViewInput): Recommendations {
   const demandTargets = choice.targets.flatMap((t) => (t.demand ? [t.demand] : []));
   const intent = choice.targets.find((t) => t.key === 'intent');
   const wants = intent ? [...intent.breakdown.partial, ...intent.breakdown.missing].map((e) => ({ skillId: e.skillId, label: labelIn(e.skillId) })) : [];
+  const credential = choice.targets.find((t) => t.key === 'credential');
+  const credentials = credential ? [...credential.breakdown.partial, ...credential.breakdown.missing].map((e) => labelIn(e.skillId)) : [];
   const opens: OpenedTarget[] = choice.targets.flatMap((t, i): OpenedTarget[] => {
     const assessment = weighed.assessments[i]!;
     if (!requiredMet(assessment, plan.levels)) return [];
@@ -826,7 +835,7 @@ function viewRecommendations(input: ViewInput): Recommendations {
     learner: { id: learner.id, ref: learner.ref },
     target: {
       kind: choice.kind,
-      summary: targetSummary(choice.kind, demandTargets, choice.occupation?.label, wants.map((w) => w.label), choice.ownSkills, lang),
+      summary: targetSummary(choice.kind, demandTargets, choice.occupation?.label, wants.map((w) => w.label), choice.ownSkills, lang, credentials),
       demands: demandTargets,
       ...(choice.occupation ? { occupation: choice.occupation } : {}),
       ...(wants.length > 0 ? { wants } : {}),
@@ -899,7 +908,7 @@ function listView({ learner, choice, weighed, ranked, lang, limit }: ViewInput, 
 function namingOf(target: Target, primary: boolean, occupation: TargetView['occupation']): TargetNaming {
   if (target.demand) return { kind: 'demand', title: target.demand.title, primary };
   if (target.key.startsWith('occupation:')) return { kind: 'occupation', label: occupation?.label ?? '' };
-  return { kind: target.key as 'upskilling' | 'adjacent' | 'mentioned' | 'intent' };
+  return { kind: target.key as 'upskilling' | 'adjacent' | 'mentioned' | 'intent' | 'credential' };
 }
 
 /**

@@ -307,13 +307,14 @@ export type TargetKind = 'demand' | 'nearby-demands' | 'occupation' | 'upskillin
 export type TargetNaming =
   | { readonly kind: 'demand'; readonly title: string; readonly primary: boolean }
   | { readonly kind: 'occupation'; readonly label: string }
-  | { readonly kind: 'upskilling' | 'adjacent' | 'mentioned' | 'intent' };
+  | { readonly kind: 'upskilling' | 'adjacent' | 'mentioned' | 'intent' | 'credential' };
 
-const TARGET_WORDS: Readonly<Record<'upskilling' | 'adjacent' | 'mentioned' | 'intent', Bilingual>> = {
+const TARGET_WORDS: Readonly<Record<'upskilling' | 'adjacent' | 'mentioned' | 'intent' | 'credential', Bilingual>> = {
   upskilling: { zh: '现有技能的下一级', en: 'your own skills one level up' },
   adjacent: { zh: '现有技能的相邻技能', en: 'skills next to yours' },
   mentioned: { zh: '简介中提到的技能', en: 'skills your summary mentions' },
   intent: { zh: '您想学的技能', en: 'what you want to learn' },
+  credential: { zh: '本行当您尚未取得的证书', en: 'a certificate of your trade you do not hold yet' },
 };
 
 /** A target in the words a filled-in course's explanation uses ("其他在招岗位“数据标注员”", "skills next to yours"). */
@@ -383,7 +384,10 @@ export function stillToCover(leaves: readonly string[], lang: Lang): string {
   return lang === 'zh' ? `其余差距：${leaves.join('、')}。` : ` Still to cover: ${leaves.join(', ')}.`;
 }
 
-/** The target in one sentence, with what the learner wants to learn when that is aimed at too. */
+/**
+ * The target in one sentence, with what the learner wants to learn and the certificates of their
+ * trade they lack when those are aimed at too.
+ */
 export function targetSummary(
   kind: TargetKind,
   demands: ReadonlyArray<{ readonly title: string; readonly employer: string }>,
@@ -391,14 +395,18 @@ export function targetSummary(
   wants: readonly string[],
   ownSkills: boolean,
   lang: Lang,
+  credentials: readonly string[] = [],
 ): string {
-  const wanted = wants.join(lang === 'zh' ? '、' : ', ');
+  const sep = lang === 'zh' ? '、' : ', ';
+  const wanted = wants.join(sep);
   if (wants.length > 0 && kind === 'upskilling' && !ownSkills) {
     return lang === 'zh' ? `附近暂无可对标的在招岗位：推荐您想学的技能（${wanted}）的课程` : `No open job nearby to aim at: courses in what you want to learn (${wanted})`;
   }
   const base = aimSummary(kind, demands, occupationLabel, lang);
-  if (wants.length === 0) return base;
-  return lang === 'zh' ? `${base}；并兼顾您想学的：${wanted}` : `${base}; also what you want to learn: ${wanted}`;
+  const withWants = wants.length === 0 ? base : lang === 'zh' ? `${base}；并兼顾您想学的：${wanted}` : `${base}; also what you want to learn: ${wanted}`;
+  if (credentials.length === 0) return withWants;
+  const named = credentials.join(sep);
+  return lang === 'zh' ? `${withWants}；并兼顾本行当您尚未取得的证书：${named}` : `${withWants}; also the certificates of your trade you do not hold yet: ${named}`;
 }
 
 function aimSummary(kind: TargetKind, demands: ReadonlyArray<{ readonly title: string; readonly employer: string }>, occupationLabel: string | undefined, lang: Lang): string {
