@@ -41,6 +41,7 @@ import type { CourseCatalogue } from '../ports/course-catalogue.js';
 import type { RecordStore } from '../ports/record-store.js';
 import type { ShortageReader } from '../ports/shortage.js';
 import { provinceOf, regionChain, regionDistance } from '../regions/regions.js';
+import { extractSkills } from '../taxonomy/extract.js';
 import type { Level } from '../taxonomy/levels.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import { findDemandsFor, learnerPartitions } from './match.js';
@@ -338,10 +339,12 @@ async function chooseTargets(input: ChooseTargetsInput): Promise<TargetChoice> {
   const adjacent = adjacentTarget(haves, here, taxonomy);
   // Wishes written as such (the profile's `wants`, and 想学… among the skills) and in the summary:
   // its skills are preferred ones, one target among up to four in the gap's mean.
-  const wished = wishedSkills(learner, new Set(haves.map((h) => h.skillId)), taxonomy);
+  // The summary is read once, for its wishes and for what else it mentions.
+  const summary = extractSkills(learner.summary ?? '', taxonomy);
+  const wished = wishedSkills(learner, new Set(haves.map((h) => h.skillId)), taxonomy, summary);
   const wants = kind === 'nearby-demands' || kind === 'upskilling' ? wished : [];
   // Skills the summary otherwise mentions (their history, in their words) only fill a short list.
-  const mentioned = mentionedSkills(learner.summary ?? '', taxonomy, new Set([...haves.map((h) => h.skillId), ...wished.map((w) => w.skillId)]));
+  const mentioned = mentionedSkills(learner.summary ?? '', taxonomy, new Set([...haves.map((h) => h.skillId), ...wished.map((w) => w.skillId)]), summary);
   const intent = wants.length > 0 ? scoreMatch(wishNeeds(wants), haves, here, taxonomy) : undefined;
   // The credentials of their own trade they lack (a welder without 焊工证): one weak target more.
   const lacking = kind === 'nearby-demands' || kind === 'upskilling' ? missingCredentials(haves, taxonomy).filter((c) => !wants.some((w) => w.skillId === c.skillId)) : [];

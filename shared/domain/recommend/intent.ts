@@ -5,7 +5,7 @@
  * (`mentionedSkills`). Both are weak extra targets of a recommendation, never skills held (the
  * matching scorer ignores the summary).
  */
-import { extractSkills } from '../../taxonomy/extract.js';
+import { extractSkills, type Extraction } from '../../taxonomy/extract.js';
 import type { Level } from '../../taxonomy/levels.js';
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
 import { DEFAULT_NEEDED_LEVEL } from './gap.js';
@@ -19,19 +19,24 @@ export interface WantedSkill {
 /**
  * The taxonomy skills a summary says the learner wants, each once, in text order: those extraction
  * reads as wishes (想学…, 希望以后能转行做…, "would like to learn …"; cues.ts), with the level
- * written near each when there is one.
+ * written near each when there is one. A caller that also reads the summary's mentions passes the
+ * one extraction to both.
  */
-export function wantedSkills(summary: string, taxonomy: Taxonomy): WantedSkill[] {
-  if (summary.trim() === '') return [];
-  return extractSkills(summary, taxonomy).wants.map((w) => (w.level === undefined ? { skillId: w.skillId } : { skillId: w.skillId, level: w.level }));
+export function wantedSkills(summary: string, taxonomy: Taxonomy, extraction: Extraction = extractSkills(summary, taxonomy)): WantedSkill[] {
+  return extraction.wants.map((w) => (w.level === undefined ? { skillId: w.skillId } : { skillId: w.skillId, level: w.level }));
 }
 
 /**
  * What a learner wishes to learn: the profile's wants and the wishes in their summary, each skill
  * once, leaving out what they already hold.
  */
-export function wishedSkills(learner: { readonly summary?: string | undefined; readonly wants?: ReadonlyArray<{ readonly skillId?: string | null | undefined }> | undefined }, held: ReadonlySet<string>, taxonomy: Taxonomy): WantedSkill[] {
-  const wanted: WantedSkill[] = [...(learner.wants ?? []).flatMap((w) => (w.skillId ? [{ skillId: w.skillId }] : [])), ...wantedSkills(learner.summary ?? '', taxonomy)];
+export function wishedSkills(
+  learner: { readonly summary?: string | undefined; readonly wants?: ReadonlyArray<{ readonly skillId?: string | null | undefined }> | undefined },
+  held: ReadonlySet<string>,
+  taxonomy: Taxonomy,
+  summary: Extraction = extractSkills(learner.summary ?? '', taxonomy),
+): WantedSkill[] {
+  const wanted: WantedSkill[] = [...(learner.wants ?? []).flatMap((w) => (w.skillId ? [{ skillId: w.skillId }] : [])), ...wantedSkills(learner.summary ?? '', taxonomy, summary)];
   return [...new Map(wanted.filter((w) => !held.has(w.skillId)).map((w) => [w.skillId, w])).values()];
 }
 
@@ -53,9 +58,7 @@ const NEGATED_MENTION_EN = /(?:\bnot|n't|\bno|\bnever)\s+(?:\S+\s+)?$/iu;
  * (matching ignores the summary); a recommendation uses them as one more weak target that only
  * fills a short list. `except` leaves out skills already counted (held, or wished for).
  */
-export function mentionedSkills(summary: string, taxonomy: Taxonomy, except: ReadonlySet<string> = new Set()): WantedSkill[] {
-  if (summary.trim() === '') return [];
-  const extraction = extractSkills(summary, taxonomy);
+export function mentionedSkills(summary: string, taxonomy: Taxonomy, except: ReadonlySet<string> = new Set(), extraction: Extraction = extractSkills(summary, taxonomy)): WantedSkill[] {
   const named = extraction.items.filter((item) => {
     if (item.confidence < MENTION_MIN_CONFIDENCE) return false;
     const before = summary.slice(Math.max(0, item.span[0] - 12), item.span[0]);
