@@ -28,8 +28,8 @@ import { missingCredentials } from '../domain/recommend/credentials.js';
 import { mentionedSkills, wishedSkills, wishNeeds } from '../domain/recommend/intent.js';
 import { planPathway, type PathwayPlan } from '../domain/recommend/pathway.js';
 import { courseSkills, type CourseSkills } from '../domain/recommend/taught.js';
-import { courseFit, fusedPlaces, type CourseFit } from '../domain/recommend/fusion.js';
-import { isTradeSkill, tooBasicFor, tradeOf, tradeShare, type TradeFit } from '../domain/recommend/trade.js';
+import { fusedPlaces, learnerFit, type CourseFit } from '../domain/recommend/fusion.js';
+import { isTradeSkill, tradeOf, tradeShare, type TradeFit } from '../domain/recommend/trade.js';
 import { courseText, learnerWords, wordScores } from '../domain/recommend/wording.js';
 import { rankCourses, suitability, type ClosureMode, type CourseAssessment, type CourseCandidate } from '../domain/recommend/ranking.js';
 import { courseFacts, learnerFacts } from '../domain/subsidy/facts.js';
@@ -640,12 +640,11 @@ function rankAndFill(input: RankAndFillInput): RankedCourses {
   const scores = wordScores(learnerWords(learner), catalogue, courseText);
   const wordsOf = (l: Listed): number => (scores.get(l.assessment.course.id)?.score ?? 0) * suitability(l.assessment);
   // The level held in each skill (an unstated one assumed): what a course teaches above it is new.
-  const held = new Map(input.haves.map((h) => [h.skillId, h.level ?? ASSUMED_HELD_LEVEL]));
+  const { held, fitOf } = courseFitOf(input);
   const worded = byWords(input, result.listed, scores, held);
   // Every course, however found, is placed by its score against the gap and the learner's words,
   // each weighed by how much of the course is the learner's trade and new to them, and by whether
   // they have what it asks for on entry (fusion.ts).
-  const fitOf = courseFitOf(input, held);
   const found = [...result.listed.map((l) => ({ l, gap: l.score })), ...worded.map((w) => ({ l: w.listed, gap: 0 }))].map((f) => ({ ...f, fit: fitOf(f.l.assessment.course.id) }));
   const places = fusedPlaces(found.map(({ l, gap, fit }) => ({ id: l.assessment.course.id, gap, words: wordsOf(l), fit: fit.factor })));
   const all = found
@@ -656,15 +655,11 @@ function rankAndFill(input: RankAndFillInput): RankedCourses {
   return { target: result.target, listed: [...all, ...filled], fillGap, worded: new Map(worded.map((w) => [w.listed.assessment.course.id, w.shared])) };
 }
 
-/**
- * The fit of each course of the catalogue for this learner (fusion.ts): the trade is what they hold
- * and wish for, not the target's gap, which an off-trade target would drag in.
- */
-function courseFitOf({ haves, wished, catalogue, taxonomy }: RankAndFillInput, held: ReadonlyMap<string, number>): (courseId: string) => CourseFit {
-  const trade = tradeOf([...haves.map((h) => h.skillId), ...wished], taxonomy);
-  const tooBasic = tooBasicFor(haves, taxonomy);
+/** The levels this learner holds, and the fit of each course of the catalogue for them (`learnerFit`, fusion.ts). */
+function courseFitOf({ haves, wished, catalogue, taxonomy }: RankAndFillInput): { readonly held: ReadonlyMap<string, number>; readonly fitOf: (courseId: string) => CourseFit } {
+  const { held, fitOfCourse } = learnerFit(haves, wished, taxonomy);
   const { byId } = taughtCatalogue(catalogue, taxonomy);
-  return (courseId) => courseFit(byId.get(courseId) ?? { taught: new Map() }, trade, held, tooBasic);
+  return { held, fitOf: (courseId) => fitOfCourse(byId.get(courseId) ?? { taught: new Map() }) };
 }
 
 /** The ranking against the target's gap, and the list it starts (filled toward a broader gap when asked). */

@@ -2,16 +2,15 @@ import { explainMatch } from '../matching/explain.js';
 import { matchingSkills } from '../matching/evidence.js';
 import { makeScoredEngine, type EngineLearner, type ScoredEngine } from '../matching/engine.js';
 import { isLexical } from '../matching/lexical.js';
-import { ASSUMED_HELD_LEVEL, genericSkill, havesOf } from '../matching/score.js';
+import { genericSkill, havesOf } from '../matching/score.js';
 import type { Have, MatchBreakdown } from '../matching/types.js';
 import { round } from '../numbers.js';
 import type { Learner } from '../records.js';
 import { assessBreakdown, computeGap } from '../recommend/gap.js';
-import { courseFit, fusedPlaces } from '../recommend/fusion.js';
+import { fusedPlaces, learnerFit } from '../recommend/fusion.js';
 import { wishedSkills } from '../recommend/intent.js';
 import { prerequisiteOfSkills, type Prerequisite } from '../recommend/prerequisite.js';
 import { rankCourses, suitability, type CourseAssessment, type CourseCandidate } from '../recommend/ranking.js';
-import { tooBasicFor, tradeOf } from '../recommend/trade.js';
 import { learnerWords, wordScores } from '../recommend/wording.js';
 import { courseFacts, learnerFacts, learnerFactsKey } from '../subsidy/facts.js';
 import { courseOccupation, evaluateSubsidies, type SubsidyOutcome, type SubsidyRuleSet } from '../subsidy/rules.js';
@@ -123,17 +122,15 @@ export function makeLearnerComputer(snapshot: CampaignSnapshot, options: Compute
    */
   const placed = (learner: Learner, haves: readonly Have[], ranked: readonly CourseAssessment<CourseInCampaign>[]) => {
     const own = haves.filter((h) => !isLexical(h.skillId));
-    const held = new Map(own.map((h) => [h.skillId, h.level ?? ASSUMED_HELD_LEVEL]));
-    const wished = wishedSkills(learner, new Set(held.keys()), taxonomy).map((w) => w.skillId);
-    const trade = tradeOf([...held.keys(), ...wished], taxonomy);
-    const tooBasic = tooBasicFor(own, taxonomy);
+    const wished = wishedSkills(learner, new Set(own.map((h) => h.skillId)), taxonomy).map((w) => w.skillId);
+    const { fitOfCourse } = learnerFit(own, wished, taxonomy);
     const words = wordScores(learnerWords(learner), snapshot.courses, textOf);
     const places = fusedPlaces(
       ranked.map((a) => ({
         id: a.course.id,
         gap: a.score,
         words: (words.get(a.course.id)?.score ?? 0) * suitability(a),
-        fit: courseFit(a.course, trade, held, tooBasic).factor,
+        fit: fitOfCourse(a.course).factor,
       })),
     );
     return ranked
@@ -164,10 +161,10 @@ export function makeLearnerComputer(snapshot: CampaignSnapshot, options: Compute
       genericSkill(taxonomy),
     );
     const candidates = new Map<string, CourseInCampaign>();
-    const prerequisite = (id: string) => prerequisites.get(id);
     for (const skill of gap) {
       for (const course of coursesBySkill.get(skill.skillId) ?? []) {
         if (candidates.has(course.id)) continue;
+        const prerequisite = prerequisites.get(course.id);
         candidates.set(course.id, {
           id: course.id,
           level: course.level,
@@ -177,7 +174,7 @@ export function makeLearnerComputer(snapshot: CampaignSnapshot, options: Compute
           taught: new Map<string, Level>(course.taught),
           netCostYuan: subsidyOf(course, learner, learnerKey).netCostYuan,
           course,
-          ...(prerequisite(course.id) ? { prerequisite: prerequisite(course.id) } : {}),
+          ...(prerequisite ? { prerequisite } : {}),
         });
       }
     }

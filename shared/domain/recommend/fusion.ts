@@ -1,7 +1,9 @@
 import type { Level } from '../../taxonomy/levels.js';
+import { ASSUMED_HELD_LEVEL, type MatchTaxonomy } from '../matching/score.js';
+import type { Have } from '../matching/types.js';
 import { round } from '../numbers.js';
 import { meetsPrerequisite, UNMET_PREREQUISITE_FIT, type Prerequisite } from './prerequisite.js';
-import { tradeFit, type Trade, type TradeFit } from './trade.js';
+import { tooBasicFor, tradeFit, tradeOf, type Trade, type TradeFit } from './trade.js';
 
 /**
  * The order of a learner's courses, as their own list and a bureau campaign both give it. Each
@@ -44,7 +46,7 @@ export interface CourseFit {
  * `UNMET_PREREQUISITE_FIT` when it asks for something on entry they lack (prerequisite.ts).
  */
 export function courseFit(
-  course: { readonly taught: ReadonlyMap<string, Level>; readonly prerequisite?: Prerequisite | undefined },
+  course: FittedCourse,
   trade: Trade,
   held: ReadonlyMap<string, number>,
   tooBasic: (taught: ReadonlyMap<string, Level>) => boolean,
@@ -53,6 +55,21 @@ export function courseFit(
   const { prerequisite } = course;
   if (prerequisite === undefined || meetsPrerequisite(prerequisite, held)) return { trade: fit, factor: fit.factor };
   return { trade: fit, unmet: prerequisite.skillIds, factor: fit.factor * UNMET_PREREQUISITE_FIT };
+}
+
+/** A course as its fit reads it: the skills it raises, and what it asks for on entry. */
+export type FittedCourse = { readonly taught: ReadonlyMap<string, Level>; readonly prerequisite?: Prerequisite | undefined };
+
+/**
+ * How courses fit one learner: the level held in each of their taxonomy skills (an unstated one
+ * assumed: what a course teaches above it is new), and `courseFit` with their trade, which is what
+ * they hold and wish for (not a target's gap, which an off-trade target would drag in).
+ */
+export function learnerFit(haves: readonly Have[], wished: readonly string[], taxonomy: Pick<MatchTaxonomy, 'getSkill'>): { readonly held: ReadonlyMap<string, number>; readonly fitOfCourse: (course: FittedCourse) => CourseFit } {
+  const held = new Map(haves.map((h) => [h.skillId, h.level ?? ASSUMED_HELD_LEVEL]));
+  const trade = tradeOf([...held.keys(), ...wished], taxonomy);
+  const tooBasic = tooBasicFor(haves, taxonomy);
+  return { held, fitOfCourse: (course) => courseFit(course, trade, held, tooBasic) };
 }
 
 /** What a course brings to the order. */
