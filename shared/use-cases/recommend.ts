@@ -21,6 +21,7 @@ import {
   type CourseExplanation,
   type Lang,
   type TargetKind,
+  type SkillTargetKind,
   type TargetNaming,
 } from '../domain/recommend/explain.js';
 import { adjacentNeeds, assessBreakdown, computeGap, coursePartitions, requiredMet, withNeighbours, type GapSkill, type TargetAssessment } from '../domain/recommend/gap.js';
@@ -805,10 +806,13 @@ function viewRecommendations(input: ViewInput): Recommendations {
   const labelIn = labeller(input.taxonomy, lang);
   const plan = planPathway(weighed.gap, ranked.target, { maxCourses: PATHWAY_MAX_COURSES });
   const demandTargets = choice.targets.flatMap((t) => (t.demand ? [t.demand] : []));
-  const intent = choice.targets.find((t) => t.key === 'intent');
-  const wants = intent ? [...intent.breakdown.partial, ...intent.breakdown.missing].map((e) => ({ skillId: e.skillId, label: labelIn(e.skillId) })) : [];
-  const credential = choice.targets.find((t) => t.key === 'credential');
-  const credentials = credential ? [...credential.breakdown.partial, ...credential.breakdown.missing].map((e) => labelIn(e.skillId)) : [];
+  // What the wish and credential targets still leave open: the skills they add to the target.
+  const stillOpen = (key: SkillTargetKind) => {
+    const target = choice.targets.find((t) => t.key === key);
+    return target ? [...target.breakdown.partial, ...target.breakdown.missing].map((e) => ({ skillId: e.skillId, label: labelIn(e.skillId) })) : [];
+  };
+  const wants = stillOpen('intent');
+  const credentials = stillOpen('credential').map((c) => c.label);
   const opens: OpenedTarget[] = choice.targets.flatMap((t, i): OpenedTarget[] => {
     const assessment = weighed.assessments[i]!;
     if (!requiredMet(assessment, plan.levels)) return [];
@@ -906,7 +910,7 @@ function listView({ learner, choice, weighed, ranked, lang, limit }: ViewInput, 
 function namingOf(target: Target, primary: boolean, occupation: TargetView['occupation']): TargetNaming {
   if (target.demand) return { kind: 'demand', title: target.demand.title, primary };
   if (target.key.startsWith('occupation:')) return { kind: 'occupation', label: occupation?.label ?? '' };
-  return { kind: target.key as 'upskilling' | 'adjacent' | 'mentioned' | 'intent' | 'credential' };
+  return { kind: target.key as SkillTargetKind };
 }
 
 /**

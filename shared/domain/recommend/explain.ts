@@ -303,13 +303,16 @@ export function explainCourse(
  */
 export type TargetKind = 'demand' | 'nearby-demands' | 'occupation' | 'upskilling';
 
+/** A target named by what it aims at rather than by a job or an occupation (its key). */
+export type SkillTargetKind = 'upskilling' | 'adjacent' | 'mentioned' | 'intent' | 'credential';
+
 /** A target as a filled-in course's explanation names it. */
 export type TargetNaming =
   | { readonly kind: 'demand'; readonly title: string; readonly primary: boolean }
   | { readonly kind: 'occupation'; readonly label: string }
-  | { readonly kind: 'upskilling' | 'adjacent' | 'mentioned' | 'intent' | 'credential' };
+  | { readonly kind: SkillTargetKind };
 
-const TARGET_WORDS: Readonly<Record<'upskilling' | 'adjacent' | 'mentioned' | 'intent' | 'credential', Bilingual>> = {
+const TARGET_WORDS: Readonly<Record<SkillTargetKind, Bilingual>> = {
   upskilling: { zh: '现有技能的下一级', en: 'your own skills one level up' },
   adjacent: { zh: '现有技能的相邻技能', en: 'skills next to yours' },
   mentioned: { zh: '简介中提到的技能', en: 'skills your summary mentions' },
