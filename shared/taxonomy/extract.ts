@@ -1346,11 +1346,13 @@ export function extractSkills(input: string, taxonomy: Taxonomy = loadTaxonomy()
   // Dropped after overlap resolution, so that a negated or announcing span still hides the
   // shorter matches inside it, and is not reported as unmapped either.
   const kept = resolved.filter((candidate) => !isAnnouncement(text, candidate.start, candidate.end) && !isPossessedAbbreviation(candidate, text));
-  // What is turned down (不想学焊接) is none of held, wanted or lacking; what is negated (不会CAD) is lacking.
-  const refused = kept.filter((candidate) => isRefusedAt(text, candidate.start));
-  const negated = kept.filter((candidate) => !refused.includes(candidate) && isNegatedAt(text, candidate.start, candidate.end));
-  const wanted = kept.filter((candidate) => !refused.includes(candidate) && !negated.includes(candidate) && isWantedAt(text, candidate.start, candidate.end));
-  const accepted = kept.filter((candidate) => !refused.includes(candidate) && !negated.includes(candidate) && !wanted.includes(candidate));
+  // Each occurrence is one of: turned down (不想学焊接: none of the lists), lacking (不会CAD),
+  // wished for (想学…), or held; the first cue that applies decides.
+  const readAs = kept.map((c): 'refused' | 'negated' | 'wanted' | 'held' => (isRefusedAt(text, c.start) ? 'refused' : isNegatedAt(text, c.start, c.end) ? 'negated' : isWantedAt(text, c.start, c.end) ? 'wanted' : 'held'));
+  const readAsOf = (kind: (typeof readAs)[number]) => kept.filter((_, i) => readAs[i] === kind);
+  const negated = readAsOf('negated');
+  const wanted = readAsOf('wanted');
+  const accepted = readAsOf('held');
 
   const spans = accepted.map((candidate): Span => [candidate.start, candidate.end]);
   const mentions = findLevelMentions(text);
