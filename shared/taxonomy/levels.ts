@@ -40,6 +40,9 @@ const LEVEL_WORDS: ReadonlyMap<string, Level> = new Map<string, Level>([
   ...ENGINEER_WORDS,
   ['elementary', 1], ['intermediate', 3], ['advanced', 4], ['expert', 5],
   ['会一点', 1], ['一般', 2],
+  // how workers rate themselves on a form (every blind writer met the form refusing one of them);
+  // 八级工 is the top grade of the old eight-grade ladder
+  ['新手', 1], ['小白', 1], ['学徒', 1], ['一般般', 2], ['还行', 2], ['熟手', 3], ['老手', 3], ['老师傅', 3], ['八级工', 5],
   // proficiency words
   ['了解', 1], ['入门', 1], ['基础', 1], ['基本', 1], ['熟悉', 2], ['掌握', 2], ['熟练', 3], ['熟练掌握', 3], ['精通', 4], ['专家', 5],
   ['basic', 1], ['beginner', 1], ['familiar', 2], ['working knowledge', 2],
@@ -49,8 +52,8 @@ const LEVEL_WORDS: ReadonlyMap<string, Level> = new Map<string, Level>([
 /**
  * Reads a level from a number or a word, case-insensitively: integers 1–5 (also "3", "level 3",
  * "L3"), `elementary|intermediate|advanced|expert`, the national ladder (五级/初级工 … 一级/高级技师),
- * the digital-engineer ladder (初级/中级/高级) and proficiency words (了解/入门/基础 … 专家,
- * basic … master).
+ * the digital-engineer ladder (初级/中级/高级), proficiency words (了解/入门/基础 … 专家,
+ * basic … master) and workers' own words (新手, 老手, 老师傅 …), also with 水平/程度 after them.
  * A combined form whose parts agree ("三级/高级工", "三级（高级工）") is accepted too.
  *
  * @returns the level, or `undefined` when the input is not a known level (never a guess).
@@ -59,7 +62,8 @@ export function parseLevel(input: string | number): Level | undefined {
   if (typeof input === 'number') return asLevel(input);
   const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
   if (text === '') return undefined;
-  const direct = LEVEL_WORDS.get(text);
+  // "中级水平", "高级工程度": the level word with 水平/程度 after it
+  const direct = LEVEL_WORDS.get(text) ?? LEVEL_WORDS.get(text.replace(/(?:水平|程度)$/, ''));
   if (direct !== undefined) return direct;
   const numeric = /^(?:level ?|l)?([1-5])$/.exec(text);
   if (numeric?.[1] !== undefined) return asLevel(Number(numeric[1]));

@@ -11,6 +11,7 @@ describe('parseLevel', () => {
     ['了解', 1], ['入门', 1], ['基础', 1], ['熟悉', 2], ['掌握', 2], ['熟练', 3], ['精通', 4], ['专家', 5],
     ['basic', 1], ['Beginner', 1], ['familiar', 2], ['proficient', 3], ['solid', 3],
     ['strong', 4], ['Expert', 5], ['master', 5], ['  三级/高级工 ', 3], ['二级（技师）', 4],
+    ['新手', 1], ['学徒', 1], ['还行', 2], ['老手', 3], ['老师傅', 3], ['八级工', 5], ['中级水平', 2], ['八级工水平', 5], ['熟练程度', 3],
   ] as const)('reads %j as level %i', (input, expected) => {
     // Act
     const level = parseLevel(input);
@@ -19,7 +20,7 @@ describe('parseLevel', () => {
     expect(level).toBe(expected);
   });
 
-  it.each([0, 6, 2.5, '', 'xyz', '7', '三级/技师', 'very good'])('rejects %j', (input) => {
+  it.each([0, 6, 2.5, '', 'xyz', '7', '三级/技师', 'very good', '水平', '5年'])('rejects %j', (input) => {
     // Act
     const level = parseLevel(input);
 
