@@ -25,7 +25,7 @@ import {
   type TargetNaming,
 } from '../domain/recommend/explain.js';
 import { adjacentNeeds, assessBreakdown, computeGap, coursePartitions, requiredMet, withNeighbours, type GapSkill, type TargetAssessment } from '../domain/recommend/gap.js';
-import { missingCredentials } from '../domain/recommend/credentials.js';
+import { ownTargets } from '../domain/recommend/aims.js';
 import { mentionedSkills, wishedSkills, wishNeeds } from '../domain/recommend/intent.js';
 import { planPathway, type PathwayPlan } from '../domain/recommend/pathway.js';
 import { courseSkills, type CourseSkills } from '../domain/recommend/taught.js';
@@ -104,8 +104,6 @@ const OFF_TRADE_TARGET_FLOOR = 0.3;
 const TARGET_AIM_SHARE = 0.6;
 /** Share of its skills in the learner's trade a course needs to fill a short list on that alone (`byTrade`). */
 const TRADE_FILL_SHARE = 0.5;
-/** How many targets a wish counts as in the gap's mean. */
-const WISH_TARGETS = 2;
 /** The pseudo-skill a course found by words closes: the shared words, named as written. */
 const WORDS_SKILL = '~words';
 /** Skill partitions of the demand index read to find nearby demands (per region scope). */
@@ -343,22 +341,12 @@ async function chooseTargets(input: ChooseTargetsInput): Promise<TargetChoice> {
   // The summary is read once, for its wishes and for what else it mentions.
   const summary = extractSkills(learner.summary ?? '', taxonomy);
   const wished = wishedSkills(learner, new Set(haves.map((h) => h.skillId)), taxonomy, summary);
-  const wants = kind === 'nearby-demands' || kind === 'upskilling' ? wished : [];
   // Skills the summary otherwise mentions (their history, in their words) only fill a short list.
   const mentioned = mentionedSkills(learner.summary ?? '', taxonomy, new Set([...haves.map((h) => h.skillId), ...wished.map((w) => w.skillId)]), summary);
-  const intent = wants.length > 0 ? scoreMatch(wishNeeds(wants), haves, here, taxonomy) : undefined;
-  // The credentials of their own trade they lack (a welder without 焊工证): one weak target more.
-  const lacking = kind === 'nearby-demands' || kind === 'upskilling' ? missingCredentials(haves, taxonomy).filter((c) => !wants.some((w) => w.skillId === c.skillId)) : [];
-  const credentials = lacking.length > 0 ? scoreMatch(wishNeeds(lacking), haves, here, taxonomy) : undefined;
   return {
     kind,
-    // A wish weighs as much as WISH_TARGETS jobs in the gap's mean: what a person says they want to
-    // learn is the strongest sign of what will help them.
-    targets: [
-      ...aimed,
-      ...(intent && intent.missing.length + intent.partial.length > 0 ? Array.from({ length: WISH_TARGETS }, () => ({ key: 'intent', breakdown: intent })) : []),
-      ...(credentials && credentials.missing.length + credentials.partial.length > 0 ? [{ key: 'credential', breakdown: credentials }] : []),
-    ],
+    // Their wishes and the credentials of their trade they lack: weak targets beside the jobs (aims.ts).
+    targets: [...aimed, ...(kind === 'nearby-demands' || kind === 'upskilling' ? ownTargets(wished, haves, here, taxonomy) : [])],
     secondary: [
       ...primary.secondary,
       ...(!nothingNearby && upskilling ? [upskilling] : []),

@@ -6,7 +6,8 @@ import { genericSkill, havesOf } from '../matching/score.js';
 import type { Have, MatchBreakdown } from '../matching/types.js';
 import { round } from '../numbers.js';
 import type { Learner } from '../records.js';
-import { assessBreakdown, computeGap } from '../recommend/gap.js';
+import { ownTargets } from '../recommend/aims.js';
+import { assessBreakdown, computeGap, type TargetAssessment } from '../recommend/gap.js';
 import { fusedPlaces, learnerFit } from '../recommend/fusion.js';
 import { wishedSkills } from '../recommend/intent.js';
 import { prerequisiteOfSkills, type Prerequisite } from '../recommend/prerequisite.js';
@@ -120,9 +121,7 @@ export function makeLearnerComputer(snapshot: CampaignSnapshot, options: Compute
    * gap and the learner's own words (against the snapshot's courses), weighed by trade fit and
    * entry requirement; `score` is the place.
    */
-  const placed = (learner: Learner, haves: readonly Have[], ranked: readonly CourseAssessment<CourseInCampaign>[]) => {
-    const own = haves.filter((h) => !isLexical(h.skillId));
-    const wished = wishedSkills(learner, new Set(own.map((h) => h.skillId)), taxonomy).map((w) => w.skillId);
+  const placed = (learner: Learner, own: readonly Have[], wished: readonly string[], ranked: readonly CourseAssessment<CourseInCampaign>[]) => {
     const { fitOfCourse } = learnerFit(own, wished, taxonomy);
     const words = wordScores(learnerWords(learner), snapshot.courses, textOf);
     const places = fusedPlaces(
@@ -155,11 +154,15 @@ export function makeLearnerComputer(snapshot: CampaignSnapshot, options: Compute
       .map((t) => ({ demand: t.demand, breakdown: withoutLexicalNeeds(t.breakdown) }))
       .filter((t) => t.breakdown.missing.length + t.breakdown.partial.length > 0)
       .slice(0, GAP_TARGETS);
-    const gap = computeGap(
-      targets.map((t) => assessBreakdown(`demand:${t.demand.id}`, t.breakdown)),
-      shortageOf,
-      genericSkill(taxonomy),
-    );
+    // Beside the demands, the learner's own aims, as online (aims.ts): what they wish to learn and
+    // the credentials of their trade they lack. The gap reported stays the demands' own.
+    const own = haves.filter((h) => !isLexical(h.skillId));
+    const wished = wishedSkills(learner, new Set(own.map((h) => h.skillId)), taxonomy);
+    const aims = ownTargets(wished, own, { learnerRegion: learner.region, learnerPrefersOnline: learner.prefersOnline, demandRegion: learner.region }, taxonomy);
+    const demandAssessments = targets.map((t) => assessBreakdown(`demand:${t.demand.id}`, t.breakdown));
+    const gapOf = (assessments: readonly TargetAssessment[]) => computeGap(assessments, shortageOf, genericSkill(taxonomy));
+    const demandGap = gapOf(demandAssessments);
+    const gap = aims.length > 0 ? gapOf([...demandAssessments, ...aims.map((a) => assessBreakdown(a.key, a.breakdown))]) : demandGap;
     const candidates = new Map<string, CourseInCampaign>();
     for (const skill of gap) {
       for (const course of coursesBySkill.get(skill.skillId) ?? []) {
@@ -178,7 +181,7 @@ export function makeLearnerComputer(snapshot: CampaignSnapshot, options: Compute
         });
       }
     }
-    const ranked = placed(learner, haves, rankCourses(gap, { region: learner.region, prefersOnline: learner.prefersOnline }, [...candidates.values()]));
+    const ranked = placed(learner, own, wished.map((w) => w.skillId), rankCourses(gap, { region: learner.region, prefersOnline: learner.prefersOnline }, [...candidates.values()]));
     const recommendations: CampaignCourse[] = ranked.slice(0, RECOMMENDATIONS_PER_LEARNER).map((a) => {
       const { course } = a.course;
       const subsidy = subsidyOf(course, learner, learnerKey);
@@ -203,7 +206,7 @@ export function makeLearnerComputer(snapshot: CampaignSnapshot, options: Compute
     return {
       matches,
       recommendations,
-      gap: gap.slice(0, GAP_SKILLS_KEPT).map((s) => ({ skillId: s.skillId, role: s.role, weight: round(s.weight) })),
+      gap: demandGap.slice(0, GAP_SKILLS_KEPT).map((s) => ({ skillId: s.skillId, role: s.role, weight: round(s.weight) })),
     };
   };
 }

@@ -12,27 +12,21 @@ import type { Page, PageRequest, RecordStore } from '../../ports/record-store.js
 import type { ShortageReader } from '../../ports/shortage.js';
 import { regionChain, regionContains, regionDistance } from '../../regions/regions.js';
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
-import { mapPooled } from '../../async/pool.js';
 
 /**
  * The market a campaign runs against, read once when it starts: the region's open, unexpired
  * demands with the needs matching scores (taxonomy skills and lexical needs; only those needing a
- * target skill when the campaign names occupations or skills), the
- * courses teaching any skill those demands need that the region's learners can reach (online,
- * or held in or around the region), and the shortage index of the region's labour market.
+ * target skill when the campaign names occupations or skills), every course the region's learners
+ * can reach (online, or held in or around the region), and the shortage index of the region's
+ * labour market.
  */
 
 export interface SnapshotDeps {
-  readonly store: Pick<RecordStore, 'listByRegion' | 'listBySkill'>;
+  readonly store: Pick<RecordStore, 'listByRegion'>;
   readonly shortage: ShortageReader;
   readonly taxonomy: Taxonomy;
   readonly clock: Clock;
 }
-
-/** Courses read per needed skill at most (a skill's partition sorts by region, so this bounds one read). */
-export const COURSES_PER_SKILL = 2_000;
-/** Course partitions read at once. */
-const SKILL_READS_IN_FLIGHT = 4;
 
 /** Every item of a paged list. */
 export async function* everyItem<T>(list: (page: PageRequest) => Promise<Page<T>>, pageSize = 500, max = Number.POSITIVE_INFINITY): AsyncIterable<T> {
@@ -104,15 +98,17 @@ export function makeTakeSnapshot(deps: SnapshotDeps) {
       if (demand.needs.length > 0 && demandTargeted(demand, targets)) demands.push(demand);
     }
 
-    // Courses and shortage are read per taxonomy skill: words alone are not a gap (as recommendations weigh it).
-    const skills = [...new Set(demands.flatMap((d) => d.needs.map((n) => n.skillId)))].filter((id) => !isLexical(id)).sort();
-    const courses = new Map<string, SnapshotCourse>();
-    await mapPooled(skills, SKILL_READS_IN_FLIGHT, async (skill) => {
-      for await (const record of everyItem((page) => deps.store.listBySkill('course', skill, page), 200, COURSES_PER_SKILL)) {
-        if (record.kind === 'course' && !courses.has(record.id) && courseReachable(record, region)) courses.set(record.id, snapshotCourse(record, deps.taxonomy));
-      }
-    });
+    // Every course the region's learners can reach, not only those toward the demands: a learner's
+    // gap holds their own wishes and their trade's missing certificates too (aims.ts).
+    const courses: SnapshotCourse[] = [];
+    for await (const record of everyItem((page) => deps.store.listByRegion('course', 'national', page))) {
+      if (record.kind === 'course' && courseReachable(record, region)) courses.push(snapshotCourse(record, deps.taxonomy));
+    }
 
+    // Shortage is read per taxonomy skill (words alone are not a gap, as recommendations weigh it):
+    // what the demands need and what the courses raise.
+    const needed = demands.flatMap((d) => d.needs.map((n) => n.skillId)).filter((id) => !isLexical(id));
+    const skills = [...new Set([...needed, ...courses.flatMap((c) => c.taught.map(([id]) => id))])].sort();
     const market = labourMarket(region);
     const found = skills.length > 0 ? await deps.shortage.forRegion(market, skills) : new Map();
     const shortage: Record<string, number> = {};
@@ -121,7 +117,7 @@ export function makeTakeSnapshot(deps: SnapshotDeps) {
     return {
       takenAt: now.toISOString(),
       demands: demands.sort((a, b) => (a.id < b.id ? -1 : 1)),
-      courses: [...courses.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
+      courses: courses.sort((a, b) => (a.id < b.id ? -1 : 1)),
       market,
       shortage,
     };

@@ -61,4 +61,27 @@ describe('campaign course order', () => {
     expect(snapshot.courses.find((c) => c.ref === 'LICENSED')?.prerequisite).toEqual(['caac-uav-licence']);
     expect(recommendations).toHaveLength(3);
   });
+
+  it('aims a learner’s courses at their wish and their trade’s missing certificate too, as their own list does, and reports the demands’ gap only', async () => {
+    // Prepare: a welder without 焊工证 who wants to learn robot welding; the job nearby needs more welding.
+    const welder = learner({ ref: 'welder', region: '110119', summary: '手工焊三年，想学焊接机器人编程', skills: [skill('welding', 2)] });
+    const job = demand({ ref: 'YQ-WELD', title: '焊工', region: '110119', requiredSkills: [skill('welding', 3)] });
+    const advanced = course({ ref: 'ADV', title: '焊接进阶', skillsTaught: [skill('welding', 3)], level: 3, region: '110000' });
+    const robot = course({ ref: 'ROBOT', title: '焊接机器人编程入门', skillsTaught: [skill('robotic-welding', 2)], level: 2, region: '110000' });
+    const certificate = course({ ref: 'CERT', title: '焊工证考证班', skillsTaught: [skill('welding', 2)], level: 2, region: '110000', certificate: '焊工证（熔化焊接与热切割作业）' });
+    const store = new MemoryRecordStore([welder, job, advanced, robot, certificate]);
+    const recommend = makeRecommendCourses({ store, candidates: new MemoryCandidateIndex(store), shortage: new FixedShortage({}), catalogue: new MemoryCourseCatalogue(store), clock, taxonomy });
+    const campaign = { region: '110000', request: { region: '110000', limitPerLearner: 5, threshold: 0, assign: false } } as unknown as Pick<Campaign, 'region' | 'request'>;
+    const snapshot = await makeTakeSnapshot({ store, shortage: { forRegion: async () => new Map() }, taxonomy, clock })(campaign);
+
+    // Act
+    const outcome = makeLearnerComputer(snapshot, { taxonomy, rules, limit: 5, threshold: 0 })(welder);
+    const own = (await recommend({ sub: welder.owner, role: 'jobseeker' }, welder.id, { limit: 10, lang: 'zh' })).items.map((c) => c.ref);
+
+    // Assess
+    const inCampaign = outcome.recommendations.map((c) => c.ref);
+    expect([...inCampaign].sort()).toEqual(['ADV', 'CERT', 'ROBOT']);
+    expect(own.filter((ref) => inCampaign.includes(ref))).toEqual(inCampaign);
+    expect(outcome.gap.map((g) => g.skillId)).toEqual(['welding']);
+  });
 });

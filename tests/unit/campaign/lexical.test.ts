@@ -86,17 +86,16 @@ describe('campaign matching with lexical evidence', () => {
     }
   });
 
-  it('reads courses and shortage for taxonomy skills only, not for words', async () => {
+  it('reads shortage for taxonomy skills only, not for words', async () => {
     // Prepare
     const asked: string[] = [];
-    const listBySkill = async (_kind: string, skillId: string) => {
-      asked.push(skillId);
-      return { items: [] };
+    const forRegion = async (_region: string, skillIds: readonly string[] = []) => {
+      asked.push(...skillIds);
+      return new Map();
     };
-    const watched = { ...store, listBySkill } as unknown as RecordStore;
 
     // Act
-    const snapshot = await makeTakeSnapshot({ store: watched, shortage: { forRegion: async () => new Map() }, taxonomy, clock })(campaign);
+    const snapshot = await makeTakeSnapshot({ store, shortage: { forRegion }, taxonomy, clock })(campaign);
 
     // Assess
     expect(snapshot.demands.some((d) => d.needs.some((n) => isLexical(n.skillId)))).toBe(true);
