@@ -14,6 +14,8 @@ describe('wishes are not skills held', () => {
     ['want to learn welding', 'welding'],
     ['想学焊工，听说焊工好找工作', 'welding'],
     ['听说AI数据标注在招人', 'data-annotation'],
+    ['看到村里打药的无人机挺挣钱，想去学', 'uav-plant-protection'],
+    ['看别人直播挺好，想试试', 'live-streaming-hosting'],
   ])('reads %s as a wish for %s', (text, skillId) => {
     // Act
     const found = extractSkills(text);
