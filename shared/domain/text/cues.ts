@@ -8,8 +8,8 @@
 export const NEGATED_BEFORE_ZH = /(?:不(?:会|懂|是|需要?|要求|用|熟悉|了解|涉及|包括|太会|太懂)|无需|没有?|并非|零基础(?![^，。；;！!？?、\n]{0,2}(?:想|希望|打算|可以|也能|愿意))|从未|未曾)[^，。；;！!？?、\n]{0,4}$/;
 /** English negation before a skill; "not only" is not one. */
 export const NEGATED_BEFORE_EN = /\b(?:no|not(?! only)|without|never|non|don't|doesn't|isn't|aren't|cannot|can't|nor)\b[^.,;:!?\n]{0,15}$/i;
-/** Negation just after a skill: "CAD不会", "PLC没接触过", "数据标注没做过". */
-export const NEGATED_AFTER_ZH = /^[\s：:]{0,2}(?:不会|不懂|不太会|不熟|没(?:有)?(?:做过|学过|接触过|碰过|用过|干过|经验|基础)|没学|零基础|一窍不通)/;
+/** Negation just after a skill: "CAD不会", "CAD也不会", "PLC没接触过", "数据标注没做过". */
+export const NEGATED_AFTER_ZH = /^[\s：:]{0,2}(?:也|都|还|完全|根本|一点也?|一点都)?(?:不会|不懂|不太会|不熟|没(?:有)?(?:做过|学过|接触过|碰过|用过|干过|经验|基础)|没学|零基础|一窍不通)/;
 
 /**
  * A wish before a skill, in the same clause: what the person wants to learn or do, not what they
@@ -41,13 +41,17 @@ export function isNegatedAt(text: string, start: number, end: number): boolean {
   return NEGATED_BEFORE_ZH.test(before) || NEGATED_BEFORE_EN.test(before) || NEGATED_AFTER_ZH.test(text.slice(end, end + 10));
 }
 
-/** A wish just after a skill: "对电池PACK感兴趣", "数据标注想学". */
-export const WANTED_AFTER_ZH = /^[^，。；;！!？?\n]{0,3}(?:感兴趣|想学|想做|想试试|有兴趣)/;
+/**
+ * A wish just after a skill: "对电池PACK感兴趣", "数据标注想学"; or a wish with nothing after it in
+ * the next clause, which points back at the skill: "现在项目都要BIM，想学", "打药的无人机挺挣钱，想去学".
+ */
+export const WANTED_AFTER_ZH =
+  /^(?:[^，。；;！!？?\n]{0,3}(?:感兴趣|想学|想做|想试试|有兴趣)|[^，。；;！!？?\n]{0,8}[，,]\s*(?:也|很|挺|特别|真)?(?:想(?:去|要)?(?:学|试试|试一试|干|做)|打算学|准备学)(?:一下|下|了)?(?:$|[。！!；;，,\n]))/;
 
 /** Whether the skill at `[start, end)` of `text` is named in a wish. */
 export function isWantedAt(text: string, start: number, end = start): boolean {
   const before = text.slice(Math.max(0, start - 30), start);
-  return WANTED_BEFORE_ZH.test(before) || WANTED_BEFORE_EN.test(before) || WANTED_AFTER_ZH.test(text.slice(end, end + 10));
+  return WANTED_BEFORE_ZH.test(before) || WANTED_BEFORE_EN.test(before) || WANTED_AFTER_ZH.test(text.slice(end, end + 24));
 }
 
 const ANY_CUE_ZH =
