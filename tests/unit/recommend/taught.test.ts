@@ -37,4 +37,18 @@ describe('what a course raises', () => {
     expect(other.taught.get('caac-licence')).toBe(2);
     expect(other.attested.size).toBe(0);
   });
+
+  it('raises the subject its title names too, at the course’s level, without changing what it teaches', () => {
+    // Prepare: a school lists the tools; the title says what the course is for.
+    const c = course({ ref: 'C', title: '数据标注员就业班', skillsTaught: [skill('image-annotation', 1)], level: 2 });
+
+    // Act
+    const { taught } = courseSkills(c, taxonomy);
+
+    // Assess
+    expect([...taught]).toEqual([
+      ['image-annotation', 1],
+      ['data-annotation', 2],
+    ]);
+  });
 });
