@@ -86,6 +86,10 @@ export const SETS = {
   // tuned on whole, the twelfth wholly held out. Both first ran on taxonomy 2026.12.7.
   'blind 11 (tuning, all queries)': { dir: new URL('../fixtures/colloquial/blind11/', import.meta.url) },
   'blind 12 (held out, all queries)': { dir: new URL('../fixtures/colloquial/blind12/', import.meta.url) },
+  // Two more written 2026-12-07 the same way, each in 13 places no earlier set uses: the thirteenth
+  // tuned on whole, the fourteenth wholly held out. Both first ran on taxonomy 2026.12.8.
+  'blind 13 (tuning, all queries)': { dir: new URL('../fixtures/colloquial/blind13/', import.meta.url) },
+  'blind 14 (held out, all queries)': { dir: new URL('../fixtures/colloquial/blind14/', import.meta.url) },
 } as const satisfies Record<string, EvalSet>;
 export type SetName = keyof typeof SETS;
 
