@@ -122,7 +122,7 @@ const ZH_MENTIONS: ReadonlyArray<readonly [string, Level]> = [
   ['高级职称', 5], ['中级职称', 4], ['初级职称', 3],
   ['高级技师', 5], ['熟练掌握', 3], ['初级工', 1], ['中级工', 2], ['高级工', 3],
   ['五级', 1], ['四级', 2], ['三级', 3], ['二级', 4], ['一级', 5], ['技师', 4],
-  ['初级', 1], ['中级', 2], ['高级', 3], ['会一点', 1],
+  ['初级', 1], ['中级', 2], ['高级', 3], ['会一点', 1], ['懂一点', 1], ['练过一点', 1], ['学过一点', 1], ['会点', 1],
   ['了解', 1], ['入门', 1], ['基础', 1], ['基本', 1], ['熟悉', 2], ['掌握', 2], ['熟练', 3], ['精通', 4], ['专家', 5],
 ];
 const EN_MENTIONS: ReadonlyArray<readonly [string, Level]> = [
@@ -135,7 +135,9 @@ const EN_MENTIONS: ReadonlyArray<readonly [string, Level]> = [
 // Where a skill was only learnt, in brackets after it: "数控车床（实训）", "倾斜摄影建模（课程）",
 // "临床护理（实习）" are held at 五级/初级工, a beginner's level. Only in brackets: "实训台一人一套"
 // or "实习半年后转正" qualify no skill.
-const TRAINED_ONLY: ReadonlyArray<readonly [string, Level]> = [['实训', 1], ['课程', 1], ['实习', 1], ['学过', 1], ['在校学过', 1]];
+const TRAINED_ONLY: ReadonlyArray<readonly [string, Level]> = [
+  ['实训', 1], ['课程', 1], ['课程设计', 1], ['课设', 1], ['毕业设计', 1], ['毕设', 1], ['实习', 1], ['学过', 1], ['在校学过', 1],
+];
 const BRACKET_ONLY = new Set(TRAINED_ONLY.map(([word]) => word));
 const LEVEL_OF = new Map<string, Level>([...ZH_MENTIONS, ...TRAINED_ONLY, ...EN_MENTIONS]);
 

@@ -91,15 +91,15 @@ describe('levelsNearSpans', () => {
 
   it('reads a skill only trained in (数控车床（实训）, 三菱PLC（课程）) as a beginner, and 实训 outside brackets as no level', () => {
     // Prepare
-    const bracketed = '数控车床（实训）、三菱PLC（课程）、护理（实习）';
+    const bracketed = '数控车床（实训）、三菱PLC（课程）、护理（实习）、Revit（课程设计）、氩弧焊（练过一点）';
     const running = '实训台上练过数控车床，实习半年PLC';
 
     // Act
-    const trained = levelsNearSpans(bracketed, ['数控车床', 'PLC', '护理'].map((word) => spanOf(bracketed, word)));
+    const trained = levelsNearSpans(bracketed, ['数控车床', 'PLC', '护理', 'Revit', '氩弧焊'].map((word) => spanOf(bracketed, word)));
     const none = levelsNearSpans(running, ['数控车床', 'PLC'].map((word) => spanOf(running, word)));
 
     // Assess
-    expect(trained).toEqual([1, 1, 1]);
+    expect(trained).toEqual([1, 1, 1, 1, 1]);
     expect(none).toEqual([undefined, undefined]);
   });
 
