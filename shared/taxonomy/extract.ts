@@ -1352,7 +1352,10 @@ export function extractSkills(input: string, taxonomy: Taxonomy = loadTaxonomy()
   const readAsOf = (kind: (typeof readAs)[number]) => kept.filter((_, i) => readAs[i] === kind);
   const negated = readAsOf('negated');
   const wanted = readAsOf('wanted');
-  const accepted = readAsOf('held');
+  // A skill the text says is lacking is not held on another mention of it ("PLC没碰过，设备一上PLC
+  // 就得叫厂家"): that mention is context, not experience.
+  const lacking = new Set(negated.map((candidate) => candidate.term.skill.id));
+  const accepted = readAsOf('held').filter((candidate) => !lacking.has(candidate.term.skill.id));
 
   const spans = accepted.map((candidate): Span => [candidate.start, candidate.end]);
   const mentions = findLevelMentions(text);

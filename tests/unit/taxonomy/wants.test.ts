@@ -72,6 +72,14 @@ describe('negations are not skills held', () => {
     expect(found.negated.length).toBeGreaterThan(0);
   });
 
+  it('holds no skill the text says is lacking, even where it is named again', () => {
+    const found = extractSkills('PLC没碰过，设备一上PLC就得叫厂家。想学PLC。');
+
+    expect(ids(found.items)).not.toContain('plc-programming');
+    expect(ids(found.negated)).toContain('plc-programming');
+    expect(ids(found.wants)).toEqual(['plc-programming']);
+  });
+
   it('names the skill that is lacking', () => {
     expect(extractSkills('干了五年施工图，没做过BIM').negated.map((n) => n.skillId)).toEqual(['bim-modelling']);
   });
