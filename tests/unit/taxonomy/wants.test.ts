@@ -17,6 +17,9 @@ describe('wishes are not skills held', () => {
     ['看到村里打药的无人机挺挣钱，想去学', 'uav-plant-protection'],
     ['看别人直播挺好，想试试', 'live-streaming-hosting'],
     ['现在项目都要BIM，想学。', 'bim-modelling'],
+    ['想系统学学电商运营', 'ecommerce-operations'],
+    ['想去工厂当电工', 'electrician-work'],
+    ['想在北京找数据分析的岗', 'data-analysis'],
   ])('reads %s as a wish for %s', (text, skillId) => {
     // Act
     const found = extractSkills(text);
@@ -65,7 +68,7 @@ describe('wishes are not skills held', () => {
 });
 
 describe('negations are not skills held', () => {
-  it.each(['不会CAD', 'CAD不会', 'CAD也不会', 'Python完全没学过', 'PLC没接触过', '没有数据标注经验', '零基础学无人机驾驶'])('holds nothing in %s', (text) => {
+  it.each(['不会CAD', 'CAD不会', 'CAD也不会', 'Python完全没学过', 'Revit没怎么用过', '三电不太懂', 'PLC没接触过', '没有数据标注经验', '零基础学无人机驾驶'])('holds nothing in %s', (text) => {
     const found = extractSkills(text);
 
     expect(found.items).toEqual([]);
