@@ -9,7 +9,7 @@ export const NEGATED_BEFORE_ZH = /(?:不(?:会|懂|是|需要?|要求|用|熟悉
 /** English negation before a skill; "not only" is not one. */
 export const NEGATED_BEFORE_EN = /\b(?:no|not(?! only)|without|never|non|don't|doesn't|isn't|aren't|cannot|can't|nor)\b[^.,;:!?\n]{0,15}$/i;
 /** Negation just after a skill: "CAD不会", "CAD也不会", "PLC没接触过", "数据标注没做过". */
-export const NEGATED_AFTER_ZH = /^[\s：:]{0,2}(?:也|都|还|完全|根本|一点也?|一点都)?(?:不会|不懂|不太会|不太懂|不太熟|不怎么会|不大会|不熟|没(?:有)?(?:怎么|太)?(?:做过|学过|接触过|碰过|用过|干过|经验|基础)|没学|零基础|一窍不通)/;
+export const NEGATED_AFTER_ZH = /^[\s：:]{0,2}(?:也|都|还|完全|根本|一点也?|一点都)?(?:不会|不懂|不太会|不太懂|不太熟|不怎么会|不大会|不熟|没(?:有)?(?:怎么|太)?(?:做过|学过|接触过|碰过|用过|干过|开过|摸过|操作过|上过手|玩过|弄过|经验|基础)|没学|还没(?:考|拿|学|做|有)?|只(?:见过|听说过)|零基础|一窍不通)/;
 
 /**
  * A wish before a skill, in the same clause: what the person wants to learn or do, not what they
@@ -17,7 +17,7 @@ export const NEGATED_AFTER_ZH = /^[\s：:]{0,2}(?:也|都|还|完全|根本|一�
  * "看到村里打药的无人机挺挣钱，想去学"; what someone heard of or watched is no skill of theirs).
  */
 export const WANTED_BEFORE_ZH =
-  /(?:想(?:要|去|着|(?:系统|好好|再|多|先|继续|重新)地?)?(?:学|做|干|从事|转|考|找|进|往|当|入行|成为|试|尝试)|想去|想在|希望(?:能|可以)?(?:学|从事|做|干|找|转|进入|成为|考)?|打算|计划(?:学|考|转)|准备(?:学|考|转)|愿意(?:学|从事|做|尝试)|可以(?:学|培训)|有意向|意向|期望(?:从事)?|求职方向|目标(?:岗位|是)|梦想|正在学|在学|报了|报名了?|听说|据说|听人说|看到|看别人|看人家)[^，。；;！!？?\n]{0,10}$/;
+  /(?:想(?:要|去|着|(?:系统|好好|再|多|先|继续|重新)地?)?(?:学|做|干|从事|转|考|找|进|往|当|入行|成为|试|尝试)|想去|想在|希望(?:能|可以)?(?:学|从事|做|干|找|转|进入|成为|考)?|打算|计划(?:学|考|转)|准备(?:学|考|转)|愿意(?:学|从事|做|尝试)|可以(?:学|培训)|有意向|意向|期望(?:从事)?|求职方向|目标(?:岗位|是)|梦想|正在[^，。；;！!？?\n]{0,4}学|在学|报了|(?<!没)想到|报名了?|听说|据说|听人说|看到|看别人|看人家)[^，。；;！!？?\n]{0,10}$/;
 export const WANTED_BEFORE_EN =
   /\b(?:want(?:s|ed)? to|would like to|wish(?:es)? to|hop(?:e|es|ing) to|plan(?:s|ning)? to|interested in|looking to|keen to|eager to|aspir(?:e|ing) to|currently learning|learning)\b[^.;:!?\n]{0,30}$/i;
 

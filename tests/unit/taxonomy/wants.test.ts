@@ -20,6 +20,8 @@ describe('wishes are not skills held', () => {
     ['想系统学学电商运营', 'ecommerce-operations'],
     ['想去工厂当电工', 'electrician-work'],
     ['想在北京找数据分析的岗', 'data-analysis'],
+    ['想到无人机厂做飞手', 'uav-piloting'],
+    ['正在B站自学SQL', 'sql'],
   ])('reads %s as a wish for %s', (text, skillId) => {
     // Act
     const found = extractSkills(text);
@@ -68,7 +70,7 @@ describe('wishes are not skills held', () => {
 });
 
 describe('negations are not skills held', () => {
-  it.each(['不会CAD', 'CAD不会', 'CAD也不会', 'Python完全没学过', 'Revit没怎么用过', '三电不太懂', 'PLC没接触过', '没有数据标注经验', '零基础学无人机驾驶'])('holds nothing in %s', (text) => {
+  it.each(['不会CAD', 'CAD不会', 'CAD也不会', 'Python完全没学过', 'Revit没怎么用过', '三电不太懂', '叉车没开过', 'BIM还没学', 'PLC只见过', 'PLC没接触过', '没有数据标注经验', '零基础学无人机驾驶'])('holds nothing in %s', (text) => {
     const found = extractSkills(text);
 
     expect(found.items).toEqual([]);
