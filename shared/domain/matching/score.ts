@@ -22,7 +22,7 @@ import type { Have, MatchBreakdown, Need, RegionFit, SkillEvidence } from './typ
  * requiredCover = weighted mean credit over required needs, preferredCover likewise over preferred
  *                 needs; a need of a category every trade draws on (计算机基础, 普通话, 安全生产)
  *                 weighs GENERIC_NEED_WEIGHT (0.25) when the demand also needs a trade's skills, 1 else
- * skill         = 0.8 × requiredCover + 0.2 × preferredCover   (both kinds present)
+ * skill         = 0.85 × requiredCover + 0.15 × preferredCover (both kinds present)
  *               = the one cover present                          (only one kind present)
  *               = Σ needWeights × credit
  * score         = skill × REGION_CREDIT[regionDistance]          (1 / 0.97 / 0.6 / 0.3)
@@ -33,7 +33,7 @@ import type { Have, MatchBreakdown, Need, RegionFit, SkillEvidence } from './typ
  */
 
 /** Share of the skill score that required needs carry; preferred needs carry the rest. */
-export const REQUIRED_WEIGHT = 0.8;
+export const REQUIRED_WEIGHT = 0.85;
 
 /** Taxonomy categories every trade draws on (office work and languages; safety and quality): never a trade of their own. */
 export const GENERIC_CATEGORIES: ReadonlySet<string> = new Set(['office-general', 'safety-quality']);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bruteForceTop, creditRoutesOf, DemandEngine, makeScoredEngine, type EngineDemand, type EngineLearner, type RankedDemand } from '../../../shared/domain/matching/engine.js';
 import { LEXICAL_CREDIT } from '../../../shared/domain/matching/lexical.js';
-import { needWeights, RELATION_CREDIT } from '../../../shared/domain/matching/score.js';
+import { needWeights, RELATION_CREDIT, REQUIRED_WEIGHT } from '../../../shared/domain/matching/score.js';
 import type { Need } from '../../../shared/domain/matching/types.js';
 import { loadTaxonomy } from '../../../shared/taxonomy/taxonomy.js';
 import type { Level } from '../../../shared/taxonomy/levels.js';
@@ -213,14 +213,14 @@ describe('DemandEngine', () => {
 });
 
 describe('needWeights', () => {
-  it('splits the skill score as the scorer does: 0.8 over required needs and 0.2 over preferred ones', () => {
+  it('splits the skill score as the scorer does: REQUIRED_WEIGHT over required needs and the rest over preferred ones', () => {
     const needs: Need[] = [
       { skillId: 'a', level: null, role: 'required' },
       { skillId: 'b', level: null, role: 'required' },
       { skillId: 'c', level: null, role: 'preferred' },
     ];
 
-    expect(needWeights(needs, taxonomy)).toEqual([0.4, 0.4, expect.closeTo(0.2, 12)]);
+    expect(needWeights(needs, taxonomy)).toEqual([REQUIRED_WEIGHT / 2, REQUIRED_WEIGHT / 2, expect.closeTo(1 - REQUIRED_WEIGHT, 12)]);
     expect(needWeights(needs.slice(0, 2), taxonomy)).toEqual([0.5, 0.5]);
     expect(needWeights(needs.slice(2), taxonomy)).toEqual([1]);
   });
@@ -236,7 +236,7 @@ describe('needWeights', () => {
       { skillId: 'typing', level: null, role: 'required' },
     ];
 
-    expect(needWeights(annotator, taxonomy)).toEqual([expect.closeTo(0.64, 12), expect.closeTo(0.16, 12), expect.closeTo(0.2, 12)]);
+    expect(needWeights(annotator, taxonomy)).toEqual([expect.closeTo(REQUIRED_WEIGHT * 0.8, 12), expect.closeTo(REQUIRED_WEIGHT * 0.2, 12), expect.closeTo(1 - REQUIRED_WEIGHT, 12)]);
     expect(needWeights(clerk, taxonomy)).toEqual([0.5, 0.5]);
   });
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matchingSkills } from '../../../shared/domain/matching/evidence.js';
 import { explainMatch } from '../../../shared/domain/matching/explain.js';
-import { ASSUMED_HELD_LEVEL, havesOf, levelCredit, needsOf, rankMatch, REGION_CREDIT, regionFit, RELATION_CREDIT, scoreMatch } from '../../../shared/domain/matching/score.js';
+import { ASSUMED_HELD_LEVEL, havesOf, levelCredit, needsOf, rankMatch, REGION_CREDIT, regionFit, RELATION_CREDIT, REQUIRED_WEIGHT, scoreMatch } from '../../../shared/domain/matching/score.js';
 import type { Have, Need } from '../../../shared/domain/matching/types.js';
 import type { Learner } from '../../../shared/domain/records.js';
 import { loadTaxonomy } from '../../../shared/taxonomy/taxonomy.js';
@@ -107,9 +107,9 @@ describe('scoreMatch', () => {
     const halfRequiredAllPreferred = scoreMatch(needs, [have('uav-piloting'), have('sql'), have('spreadsheets')], here, taxonomy);
     const onlyPreferred = scoreMatch(needs, [have('sql'), have('spreadsheets')], here, taxonomy);
 
-    expect(allRequired.score).toBe(0.8);
-    expect(halfRequiredAllPreferred.score).toBe(0.6);
-    expect(onlyPreferred.score).toBeCloseTo(0.2);
+    expect(allRequired.score).toBe(REQUIRED_WEIGHT);
+    expect(halfRequiredAllPreferred.score).toBeCloseTo(REQUIRED_WEIGHT / 2 + (1 - REQUIRED_WEIGHT), 3);
+    expect(onlyPreferred.score).toBeCloseTo(1 - REQUIRED_WEIGHT);
     expect(allRequired.score).toBeGreaterThan(halfRequiredAllPreferred.score);
   });
 
