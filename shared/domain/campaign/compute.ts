@@ -30,6 +30,8 @@ import type { CampaignCourse, CampaignMatch, CampaignSnapshot, LearnerOutcome, S
 export const GAP_TARGETS = 3;
 /** Courses recommended per learner. */
 export const RECOMMENDATIONS_PER_LEARNER = 3;
+/** Subsidy evaluations (course × learner facts) kept at most; the cache starts again beyond it. */
+const SUBSIDY_CACHE_MAX = 100_000;
 /** Gap skills kept in a result (the heaviest), for the shortage report. */
 export const GAP_SKILLS_KEPT = 8;
 
@@ -111,6 +113,8 @@ export function makeLearnerComputer(snapshot: CampaignSnapshot, options: Compute
       const skillIds = course.taught.map(([id]) => id);
       if (!occupations.has(course.id)) occupations.set(course.id, courseOccupation(skillIds, taxonomy.occupations.values()));
       outcome = evaluateSubsidies(rules, { learner: learnerFacts(learner), course: courseFacts(course, skillIds, occupations.get(course.id)), shortage, now });
+      // A warm worker keeps its computer across pages: the cache is bounded, not the campaign.
+      if (subsidies.size >= SUBSIDY_CACHE_MAX) subsidies.clear();
       subsidies.set(key, outcome);
     }
     return outcome;
