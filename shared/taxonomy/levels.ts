@@ -40,7 +40,7 @@ const LEVEL_WORDS: ReadonlyMap<string, Level> = new Map<string, Level>([
   ...ENGINEER_WORDS,
   ['elementary', 1], ['intermediate', 3], ['advanced', 4], ['expert', 5],
   ['会一点', 1], ['一般', 2],
-  // how workers rate themselves on a form (every blind writer met the form refusing one of them);
+  // how workers rate themselves on a form (a blind résumé writer met the form refusing 老师傅 and 老手);
   // 八级工 is the top grade of the old eight-grade ladder
   ['新手', 1], ['小白', 1], ['学徒', 1], ['一般般', 2], ['还行', 2], ['熟手', 3], ['老手', 3], ['老师傅', 3], ['八级工', 5],
   // proficiency words
