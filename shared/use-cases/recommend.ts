@@ -42,7 +42,7 @@ import type { CourseCatalogue } from '../ports/course-catalogue.js';
 import type { RecordStore } from '../ports/record-store.js';
 import type { ShortageReader } from '../ports/shortage.js';
 import { provinceOf, regionChain, regionDistance } from '../regions/regions.js';
-import { extractSkills } from '../taxonomy/extract.js';
+import { extractSkills, type Extraction } from '../taxonomy/extract.js';
 import type { Level } from '../taxonomy/levels.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import { findDemandsFor, learnerPartitions } from './match.js';
@@ -248,6 +248,8 @@ interface LearnerInput {
   readonly learner: Learner;
   /** Held skills, certificate skills included, without lexical entries (words alone are not a gap). */
   readonly haves: readonly Have[];
+  /** The learner's summary, read once: for the skills it shows, their wishes and what else it mentions. */
+  readonly summary: Extraction;
 }
 
 /** The labour market whose shortage weighs the gap: the learner's city (a district lies in one). */
@@ -283,7 +285,8 @@ export function makeRecommendCourses(deps: RecommendDeps) {
     ]);
     // What the learner holds as matching reads it (their certificates attest skills too), so that
     // the gap is what matching would find missing.
-    const who: LearnerInput = { learner, haves: havesOf(matchingSkills(learner, taxonomy)).filter((h) => !isLexical(h.skillId)) };
+    const summary = extractSkills(learner.summary ?? '', taxonomy);
+    const who: LearnerInput = { learner, summary, haves: havesOf(matchingSkills(learner, taxonomy, summary)).filter((h) => !isLexical(h.skillId)) };
 
     const choice = await chooseTargets({ ...who, givenDemand, options, now, taxonomy, candidates: deps.candidates, partitions: deps.demandPartitions ?? DEMAND_PARTITIONS });
     const weighed = await weighGap({ ...who, choice, shortage: deps.shortage, taxonomy });
@@ -327,7 +330,7 @@ interface TargetChoice {
  * short list.
  */
 async function chooseTargets(input: ChooseTargetsInput): Promise<TargetChoice> {
-  const { learner, haves, taxonomy } = input;
+  const { learner, haves, summary, taxonomy } = input;
   const here: MatchContext = { learnerRegion: learner.region, learnerPrefersOnline: learner.prefersOnline, demandRegion: learner.region };
   const primary = await primaryTargets(input);
   const upskilling = upskillingTarget(haves, here, taxonomy);
@@ -338,8 +341,6 @@ async function chooseTargets(input: ChooseTargetsInput): Promise<TargetChoice> {
   const adjacent = adjacentTarget(haves, here, taxonomy);
   // Wishes written as such (the profile's `wants`, and 想学… among the skills) and in the summary:
   // its skills are preferred ones, one target among up to four in the gap's mean.
-  // The summary is read once, for its wishes and for what else it mentions.
-  const summary = extractSkills(learner.summary ?? '', taxonomy);
   const wished = wishedSkills(learner, new Set(haves.map((h) => h.skillId)), taxonomy, summary);
   // Skills the summary otherwise mentions (their history, in their words) only fill a short list.
   const mentioned = mentionedSkills(learner.summary ?? '', taxonomy, new Set([...haves.map((h) => h.skillId), ...wished.map((w) => w.skillId)]), summary);

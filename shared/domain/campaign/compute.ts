@@ -15,6 +15,7 @@ import { rankCourses, suitability, type CourseAssessment, type CourseCandidate }
 import { learnerWords, wordScores } from '../recommend/wording.js';
 import { courseFacts, learnerFacts, learnerFactsKey } from '../subsidy/facts.js';
 import { courseOccupation, evaluateSubsidies, type SubsidyOutcome, type SubsidyRuleSet } from '../subsidy/rules.js';
+import { extractSkills } from '../../taxonomy/extract.js';
 import type { Level } from '../../taxonomy/levels.js';
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
 import type { CampaignCourse, CampaignMatch, CampaignSnapshot, LearnerOutcome, SnapshotCourse, SnapshotDemand } from './types.js';
@@ -142,7 +143,9 @@ export function makeLearnerComputer(snapshot: CampaignSnapshot, options: Compute
   };
 
   return (learner) => {
-    const haves = havesOf(matchingSkills(learner, taxonomy));
+    // The summary is read once: for the skills it shows and for the learner's wishes.
+    const summary = extractSkills(learner.summary ?? '', taxonomy);
+    const haves = havesOf(matchingSkills(learner, taxonomy, summary));
     const learnerKey = learnerFactsKey(learner);
     if (haves.length === 0) return { matches: [], recommendations: [], gap: [] };
     const subject: EngineLearner = { id: learner.id, region: learner.region, haves, prefersOnline: learner.prefersOnline };
@@ -161,7 +164,7 @@ export function makeLearnerComputer(snapshot: CampaignSnapshot, options: Compute
     // Beside the demands, the learner's own aims, as online (aims.ts): what they wish to learn and
     // the credentials of their trade they lack. The gap reported stays the demands' own.
     const own = haves.filter((h) => !isLexical(h.skillId));
-    const wished = wishedSkills(learner, new Set(own.map((h) => h.skillId)), taxonomy);
+    const wished = wishedSkills(learner, new Set(own.map((h) => h.skillId)), taxonomy, summary);
     const aims = ownTargets(wished, own, { learnerRegion: learner.region, learnerPrefersOnline: learner.prefersOnline, demandRegion: learner.region }, taxonomy);
     const demandAssessments = targets.map((t) => assessBreakdown(`demand:${t.demand.id}`, t.breakdown));
     const gapOf = (assessments: readonly TargetAssessment[]) => computeGap(assessments, shortageOf, genericSkill(taxonomy));

@@ -1,4 +1,4 @@
-import { extractSkills } from '../../taxonomy/extract.js';
+import { extractSkills, type Extraction } from '../../taxonomy/extract.js';
 import { normaliseSkillInputs } from '../../taxonomy/normalise.js';
 import { CLAUSE_BREAK, deniesAllExperience, hasNegationOrWish } from '../text/cues.js';
 import { loadTaxonomy, type Taxonomy } from '../../taxonomy/taxonomy.js';
@@ -16,8 +16,11 @@ import { lexicalHaves, lexicalNeeds, partitionsOf, withPhraseGrams } from './lex
  *
  * A skill both listed and certified keeps the higher level; certificate skills that name no
  * taxonomy skill are dropped (their words still count lexically).
+ *
+ * @param summary the extraction of a learner's summary, when the caller has one already (a
+ *   recommendation reads the same summary for wishes): it is then not read twice
  */
-export function matchingSkills(record: AnyRecord, taxonomy?: Taxonomy): IndexedSkill[] {
+export function matchingSkills(record: AnyRecord, taxonomy?: Taxonomy, summary?: Extraction): IndexedSkill[] {
   const own = indexedSkills(record);
   if (record.kind === 'demand') {
     const phrases = [...record.requiredSkills, ...record.preferredSkills];
@@ -47,7 +50,7 @@ export function matchingSkills(record: AnyRecord, taxonomy?: Taxonomy): IndexedS
   // reads negations and wishes per skill, within a clause). A summary saying the person has no
   // experience at all names what they aim at, not what they hold.
   if (record.summary && !deniesAllExperience(record.summary)) {
-    const { items, unmapped } = extractSkills(record.summary, taxonomy);
+    const { items, unmapped } = summary ?? extractSkills(record.summary, taxonomy);
     for (const item of items) {
       if (item.confidence < SUMMARY_MIN_CONFIDENCE || bySkill.has(item.skillId)) continue;
       bySkill.set(item.skillId, { skillId: item.skillId, level: item.level ?? null, role: 'held', fuzzy: true });

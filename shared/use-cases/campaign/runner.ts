@@ -37,7 +37,7 @@ import { everyItem, makeTakeSnapshot } from './snapshot.js';
 
 export interface CampaignRunnerDeps {
   readonly campaigns: CampaignStore;
-  readonly store: Pick<RecordStore, 'listByRegion' | 'listBySkill' | 'getMany'>;
+  readonly store: Pick<RecordStore, 'listByRegion' | 'getMany'>;
   readonly shortage: ShortageReader;
   readonly taxonomy: Taxonomy;
   readonly clock: Clock;
