@@ -147,10 +147,10 @@ export function makeLearnerComputer(snapshot: CampaignSnapshot, options: Compute
     const summary = extractSkills(learner.summary ?? '', taxonomy);
     const haves = havesOf(matchingSkills(learner, taxonomy, summary));
     const learnerKey = learnerFactsKey(learner);
-    if (haves.length === 0) return { matches: [], recommendations: [], gap: [] };
     const subject: EngineLearner = { id: learner.id, region: learner.region, haves, prefersOnline: learner.prefersOnline };
     // Enough for the matches kept and for the gap targets, which need not reach the threshold.
-    const top = scored.engine.topFor(subject, Math.max(limit, GAP_TARGETS), 0).map((r) => {
+    // Someone with no skill yet matches no demand, but what they wish to learn still aims courses.
+    const top = (haves.length === 0 ? [] : scored.engine.topFor(subject, Math.max(limit, GAP_TARGETS), 0)).map((r) => {
       const demand = demandById.get(r.demand.id)!;
       return { demand, breakdown: scored.explain(demand, subject) };
     });

@@ -84,4 +84,25 @@ describe('campaign course order', () => {
     expect(own.filter((ref) => inCampaign.includes(ref))).toEqual(inCampaign);
     expect(outcome.gap.map((g) => g.skillId)).toEqual(['welding']);
   });
+
+  it('aims the courses of someone with no skill yet at what they wish to learn, as their own list does', async () => {
+    // Prepare: a graduate with no trade yet who wants to fly drones; a welding course is on offer too.
+    const graduate = learner({ ref: 'graduate', region: '110119', summary: '想学无人机', skills: [] });
+    const flying = course({ ref: 'FLY', title: '无人机飞手入门', skillsTaught: [skill('uav-multirotor-piloting', 2)], level: 1, region: '110000' });
+    const welding = course({ ref: 'WELD', title: '焊接入门', skillsTaught: [skill('welding', 2)], level: 1, region: '110000' });
+    const store = new MemoryRecordStore([graduate, flying, welding]);
+    const recommend = makeRecommendCourses({ store, candidates: new MemoryCandidateIndex(store), shortage: new FixedShortage({}), catalogue: new MemoryCourseCatalogue(store), clock, taxonomy });
+    const campaign = { region: '110000', request: { region: '110000', limitPerLearner: 5, threshold: 0, assign: false } } as unknown as Pick<Campaign, 'region' | 'request'>;
+    const snapshot = await makeTakeSnapshot({ store, shortage: { forRegion: async () => new Map() }, taxonomy, clock })(campaign);
+
+    // Act
+    const outcome = makeLearnerComputer(snapshot, { taxonomy, rules, limit: 5, threshold: 0 })(graduate);
+    const own = (await recommend({ sub: graduate.owner, role: 'jobseeker' }, graduate.id, { limit: 10, lang: 'zh' })).items.map((c) => c.ref);
+
+    // Assess: no match and no demand gap, but the course toward the wish.
+    expect(outcome.matches).toEqual([]);
+    expect(outcome.gap).toEqual([]);
+    expect(outcome.recommendations.map((c) => c.ref)).toEqual(['FLY']);
+    expect(own).toEqual(['FLY']);
+  });
 });
