@@ -4,14 +4,14 @@
  * subsidy rules, views) stay free of them.
  */
 import * as z from 'zod';
-import { normaliseSkillInputs, type StoredSkill } from '../taxonomy/normalise.js';
+import { normaliseSkillInputs, SKILL_TEXT_MAX, type StoredSkill } from '../taxonomy/normalise.js';
 import { lazy } from './lazy.js';
 
 // Built on the first skill list: most functions bundle this module without validating one.
 const skillInputSchema = lazy(() =>
   z.union([
-    z.string().trim().min(1).max(200),
-    z.strictObject({ skill: z.string().trim().min(1).max(200), level: z.union([z.int(), z.string().max(20)]).optional() }),
+    z.string().trim().min(1).max(SKILL_TEXT_MAX),
+    z.strictObject({ skill: z.string().trim().min(1).max(SKILL_TEXT_MAX), level: z.union([z.int(), z.string().max(20)]).optional() }),
   ]),
 );
 

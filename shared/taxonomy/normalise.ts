@@ -52,9 +52,26 @@ export interface SkillInputError {
  *   skill is found is kept as one entry with `skillId: null`.
  * - An explicit level beats level words in the text ("熟练使用Python" with level 5 → 5). A level
  *   `parseLevel` cannot read is an error for that input, which is then left out.
- * - Entries for the same skill merge into one, keeping the highest level (and the best confidence).
- *   Unmapped entries merge by their text.
+ * - Entries for the same skill merge into one, keeping the highest level (and the best confidence)
+ *   and every phrase written for it (`joinedText`). Unmapped entries merge by their text.
  */
+/** The longest phrase a form takes for one skill. */
+export const SKILL_TEXT_MAX = 200;
+
+/** Between two phrases a person wrote for one skill. */
+const TEXT_SEPARATOR = '；';
+
+/**
+ * Every phrase a person wrote for one skill, in their order ("3D点云标注；2D-3D联合标注"): no
+ * phrase is lost to the merge. A phrase that would take the whole past what a form accepts for one
+ * skill (`SKILL_TEXT_MAX`) is left out, so the profile can be sent back as it reads.
+ */
+function joinedText(previous: string, next: string): string {
+  if (previous.split(TEXT_SEPARATOR).includes(next)) return previous;
+  const joined = `${previous}${TEXT_SEPARATOR}${next}`;
+  return joined.length > SKILL_TEXT_MAX ? previous : joined;
+}
+
 export function normaliseSkillInputs(
   inputs: readonly SkillInput[],
   taxonomy: Taxonomy = loadTaxonomy(),
@@ -118,9 +135,10 @@ export function normaliseSkillInputs(
     }
     const level = previous.level === null ? skill.level : skill.level === null ? previous.level : (Math.max(previous.level, skill.level) as Level);
     const kept = skill.confidence > previous.confidence ? skill : previous;
+    const text = joinedText(previous.text, skill.text);
     // Named anywhere beats linked by likeness.
     const { match: _linked, ...named } = kept;
-    merged.set(key, previous.match === 'fuzzy' && skill.match === 'fuzzy' ? { ...kept, level } : { ...named, level });
+    merged.set(key, previous.match === 'fuzzy' && skill.match === 'fuzzy' ? { ...kept, text, level } : { ...named, text, level });
   }
   const all = [...merged.values()];
   const held = new Set(all.flatMap((s) => (s.intent === undefined && s.skillId ? [s.skillId] : [])));

@@ -9,7 +9,7 @@ import { LevelValueSchema, pageOf, ShareSchema, TimestampSchema } from './common
 export const StoredSkillSchema = z.lazy(() =>
   z
     .object({
-      text: z.string().meta({ description: 'What was submitted.' }),
+      text: z.string().meta({ description: 'What was submitted; phrases submitted for the same skill are joined with “；”.' }),
       skillId: z.string().nullable().meta({ description: 'The taxonomy id, or null when the text names no known skill.' }),
       level: LevelValueSchema.nullable(),
       confidence: ShareSchema.meta({ description: '1 for an id given as such, the extractor’s confidence for text, 0 when unmapped.' }),

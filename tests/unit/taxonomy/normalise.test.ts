@@ -85,7 +85,19 @@ describe('normaliseSkillInputs', () => {
     );
 
     // Assess
-    expect(skills).toEqual([{ text: 'python-programming', skillId: 'python-programming', level: 4, confidence: 1 }]);
+    expect(skills).toEqual([{ text: 'python-programming；精通Python；Python开发', skillId: 'python-programming', level: 4, confidence: 1 }]);
+  });
+
+  it('keeps every phrase a person wrote for one skill, once, and no more than a form takes', () => {
+    // Prepare
+    // A phrase of 196 characters: with the two before it, past the 200 a form takes for one skill.
+    const long = `Python${'脚本'.repeat(95)}`;
+
+    // Act
+    const { skills } = normaliseSkillInputs(['会Python', '写Python爬虫', '会Python', long], taxonomy);
+
+    // Assess
+    expect(skills.map((s) => [s.skillId, s.text])).toEqual([['python-programming', '会Python；写Python爬虫']]);
   });
 
   it('reports an empty skill as an error', () => {

@@ -4313,7 +4313,7 @@ export interface components {
         remote?: boolean;
       };
     StoredSkill: {
-        /** What was submitted. */
+        /** What was submitted; phrases submitted for the same skill are joined with “；”. */
         text: string;
         /** The taxonomy id, or null when the text names no known skill. */
         skillId: string | null;
