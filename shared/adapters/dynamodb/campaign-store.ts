@@ -85,8 +85,8 @@ export class DynamoCampaignStore implements CampaignStore {
     return setAssignments(this.table, id, assignments);
   }
 
-  sweepErased(id: string): Promise<number> {
-    return sweepErased(this.table, id);
+  sweepErased(id: string, options: { readonly placesOnly?: boolean } = {}): Promise<number> {
+    return sweepErased(this.table, id, options);
   }
 }
 

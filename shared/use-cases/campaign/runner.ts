@@ -205,7 +205,7 @@ export function makeCampaignRunner(deps: CampaignRunnerDeps) {
       });
       await campaigns.setAssignments(id, changes);
       // A learner deleted since their result was read may just have been given a place: not kept.
-      await campaigns.sweepErased(id);
+      await campaigns.sweepErased(id, { placesOnly: true });
     }
     const summary = summarise(rows, snapshot, roster, { taxonomy, groups: campaign.request.groups });
     // Before the status moves, so a finalisation cut short counts on its next run; counting again adds nothing.

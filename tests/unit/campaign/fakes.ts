@@ -79,7 +79,7 @@ export class MemoryCampaignStore implements CampaignStore {
   }
 
   /** The fake has no deletions. */
-  async sweepErased(_id: string): Promise<number> {
+  async sweepErased(_id: string, _options?: { readonly placesOnly?: boolean }): Promise<number> {
     return 0;
   }
 

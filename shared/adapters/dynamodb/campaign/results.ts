@@ -175,7 +175,7 @@ export async function setAssignments(
  * through {@link removeResult}; a place given by a finalisation that read the result just
  * before the deletion, in batches).
  */
-export async function sweepErased(table: CampaignTable, id: string): Promise<number> {
+export async function sweepErased(table: CampaignTable, id: string, options: { readonly placesOnly?: boolean } = {}): Promise<number> {
   const places = await queryAll(
     table.client,
     table.tableName,
@@ -190,6 +190,7 @@ export async function sweepErased(table: CampaignTable, id: string): Promise<num
   const erasedPlaces = await erasedLearners(table, places.map((p) => p.learnerId as string));
   const stale = places.filter((p) => erasedPlaces.has(p.learnerId as string)).map((p): Key => ({ pk: p.pk as string, sk: p.sk as string }));
   if (stale.length > 0) await run(() => batchWriteAll(table.client, table.tableName, stale.map((Key) => ({ DeleteRequest: { Key } }))), 'Sweeping campaign results');
+  if (options.placesOnly) return 0;
   let swept = 0;
   let startKey: Record<string, unknown> | undefined;
   do {
