@@ -138,6 +138,9 @@ describe('extractSkills on the bundled taxonomy', () => {
     }
     // 挡车工 is a trade of its own: tending looms.
     expect(ids('纺织厂挡车工十年')).toEqual(['loom-tending']);
+    // Knitwear is its own: tending a flat knitting machine is not weaving, and linking is not sewing.
+    expect(ids('电脑横机挡车+调机')).toEqual(['flat-knitting']);
+    expect(ids('羊毛衫套口十年')).toEqual(['knitwear-linking']);
     // The trades themselves still read as such, alone or in longer names.
     expect(ids('招聘车工2名')).toEqual(['conventional-lathe']);
     expect(ids('数控车工')).toEqual(['cnc-lathe']);
