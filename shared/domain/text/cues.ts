@@ -5,7 +5,7 @@
  */
 
 /** Negation just before a skill, in the same clause ("不会Python", "零基础学无人机", "不需要经验"). */
-export const NEGATED_BEFORE_ZH = /(?:不(?:会|懂|是|需要?|要求|用|熟悉|了解|涉及|包括|太会|太懂)|无需|没有?|并非|零基础(?![^，。；;！!？?、\n]{0,2}(?:想|希望|打算|可以|也能|愿意))|从未|未曾)[^，。；;！!？?、\n]{0,4}$/;
+export const NEGATED_BEFORE_ZH = /(?:不(?:会|懂|是|需要?|要求|用|熟悉|了解|涉及|包括|太会|太懂)|无需|没(?!想到)有?|并非|零基础(?![^，。；;！!？?、\n]{0,2}(?:想|希望|打算|可以|也能|愿意))|从未|未曾)[^，。；;！!？?、\n]{0,4}$/;
 /** English negation before a skill; "not only" is not one. */
 export const NEGATED_BEFORE_EN = /\b(?:no|not(?! only)|without|never|non|don't|doesn't|isn't|aren't|cannot|can't|nor)\b[^.,;:!?\n]{0,15}$/i;
 /** Negation just after a skill: "CAD不会", "CAD也不会", "PLC没接触过", "数据标注没做过". */

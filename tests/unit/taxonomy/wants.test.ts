@@ -70,7 +70,7 @@ describe('wishes are not skills held', () => {
 });
 
 describe('negations are not skills held', () => {
-  it.each(['不会CAD', 'CAD不会', 'CAD也不会', 'Python完全没学过', 'Revit没怎么用过', '三电不太懂', '叉车没开过', 'BIM还没学', 'PLC只见过', 'PLC没接触过', '没有数据标注经验', '零基础学无人机驾驶'])('holds nothing in %s', (text) => {
+  it.each(['不会CAD', 'CAD不会', 'CAD也不会', 'Python完全没学过', 'Revit没怎么用过', '三电不太懂', '叉车没开过', 'BIM还没学', 'PLC只见过', 'PLC没接触过', '没有数据标注经验', '零基础学无人机驾驶', '无人机证还没考'])('holds nothing in %s', (text) => {
     const found = extractSkills(text);
 
     expect(found.items).toEqual([]);
@@ -83,6 +83,10 @@ describe('negations are not skills held', () => {
     expect(ids(found.items)).not.toContain('plc-programming');
     expect(ids(found.negated)).toContain('plc-programming');
     expect(ids(found.wants)).toEqual(['plc-programming']);
+  });
+
+  it('reads 没想到 (unexpectedly) as no negation', () => {
+    expect(ids(extractSkills('没想到无人机这么好玩，飞了两年航拍').items)).toContain('uav-piloting');
   });
 
   it('names the skill that is lacking', () => {
