@@ -36,9 +36,9 @@ export function matchingSkills(record: AnyRecord, taxonomy?: Taxonomy, summary?:
     if (found.skillId === null || found.match === 'fuzzy') words.push(found.text);
     if (found.skillId === null) continue;
     const fuzzy = found.match === 'fuzzy' ? { fuzzy: true } : {};
-    // A certificate that names a trade ("养老护理员（二级/技师）", "焊工（中级）") is that trade's certificate too.
-    const certificate = `${found.skillId}-certificate`;
-    for (const skillId of (taxonomy ?? loadTaxonomy()).getSkill(certificate) ? [found.skillId, certificate] : [found.skillId]) {
+    // A certificate that names a trade ("养老护理员（二级/技师）", "焊工（中级）", "低压电工") is that trade's certificate too.
+    const certificate = tradeCertificate(found.skillId, found.text, taxonomy ?? loadTaxonomy());
+    for (const skillId of certificate ? [found.skillId, certificate] : [found.skillId]) {
       const seen = bySkill.get(skillId);
       if (!seen) bySkill.set(skillId, { skillId, level: found.level, role: 'held', ...fuzzy });
       else if ((found.level ?? 0) > (seen.level ?? 0)) bySkill.set(skillId, { ...seen, level: found.level });
@@ -67,6 +67,18 @@ export function matchingSkills(record: AnyRecord, taxonomy?: Taxonomy, summary?:
     }
   }
   return [...bySkill.values(), ...lexicalHaves(words, 'held')];
+}
+
+/**
+ * The certificate of the trade a certificates entry names: the trade's own (`<trade>-certificate`:
+ * 焊工 → 焊工证), else the credential the entry reads as with 证 after it, when that credential
+ * attests the trade (低压电工 → 低压电工作业证, 叉车 → 叉车证).
+ */
+function tradeCertificate(skillId: string, text: string, taxonomy: Taxonomy): string | undefined {
+  const own = `${skillId}-certificate`;
+  if (taxonomy.getSkill(own)) return own;
+  const named = extractSkills(`${text}证`, taxonomy).items.find((item) => taxonomy.getSkill(item.skillId)?.attests?.includes(skillId));
+  return named?.skillId;
 }
 
 /** Extractor confidence from which a skill the summary names counts (a typo match is about 0.7). */

@@ -182,6 +182,19 @@ describe('matchingSkills', () => {
     ]);
   });
 
+  it('reads a trade written as a certificate as the credential of that trade (低压电工 → 低压电工作业证, 叉车 → 叉车证)', () => {
+    // Prepare: the bundled taxonomy, where the electricians' permits are named with 证 and attest the trade.
+    const real = loadTaxonomy();
+    const learner = learnerWith({ certificates: ['低压电工', '叉车'] });
+
+    // Act
+    const held = matchingSkills(learner, real).map((s) => s.skillId).filter((id) => !id.startsWith('~'));
+
+    // Assess
+    expect(held).toEqual(expect.arrayContaining(['electrician-work', 'electrician-certificate-lv', 'forklift-operation', 'forklift-licence']));
+    expect(held).not.toContain('electrician-certificate-hv');
+  });
+
   it('credits what a credential attests (叉车证 → forklift driving, A2 licence → C1 driving) unless it is held already', () => {
     // Prepare: the bundled taxonomy, where the forklift licence attests forklift operation and truck driving a C1 licence.
     const real = loadTaxonomy();
