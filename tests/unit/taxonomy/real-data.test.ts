@@ -138,6 +138,10 @@ describe('extractSkills on the bundled taxonomy', () => {
     }
     // 挡车工 is a trade of its own: tending looms.
     expect(ids('纺织厂挡车工十年')).toEqual(['loom-tending']);
+    // Parcels and take-away are two jobs of delivery (graders rank a courier above a food rider for a courier's post).
+    expect(ids('手机扫码派件')).toEqual(['parcel-delivery']);
+    expect(ids('送外卖三年')).toEqual(['food-delivery']);
+    expect(ids('配送员')).toEqual(['last-mile-delivery']);
     // Knitwear is its own: tending a flat knitting machine is not weaving, and linking is not sewing.
     expect(ids('电脑横机挡车+调机')).toEqual(['flat-knitting']);
     expect(ids('羊毛衫套口十年')).toEqual(['knitwear-linking']);
