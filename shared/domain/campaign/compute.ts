@@ -31,7 +31,7 @@ import type { CampaignCourse, CampaignMatch, CampaignSnapshot, LearnerOutcome, S
 export const GAP_TARGETS = 3;
 /** Courses recommended per learner. */
 export const RECOMMENDATIONS_PER_LEARNER = 3;
-/** Subsidy evaluations (course × learner facts) kept at most; the cache starts again beyond it. */
+/** Subsidy evaluations (course × learner facts) kept at most; beyond it the least recently used goes. */
 const SUBSIDY_CACHE_MAX = 100_000;
 /** Gap skills kept in a result (the heaviest), for the shortage report. */
 export const GAP_SKILLS_KEPT = 8;
@@ -110,12 +110,16 @@ export function makeLearnerComputer(snapshot: CampaignSnapshot, options: Compute
   const subsidyOf = (course: SnapshotCourse, learner: Learner, learnerKey: string): SubsidyOutcome => {
     const key = `${course.id}|${learnerKey}`;
     let outcome = subsidies.get(key);
-    if (!outcome) {
+    if (outcome) {
+      // Least recently used first: a Map keeps insertion order, so a hit moves to the end.
+      subsidies.delete(key);
+      subsidies.set(key, outcome);
+    } else {
       const skillIds = course.taught.map(([id]) => id);
       if (!occupations.has(course.id)) occupations.set(course.id, courseOccupation(skillIds, taxonomy.occupations.values()));
       outcome = evaluateSubsidies(rules, { learner: learnerFacts(learner), course: courseFacts(course, skillIds, occupations.get(course.id)), shortage, now });
       // A warm worker keeps its computer across pages: the cache is bounded, not the campaign.
-      if (subsidies.size >= SUBSIDY_CACHE_MAX) subsidies.clear();
+      if (subsidies.size >= SUBSIDY_CACHE_MAX) subsidies.delete(subsidies.keys().next().value!);
       subsidies.set(key, outcome);
     }
     return outcome;
