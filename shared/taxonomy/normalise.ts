@@ -43,18 +43,6 @@ export interface SkillInputError {
   readonly message: string;
 }
 
-/**
- * Normalises a list of skill inputs.
- *
- * - An input that is exactly a taxonomy id maps directly, confidence 1 (a deprecated id to its
- *   `replacedBy`).
- * - Free text yields one entry per skill found in it, each with the same `text`; text in which no
- *   skill is found is kept as one entry with `skillId: null`.
- * - An explicit level beats level words in the text ("熟练使用Python" with level 5 → 5). A level
- *   `parseLevel` cannot read is an error for that input, which is then left out.
- * - Entries for the same skill merge into one, keeping the highest level (and the best confidence)
- *   and every phrase written for it (`joinedText`). Unmapped entries merge by their text.
- */
 /** The longest phrase a form takes for one skill. */
 export const SKILL_TEXT_MAX = 200;
 
@@ -72,6 +60,18 @@ function joinedText(previous: string, next: string): string {
   return joined.length > SKILL_TEXT_MAX ? previous : joined;
 }
 
+/**
+ * Normalises a list of skill inputs.
+ *
+ * - An input that is exactly a taxonomy id maps directly, confidence 1 (a deprecated id to its
+ *   `replacedBy`).
+ * - Free text yields one entry per skill found in it, each with the same `text`; text in which no
+ *   skill is found is kept as one entry with `skillId: null`.
+ * - An explicit level beats level words in the text ("熟练使用Python" with level 5 → 5). A level
+ *   `parseLevel` cannot read is an error for that input, which is then left out.
+ * - Entries for the same skill merge into one, keeping the highest level (and the best confidence)
+ *   and every phrase written for it (`joinedText`). Unmapped entries merge by their text.
+ */
 export function normaliseSkillInputs(
   inputs: readonly SkillInput[],
   taxonomy: Taxonomy = loadTaxonomy(),
