@@ -1331,6 +1331,28 @@ export function termWords(text: string): string[] {
  *   `unmapped` reports it so)
  * @param taxonomy the taxonomy to match against (the bundled one by default)
  */
+/**
+ * Words whose skill depends on the work around them, read within `SENSE_REACH` characters either
+ * side. 铲车 is a wheel loader on a building site or in a quarry (the taxonomy's reading) and, on
+ * many shop floors and in logistics parks, a forklift: "在临沂物流园开铲车8年", "厂里开过三年铲车",
+ * "铲车上下货" are forklift work, "在砂石场开铲车（装载机）" is not.
+ */
+const SENSES: ReadonlyArray<{ readonly surface: RegExp; readonly from: string; readonly to: string; readonly cue: RegExp; readonly unless: RegExp }> = [
+  { surface: /铲车/, from: 'earthmoving-machinery-operation', to: 'forklift-operation', cue: /仓|物流|库房|货架|上下货|装卸|托盘|码货|堆高|厂里|工厂|车间/, unless: /装载机|工地|砂石|土方|挖|矿/ },
+];
+const SENSE_REACH = 24;
+
+/** The candidate read in the sense its surroundings give it (`SENSES`), or as it is. */
+function inSense(candidate: Candidate, text: string, taxonomy: Taxonomy): Candidate {
+  for (const sense of SENSES) {
+    if (candidate.term.skill.id !== sense.from || !sense.surface.test(text.slice(candidate.start, candidate.end))) continue;
+    const around = text.slice(Math.max(0, candidate.start - SENSE_REACH), candidate.end + SENSE_REACH);
+    const skill = taxonomy.getSkill(sense.to);
+    if (skill && sense.cue.test(around) && !sense.unless.test(around)) return { ...candidate, term: { ...candidate.term, skill } };
+  }
+  return candidate;
+}
+
 export function extractSkills(input: string, taxonomy: Taxonomy = loadTaxonomy()): Extraction {
   const index = indexOf(taxonomy);
   // Same length as the input, so spans point into either.
@@ -1345,7 +1367,9 @@ export function extractSkills(input: string, taxonomy: Taxonomy = loadTaxonomy()
   const resolved = resolve(candidates.filter((candidate) => !isInsideAnotherWord(text, candidate.start, candidate.end)));
   // Dropped after overlap resolution, so that a negated or announcing span still hides the
   // shorter matches inside it, and is not reported as unmapped either.
-  const kept = resolved.filter((candidate) => !isAnnouncement(text, candidate.start, candidate.end) && !isPossessedAbbreviation(candidate, text));
+  const kept = resolved
+    .filter((candidate) => !isAnnouncement(text, candidate.start, candidate.end) && !isPossessedAbbreviation(candidate, text))
+    .map((candidate) => inSense(candidate, text, taxonomy));
   // Each occurrence is one of: turned down (不想学焊接: none of the lists), lacking (不会CAD),
   // wished for (想学…), or held; the first cue that applies decides.
   const readAs = kept.map((c): 'refused' | 'negated' | 'wanted' | 'held' => (isRefusedAt(text, c.start) ? 'refused' : isNegatedAt(text, c.start, c.end) ? 'negated' : isWantedAt(text, c.start, c.end) ? 'wanted' : 'held'));

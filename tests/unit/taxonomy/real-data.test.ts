@@ -138,6 +138,11 @@ describe('extractSkills on the bundled taxonomy', () => {
     }
     // 挡车工 is a trade of its own: tending looms.
     expect(ids('纺织厂挡车工十年')).toEqual(['loom-tending']);
+    // 铲车 is a loader on a site and a forklift in a warehouse or a factory.
+    expect(ids('在临沂物流园开铲车8年了')).toEqual(['forklift-operation']);
+    expect(ids('之前在昆山厂里开过三年铲车')).toEqual(['forklift-operation']);
+    expect(ids('在砂石场开铲车（装载机）八年')).toEqual(['earthmoving-machinery-operation']);
+    expect(ids('开铲车')).toEqual(['earthmoving-machinery-operation']);
     // Parcels and take-away are two jobs of delivery (graders rank a courier above a food rider for a courier's post).
     expect(ids('手机扫码派件')).toEqual(['parcel-delivery']);
     expect(ids('送外卖三年')).toEqual(['food-delivery']);
