@@ -52,7 +52,8 @@ const TEXT_SEPARATOR = '；';
 /**
  * Every phrase a person wrote for one skill, in their order ("3D点云标注；2D-3D联合标注"): no
  * phrase is lost to the merge. A phrase that would take the whole past what a form accepts for one
- * skill (`SKILL_TEXT_MAX`) is left out, so the profile can be sent back as it reads.
+ * skill (`SKILL_TEXT_MAX`) is left out, so the profile can be sent back as it reads; sent back, the
+ * phrases are read one by one again (`normaliseSkillInputs`), and the texts stay the same.
  */
 function joinedText(previous: string, next: string): string {
   if (previous.split(TEXT_SEPARATOR).includes(next)) return previous;
@@ -71,6 +72,7 @@ function joinedText(previous: string, next: string): string {
  *   `parseLevel` cannot read is an error for that input, which is then left out.
  * - Entries for the same skill merge into one, keeping the highest level (and the best confidence)
  *   and every phrase written for it (`joinedText`). Unmapped entries merge by their text.
+ * - An input of several phrases joined with ； (as stored) is read phrase by phrase.
  */
 export function normaliseSkillInputs(
   inputs: readonly SkillInput[],
@@ -99,6 +101,11 @@ export function normaliseSkillInputs(
       }
     }
 
+    // Phrases stored together for one skill ("A；B") are read one by one, as they were written.
+    for (const phrase of text.split(TEXT_SEPARATOR).map((p) => p.trim()).filter((p) => p !== '')) readPhrase(phrase, explicit);
+  });
+
+  function readPhrase(text: string, explicit: Level | undefined): void {
     const byId = taxonomy.getSkill(text);
     if (byId !== undefined) {
       // A retired id (stored before it was retired) moves to its replacement.
@@ -123,7 +130,7 @@ export function normaliseSkillInputs(
       return;
     }
     found.push({ text, skillId: null, level: explicit ?? null, confidence: 0 });
-  });
+  }
 
   const merged = new Map<string, StoredSkill>();
   for (const skill of found) {

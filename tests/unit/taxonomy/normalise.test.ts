@@ -100,6 +100,21 @@ describe('normaliseSkillInputs', () => {
     expect(skills.map((s) => [s.skillId, s.text])).toEqual([['python-programming', '会Python；写Python爬虫']]);
   });
 
+  it('keeps the same texts when a profile is read and saved again', () => {
+    // Prepare: one phrase names two skills, another one of them again.
+    const first = normaliseSkillInputs(['Python和SQL', 'SQL查询', '会Python'], taxonomy).skills;
+
+    // Act: what was stored, sent back as it reads.
+    const again = normaliseSkillInputs(first.map((s) => ({ skill: s.text, ...(s.level === null ? {} : { level: s.level }) })), taxonomy).skills;
+
+    // Assess
+    expect(first.map((s) => [s.skillId, s.text])).toEqual([
+      ['python-programming', 'Python和SQL；会Python'],
+      ['sql', 'Python和SQL；SQL查询'],
+    ]);
+    expect(again).toEqual(first);
+  });
+
   it('reports an empty skill as an error', () => {
     // Act
     const { errors } = normaliseSkillInputs(['  '], taxonomy);
