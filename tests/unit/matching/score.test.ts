@@ -203,11 +203,13 @@ describe('matchingSkills', () => {
     // Act
     const held = matchingSkills(learner, real).filter((s) => !s.skillId.startsWith('~'));
 
-    // Assess: the listed level stays; the licence adds the C1 driving its holder has.
+    // Assess: the listed level stays; the licences add the special-equipment safety the forklift
+    // licence's exam covers and the C1 driving a truck licence's holder has.
     expect(held).toEqual([
       { skillId: 'forklift-operation', level: 3, role: 'held' },
       { skillId: 'forklift-licence', level: null, role: 'held' },
       { skillId: 'truck-driving', level: null, role: 'held' },
+      { skillId: 'special-equipment-safety', level: null, role: 'held', attestedBy: 'forklift-licence' },
       { skillId: 'driving-licence-c1', level: null, role: 'held', attestedBy: 'truck-driving' },
     ]);
   });
@@ -223,7 +225,7 @@ describe('matchingSkills', () => {
     const breakdown = scoreMatch(needs, havesOf(held), { demandRegion: '310112', learnerRegion: '310112' }, real);
 
     // Assess
-    expect(held.map((s) => s.skillId)).toEqual(['electrician-certificate-lv', 'electrician-work', 'electrician-certificate']);
+    expect(held.map((s) => s.skillId)).toEqual(['electrician-certificate-lv', 'electrician-work', 'electrician-certificate', 'electrical-safety']);
     expect(breakdown.matched.map((e) => [e.skillId, e.attestedBy?.skillId])).toEqual([['electrician-certificate', 'electrician-certificate-lv']]);
     expect(explainMatch(breakdown, 'zh')).toMatch(/^满足全部1项必需技能（电工证（凭低压电工作业证））/);
   });
