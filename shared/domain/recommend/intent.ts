@@ -46,24 +46,17 @@ export const wishNeeds = (wanted: readonly WantedSkill[]) =>
 
 /** Extractor confidence from which a skill the summary mentions is read (a typo match is about 0.7). */
 export const MENTION_MIN_CONFIDENCE = 0.85;
-/** A negation just before a mention (不做数据分析, 没学过焊接, "no SQL", "not a welder"). */
-const NEGATED_MENTION_ZH = /[不没]\S{0,2}$/u;
-const NEGATED_MENTION_EN = /(?:\bnot|n't|\bno|\bnever)\s+(?:\S+\s+)?$/iu;
 
 /**
  * The taxonomy skills a summary mentions outside any wish ("后转做无人机巡线三年" → 无人机巡检),
  * and those it says the learner cannot do yet ("没做过BIM"), in text order: the field the learner's
- * history points to, as they wrote it. What they do not do or turn down ("不做数据分析",
- * "不想学焊接") is no mention. Never read as held
- * (matching ignores the summary); a recommendation uses them as one more weak target that only
- * fills a short list. `except` leaves out skills already counted (held, or wished for).
+ * history points to, as they wrote it. What they turn down ("不做数据分析", "不想学焊接") is no
+ * mention: extraction reads it as refused, as it reads lacks and wishes apart (one reading of
+ * negation for matching and recommendations). A recommendation uses them as one more weak target
+ * that only fills a short list. `except` leaves out skills already counted (held, or wished for).
  */
 export function mentionedSkills(summary: string, taxonomy: Taxonomy, except: ReadonlySet<string> = new Set(), extraction: Extraction = extractSkills(summary, taxonomy)): WantedSkill[] {
-  const named = extraction.items.filter((item) => {
-    if (item.confidence < MENTION_MIN_CONFIDENCE) return false;
-    const before = summary.slice(Math.max(0, item.span[0] - 12), item.span[0]);
-    return !NEGATED_MENTION_ZH.test(before) && !NEGATED_MENTION_EN.test(before);
-  });
+  const named = extraction.items.filter((item) => item.confidence >= MENTION_MIN_CONFIDENCE);
   // What someone says they cannot do yet (不会CAD, 没做过BIM, 没碰过PLC) is a skill of their path
   // that they know they lack: it is mentioned, never held.
   const mentions = [...named, ...extraction.negated].sort((a, b) => a.span[0] - b.span[0]);
