@@ -91,7 +91,8 @@ export const SETS = {
   'blind 13 (tuning, all queries)': { dir: new URL('../fixtures/colloquial/blind13/', import.meta.url) },
   'blind 14 (held out, all queries)': { dir: new URL('../fixtures/colloquial/blind14/', import.meta.url) },
   // Two more written 2026-12-07 the same way, each in 13 places no earlier set uses: the fifteenth
-  // tuned on whole, the sixteenth wholly held out. Both first ran on taxonomy 2026.12.9.
+  // tuned on whole (first run on taxonomy 2026.12.9), the sixteenth wholly held out (first run on
+  // 2026.12.10, at the end of the pass).
   'blind 15 (tuning, all queries)': { dir: new URL('../fixtures/colloquial/blind15/', import.meta.url) },
   'blind 16 (held out, all queries)': { dir: new URL('../fixtures/colloquial/blind16/', import.meta.url) },
 } as const satisfies Record<string, EvalSet>;
