@@ -82,8 +82,12 @@ export interface CampaignStore {
   sweepErased(id: string, options?: { readonly placesOnly?: boolean }): Promise<number>;
   /** A page of results, in learner-id order; never a deleted learner's. */
   listResults(id: string, page: PageRequest): Promise<Page<CampaignResult>>;
-  /** Every result, page by page (finalisation and the CLI report). */
-  allResults(id: string): AsyncIterable<CampaignResult>;
+  /**
+   * Every result, page by page (finalisation and the CLI report). With `erasedChecked: false`,
+   * results are not checked against deleted learners (one read a learner saved): for a read just
+   * after `sweepErased`, whose reader catches up later deletions through the campaign's `erasures`.
+   */
+  allResults(id: string, options?: { readonly erasedChecked?: boolean }): AsyncIterable<CampaignResult>;
   /** Sets (or clears, with `null`) learners' roster places. */
   setAssignments(id: string, assignments: ReadonlyArray<{ readonly learnerId: string; readonly assignment: CampaignAssignment | null }>): Promise<void>;
 }

@@ -72,10 +72,10 @@ export class DynamoCampaignStore implements CampaignStore {
     return listResults(this.table, id, page);
   }
 
-  async *allResults(id: string): AsyncIterable<CampaignResult> {
+  async *allResults(id: string, options: { readonly erasedChecked?: boolean } = {}): AsyncIterable<CampaignResult> {
     let nextToken: string | undefined;
     do {
-      const page = await this.listResults(id, { limit: 1000, nextToken });
+      const page = await listResults(this.table, id, { limit: 1000, nextToken }, options);
       yield* page.items;
       nextToken = page.nextToken;
     } while (nextToken);

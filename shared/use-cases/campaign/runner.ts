@@ -190,7 +190,9 @@ export function makeCampaignRunner(deps: CampaignRunnerDeps) {
     const rows: RosterLearner[] = [];
     const stored = new Map<string, string | undefined>();
     const matched: MatchedLearner[] = [];
-    for await (const result of campaigns.allResults(id)) {
+    // Just swept: a learner deleted since is caught up by settle (the summary records the erasures
+    // read before these results), so the results are not checked against deletions once more.
+    for await (const result of campaigns.allResults(id, { erasedChecked: false })) {
       rows.push(rosterRow(result));
       if (result.matches.length > 0) matched.push({ region: result.learner.region, groups: result.learner.groups ?? [result.learner.group] });
       if (campaign.request.assign) stored.set(result.learner.id, result.assignment ? `${result.assignment.kind}:${result.assignment.id}` : undefined);

@@ -112,8 +112,11 @@ const resultsOf = (table: CampaignTable, id: string) => ({
   ExpressionAttributeValues: { ':pk': keys.campaignPartition(id), ':p': keys.campaignResultPrefix },
 });
 
-/** A page of results in learner-id order, without deleted learners', with their roster places. */
-export async function listResults(table: CampaignTable, id: string, page: PageRequest): Promise<Page<CampaignResult>> {
+/**
+ * A page of results in learner-id order, without deleted learners' (unless `erasedChecked` is
+ * false: see the port), with their roster places.
+ */
+export async function listResults(table: CampaignTable, id: string, page: PageRequest, options: { readonly erasedChecked?: boolean } = {}): Promise<Page<CampaignResult>> {
   const out = await run(
     () =>
       table.client.send(
@@ -127,7 +130,7 @@ export async function listResults(table: CampaignTable, id: string, page: PageRe
   );
   const all = (out.Items ?? []).map(toResult);
   // A learner deleted while a campaign ran may have a result the sweeps have not reached yet: never served.
-  const erased = await erasedLearners(table, all.map((r) => r.learner.id));
+  const erased = options.erasedChecked === false ? new Set<string>() : await erasedLearners(table, all.map((r) => r.learner.id));
   const items = erased.size === 0 ? all : all.filter((r) => !erased.has(r.learner.id));
   const roster = await rosterBetween(table, id, items[0]?.learner.id, items[items.length - 1]?.learner.id);
   const merged = roster.size === 0 ? items : items.map((r) => (roster.has(r.learner.id) ? { ...r, assignment: roster.get(r.learner.id)! } : r));
