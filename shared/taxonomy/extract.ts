@@ -1322,16 +1322,6 @@ export function termWords(text: string): string[] {
 }
 
 /**
- * Finds the taxonomy skills named in a text, with the levels written near them.
- *
- * Never guesses: text that maps to no skill, or equally to two unrelated skills, is returned in
- * `unmapped` rather than forced onto the nearest skill.
- *
- * @param input free text in Chinese, English or both; full-width Latin is read as ASCII (and
- *   `unmapped` reports it so)
- * @param taxonomy the taxonomy to match against (the bundled one by default)
- */
-/**
  * Words whose skill depends on the work around them, read within `SENSE_REACH` characters either
  * side. 铲车 is a wheel loader on a building site or in a quarry (the taxonomy's reading) and, on
  * many shop floors and in logistics parks, a forklift: "在临沂物流园开铲车8年", "厂里开过三年铲车",
@@ -1353,6 +1343,16 @@ function inSense(candidate: Candidate, text: string, taxonomy: Taxonomy): Candid
   return candidate;
 }
 
+/**
+ * Finds the taxonomy skills named in a text, with the levels written near them.
+ *
+ * Never guesses: text that maps to no skill, or equally to two unrelated skills, is returned in
+ * `unmapped` rather than forced onto the nearest skill.
+ *
+ * @param input free text in Chinese, English or both; full-width Latin is read as ASCII (and
+ *   `unmapped` reports it so)
+ * @param taxonomy the taxonomy to match against (the bundled one by default)
+ */
 export function extractSkills(input: string, taxonomy: Taxonomy = loadTaxonomy()): Extraction {
   const index = indexOf(taxonomy);
   // Same length as the input, so spans point into either.
