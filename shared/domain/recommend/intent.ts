@@ -2,8 +2,8 @@
  * What a learner's summary says beyond what they hold: the skills they want ("想学无人机航拍",
  * "希望以后能转行做数据分析", "interested in data analysis"), as extraction reads wishes; and the
  * skills it otherwise mentions, their history or what they say they lack ("没做过BIM")
- * (`mentionedSkills`). Both are weak extra targets of a recommendation, never skills held (the
- * matching scorer ignores the summary).
+ * (`mentionedSkills`). Both are weak extra targets of a recommendation, never skills held
+ * (matching reads a summary's held skills itself, as weaker evidence: `matchingSkills`).
  */
 import { extractSkills, type Extraction } from '../../taxonomy/extract.js';
 import type { Level } from '../../taxonomy/levels.js';
