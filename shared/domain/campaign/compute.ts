@@ -93,6 +93,8 @@ export function makeLearnerComputer(snapshot: CampaignSnapshot, options: Compute
   const demandById = new Map(snapshot.demands.map((d) => [d.id, d]));
   const shortage = new Map(Object.entries(snapshot.shortage));
   const shortageOf = (skillId: string) => shortage.get(skillId) ?? 1;
+  const generic = genericSkill(taxonomy);
+  const gapOf = (assessments: readonly TargetAssessment[]) => computeGap(assessments, shortageOf, generic);
   const prerequisites = new Map(snapshot.courses.flatMap((c) => (c.prerequisite ? [[c.id, prerequisiteOfSkills(c.prerequisite, taxonomy)] as const] : [])));
   const coursesBySkill = new Map<string, SnapshotCourse[]>();
   for (const course of snapshot.courses) {
@@ -171,7 +173,6 @@ export function makeLearnerComputer(snapshot: CampaignSnapshot, options: Compute
     const wished = wishedSkills(learner, new Set(own.map((h) => h.skillId)), taxonomy, summary);
     const aims = ownTargets(wished, own, { learnerRegion: learner.region, learnerPrefersOnline: learner.prefersOnline, demandRegion: learner.region }, taxonomy);
     const demandAssessments = targets.map((t) => assessBreakdown(`demand:${t.demand.id}`, t.breakdown));
-    const gapOf = (assessments: readonly TargetAssessment[]) => computeGap(assessments, shortageOf, genericSkill(taxonomy));
     const demandGap = gapOf(demandAssessments);
     const gap = aims.length > 0 ? gapOf([...demandAssessments, ...aims.map((a) => assessBreakdown(a.key, a.breakdown))]) : demandGap;
     const candidates = new Map<string, CourseInCampaign>();
