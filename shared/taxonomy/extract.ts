@@ -1325,10 +1325,13 @@ export function termWords(text: string): string[] {
  * Words whose skill depends on the work around them, read within `SENSE_REACH` characters either
  * side. 铲车 is a wheel loader on a building site or in a quarry (the taxonomy's reading) and, on
  * many shop floors and in logistics parks, a forklift: "在临沂物流园开铲车8年", "厂里开过三年铲车",
- * "铲车上下货" are forklift work, "在砂石场开铲车（装载机）" is not.
+ * "铲车上下货" are forklift work, "在砂石场开铲车（装载机）" is not. 验货 is a garment QC's final
+ * check in a clothing factory (the taxonomy's reading) and checking goods against the order at a
+ * warehouse's dock ("物流园收发货，对单验货").
  */
 const SENSES: ReadonlyArray<{ readonly surface: RegExp; readonly from: string; readonly to: string; readonly cue: RegExp; readonly unless: RegExp }> = [
   { surface: /铲车/, from: 'earthmoving-machinery-operation', to: 'forklift-operation', cue: /仓|物流|库房|货架|上下货|装卸|托盘|码货|堆高|厂里|工厂|车间/, unless: /装载机|工地|砂石|土方|挖|矿/ },
+  { surface: /验货/, from: 'fabric-inspection', to: 'warehouse-management', cue: /仓|物流|收货|收发|对单|入库|出库|装车|卸车|快递|货车/, unless: /布|服装|衣|成衣|纺织|针织|面料|缝/ },
 ];
 const SENSE_REACH = 24;
 

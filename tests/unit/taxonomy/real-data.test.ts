@@ -143,6 +143,10 @@ describe('extractSkills on the bundled taxonomy', () => {
     expect(ids('之前在昆山厂里开过三年铲车')).toEqual(['forklift-operation']);
     expect(ids('在砂石场开铲车（装载机）八年')).toEqual(['earthmoving-machinery-operation']);
     expect(ids('开铲车')).toEqual(['earthmoving-machinery-operation']);
+    // 验货 is garment QC in a clothing factory and checking goods at a warehouse's dock.
+    expect(ids('服装厂尾部验货三年')).toEqual(['fabric-inspection']);
+    expect(ids('物流园收发货，对单验货')).toContain('warehouse-management');
+    expect(ids('物流园收发货，对单验货')).not.toContain('fabric-inspection');
     // Parcels and take-away are two jobs of delivery (graders rank a courier above a food rider for a courier's post).
     expect(ids('手机扫码派件')).toEqual(['parcel-delivery']);
     expect(ids('送外卖三年')).toEqual(['food-delivery']);
