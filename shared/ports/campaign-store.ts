@@ -72,22 +72,22 @@ export interface CampaignStore {
    */
   completePage(id: string, page: number, cursor?: CampaignCursor): Promise<boolean>;
   /**
-   * Deletes the results of learners deleted since they were written (the deletion's own sweep
-   * can miss a result written in the same instant) and takes them off the progress, and their
-   * roster places; run before a campaign's report is made, and after its roster is written.
-   * With `placesOnly`, only roster places: after the roster is written no result is new, and the
-   * deletion's own sweep finds every older one (reading every result again costs a read unit a learner).
-   * @returns how many results it deleted
+   * Deletes the roster places of learners deleted since they were given one (a finalisation that
+   * read a result just before the deletion may have given it): run after a roster is written.
    */
-  sweepErased(id: string, options?: { readonly placesOnly?: boolean }): Promise<number>;
+  sweepErasedPlaces(id: string): Promise<void>;
   /** A page of results, in learner-id order; never a deleted learner's. */
   listResults(id: string, page: PageRequest): Promise<Page<CampaignResult>>;
+  /** Every result, page by page (settling a summary, the CLI report); never a deleted learner's. */
+  allResults(id: string): AsyncIterable<CampaignResult>;
   /**
-   * Every result, page by page (finalisation and the CLI report). With `erasedChecked: false`,
-   * results are not checked against deleted learners (one read a learner saved): for a read just
-   * after `sweepErased`, whose reader catches up later deletions through the campaign's `erasures`.
+   * Every result as `allResults` gives them, read strongly consistent, removing the result of a
+   * learner deleted since it was written as it is met (the deletion's own sweep can miss a result
+   * written in the same instant): taken off the progress and counted in the campaign's
+   * `erasures`, as a deletion's are. A finalisation's one read of the results; `tally.removed`
+   * counts the results this read removed.
    */
-  allResults(id: string, options?: { readonly erasedChecked?: boolean }): AsyncIterable<CampaignResult>;
+  sweptResults(id: string, tally: { removed: number }): AsyncIterable<CampaignResult>;
   /** Sets (or clears, with `null`) learners' roster places. */
   setAssignments(id: string, assignments: ReadonlyArray<{ readonly learnerId: string; readonly assignment: CampaignAssignment | null }>): Promise<void>;
 }

@@ -1,4 +1,6 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keys } from '../../shared/adapters/dynamodb/keys.js';
 import type { DynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.js';
 import type { DynamoRecordStore } from '../../shared/adapters/dynamodb/record-store.js';
 import { DynamoShortageStore } from '../../shared/adapters/dynamodb/shortage-store.js';
@@ -134,6 +136,31 @@ describe('erasure while a campaign runs (DynamoDB Local)', { timeout: 120_000 },
     expect(after.summary?.byGroup.reduce((n, g) => n + g.learners, 0)).toBeLessThan(before.summary!.byGroup.reduce((n, g) => n + g.learners, 0));
   });
 
+  it('removes, as finalisation reads the results, one its learner’s deletion missed, and counts it once', async () => {
+    // Prepare: a result written in the instant its learner was deleted (the deletion's own sweep missed it).
+    const campaign = newCampaign(bureau, CampaignInputSchema.parse({ name: '漏删', region: '110119' }), NOW);
+    await campaigns.create(campaign);
+    await campaigns.transition(campaign.id, ['queued'], 'running');
+    const result = (id: string): CampaignResult => ({ learner: { id, ref: id, group: 'veteran', region: '110119' }, page: 0, matches: [], recommendations: [], gap: [] });
+    await campaigns.writeResults(campaign.id, 0, [result('l_missed'), result('l_kept')]);
+    await table.client.send(new PutCommand({ TableName: table.tableName, Item: { ...keys.learnerTombstone('l_missed'), entity: 'TOMBSTONE', deletedAt: NOW.toISOString() } }));
+    const read = async () => {
+      const tally = { removed: 0 };
+      const ids: string[] = [];
+      for await (const r of campaigns.sweptResults(campaign.id, tally)) ids.push(r.learner.id);
+      return { ids, removed: tally.removed };
+    };
+
+    // Act
+    const first = await read();
+    const again = await read();
+
+    // Assess
+    expect(first).toEqual({ ids: ['l_kept'], removed: 1 });
+    expect(again).toEqual({ ids: ['l_kept'], removed: 0 });
+    expect(await campaigns.get(campaign.id)).toMatchObject({ done: 1, failed: 0, erasures: 1 });
+  });
+
   it('keeps summary and total exact when a learner is deleted while the campaign finalises', async () => {
     // Prepare
     const campaign = newCampaign(bureau, CampaignInputSchema.parse({ name: '汇总时删除', region: '110119', assign: true }), NOW);
@@ -144,9 +171,9 @@ describe('erasure while a campaign runs (DynamoDB Local)', { timeout: 120_000 },
     // The deletion lands after finalisation has read the campaign and while it reads the results
     // its summary is made from: the summary it is about to store already counts a deleted learner.
     const racing: CampaignStore = Object.assign(Object.create(campaigns) as CampaignStore, {
-      allResults: async function* (cid: string, options?: { readonly erasedChecked?: boolean }) {
+      sweptResults: async function* (cid: string, tally: { removed: number }) {
         let first = true;
-        for await (const r of campaigns.allResults(cid, options)) {
+        for await (const r of campaigns.sweptResults(cid, tally)) {
           yield r;
           if (first && victim === undefined) {
             first = false;

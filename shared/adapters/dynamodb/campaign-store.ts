@@ -5,7 +5,7 @@ import type { Page, PageRequest } from '../../ports/record-store.js';
 import { createCampaign, findUnfinished, getCampaign, listCampaigns, saveSummary, transition, updateCampaign } from './campaign/campaigns.js';
 import type { CampaignTable } from './campaign/items.js';
 import { completePage } from './campaign/progress.js';
-import { listResults, removeLearnerResults, setAssignments, sweepErased, writeResults } from './campaign/results.js';
+import { listResults, removeLearnerResults, setAssignments, sweepErasedPlaces, writeResults } from './campaign/results.js';
 import { loadSnapshot, saveSnapshot } from './campaign/snapshots.js';
 
 export { PROGRESS_SHARDS, RESULTS_PER_TRANSACTION, TOMBSTONE_DAYS } from './campaign/items.js';
@@ -72,7 +72,15 @@ export class DynamoCampaignStore implements CampaignStore {
     return listResults(this.table, id, page);
   }
 
-  async *allResults(id: string, options: { readonly erasedChecked?: boolean } = {}): AsyncIterable<CampaignResult> {
+  allResults(id: string): AsyncIterable<CampaignResult> {
+    return this.everyResult(id, {});
+  }
+
+  sweptResults(id: string, tally: { removed: number }): AsyncIterable<CampaignResult> {
+    return this.everyResult(id, { sweep: tally });
+  }
+
+  private async *everyResult(id: string, options: { readonly sweep?: { removed: number } }): AsyncIterable<CampaignResult> {
     let nextToken: string | undefined;
     do {
       const page = await listResults(this.table, id, { limit: 1000, nextToken }, options);
@@ -85,8 +93,8 @@ export class DynamoCampaignStore implements CampaignStore {
     return setAssignments(this.table, id, assignments);
   }
 
-  sweepErased(id: string, options: { readonly placesOnly?: boolean } = {}): Promise<number> {
-    return sweepErased(this.table, id, options);
+  sweepErasedPlaces(id: string): Promise<void> {
+    return sweepErasedPlaces(this.table, id);
   }
 }
 

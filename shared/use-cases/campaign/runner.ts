@@ -179,20 +179,17 @@ export function makeCampaignRunner(deps: CampaignRunnerDeps) {
    * the summary up to date with learners deleted since ({@link settle}), and otherwise changes nothing.
    */
   const finalise = async (id: string): Promise<Campaign> => {
-    const current = await must(id);
-    if (current.status === 'completed') return settle(id);
-    if (current.status !== 'running') return current;
-    // Learners deleted while the campaign ran leave no result, and the report does not count them.
-    await campaigns.sweepErased(id);
     const campaign = await must(id);
+    if (campaign.status === 'completed') return settle(id);
     if (campaign.status !== 'running') return campaign;
     const snapshot = await snapshotOf(campaign);
     const rows: RosterLearner[] = [];
     const stored = new Map<string, string | undefined>();
     const matched: MatchedLearner[] = [];
-    // Just swept: a learner deleted since is caught up by settle (the summary records the erasures
-    // read before these results), so the results are not checked against deletions once more.
-    for await (const result of campaigns.allResults(id, { erasedChecked: false })) {
+    // One read of every result: learners deleted while the campaign ran leave no result (this read
+    // removes any their deletion missed), and the report does not count them.
+    const swept = { removed: 0 };
+    for await (const result of campaigns.sweptResults(id, swept)) {
       rows.push(rosterRow(result));
       if (result.matches.length > 0) matched.push({ region: result.learner.region, groups: result.learner.groups ?? [result.learner.group] });
       if (campaign.request.assign) stored.set(result.learner.id, result.assignment ? `${result.assignment.kind}:${result.assignment.id}` : undefined);
@@ -207,16 +204,18 @@ export function makeCampaignRunner(deps: CampaignRunnerDeps) {
       });
       await campaigns.setAssignments(id, changes);
       // A learner deleted since their result was read may just have been given a place: not kept.
-      await campaigns.sweepErased(id, { placesOnly: true });
+      await campaigns.sweepErasedPlaces(id);
     }
     const summary = summarise(rows, snapshot, roster, { taxonomy, groups: campaign.request.groups });
     // Before the status moves, so a finalisation cut short counts on its next run; counting again adds nothing.
     await deps.funnel?.countMatched(id, chinaDay(clock.now()), matched);
     const now = clock.now().toISOString();
-    // The summary counts the removals read with the campaign before its results; any since are
-    // caught up by settle. The total of a completed campaign is the results it holds.
-    const summaryErasures = campaign.erasures ?? 0;
-    await campaigns.transition(id, ['running'], 'completed', { summary, summaryErasures, total: campaign.done + campaign.failed, finishedAt: now }, now);
+    // The summary counts the removals read with the campaign before its results, and this read's
+    // own; any other since is caught up by settle. The total of a completed campaign is the
+    // results it holds.
+    const summaryErasures = (campaign.erasures ?? 0) + swept.removed;
+    const counted = await must(id);
+    await campaigns.transition(id, ['running'], 'completed', { summary, summaryErasures, total: counted.done + counted.failed, finishedAt: now }, now);
     const finished = await settle(id);
     await deps.onFinished?.(finished).catch(() => undefined);
     return finished;

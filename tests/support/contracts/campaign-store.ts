@@ -231,18 +231,22 @@ export function campaignStoreContract(name: string, make: () => Promise<Campaign
       ]);
     });
 
-    it('sweeps nothing when no learner was deleted', async () => {
+    it('reads every result and removes none when no learner was deleted', async () => {
       // Prepare
       const c = campaign(1);
       await store.create(c);
       await store.transition(c.id, ['queued'], 'running');
       await store.writeResults(c.id, 0, [result('l_a'), result('l_b')]);
+      const tally = { removed: 0 };
+      const read: string[] = [];
 
       // Act
-      const swept = await store.sweepErased(c.id);
+      for await (const r of store.sweptResults(c.id, tally)) read.push(r.learner.id);
+      await store.sweepErasedPlaces(c.id);
 
       // Assess
-      expect(swept).toBe(0);
+      expect(read.sort()).toEqual(['l_a', 'l_b']);
+      expect(tally.removed).toBe(0);
       expect(await store.get(c.id)).toMatchObject({ done: 2, failed: 0 });
     });
   });

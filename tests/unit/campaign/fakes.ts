@@ -79,9 +79,7 @@ export class MemoryCampaignStore implements CampaignStore {
   }
 
   /** The fake has no deletions. */
-  async sweepErased(_id: string, _options?: { readonly placesOnly?: boolean }): Promise<number> {
-    return 0;
-  }
+  async sweepErasedPlaces(_id: string): Promise<void> {}
 
   async completePage(id: string, page: number, cursor?: CampaignCursor): Promise<boolean> {
     let set = this.pages.get(id);
@@ -102,6 +100,10 @@ export class MemoryCampaignStore implements CampaignStore {
 
   async *allResults(id: string): AsyncIterable<CampaignResult> {
     yield* (await this.listResults(id, { limit: Number.MAX_SAFE_INTEGER })).items;
+  }
+
+  sweptResults(id: string, _tally: { removed: number }): AsyncIterable<CampaignResult> {
+    return this.allResults(id);
   }
 
   async setAssignments(id: string, assignments: ReadonlyArray<{ learnerId: string; assignment: CampaignAssignment | null }>): Promise<void> {

@@ -113,24 +113,30 @@ const resultsOf = (table: CampaignTable, id: string) => ({
 });
 
 /**
- * A page of results in learner-id order, without deleted learners' (unless `erasedChecked` is
- * false: see the port), with their roster places.
+ * A page of results in learner-id order, without deleted learners', with their roster places.
+ * With `sweep`, the page is read strongly consistent and a deleted learner's result is removed
+ * (see the port's `sweptResults`), each removal counted in `sweep.removed`.
  */
-export async function listResults(table: CampaignTable, id: string, page: PageRequest, options: { readonly erasedChecked?: boolean } = {}): Promise<Page<CampaignResult>> {
+export async function listResults(table: CampaignTable, id: string, page: PageRequest, options: { readonly sweep?: { removed: number } } = {}): Promise<Page<CampaignResult>> {
   const out = await run(
     () =>
       table.client.send(
         new QueryCommand({
           ...resultsOf(table, id),
           Limit: page.limit,
+          ...(options.sweep ? { ConsistentRead: true } : {}),
           ...(page.nextToken ? { ExclusiveStartKey: { pk: keys.campaignPartition(id), sk: decodePageToken(page.nextToken, resultKeyOf) } } : {}),
         }),
       ),
     'Listing campaign results',
   );
-  const all = (out.Items ?? []).map(toResult);
+  const found = out.Items ?? [];
+  const all = found.map(toResult);
   // A learner deleted while a campaign ran may have a result the sweeps have not reached yet: never served.
-  const erased = options.erasedChecked === false ? new Set<string>() : await erasedLearners(table, all.map((r) => r.learner.id));
+  const erased = await erasedLearners(table, all.map((r) => r.learner.id));
+  if (options.sweep) {
+    for (const [i, item] of found.entries()) if (erased.has(all[i]!.learner.id)) options.sweep.removed += await removeResult(table, item);
+  }
   const items = erased.size === 0 ? all : all.filter((r) => !erased.has(r.learner.id));
   const roster = await rosterBetween(table, id, items[0]?.learner.id, items[items.length - 1]?.learner.id);
   const merged = roster.size === 0 ? items : items.map((r) => (roster.has(r.learner.id) ? { ...r, assignment: roster.get(r.learner.id)! } : r));
@@ -174,11 +180,10 @@ export async function setAssignments(
 }
 
 /**
- * Deletes the results and roster places of learners deleted since they were written (a result
- * through {@link removeResult}; a place given by a finalisation that read the result just
- * before the deletion, in batches).
+ * Deletes the roster places of learners deleted since they were given one: a finalisation that
+ * read a result just before the deletion may have given it (the deletion's own sweep ran first).
  */
-export async function sweepErased(table: CampaignTable, id: string, options: { readonly placesOnly?: boolean } = {}): Promise<number> {
+export async function sweepErasedPlaces(table: CampaignTable, id: string): Promise<void> {
   const places = await queryAll(
     table.client,
     table.tableName,
@@ -190,35 +195,9 @@ export async function sweepErased(table: CampaignTable, id: string, options: { r
     },
     'Sweeping campaign results',
   );
-  const erasedPlaces = await erasedLearners(table, places.map((p) => p.learnerId as string));
-  const stale = places.filter((p) => erasedPlaces.has(p.learnerId as string)).map((p): Key => ({ pk: p.pk as string, sk: p.sk as string }));
+  const erased = await erasedLearners(table, places.map((p) => p.learnerId as string));
+  const stale = places.filter((p) => erased.has(p.learnerId as string)).map((p): Key => ({ pk: p.pk as string, sk: p.sk as string }));
   if (stale.length > 0) await run(() => batchWriteAll(table.client, table.tableName, stale.map((Key) => ({ DeleteRequest: { Key } }))), 'Sweeping campaign results');
-  if (options.placesOnly) return 0;
-  let swept = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const out = await run(
-      () =>
-        table.client.send(
-          new QueryCommand({
-            ...resultsOf(table, id),
-            ProjectionExpression: 'pk, sk, #l, #page, #error',
-            ExpressionAttributeNames: { '#l': 'learner', '#page': 'page', '#error': 'error' },
-            ConsistentRead: true,
-            Limit: 1000,
-            ExclusiveStartKey: startKey,
-          }),
-        ),
-      'Sweeping campaign results',
-    );
-    const items = out.Items ?? [];
-    const erased = await erasedLearners(table, items.map((i) => (i.learner as { id: string }).id));
-    for (const item of items) {
-      if (erased.has((item.learner as { id: string }).id)) swept += await removeResult(table, item);
-    }
-    startKey = out.LastEvaluatedKey;
-  } while (startKey);
-  return swept;
 }
 
 /** Which of these learners were deleted (have a tombstone): one BatchGet of their tombstone keys. */
@@ -280,7 +259,7 @@ async function removeResult(table: CampaignTable, item: Item): Promise<number> {
  * learner-deletion path: a deleted profile leaves no per-person result behind, and each result
  * deleted is taken off its campaign's progress in the same transaction. Results a running
  * campaign writes later are refused by the learner's tombstone; any the index had not shown yet
- * are removed by the campaign's sweep when it completes ({@link sweepErased}).
+ * are removed by the campaign's finalisation, which reads every result ({@link listResults} with `sweep`).
  * @returns the campaigns it removed a result from (their summaries are now out of date)
  */
 export async function removeLearnerResults(table: CampaignTable, learnerId: string): Promise<string[]> {
