@@ -92,6 +92,8 @@ export interface IndexedSkill {
    * when the person does not name the skill themselves; explanations say so.
    */
   readonly attestedBy?: string;
+  /** Demands: a need the posting's title names and its skill lists do not (外卖骑手); explanations say so. */
+  readonly fromTitle?: true;
 }
 
 const mapped = (skills: readonly StoredSkill[], role: IndexedSkill['role']): IndexedSkill[] =>

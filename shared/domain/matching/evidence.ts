@@ -4,6 +4,7 @@ import { CLAUSE_BREAK, deniesAllExperience, hasNegationOrWish } from '../text/cu
 import { loadTaxonomy, type Taxonomy } from '../../taxonomy/taxonomy.js';
 import { indexedSkills, type AnyRecord, type IndexedSkill } from '../records.js';
 import { lexicalHaves, lexicalNeeds, partitionsOf, withPhraseGrams } from './lexical.js';
+import { GENERIC_CATEGORIES } from './score.js';
 
 /**
  * The skills matching counts for a record: the skills it is indexed under; for a learner, also
@@ -24,7 +25,7 @@ export function matchingSkills(record: AnyRecord, taxonomy?: Taxonomy, summary?:
   const own = indexedSkills(record);
   if (record.kind === 'demand') {
     const phrases = [...record.requiredSkills, ...record.preferredSkills];
-    return [...withPhraseGrams(own, phrases), ...lexicalNeeds(record.requiredSkills, record.preferredSkills)];
+    return [...withPhraseGrams(own, phrases), ...titleNeeds(record.title, own, taxonomy ?? loadTaxonomy()), ...lexicalNeeds(record.requiredSkills, record.preferredSkills)];
   }
   if (record.kind === 'course') return [...own, ...lexicalHaves(record.skillsTaught.map((s) => s.text), 'taught')];
   const bySkill = new Map(own.map((s) => [s.skillId, s]));
@@ -67,6 +68,25 @@ export function matchingSkills(record: AnyRecord, taxonomy?: Taxonomy, summary?:
     }
   }
   return [...bySkill.values(), ...lexicalHaves(words, 'held')];
+}
+
+/**
+ * The trade skills a posting's title names that its skill lists do not (外卖骑手 beside 电动车驾驶 and
+ * 熟悉本地路线; 晶圆厂操作员 beside 按SOP操作设备), as required needs marked `fromTitle`: the title says
+ * what the job is, and a reader of the posting reads it first. Left to the lists: a skill they name
+ * a narrower kind of (无人机驾驶员 asking for 多旋翼无人机驾驶 asks for that), skills of a category every
+ * trade draws on, and weak readings (a title is a few words; the confidence asked is a summary's).
+ */
+function titleNeeds(title: string, listed: readonly IndexedSkill[], taxonomy: Taxonomy): IndexedSkill[] {
+  const ids = new Set(listed.map((s) => s.skillId));
+  const named = (id: string) => ids.has(id) || taxonomy.childrenOf(id).some((child) => ids.has(child.id));
+  const ofTrade = (id: string) => {
+    const category = taxonomy.getSkill(id)?.category;
+    return category !== undefined && !GENERIC_CATEGORIES.has(category);
+  };
+  return extractSkills(title, taxonomy)
+    .items.filter((item) => !named(item.skillId) && item.confidence >= SUMMARY_MIN_CONFIDENCE && ofTrade(item.skillId))
+    .map((item) => ({ skillId: item.skillId, level: item.level ?? null, role: 'required', fromTitle: true }));
 }
 
 /**

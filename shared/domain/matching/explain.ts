@@ -30,6 +30,7 @@ const WORDS = {
     lexical: (skill: string, words: string) => `${skill}：相近表述：${words}`,
     fuzzy: (skill: string) => `${skill}（按相近表述对应）`,
     attested: (skill: string, credential: string) => `${skill}（凭${credential}）`,
+    fromTitle: (skill: string) => `${skill}（据岗位名称）`,
     missing: (names: string) => `缺少：${names}`,
     missingPreferred: (names: string) => `未具备优先技能：${names}`,
   },
@@ -50,6 +51,7 @@ const WORDS = {
     lexical: (skill: string, words: string) => `${skill}: similar wording: ${words}`,
     fuzzy: (skill: string) => `${skill} (matched by similar wording)`,
     attested: (skill: string, credential: string) => `${skill} (by ${credential})`,
+    fromTitle: (skill: string) => `${skill} (from the job title)`,
     missing: (names: string) => `missing: ${names}`,
     missingPreferred: (names: string) => `lacks preferred: ${names}`,
   },
@@ -57,7 +59,10 @@ const WORDS = {
 
 const names = (list: readonly SkillEvidence[], lang: Lang): string => {
   const w = WORDS[lang];
-  const shown = list.slice(0, LIST_MAX).map((e) => (e.attestedBy ? w.attested(e.label[lang], e.attestedBy.label[lang]) : e.label[lang]));
+  const shown = list.slice(0, LIST_MAX).map((e) => {
+    const label = e.fromTitle ? w.fromTitle(e.label[lang]) : e.label[lang];
+    return e.attestedBy ? w.attested(label, e.attestedBy.label[lang]) : label;
+  });
   const rest = list.length - shown.length;
   return rest > 0 ? `${shown.join(w.sep)}${lang === 'zh' ? '' : w.sep}${w.more(rest)}` : shown.join(w.sep);
 };
@@ -67,7 +72,7 @@ const level = (value: Level, lang: Lang): string => levelLabel(value, lang);
 /** Why one need is only partly met: a lower level, an unstated level, or another skill standing in. */
 function partialReason(e: SkillEvidence, lang: Lang): string {
   const w = WORDS[lang];
-  const skill = e.label[lang];
+  const skill = e.fromTitle ? w.fromTitle(e.label[lang]) : e.label[lang];
   if (e.lexical) return w.lexical(skill, e.lexical.matched.join(w.sep));
   if (e.fuzzy && !e.via && (e.needed === null || (e.held !== null && e.held >= e.needed))) return w.fuzzy(skill);
   if (e.via) {

@@ -349,6 +349,7 @@ export function scoreMatch(needs: readonly Need[], haves: readonly Have[], ctx: 
       credit: source.credit,
       ...(source.lexical ? { lexical: { matched: source.lexical } } : {}),
       ...(source.fuzzy ? { fuzzy: true } : {}),
+      ...(need.fromTitle ? { fromTitle: true as const } : {}),
       ...(source.attestedBy ? { attestedBy: { skillId: source.attestedBy, label: factsOf(taxonomy, source.attestedBy).label } } : {}),
       ...(source.via ? { via: { skillId: source.via.id, relation: source.via.relation, label: factsOf(taxonomy, source.via.id).label } } : {}),
     };
@@ -385,6 +386,7 @@ export function needsOf(skills: readonly IndexedSkill[], minLevel?: Level | null
             role: s.role,
             ...(s.fuzzy ? { fuzzy: true } : {}),
             ...(s.grams?.length ? { grams: s.grams } : {}),
+            ...(s.fromTitle ? { fromTitle: true as const } : {}),
           },
         ]
       : [],

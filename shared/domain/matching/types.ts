@@ -15,6 +15,8 @@ export interface Need {
   readonly fuzzy?: boolean;
   /** The grams of the phrase that named it: shared words earn lexical credit when the skill is not held. */
   readonly grams?: readonly string[];
+  /** Named by the posting's title, not its skill lists (`IndexedSkill.fromTitle`). */
+  readonly fromTitle?: true;
 }
 
 /** A skill a learner holds. */
@@ -42,6 +44,8 @@ export interface SkillEvidence {
   readonly fuzzy?: boolean;
   /** Set when the learner holds the skill through a credential that attests it (叉车证 → 叉车操作), not by naming it. */
   readonly attestedBy?: { readonly skillId: string; readonly label: { readonly zh: string; readonly en: string } };
+  /** Set when the need is one the posting's title names, not its skill lists. */
+  readonly fromTitle?: true;
   /** Set when the credit comes from another skill the learner holds. */
   readonly via?: { readonly skillId: string; readonly relation: 'parent' | 'child' | 'related'; readonly label: { readonly zh: string; readonly en: string } };
 }

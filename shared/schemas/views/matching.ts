@@ -28,6 +28,10 @@ export const SkillEvidenceSchema = z.lazy(() =>
         .object({ matched: z.array(z.string()) })
         .optional()
         .meta({ description: 'Set for a need the taxonomy names no skill for: the words of it the learner also wrote.' }),
+      fromTitle: z
+        .literal(true)
+        .optional()
+        .meta({ description: "Set for a required skill the posting's title names (外卖骑手) and its skill lists do not." }),
     })
     .meta({ id: 'SkillEvidence' })
 );

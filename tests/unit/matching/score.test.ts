@@ -4,7 +4,9 @@ import { matchingSkills } from '../../../shared/domain/matching/evidence.js';
 import { explainMatch } from '../../../shared/domain/matching/explain.js';
 import { ASSUMED_HELD_LEVEL, havesOf, levelCredit, needsOf, rankMatch, REGION_CREDIT, regionFit, RELATION_CREDIT, REQUIRED_WEIGHT, scoreMatch } from '../../../shared/domain/matching/score.js';
 import type { Have, Need } from '../../../shared/domain/matching/types.js';
-import type { Learner } from '../../../shared/domain/records.js';
+import type { Demand, Learner } from '../../../shared/domain/records.js';
+import { DemandInputSchema } from '../../../shared/schemas/demand.js';
+import { recordFromInput } from '../../../shared/use-cases/records.js';
 import { loadTaxonomy } from '../../../shared/taxonomy/taxonomy.js';
 import type { Level } from '../../../shared/taxonomy/levels.js';
 import { miniTaxonomyData } from '../../fixtures/taxonomy-mini/index.js';
@@ -304,5 +306,52 @@ describe('rankMatch', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('matchingSkills of a posting', () => {
+  const real = loadTaxonomy();
+  const posting = (title: string, requiredSkills: string[], preferredSkills: string[] = []) =>
+    recordFromInput('demand', 'emp', DemandInputSchema.parse({ ref: 'D-1', title, employer: '某公司', region: '310115', requiredSkills, preferredSkills, headcount: 1 }), undefined, new Date('2026-06-01T00:00:00Z')) as Demand;
+  const taxonomyNeeds = (demand: Demand) => matchingSkills(demand, real).filter((s) => !s.skillId.startsWith('~'));
+
+  it('adds the trade the title names and the skill lists do not, as a required need marked as from the title', () => {
+    // Prepare: a rider's post whose lists say only how the work is done.
+    const rider = posting('外卖骑手（市区）', ['电动车驾驶', '熟悉本地路线']);
+
+    // Act
+    const needs = taxonomyNeeds(rider);
+
+    // Assess
+    expect(needs).toContainEqual({ skillId: 'food-delivery', level: null, role: 'required', fromTitle: true });
+    expect(needs.filter((s) => s.fromTitle).map((s) => s.skillId)).toEqual(['food-delivery']);
+  });
+
+  it('adds nothing when the lists name what the title does or a narrower kind of it, or the title names only office work', () => {
+    // Prepare
+    const forklift = posting('叉车司机', ['叉车操作', '叉车证']);
+    const pilot = posting('无人机驾驶员', ['多旋翼无人机驾驶']);
+    const clerk = posting('文员', ['Excel表格', '打字快']);
+
+    // Act
+    const fromTitle = [forklift, pilot, clerk].flatMap(taxonomyNeeds).filter((s) => s.fromTitle);
+
+    // Assess
+    expect(fromTitle).toEqual([]);
+  });
+
+  it('lets a rider meet a rider’s post the lists alone did not tell them apart for, and says the need is the title’s', () => {
+    // Prepare
+    const rider = posting('外卖骑手', ['电动车驾驶', '熟悉本地路线']);
+    const learner = { kind: 'learner', skills: [{ text: '送外卖三年', skillId: 'food-delivery', level: null, confidence: 1 }], certificates: [], summary: '', region: '310115' } as unknown as Learner;
+    const needs = needsOf(matchingSkills(rider, real));
+
+    // Act
+    const breakdown = scoreMatch(needs, havesOf(matchingSkills(learner, real)), { demandRegion: '310115', learnerRegion: '310115' }, real);
+
+    // Assess
+    expect(breakdown.matched.map((e) => [e.skillId, e.fromTitle])).toContainEqual(['food-delivery', true]);
+    expect(explainMatch(breakdown, 'zh')).toContain('外卖配送（据岗位名称）');
+    expect(explainMatch(breakdown, 'en')).toContain('(from the job title)');
   });
 });

@@ -4579,6 +4579,8 @@ export interface components {
         lexical?: {
           matched: (string)[];
         };
+        /** Set for a required skill the posting's title names (外卖骑手) and its skill lists do not. */
+        fromTitle?: true;
       };
     DemandMatchList: {
         items: (components["schemas"]["DemandMatch"])[];

@@ -17,6 +17,8 @@ export interface SkillEvidence {
   readonly credit?: number;
   readonly via?: { readonly skillId: string; readonly relation: string; readonly label?: Label };
   readonly attestedBy?: { readonly skillId: string; readonly label?: Label };
+  /** A required skill the posting's title names, not its skill lists. */
+  readonly fromTitle?: boolean;
 }
 
 export interface Explanation {

@@ -31,6 +31,7 @@ function Tags({ list, kind, title }: { list: readonly SkillEvidence[]; kind: 'me
               <span aria-hidden="true">{kind === 'met' ? '✓ ' : kind === 'partial' ? '≈ ' : '✗ '}</span>
               {name}
               {s.role === 'preferred' ? t.preferredMark : ''}
+              {s.fromTitle ? t.fromTitleMark : ''}
               {via ? t.viaSkill(via) : ''}
               {credential ? t.byCredential(credential) : ''}
             </li>

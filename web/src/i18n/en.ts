@@ -193,6 +193,7 @@ export const en: Messages = {
   skillsPartial: 'Skills you partly have',
   skillsMissing: 'Skills still missing',
   preferredMark: ' (nice to have)',
+  fromTitleMark: ' (from the job title)',
   viaSkill: (name: string) => ` (you know “${name}”, which is close)`,
   byCredential: (name: string) => ` (by your ${name})`,
 

@@ -200,6 +200,7 @@ export const zh = {
   skillsPartial: '部分具备的技能',
   skillsMissing: '还缺的技能',
   preferredMark: '（加分项）',
+  fromTitleMark: '（据岗位名称）',
   viaSkill: (name: string) => `（你会“${name}”，相近）`,
   byCredential: (name: string) => `（凭${name}）`,
 
