@@ -1,5 +1,6 @@
 import { havesOf, needsOf, scoreMatch } from '../domain/matching/score.js';
-import { indexedSkills, type Demand, type Learner } from '../domain/records.js';
+import { matchingSkills } from '../domain/matching/evidence.js';
+import type { Demand, Learner } from '../domain/records.js';
 import type { CandidateIndex } from '../ports/candidate-index.js';
 import type { RecordStore } from '../ports/record-store.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
@@ -25,7 +26,8 @@ export const ANNOUNCE_LIMIT = 50;
  */
 export function makeAnnounceJob(deps: AnnounceDeps) {
   return async (demand: Demand): Promise<number> => {
-    const needs = needsOf(indexedSkills(demand), demand.minLevel);
+    // As matching counts them (its words and title too), so that the announced score is the list's.
+    const needs = needsOf(matchingSkills(demand, deps.taxonomy), demand.minLevel);
     const skillIds = needs.filter((n) => n.role === 'required').map((n) => n.skillId).slice(0, 3);
     if (skillIds.length === 0) return 0;
     const { candidates } = await deps.candidates.find({ kind: 'learner', skillIds, within: demand.region });

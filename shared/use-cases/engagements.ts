@@ -6,7 +6,7 @@ import { chinaDay as funnelDay, countsOnce, stageOf, type FunnelStep } from '../
 import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from '../domain/errors.js';
 import { matchingSkills } from '../domain/matching/evidence.js';
 import { havesOf, needsOf, scoreMatch } from '../domain/matching/score.js';
-import { indexedSkills, isActive, type Learner } from '../domain/records.js';
+import { isActive, type Learner } from '../domain/records.js';
 import type { Clock } from '../ports/clock.js';
 import type { Audience, EngagementStore } from '../ports/engagements.js';
 import type { InboxEventType, InboxStore } from '../ports/inbox.js';
@@ -132,7 +132,9 @@ export function makeInvite(deps: EngagementDeps & { readonly taxonomy: Taxonomy;
     const learner = await deps.store.get('learner', input.learnerId);
     // A learner who did not consent is not shown to employers at all: "not found", as for no learner.
     if (!learner || !learner.consentToShare) throw new NotFoundError(`No learner ${input.learnerId} among this demand's candidates.`);
-    const needs = needsOf(indexedSkills(demand), demand.minLevel);
+    // The demand's needs as its match list counts them (its words and title too), so that anyone
+    // the list shows can be invited.
+    const needs = needsOf(matchingSkills(demand, deps.taxonomy), demand.minLevel);
     const score = scoreMatch(needs, havesOf(matchingSkills(learner, deps.taxonomy)), { demandRegion: demand.region, learnerRegion: learner.region }, deps.taxonomy).score;
     if (score <= 0) throw new ValidationError('Invite people who match the demand.', [{ path: '/learnerId', message: 'This learner holds none of the skills the demand needs.' }]);
     const now = deps.clock.now();

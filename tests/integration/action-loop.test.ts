@@ -205,6 +205,22 @@ describe('the action loop', () => {
     expect(notOwn.status).toBe(404);
   });
 
+  it('invites someone the match list shows for words alone, a need the taxonomy names no skill for', async () => {
+    // Prepare: a tea factory's post, and a tea maker who wrote the same words (another employer:
+    // this file's employers have two invitations a day).
+    const teaEmployer = await api.token('employer', 'emp-tea');
+    const tea = (await api.call('POST', '/demands', { token: teaEmployer, body: demandBody({ ref: 'LOOP-TEA', title: '茶厂师傅', description: '做绿茶', requiredSkills: ['手工炒茶'], preferredSkills: [] }) })).body.id;
+    const maker = (await api.call('POST', '/learners', { token: seekerC, body: learnerBody({ ref: 'tea', summary: '在茶厂做了八年', skills: ['手工炒茶'], certificates: [] }) })).body.id;
+
+    // Act
+    const listed = await api.call('GET', `/demands/${tea}/matches`, { token: teaEmployer });
+    const invited = await api.call('POST', '/invitations', { token: teaEmployer, body: { demandId: tea, learnerId: maker } });
+
+    // Assess
+    expect(listed.body.items.map((i: { id: string }) => i.id)).toContain(maker);
+    expect(invited.status).toBe(201);
+  });
+
   it('answers 429 with Retry-After once the employer’s invitations for the day are used up, storing nothing', async () => {
     const third = (await api.call('POST', '/learners', { token: seekerC, body: learnerBody({ ref: 'third' }) })).body.id;
     const fourth = (await api.call('POST', '/learners', { token: seekerC, body: learnerBody({ ref: 'fourth' }) })).body.id;
