@@ -5,7 +5,7 @@ import { matchingSkills } from '../domain/matching/evidence.js';
 import { isLexical } from '../domain/matching/lexical.js';
 import type { Have, MatchBreakdown, Need } from '../domain/matching/types.js';
 import { round } from '../domain/numbers.js';
-import { indexedSkills, isActive, kindOfId, type Course, type Demand, type Learner } from '../domain/records.js';
+import { isActive, kindOfId, type Course, type Demand, type Learner } from '../domain/records.js';
 import {
   describeTradeFit,
   describeUnmet,
@@ -367,7 +367,9 @@ async function primaryTargets(input: ChooseTargetsInput): Promise<Pick<TargetCho
   if (options.demandId !== undefined) {
     const demand = input.givenDemand;
     if (!demand || !isActive(demand, input.now)) throw new NotFoundError(`No open demand ${options.demandId}.`);
-    const breakdown = scoreMatch(needsOf(indexedSkills(demand), demand.minLevel), haves, { ...context, demandRegion: demand.region }, taxonomy);
+    // Its needs as matching counts them (its title too), words aside: words alone are not a gap.
+    const needs = needsOf(matchingSkills(demand, taxonomy).filter((s) => !isLexical(s.skillId)), demand.minLevel);
+    const breakdown = scoreMatch(needs, haves, { ...context, demandRegion: demand.region }, taxonomy);
     const view = { id: demand.id, ref: demand.ref, title: demand.title, employer: demand.employer, region: demand.region, matchScore: breakdown.score };
     return { kind: 'demand', targets: [{ key: `demand:${demand.id}`, breakdown, demand: view }], secondary: [] };
   }

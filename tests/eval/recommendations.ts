@@ -26,6 +26,7 @@ import { CourseInputSchema } from '#shared/schemas/course.js';
 import { DemandInputSchema } from '#shared/schemas/demand.js';
 import { LearnerInputSchema } from '#shared/schemas/learner.js';
 import { loadTaxonomy } from '#shared/taxonomy/taxonomy.js';
+import { matchingSkills } from '#shared/domain/matching/evidence.js';
 import { recordFromInput } from '#shared/use-cases/records.js';
 import { makeRecommendCourses } from '#shared/use-cases/recommend.js';
 import { FixedShortage, MemoryCandidateIndex, MemoryCourseCatalogue, MemoryRecordStore } from '../unit/recommend/fakes.js';
@@ -96,7 +97,8 @@ export async function evalRecommendations(set: SetName = 'taxonomy words'): Prom
 
   const all: AnyRecord[] = [...demands, ...learners.map((l) => l.record), ...courses.map((c) => c.record)];
   const store = new MemoryRecordStore(all, clock.now);
-  const candidates = new MemoryCandidateIndex(store, clock.now);
+  // Skill vectors as the DynamoDB index stores them (record-index.ts): what matching counts.
+  const candidates = new MemoryCandidateIndex(store, clock.now, (record) => matchingSkills(record, taxonomy));
   const refOfCourse = new Map(courses.map((c) => [c.record.id, c.record.ref]));
   const learnerByRef = new Map(learners.map((l) => [l.record.ref, l]));
 

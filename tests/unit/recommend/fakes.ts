@@ -4,7 +4,7 @@
  * the course catalogue over it, and a fixed shortage reader. Every read is counted.
  */
 import { ConflictError } from '#shared/domain/errors.js';
-import { indexedSkills, isActive, type AnyRecord, type Course, type Demand, type Kind, type Learner, type RecordOf } from '#shared/domain/records.js';
+import { indexedSkills, isActive, type AnyRecord, type Course, type Demand, type IndexedSkill, type Kind, type Learner, type RecordOf } from '#shared/domain/records.js';
 import type { Candidate, CandidateIndex, CandidateQuery, CandidateResult } from '#shared/ports/candidate-index.js';
 import type { CourseCatalogue } from '#shared/ports/course-catalogue.js';
 import type { Page, PageRequest, RecordChange, RecordStore, Removal } from '#shared/ports/record-store.js';
@@ -105,12 +105,17 @@ export class MemoryCourseCatalogue implements CourseCatalogue {
   }
 }
 
-/** The matching candidate index over a memory store's demands and learners. */
+/**
+ * The matching candidate index over a memory store's demands and learners. Each record's skill
+ * vector is `skillsOf` it: its indexed skills by default; the evaluation passes `matchingSkills`,
+ * what the DynamoDB index stores (record-index.ts).
+ */
 export class MemoryCandidateIndex implements CandidateIndex {
   calls = 0;
   constructor(
     private readonly store: MemoryRecordStore,
     private readonly now: () => Date = () => new Date('2026-03-01T00:00:00Z'),
+    private readonly skillsOf: (record: AnyRecord) => IndexedSkill[] = indexedSkills,
   ) {}
 
   async find(query: CandidateQuery): Promise<CandidateResult> {
@@ -121,7 +126,7 @@ export class MemoryCandidateIndex implements CandidateIndex {
       if (record.kind !== query.kind || !isActive(record, this.now())) continue;
       if (query.within !== undefined && !regionContains(query.within, record.region)) continue;
       if (query.outside !== undefined && regionContains(query.outside, record.region)) continue;
-      const indexed = indexedSkills(record);
+      const indexed = this.skillsOf(record);
       if (!indexed.some((s) => skills.has(s.skillId))) continue;
       if (record.kind === 'learner' && query.consentedOnly && !record.consentToShare) continue;
       candidates.push(
