@@ -1327,19 +1327,24 @@ export function termWords(text: string): string[] {
  * many shop floors and in logistics parks, a forklift: "在临沂物流园开铲车8年", "厂里开过三年铲车",
  * "铲车上下货" are forklift work, "在砂石场开铲车（装载机）" is not. 验货 is a garment QC's final
  * check in a clothing factory (the taxonomy's reading) and checking goods against the order at a
- * warehouse's dock ("物流园收发货，对单验货").
+ * warehouse's dock ("物流园收发货，对单验货"). 配药 is a crop sprayer's mixing of pesticide (the taxonomy's
+ * reading: drone pilots write it in every set) and a carer's preparing of medicines.
+ * A skill list's entry is read with the rest of its list around it (`context`): "开铲车" beside
+ * "前移式叉车" and "高位货架" is forklift work, beside "装载机" and "挖掘机" it is not.
  */
 const SENSES: ReadonlyArray<{ readonly surface: RegExp; readonly from: string; readonly to: string; readonly cue: RegExp; readonly unless: RegExp }> = [
-  { surface: /铲车/, from: 'earthmoving-machinery-operation', to: 'forklift-operation', cue: /仓|物流|库房|货架|上下货|装卸|托盘|码货|堆高|厂里|工厂|车间/, unless: /装载机|工地|砂石|土方|挖|矿/ },
+  { surface: /铲车/, from: 'earthmoving-machinery-operation', to: 'forklift-operation', cue: /仓|物流|库房|货架|上下货|装卸|托盘|码货|堆高|厂里|工厂|车间|叉车/, unless: /装载机|工地|砂石|土方|挖|矿/ },
   { surface: /验货/, from: 'fabric-inspection', to: 'warehouse-management', cue: /仓|物流|收货|收发|对单|入库|出库|装车|卸车|快递|货车/, unless: /布|服装|衣|成衣|纺织|针织|面料|缝/ },
+  { surface: /配药/, from: 'pesticide-mixing', to: 'medication-assistance', cue: /老人|护理|护工|服药|吃药|药品|病人|患者|医院|养老|陪护/, unless: /农药|植保|飞防|打药|无人机|喷洒|亩/ },
 ];
 const SENSE_REACH = 24;
 
-/** The candidate read in the sense its surroundings give it (`SENSES`), or as it is. */
-function inSense(candidate: Candidate, text: string, taxonomy: Taxonomy): Candidate {
+/** The candidate read in the sense its surroundings (and `context`) give it (`SENSES`), or as it is. */
+function inSense(candidate: Candidate, text: string, taxonomy: Taxonomy, context: string | undefined): Candidate {
   for (const sense of SENSES) {
     if (candidate.term.skill.id !== sense.from || !sense.surface.test(text.slice(candidate.start, candidate.end))) continue;
-    const around = text.slice(Math.max(0, candidate.start - SENSE_REACH), candidate.end + SENSE_REACH);
+    const near = text.slice(Math.max(0, candidate.start - SENSE_REACH), candidate.end + SENSE_REACH);
+    const around = context === undefined ? near : `${near}\n${context}`;
     const skill = taxonomy.getSkill(sense.to);
     if (skill && sense.cue.test(around) && !sense.unless.test(around)) return { ...candidate, term: { ...candidate.term, skill } };
   }
@@ -1355,8 +1360,10 @@ function inSense(candidate: Candidate, text: string, taxonomy: Taxonomy): Candid
  * @param input free text in Chinese, English or both; full-width Latin is read as ASCII (and
  *   `unmapped` reports it so)
  * @param taxonomy the taxonomy to match against (the bundled one by default)
+ * @param context text written with the input (the rest of its skill list), read only for the
+ *   sense of a word whose skill depends on the work around it (`SENSES`)
  */
-export function extractSkills(input: string, taxonomy: Taxonomy = loadTaxonomy()): Extraction {
+export function extractSkills(input: string, taxonomy: Taxonomy = loadTaxonomy(), context?: string): Extraction {
   const index = indexOf(taxonomy);
   // Same length as the input, so spans point into either.
   const text = toHalfWidth(input);
@@ -1372,7 +1379,7 @@ export function extractSkills(input: string, taxonomy: Taxonomy = loadTaxonomy()
   // shorter matches inside it, and is not reported as unmapped either.
   const kept = resolved
     .filter((candidate) => !isAnnouncement(text, candidate.start, candidate.end) && !isPossessedAbbreviation(candidate, text))
-    .map((candidate) => inSense(candidate, text, taxonomy));
+    .map((candidate) => inSense(candidate, text, taxonomy, context));
   // Each occurrence is one of: turned down (不想学焊接: none of the lists), lacking (不会CAD),
   // wished for (想学…), or held; the first cue that applies decides.
   const readAs = kept.map((c): 'refused' | 'negated' | 'wanted' | 'held' => (isRefusedAt(text, c.start) ? 'refused' : isNegatedAt(text, c.start, c.end) ? 'negated' : isWantedAt(text, c.start, c.end) ? 'wanted' : 'held'));

@@ -82,8 +82,11 @@ export function normaliseSkillInputs(
   const errors: SkillInputError[] = [];
   const found: StoredSkill[] = [];
 
+  const textOf = (input: SkillInput) => (typeof input === 'string' ? input : input.skill).trim();
+  // The rest of the list, for words whose skill depends on the work around them (extract.ts, SENSES).
+  const context = inputs.length > 1 ? inputs.map(textOf).join('；') : undefined;
   inputs.forEach((input, index) => {
-    const text = (typeof input === 'string' ? input : input.skill).trim();
+    const text = textOf(input);
     const rawLevel = typeof input === 'string' ? undefined : input.level;
     if (text === '') {
       errors.push({ index, message: 'skill is empty' });
@@ -114,7 +117,7 @@ export function normaliseSkillInputs(
       return;
     }
 
-    const extraction = extractSkills(text, taxonomy);
+    const extraction = extractSkills(text, taxonomy, context);
     const items = options.splitWants ? extraction.items : [...extraction.items, ...extraction.wants.map((w) => ({ skillId: w.skillId, confidence: 0.9, level: undefined }))];
     const wants = options.splitWants ? extraction.wants : [];
     for (const want of wants) found.push({ text, skillId: want.skillId, level: null, confidence: 0.9, intent: 'want' });

@@ -185,6 +185,19 @@ describe('extractSkills on the bundled taxonomy', () => {
       { skillId: null, level: null },
     ]);
   });
+
+  it('reads an entry whose skill depends on the work around it with the rest of its list (开铲车 beside 前移式叉车)', () => {
+    // Act
+    const idsOf = (list: Parameters<typeof normaliseSkillInputs>[0]) => normaliseSkillInputs(list).skills.map((s) => s.skillId);
+
+    // Assess
+    expect(idsOf([{ skill: '开铲车', level: '熟练' }, '前移式叉车', '高位货架'])).toEqual(['forklift-operation']);
+    expect(idsOf(['开铲车', '装载机', '挖掘机'])).toEqual(['earthmoving-machinery-operation']);
+    expect(idsOf(['开铲车'])).toEqual(['earthmoving-machinery-operation']);
+    // 配药 is a crop sprayer's pesticide mixing, and a carer's medicines beside their work.
+    expect(idsOf(['配药', '大疆T40'])).toContain('pesticide-mixing');
+    expect(idsOf(['配药', '协助老人服药'])).toEqual(['medication-assistance']);
+  });
 });
 
 describe('taxonomy 2026.12: textile, BIM, agricultural drones, the two CAAC licences', () => {
