@@ -1328,7 +1328,7 @@ export function termWords(text: string): string[] {
  * "铲车上下货" are forklift work, "在砂石场开铲车（装载机）" is not. 验货 is a garment QC's final
  * check in a clothing factory (the taxonomy's reading) and checking goods against the order at a
  * warehouse's dock ("物流园收发货，对单验货"). 配药 is a crop sprayer's mixing of pesticide (the taxonomy's
- * reading: drone pilots write it in every set) and a carer's preparing of medicines.
+ * reading: drone pilots write it in most blind sets) and a carer's preparing of medicines.
  * A skill list's entry is read with the rest of its list around it (`context`): "开铲车" beside
  * "前移式叉车" and "高位货架" is forklift work, beside "装载机" and "挖掘机" it is not.
  */

@@ -1,5 +1,6 @@
 import { havesOf, needsOf, scoreMatch } from '../domain/matching/score.js';
 import { matchingSkills } from '../domain/matching/evidence.js';
+import { isLexical } from '../domain/matching/lexical.js';
 import type { Demand, Learner } from '../domain/records.js';
 import type { CandidateIndex } from '../ports/candidate-index.js';
 import type { RecordStore } from '../ports/record-store.js';
@@ -28,7 +29,8 @@ export function makeAnnounceJob(deps: AnnounceDeps) {
   return async (demand: Demand): Promise<number> => {
     // As matching counts them (its words and title too), so that the announced score is the list's.
     const needs = needsOf(matchingSkills(demand, deps.taxonomy), demand.minLevel);
-    const skillIds = needs.filter((n) => n.role === 'required').map((n) => n.skillId).slice(0, 3);
+    // Candidates from the first required taxonomy skills' partitions (words are partitioned by gram).
+    const skillIds = needs.filter((n) => n.role === 'required' && !isLexical(n.skillId)).map((n) => n.skillId).slice(0, 3);
     if (skillIds.length === 0) return 0;
     const { candidates } = await deps.candidates.find({ kind: 'learner', skillIds, within: demand.region });
     const ranked = candidates

@@ -7,8 +7,9 @@ type Level = NonNullable<IndexedSkill['level']>;
  * The compact form of a record's skill vector kept on each of its skill-index items:
  * `<skillId>:<level 0–5>:<role letter>[:<flags>]` joined by spaces (`uav-piloting:3:r ms-excel:0:p`), 0 for
  * no level; flags `f` for a skill linked by likeness, `t` for a need a demand's title names, and
- * `a` for a learner's skill a credential attests, then `:<gram>+<gram>…` for the words of the phrase that named a demand's need, or
- * `:<credential id>` after `a` (`forklift-operation:0:h:a:forklift-licence`). Lexical entries (`~电池+pack:0:r`, `~万用:0:h`) are
+ * `a` for a learner's skill a credential attests, then `:<gram>+<gram>…` for the words of the
+ * phrase that named a demand's need, or `:<credential id>` after `a`
+ * (`forklift-operation:0:h:a:forklift-licence`). Lexical entries (`~电池+pack:0:r`, `~万用:0:h`) are
  * written the same way: grams hold no colon or space either. Skill ids are kebab-case, so neither separator can occur inside one; a learner with 40
  * skills costs about 1 KB per index item.
  */

@@ -193,11 +193,11 @@ export async function sweepErasedPlaces(table: CampaignTable, id: string): Promi
       ProjectionExpression: 'pk, sk, learnerId',
       ConsistentRead: true,
     },
-    'Sweeping campaign results',
+    'Sweeping campaign roster places',
   );
   const erased = await erasedLearners(table, places.map((p) => p.learnerId as string));
   const stale = places.filter((p) => erased.has(p.learnerId as string)).map((p): Key => ({ pk: p.pk as string, sk: p.sk as string }));
-  if (stale.length > 0) await run(() => batchWriteAll(table.client, table.tableName, stale.map((Key) => ({ DeleteRequest: { Key } }))), 'Sweeping campaign results');
+  if (stale.length > 0) await run(() => batchWriteAll(table.client, table.tableName, stale.map((Key) => ({ DeleteRequest: { Key } }))), 'Sweeping campaign roster places');
 }
 
 /** Which of these learners were deleted (have a tombstone): one BatchGet of their tombstone keys. */
