@@ -656,7 +656,7 @@ function buildIndex(taxonomy: Taxonomy): ExtractionIndex {
  * bases, inversions, tries), in a form {@link unpackExtractionIndex} reads without parsing it
  * (tries are read in place; the sequence tables fill a few maps from split strings). Skills are
  * numbers: positions in `skillIds`. `npm run gen:taxonomy` writes it for the bundled taxonomy as
- * a plain object literal (./data/indexes.generated.ts).
+ * one JSON text, base64 Brotli (./data/indexes.generated.ts, read by ./prebuilt.ts).
  */
 export interface PackedExtractionIndex {
   readonly taxonomyVersion: string;
