@@ -105,6 +105,10 @@ export const SETS = {
   // (taxonomy 2026.12.11): both held out whole.
   'blind 19 (held out, all queries)': { dir: new URL('../fixtures/colloquial/blind19/', import.meta.url) },
   'blind 20 (held out, all queries)': { dir: new URL('../fixtures/colloquial/blind20/', import.meta.url) },
+  // Two more written in the middle of that pass, in 13 more new places each, and first run after
+  // its last change: held out whole too.
+  'blind 21 (held out, all queries)': { dir: new URL('../fixtures/colloquial/blind21/', import.meta.url) },
+  'blind 22 (held out, all queries)': { dir: new URL('../fixtures/colloquial/blind22/', import.meta.url) },
 } as const satisfies Record<string, EvalSet>;
 export type SetName = keyof typeof SETS;
 
