@@ -105,6 +105,21 @@ describe('GET /demands/{id}/matches', () => {
     expect(low.explanation.summary).toContain('无人机维修等级低于要求（持有五级/初级工，需要四级/中级工）');
   });
 
+  it('names a need the taxonomy has no skill for as the posting wrote it, not by its character pairs', async () => {
+    // Prepare: a Shanghai forklift post that also asks 熟悉本地路线 (its pairs 悉本 and 路线 read as nothing),
+    // and a forklift driver there: neither meets anything else in this file.
+    const post = (await api.call('POST', '/demands', { token: employer, body: demandBody({ ref: 'SH-ROUTE', title: '叉车司机', requiredSkills: ['叉车操作', '熟悉本地路线'], preferredSkills: [], region: '310115' }) })).body.id;
+    const driver = (await api.call('POST', '/learners', { token: await api.token('jobseeker', 'forklift-sh'), body: learner({ ref: 'me', skills: ['叉车操作'], certificates: [], region: '310115' }) })).body.id;
+
+    // Act
+    const res = await api.call('GET', `/demands/${post}/matches`, { token: employer });
+
+    // Assess
+    const item = res.body.items.find((i: { id: string }) => i.id === driver);
+    expect(item.explanation.missing.map((e: { label: { zh: string } }) => e.label.zh)).toEqual(['熟悉本地路线']);
+    expect(item.explanation.summary).toContain('缺少：熟悉本地路线');
+  });
+
   it('answers 404 to another employer and to a bureau of another region, 403 to a job seeker', async () => {
     expect((await api.call('GET', `/demands/${demandId}/matches`, { token: otherEmployer })).status).toBe(404);
     expect((await api.call('GET', `/demands/${demandId}/matches`, { token: bureauShanghai })).status).toBe(404);

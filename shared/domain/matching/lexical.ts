@@ -41,7 +41,20 @@ interface Phrase {
 
 /** A demand's lexical needs: one per phrase that maps to no skill. */
 export function lexicalNeeds(required: readonly Phrase[], preferred: readonly Phrase[]): IndexedSkill[] {
-  const out: IndexedSkill[] = [];
+  return lexicalPhrases(required, preferred).map((p) => p.need);
+}
+
+/**
+ * The phrase a demand's poster wrote for each of its lexical needs, by need id: explanations name
+ * the need with it where the demand is at hand, since its grams alone can read oddly (熟悉本地路线
+ * keeps 悉本 and 路线).
+ */
+export function lexicalNeedTexts(required: readonly Phrase[], preferred: readonly Phrase[]): Map<string, string> {
+  return new Map(lexicalPhrases(required, preferred).map((p) => [p.need.skillId, p.text]));
+}
+
+function lexicalPhrases(required: readonly Phrase[], preferred: readonly Phrase[]): Array<{ readonly need: IndexedSkill; readonly text: string }> {
+  const out: Array<{ readonly need: IndexedSkill; readonly text: string }> = [];
   let budget = MAX_RECORD_GRAMS;
   const add = (phrases: readonly Phrase[], role: 'required' | 'preferred') => {
     for (const p of phrases) {
@@ -49,7 +62,7 @@ export function lexicalNeeds(required: readonly Phrase[], preferred: readonly Ph
       const grams = phraseGrams(p.text).slice(0, budget);
       if (grams.length === 0) continue;
       budget -= grams.length;
-      out.push({ skillId: `${LEXICAL_PREFIX}${grams.join('+')}`, level: null, role });
+      out.push({ need: { skillId: `${LEXICAL_PREFIX}${grams.join('+')}`, level: null, role }, text: p.text });
     }
   };
   add(required, 'required');
