@@ -4,6 +4,7 @@ import { regionChain, regionDistance, regionName } from '../../regions/regions.j
 import type { IndexedSkill } from '../records.js';
 import { gramsOfEntry, isLexical, LEXICAL_CREDIT, lexicalCredit } from './lexical.js';
 import type { Have, MatchBreakdown, Need, RegionFit, SkillEvidence } from './types.js';
+import { wordsOfGrams } from '../text/grams.js';
 
 /**
  * Two-way matching score: how well what a learner holds meets what a demand needs, from evidence
@@ -103,7 +104,7 @@ function factsOf(taxonomy: MatchTaxonomy, skillId: string): SkillFacts {
   if (!cache) factsCache.set(taxonomy, (cache = new Map()));
   let facts = cache.get(skillId);
   if (!facts && isLexical(skillId)) {
-    const words = wordsOfGrams(gramsOfEntry(skillId));
+    const words = wordsOfGrams(gramsOfEntry(skillId)).join(' ');
     facts = { label: { zh: words, en: words }, neighbours: [] };
     if (cache.size < FACTS_CACHE_MAX) cache.set(skillId, facts);
   }
@@ -130,17 +131,6 @@ export const neighboursOf = (taxonomy: MatchTaxonomy, skillId: string): SkillFac
 // Lexical needs are as many as the phrases people write: keep the cache bounded.
 const FACTS_CACHE_MAX = 50_000;
 
-/** Character pairs back into words for people to read: 模组 组装 装配 → 模组装配; Latin words apart. */
-function wordsOfGrams(grams: readonly string[]): string {
-  const words: string[] = [];
-  for (const g of grams) {
-    const last = words[words.length - 1];
-    const han = /^[\u3400-\u9fff\uf900-\ufaff]{2}$/.test(g);
-    if (han && last !== undefined && /[\u3400-\u9fff\uf900-\ufaff]$/.test(last) && last.endsWith(g[0]!)) words[words.length - 1] = last + g[1];
-    else words.push(g);
-  }
-  return words.join(' ');
-}
 
 /** Credit for holding a skill at `held` (null: not stated) when `needed` (null: any level) is asked. */
 export function levelCredit(needed: Level | null, held: Level | null): number {

@@ -7,6 +7,7 @@ import type { SubsidyKind, SubsidyPaid } from '../../schemas/subsidy.js';
 import { PAID_WORDS, yuanText, type Bilingual, type SubsidyLine, type SubsidyOutcome } from '../subsidy/rules.js';
 import type { ClosedSkill, CourseAssessment, LevelCheck } from './ranking.js';
 import type { TradeFit } from './trade.js';
+import { wordsOfGrams } from '../text/grams.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -334,7 +335,7 @@ export function targetWord(target: TargetNaming, lang: Lang): string {
 }
 
 /** The learner's own words a course shares with them, as the course's closed "skill" is named (at most four). */
-export const wordsLabel = (shared: readonly string[], lang: Lang): string => shared.slice(0, 4).join(lang === 'zh' ? '、' : ', ');
+export const wordsLabel = (shared: readonly string[], lang: Lang): string => wordsOfGrams(shared).slice(0, 4).join(lang === 'zh' ? '、' : ', ');
 
 /** Why a course found by the learner's own words is listed: the words it shares with them. */
 export function wordsPrefix(shared: readonly string[], lang: Lang): string {

@@ -59,3 +59,18 @@ export function gramsOf(text: string): string[] {
   }
   return [...out];
 }
+
+/**
+ * Character pairs back into words for people to read, in the order given: overlapping pairs join
+ * (模组 组装 装配 → 模组装配; 无人 人机 → 无人机), Latin words stay apart.
+ */
+export function wordsOfGrams(grams: readonly string[]): string[] {
+  const words: string[] = [];
+  for (const g of grams) {
+    const last = words[words.length - 1];
+    const han = /^[\u3400-\u9fff\uf900-\ufaff]{2}$/.test(g);
+    if (han && last !== undefined && /[\u3400-\u9fff\uf900-\ufaff]$/.test(last) && last.endsWith(g[0]!)) words[words.length - 1] = last + g[1];
+    else words.push(g);
+  }
+  return words;
+}

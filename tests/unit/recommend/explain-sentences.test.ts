@@ -29,6 +29,8 @@ describe('recommendation sentences', () => {
     expect(broader).toBe('Broader option (toward a; b; c): ');
     expect(related).toBe('相关推荐（与其他目标相关）：');
     expect(worded).toBe('与你写的内容相近（相近表述：电池、模组、装配、万用）：');
+    // Overlapping pairs are shown as the word they come from, not as halves of it.
+    expect(wordsPrefix(['无人', '人机', '送货'], 'zh')).toBe('与你写的内容相近（相近表述：无人机、送货）：');
     expect(stillToCover([], 'en')).toBe('');
     expect(stillToCover(['SQL', 'Excel'], 'en')).toBe(' Still to cover: SQL, Excel.');
   });
