@@ -94,8 +94,6 @@ export interface IndexedSkill {
   readonly attestedBy?: string;
   /** Demands: a need the posting's title names and its skill lists do not (外卖骑手); explanations say so. */
   readonly fromTitle?: true;
-  /** Demands' lexical needs: the phrase as the poster wrote it, which explanations name the need by. */
-  readonly phrase?: string;
 }
 
 const mapped = (skills: readonly StoredSkill[], role: IndexedSkill['role']): IndexedSkill[] =>

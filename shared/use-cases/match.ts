@@ -2,10 +2,10 @@ import type { Caller } from '../domain/caller.js';
 import type { AnyRecord, IndexedSkill, Learner } from '../domain/records.js';
 import { ForbiddenError } from '../domain/errors.js';
 import { matchingSkills } from '../domain/matching/evidence.js';
-import { rankedExplanation, type Lang } from '../domain/matching/explain.js';
+import { rankedExplanation, withNeedTexts, type Lang } from '../domain/matching/explain.js';
 import { demandSkillBound, directCredit, makeLearnerSkillBound, regionScopes, scoreBound, type RegionScope } from '../domain/matching/retrieval-bound.js';
 import { havesOf, needsOf, neighboursOf, rankMatch, RELATION_CREDIT, scoreMatch, type MatchContext, type MatchRank, type MatchTaxonomy } from '../domain/matching/score.js';
-import { isLexical, partitionsOf } from '../domain/matching/lexical.js';
+import { isLexical, lexicalNeedTexts, partitionsOf } from '../domain/matching/lexical.js';
 import type { Have, Need, RankedMatch } from '../domain/matching/types.js';
 import type { Candidate, CandidateIndex } from '../ports/candidate-index.js';
 import type { Clock } from '../ports/clock.js';
@@ -420,12 +420,14 @@ export function makeMatchDemand(deps: MatchDeps) {
       },
       limit: options.group === undefined ? options.limit : options.limit * GROUP_FILTER_FACTOR,
     });
+    // Words needed are named as the posting wrote them.
+    const texts = lexicalNeedTexts(demand.requiredSkills, demand.preferredSkills);
     return {
       items: (await inGroup(deps.store, found, options.group)).slice(0, options.limit).map(({ candidate, breakdown }) => ({
         id: candidate.id,
         ref: candidate.ref,
         score: breakdown.score,
-        explanation: rankedExplanation(breakdown, options.lang),
+        explanation: rankedExplanation(withNeedTexts(breakdown, texts), options.lang),
       })),
     };
   };

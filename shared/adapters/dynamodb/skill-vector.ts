@@ -9,8 +9,7 @@ type Level = NonNullable<IndexedSkill['level']>;
  * no level; flags `f` for a skill linked by likeness, `t` for a need a demand's title names, and
  * `a` for a learner's skill a credential attests, then `:<gram>+<gram>…` for the words of the
  * phrase that named a demand's need, or `:<credential id>` after `a`
- * (`forklift-operation:0:h:a:forklift-licence`), or after `w` a demand's lexical need's phrase,
- * percent-encoded (`~悉本+路线:0:r:w:%E7%86%9F…`). Lexical entries (`~电池+pack:0:r`, `~万用:0:h`) are
+ * (`forklift-operation:0:h:a:forklift-licence`). Lexical entries (`~电池+pack:0:r`, `~万用:0:h`) are
  * written the same way: grams hold no colon or space either. Skill ids are kebab-case, so neither separator can occur inside one; a learner with 40
  * skills costs about 1 KB per index item.
  */
@@ -22,8 +21,8 @@ const LETTER_ROLE: Readonly<Record<string, IndexedSkill['role']>> = { r: 'requir
 export const encodeSkillVector = (skills: readonly IndexedSkill[]): string =>
   skills
     .map((s) => {
-      const flags = `${s.fuzzy ? 'f' : ''}${s.fromTitle ? 't' : ''}${s.attestedBy ? 'a' : s.phrase ? 'w' : ''}`;
-      const tail = s.attestedBy ?? (s.phrase ? encodeURIComponent(s.phrase) : s.grams?.length ? s.grams.join('+') : '');
+      const flags = `${s.fuzzy ? 'f' : ''}${s.fromTitle ? 't' : ''}${s.attestedBy ? 'a' : ''}`;
+      const tail = s.attestedBy ?? (s.grams?.length ? s.grams.join('+') : '');
       return `${s.skillId}:${s.level ?? 0}:${ROLE_LETTER[s.role]}${flags || tail ? `:${flags}` : ''}${tail ? `:${tail}` : ''}`;
     })
     .join(' ');
@@ -38,7 +37,6 @@ export function decodeSkillVector(vector: string): IndexedSkill[] {
     const n = Number(level);
     if (!skillId || role === undefined || !Number.isInteger(n) || n < 0 || n > 5) continue;
     const attested = flags.includes('a');
-    const phrase = flags.includes('w') && tail ? phraseOf(tail) : undefined;
     out.push({
       skillId,
       level: n === 0 ? null : (n as Level),
@@ -46,18 +44,8 @@ export function decodeSkillVector(vector: string): IndexedSkill[] {
       ...(flags.includes('f') ? { fuzzy: true } : {}),
       ...(flags.includes('t') ? { fromTitle: true as const } : {}),
       ...(tail && attested ? { attestedBy: tail } : {}),
-      ...(phrase !== undefined ? { phrase } : {}),
-      ...(tail && !attested && !flags.includes('w') ? { grams: tail.split('+') } : {}),
+      ...(tail && !attested ? { grams: tail.split('+') } : {}),
     });
   }
   return out;
-}
-
-/** A phrase as `encodeSkillVector` wrote it, or undefined when it is not well encoded. */
-function phraseOf(tail: string): string | undefined {
-  try {
-    return decodeURIComponent(tail);
-  } catch {
-    return undefined;
-  }
 }

@@ -109,6 +109,16 @@ export function explainMatch(breakdown: MatchBreakdown, lang: Lang): string {
   return lang === 'zh' ? `${clauses.join(w.clause)}${w.stop}${region}${w.stop}` : `${clauses.join(w.clause)}${w.stop}${region}.`;
 }
 
+/**
+ * The breakdown with its lexical needs named as their phrases were written (`lexicalNeedTexts`)
+ * rather than by their grams, where the demand is at hand.
+ */
+export function withNeedTexts(breakdown: MatchBreakdown, texts: ReadonlyMap<string, string>): MatchBreakdown {
+  if (texts.size === 0) return breakdown;
+  const named = (list: readonly SkillEvidence[]) => list.map((e) => (texts.has(e.skillId) ? { ...e, label: { zh: texts.get(e.skillId)!, en: texts.get(e.skillId)! } } : e));
+  return { ...breakdown, matched: named(breakdown.matched), partial: named(breakdown.partial), missing: named(breakdown.missing) };
+}
+
 /** The `explanation` of a ranked item: the sentence, the evidence lists and the region reason. */
 export function rankedExplanation(breakdown: MatchBreakdown, lang: Lang): RankedMatch['explanation'] {
   return {

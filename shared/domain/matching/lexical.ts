@@ -39,14 +39,22 @@ interface Phrase {
   readonly skillId: string | null;
 }
 
-/**
- * A demand's lexical needs: one per phrase that maps to no skill, with the phrase as the poster
- * wrote it (up to `PHRASE_SHOWN_MAX` characters) to name the need in explanations, since its grams
- * alone can read oddly (熟悉本地路线 keeps 悉本 and 路线). A posting's phrases are not personal; a
- * learner's words keep their grams only.
- */
+/** A demand's lexical needs: one per phrase that maps to no skill. */
 export function lexicalNeeds(required: readonly Phrase[], preferred: readonly Phrase[]): IndexedSkill[] {
-  const out: IndexedSkill[] = [];
+  return lexicalPhrases(required, preferred).map((p) => p.need);
+}
+
+/**
+ * The phrase a demand's poster wrote for each of its lexical needs, by need id: explanations name
+ * the need with it where the demand is at hand, since its grams alone can read oddly (熟悉本地路线
+ * keeps 悉本 and 路线).
+ */
+export function lexicalNeedTexts(required: readonly Phrase[], preferred: readonly Phrase[]): Map<string, string> {
+  return new Map(lexicalPhrases(required, preferred).map((p) => [p.need.skillId, p.text]));
+}
+
+function lexicalPhrases(required: readonly Phrase[], preferred: readonly Phrase[]): Array<{ readonly need: IndexedSkill; readonly text: string }> {
+  const out: Array<{ readonly need: IndexedSkill; readonly text: string }> = [];
   let budget = MAX_RECORD_GRAMS;
   const add = (phrases: readonly Phrase[], role: 'required' | 'preferred') => {
     for (const p of phrases) {
@@ -54,21 +62,13 @@ export function lexicalNeeds(required: readonly Phrase[], preferred: readonly Ph
       const grams = phraseGrams(p.text).slice(0, budget);
       if (grams.length === 0) continue;
       budget -= grams.length;
-      out.push({ skillId: `${LEXICAL_PREFIX}${grams.join('+')}`, level: null, role, phrase: shownPhrase(p.text) });
+      out.push({ need: { skillId: `${LEXICAL_PREFIX}${grams.join('+')}`, level: null, role }, text: p.text });
     }
   };
   add(required, 'required');
   add(preferred, 'preferred');
   return out;
 }
-
-/** Most characters of a phrase an explanation names a lexical need by (it is kept on every index item). */
-export const PHRASE_SHOWN_MAX = 24;
-
-const shownPhrase = (text: string): string => {
-  const trimmed = text.trim();
-  return [...trimmed].length <= PHRASE_SHOWN_MAX ? trimmed : `${[...trimmed].slice(0, PHRASE_SHOWN_MAX - 1).join('')}…`;
-};
 
 /**
  * A demand's skill needs with the grams of the phrases that named them: credit for a need is the

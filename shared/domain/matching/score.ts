@@ -332,7 +332,7 @@ export function scoreMatch(needs: readonly Need[], haves: readonly Have[], ctx: 
     const source = bestSource(need, held, facts);
     return {
       skillId: need.skillId,
-      label: need.phrase ? { zh: need.phrase, en: need.phrase } : facts.label,
+      label: facts.label,
       role: need.role,
       needed: need.level,
       held: source.level,
@@ -377,7 +377,6 @@ export function needsOf(skills: readonly IndexedSkill[], minLevel?: Level | null
             ...(s.fuzzy ? { fuzzy: true } : {}),
             ...(s.grams?.length ? { grams: s.grams } : {}),
             ...(s.fromTitle ? { fromTitle: true as const } : {}),
-            ...(s.phrase ? { phrase: s.phrase } : {}),
           },
         ]
       : [],

@@ -17,8 +17,6 @@ export interface Need {
   readonly grams?: readonly string[];
   /** Named by the posting's title, not its skill lists (`IndexedSkill.fromTitle`). */
   readonly fromTitle?: true;
-  /** A lexical need's phrase as written (`IndexedSkill.phrase`): what explanations call it. */
-  readonly phrase?: string;
 }
 
 /** A skill a learner holds. */

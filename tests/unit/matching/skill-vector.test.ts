@@ -17,7 +17,7 @@ describe('skill vector', () => {
     expect(decodeSkillVector(encoded)).toEqual(skills);
   });
 
-  it('round-trips the likeness flag, a need\'s words, a need from the title, a phrase with separators in it and the credential attesting a skill held', () => {
+  it('round-trips the likeness flag, a need\'s words, a need from the title and the credential attesting a skill held', () => {
     const skills: IndexedSkill[] = [
       { skillId: 'power-battery-systems', level: null, role: 'required', grams: ['电池', 'pack'] },
       { skillId: 'data-annotation', level: 2, role: 'held', fuzzy: true },
@@ -25,18 +25,15 @@ describe('skill vector', () => {
       { skillId: 'driving-licence-c1', level: null, role: 'held', fuzzy: true, attestedBy: 'truck-driving' },
       { skillId: '~万用', level: null, role: 'held' },
       { skillId: 'food-delivery', level: null, role: 'required', fromTitle: true },
-      { skillId: '~悉本+路线', level: null, role: 'required', phrase: '熟悉本地路线: 含空格 与+号' },
     ];
 
     const encoded = encodeSkillVector(skills);
 
-    expect(encoded).toBe(`power-battery-systems:0:r::电池+pack data-annotation:2:h:f forklift-operation:0:h:a:forklift-licence driving-licence-c1:0:h:fa:truck-driving ~万用:0:h food-delivery:0:r:t ~悉本+路线:0:r:w:${encodeURIComponent('熟悉本地路线: 含空格 与+号')}`);
+    expect(encoded).toBe('power-battery-systems:0:r::电池+pack data-annotation:2:h:f forklift-operation:0:h:a:forklift-licence driving-licence-c1:0:h:fa:truck-driving ~万用:0:h food-delivery:0:r:t');
     expect(decodeSkillVector(encoded)).toEqual(skills);
   });
 
   it('skips malformed entries instead of trusting them', () => {
     expect(decodeSkillVector('a:9:h b:2:x c:2:h  ')).toEqual([{ skillId: 'c', level: 2, role: 'held' }]);
-    // A phrase cut inside a character keeps the need, unnamed.
-    expect(decodeSkillVector('~路线:0:r:w:%E7%86')).toEqual([{ skillId: '~路线', level: null, role: 'required' }]);
   });
 });
