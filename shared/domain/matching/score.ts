@@ -131,7 +131,6 @@ export const neighboursOf = (taxonomy: MatchTaxonomy, skillId: string): SkillFac
 // Lexical needs are as many as the phrases people write: keep the cache bounded.
 const FACTS_CACHE_MAX = 50_000;
 
-
 /** Credit for holding a skill at `held` (null: not stated) when `needed` (null: any level) is asked. */
 export function levelCredit(needed: Level | null, held: Level | null): number {
   if (needed === null) return 1;
