@@ -84,7 +84,7 @@ export function normaliseSkillInputs(
 
   const textOf = (input: SkillInput) => (typeof input === 'string' ? input : input.skill).trim();
   // The rest of the list, for words whose skill depends on the work around them (extract.ts, SENSES).
-  const context = inputs.length > 1 ? inputs.map(textOf).join('；') : undefined;
+  const context = inputs.length > 1 ? inputs.map(textOf).join(TEXT_SEPARATOR) : undefined;
   inputs.forEach((input, index) => {
     const text = textOf(input);
     const rawLevel = typeof input === 'string' ? undefined : input.level;
