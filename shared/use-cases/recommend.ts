@@ -1,6 +1,6 @@
 import type { Caller } from '../domain/caller.js';
 import { NotFoundError, ValidationError } from '../domain/errors.js';
-import { ASSUMED_HELD_LEVEL, genericSkill, havesOf, needsOf, scoreMatch, type MatchContext, type MatchTaxonomy } from '../domain/matching/score.js';
+import { ASSUMED_HELD_LEVEL, genericSkill, havesOf, isTradeSkill, needsOf, scoreMatch, type MatchContext, type MatchTaxonomy } from '../domain/matching/score.js';
 import { matchingSkills } from '../domain/matching/evidence.js';
 import { isLexical } from '../domain/matching/lexical.js';
 import type { Have, MatchBreakdown, Need } from '../domain/matching/types.js';
@@ -30,7 +30,7 @@ import { mentionedSkills, wishedSkills, wishNeeds } from '../domain/recommend/in
 import { planPathway, type PathwayPlan } from '../domain/recommend/pathway.js';
 import { courseSkills, type CourseSkills } from '../domain/recommend/taught.js';
 import { fusedPlaces, learnerFit, type CourseFit } from '../domain/recommend/fusion.js';
-import { isTradeSkill, tradeOf, tradeShare, type TradeFit } from '../domain/recommend/trade.js';
+import { tradeOf, tradeShare, type TradeFit } from '../domain/recommend/trade.js';
 import { courseText, learnerWords, wordScores } from '../domain/recommend/wording.js';
 import { rankCourses, suitability, type ClosureMode, type CourseAssessment, type CourseCandidate } from '../domain/recommend/ranking.js';
 import { courseFacts, learnerFacts } from '../domain/subsidy/facts.js';

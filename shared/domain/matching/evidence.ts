@@ -4,7 +4,7 @@ import { CLAUSE_BREAK, deniesAllExperience, hasNegationOrWish } from '../text/cu
 import { loadTaxonomy, type Taxonomy } from '../../taxonomy/taxonomy.js';
 import { indexedSkills, type AnyRecord, type IndexedSkill } from '../records.js';
 import { lexicalHaves, lexicalNeeds, partitionsOf, withPhraseGrams } from './lexical.js';
-import { GENERIC_CATEGORIES } from './score.js';
+import { isTradeSkill } from './score.js';
 
 /**
  * The skills matching counts for a record: the skills it is indexed under; for a learner, also
@@ -80,12 +80,8 @@ export function matchingSkills(record: AnyRecord, taxonomy?: Taxonomy, summary?:
 function titleNeeds(title: string, listed: readonly IndexedSkill[], taxonomy: Taxonomy): IndexedSkill[] {
   const ids = new Set(listed.map((s) => s.skillId));
   const named = (id: string) => ids.has(id) || taxonomy.childrenOf(id).some((child) => ids.has(child.id));
-  const ofTrade = (id: string) => {
-    const category = taxonomy.getSkill(id)?.category;
-    return category !== undefined && !GENERIC_CATEGORIES.has(category);
-  };
   return extractSkills(title, taxonomy)
-    .items.filter((item) => !named(item.skillId) && item.confidence >= SUMMARY_MIN_CONFIDENCE && ofTrade(item.skillId))
+    .items.filter((item) => !named(item.skillId) && item.confidence >= SUMMARY_MIN_CONFIDENCE && isTradeSkill(taxonomy, item.skillId))
     .map((item) => ({ skillId: item.skillId, level: item.level ?? null, role: 'required', fromTitle: true }));
 }
 

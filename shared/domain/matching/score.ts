@@ -212,6 +212,15 @@ function heldMap(haves: readonly Have[]): Held {
   return { skills, grams };
 }
 
+/** The trade a skill belongs to: its taxonomy category, unless that is one every trade draws on (or it has none). */
+export const tradeCategory = (taxonomy: Pick<MatchTaxonomy, 'getSkill'>, skillId: string): string | undefined => {
+  const category = taxonomy.getSkill(skillId)?.category;
+  return category === undefined || GENERIC_CATEGORIES.has(category) ? undefined : category;
+};
+
+/** Whether a skill belongs to a trade of its own (not to a category every trade draws on). */
+export const isTradeSkill = (taxonomy: Pick<MatchTaxonomy, 'getSkill'>, skillId: string): boolean => tradeCategory(taxonomy, skillId) !== undefined;
+
 /** Whether a skill is of a `GENERIC_CATEGORIES` category (words never are). */
 export const genericSkill =
   (taxonomy: MatchTaxonomy) =>

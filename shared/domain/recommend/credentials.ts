@@ -1,5 +1,5 @@
 import type { Taxonomy } from '../../taxonomy/taxonomy.js';
-import { isTradeSkill } from './trade.js';
+import { isTradeSkill } from '../matching/score.js';
 import type { WantedSkill } from './intent.js';
 
 /**

@@ -18,7 +18,7 @@
  * ranks among the rest when nothing better exists, rather than vanishing from a short list.
  */
 import type { Level } from '../../taxonomy/levels.js';
-import { GENERIC_CATEGORIES, type MatchTaxonomy } from '../matching/score.js';
+import { GENERIC_CATEGORIES, tradeCategory, type MatchTaxonomy } from '../matching/score.js';
 
 /** Share of its score a course wholly outside the learner's trade keeps. */
 export const OFF_TRADE_FLOOR = 0.1;
@@ -43,14 +43,6 @@ export interface TradeFit {
   readonly factor: number;
 }
 
-/** The trade a skill belongs to: its taxonomy category, unless that is one every trade draws on (or it has none). */
-const tradeCategory = (taxonomy: Pick<MatchTaxonomy, 'getSkill'>, skillId: string): string | undefined => {
-  const category = taxonomy.getSkill(skillId)?.category;
-  return category === undefined || GENERIC_CATEGORIES.has(category) ? undefined : category;
-};
-
-/** Whether a skill belongs to a trade of its own (not to a category every trade draws on). */
-export const isTradeSkill = (taxonomy: Pick<MatchTaxonomy, 'getSkill'>, skillId: string): boolean => tradeCategory(taxonomy, skillId) !== undefined;
 
 /** The learner's trade from the skills given (held, wished for): each skill's weight by its category (see above). */
 export function tradeOf(own: Iterable<string>, taxonomy: Pick<MatchTaxonomy, 'getSkill'>): Trade {
