@@ -75,13 +75,13 @@ export function matchingSkills(record: AnyRecord, taxonomy?: Taxonomy, summary?:
  * 熟悉本地路线; 晶圆厂操作员 beside 按SOP操作设备), as required needs marked `fromTitle`: the title says
  * what the job is, and a reader of the posting reads it first. Left to the lists: a skill they name
  * a narrower kind of (无人机驾驶员 asking for 多旋翼无人机驾驶 asks for that), skills of a category every
- * trade draws on, and weak readings (a title is a few words; the confidence asked is a summary's).
+ * trade draws on, and weak readings (`TITLE_MIN_CONFIDENCE`).
  */
 function titleNeeds(title: string, listed: readonly IndexedSkill[], taxonomy: Taxonomy): IndexedSkill[] {
   const ids = new Set(listed.map((s) => s.skillId));
   const named = (id: string) => ids.has(id) || taxonomy.childrenOf(id).some((child) => ids.has(child.id));
   return extractSkills(title, taxonomy)
-    .items.filter((item) => !named(item.skillId) && item.confidence >= SUMMARY_MIN_CONFIDENCE && isTradeSkill(taxonomy, item.skillId))
+    .items.filter((item) => !named(item.skillId) && item.confidence >= TITLE_MIN_CONFIDENCE && isTradeSkill(taxonomy, item.skillId))
     .map((item) => ({ skillId: item.skillId, level: item.level ?? null, role: 'required', fromTitle: true }));
 }
 
@@ -99,6 +99,9 @@ function tradeCertificate(skillId: string, text: string, taxonomy: Taxonomy): st
 
 /** Extractor confidence from which a skill the summary names counts (a typo match is about 0.7). */
 const SUMMARY_MIN_CONFIDENCE = 0.85;
+
+/** Extractor confidence from which a skill a title names counts, a posting's or a course's (a typo match is about 0.7). */
+export const TITLE_MIN_CONFIDENCE = 0.85;
 
 /**
  * The index partitions of a record: every skill matching counts for it (certificate skills

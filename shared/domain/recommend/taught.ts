@@ -10,11 +10,10 @@ import type { Level } from '../../taxonomy/levels.js';
 import { extractSkills } from '../../taxonomy/extract.js';
 import { normaliseSkillInputs } from '../../taxonomy/normalise.js';
 import { loadTaxonomy, type Taxonomy } from '../../taxonomy/taxonomy.js';
+import { TITLE_MIN_CONFIDENCE } from '../matching/evidence.js';
 import { indexedSkills, type Course } from '../records.js';
 import { prerequisiteOf, type Prerequisite } from './prerequisite.js';
 
-/** Extractor confidence from which a skill the title names counts (a typo match is about 0.7). */
-const TITLE_MIN_CONFIDENCE = 0.85;
 
 export interface CourseSkills {
   /** The level raised, per taxonomy skill. */
